@@ -1,0 +1,87 @@
+"""Analyse: one spaCy pass over the cleaned prose gives sentences and named entities;
+then sentence and article language, and dates normalised against the publication date."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from newsdesk import resources
+from newsdesk.analyse.dates import find_times, infer_published
+from newsdesk.analyse.language import detect_language, detect_languages
+from newsdesk.clean import Cleaned, clean
+from newsdesk.model import Analysis, Article, Mention, Sentence
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+
+__all__ = ["analyse_article", "analyse_articles"]
+
+
+def analyse_article(article: Article) -> tuple[Analysis, Doc]:
+    return next(analyse_articles([article]))
+
+
+def analyse_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Analysis, Doc]]:
+    """Analyses in input order; the spaCy Doc is parsed over ``Analysis.prose`` (same offsets as the text)."""
+    cleaned = ((article, clean(article)) for article in articles)
+    pairs = ((c.prose, (article, c)) for article, c in cleaned)
+    for doc, (article, c) in resources.nlp().pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield _analysis(article, c, doc), doc
+
+
+def _analysis(article: Article, cleaned: Cleaned, doc: Doc) -> Analysis:
+    sentences = _sentences(article.id, doc)
+    languages = detect_languages([doc.text[s.start : s.end] for s in sentences])
+    sentences = [replace(s, language=lang) for s, lang in zip(sentences, languages)]
+    article_language = article.language or _dominant_language(sentences) or detect_language(cleaned.prose[:5000])
+    date_spans = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "DATE"]
+    published, inferred = article.published, article.published_inferred
+    if not published:
+        published = infer_published(cleaned.posts, date_spans)
+        inferred = published is not None
+    article = replace(article, language=article_language, published=published, published_inferred=inferred)
+    return Analysis(
+        article=article,
+        prose=cleaned.prose,
+        removed=list(cleaned.removed),
+        posts=list(cleaned.posts),
+        sentences=sentences,
+        mentions=_mentions(article.id, doc),
+        times=find_times(article.id, date_spans, published),
+    )
+
+
+def _sentences(article_id: str, doc: Doc) -> list[Sentence]:
+    found = []
+    for sent in doc.sents:
+        text = sent.text
+        stripped = text.strip()
+        if not stripped:
+            continue
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        found.append(Sentence(article_id, start, start + len(stripped)))
+    return found
+
+
+def _dominant_language(sentences: list[Sentence]) -> str | None:
+    weight = Counter()
+    for s in sentences:
+        if s.language:
+            weight[s.language] += s.end - s.start
+    return weight.most_common(1)[0][0] if weight else None
+
+
+def _mentions(article_id: str, doc: Doc) -> list[Mention]:
+    sentence_of = {}
+    for index, sent in enumerate(s for s in doc.sents if s.text.strip()):
+        sentence_of[sent.start] = index
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS or not ent.text.strip():
+            continue
+        sent_start = ent.sent.start
+        mentions.append(Mention(article_id, ent.start_char, ent.end_char, ent.text, ent.label_, sentence_of.get(sent_start, -1)))
+    return mentions

@@ -1,0 +1,71 @@
+"""Dates in the text, normalised against the publication date; publication date inference."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import lru_cache
+
+from newsdesk.model import Post, TimeExpression
+
+_ANCHORED = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|\b(?:1[89]|20)\d{2}\b|\b(?:today|yesterday|tomorrow|tonight|last night)\b",
+    re.I,
+)
+_DURATION = re.compile(r"^(?:for |over |the )?(?:past |last |next )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many)\s+(?:years?|months?|weeks?|days?|hours?|decades?)\b", re.I)
+_RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|last night|mon|tues|wednes|thurs|fri|satur|sun)", re.I)
+_HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+
+
+@lru_cache(maxsize=64)
+def _parser(base: date | None):
+    from dateparser.date import DateDataParser
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+_LEADING_WORDS = re.compile(r"^(?:(?:on|in|at|since|by|until|from|early|late|mid|the|this|last|past)[- ]+)+", re.I)
+
+
+def normalise_date(text: str, base: date | None) -> str | None:
+    """ISO value at the precision the text gives (YYYY, YYYY-MM or YYYY-MM-DD); None when
+    the expression is relative and there is no base date to resolve it against."""
+    if not _ANCHORED.search(text) or _DURATION.match(text):
+        return None
+    if not _HAS_YEAR.search(text) and base is None:
+        return None
+    cleaned = _LEADING_WORDS.sub("", text.strip()) if not _RELATIVE.match(text.strip()) else text.strip()
+    result = _parser(base).get_date_data(cleaned)
+    if result.date_obj is None:
+        return None
+    value, period = result.date_obj, result.period or "day"
+    if period == "year":
+        return f"{value.year:04d}"
+    if period == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.date().isoformat()
+
+
+def find_times(article_id: str, spans: list[tuple[int, int, str]], published: str | None) -> list[TimeExpression]:
+    """``spans`` are the tagger's DATE spans (start, end, text)."""
+    base = date.fromisoformat(published[:10]) if published else None
+    found = []
+    for start, end, text in spans:
+        value = normalise_date(text, base)
+        if value:
+            found.append(TimeExpression(article_id, start, end, text, value))
+    return found
+
+
+def infer_published(posts: list[Post], date_spans: list[tuple[int, int, str]]) -> str | None:
+    """An undated article is no older than the newest dated post it embeds or, failing
+    that, the newest full date (day, month and year) its text mentions."""
+    post_dates = [p.date for p in posts if p.date]
+    if post_dates:
+        return max(post_dates)
+    full_dates = [v for _, _, t in date_spans if _HAS_YEAR.search(t) and (v := normalise_date(t, None)) and len(v) == 10]
+    return max(full_dates) if full_dates else None

@@ -1,0 +1,97 @@
+"""Ingest: turn paths (files, directories, globs, ``-`` for stdin) into Articles.
+
+Bad inputs never stop a batch: each becomes an :class:`InputRejected` naming the input.
+"""
+
+from __future__ import annotations
+
+import glob
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from newsdesk import errors
+from newsdesk.ingest.article import article_from_text, article_id
+from newsdesk.ingest.formats import Item, read_feed, read_html, read_json_lines, read_text, read_warc
+
+__all__ = ["article_from_text", "article_id", "read_inputs", "expand_paths"]
+
+Reader = Callable[[bytes, str], Iterator[Item]]
+
+READERS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".md": read_text,
+    ".html": read_html,
+    ".htm": read_html,
+    ".json": read_json_lines,
+    ".jsonl": read_json_lines,
+    ".ndjson": read_json_lines,
+    ".rss": read_feed,
+    ".atom": read_feed,
+    ".xml": read_feed,
+    ".warc": read_warc,
+    ".warc.gz": read_warc,
+}
+
+
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[Path | str | errors.InputRejected]:
+    """Files to read, in a stable order; ``"-"`` stands for stdin."""
+    for raw in paths:
+        if raw == "-":
+            yield "-"
+            continue
+        path = Path(raw)
+        if path.is_file():
+            yield path
+        elif path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and _suffix(p) in READERS and not p.name.startswith("."))
+            if not files:
+                yield errors.InputRejected(raw, errors.NOTHING_READABLE)
+            yield from files
+        elif glob.has_magic(raw):
+            matches = sorted(Path(m) for m in glob.glob(raw, recursive=True) if Path(m).is_file())
+            if not matches:
+                yield errors.InputRejected(raw, errors.NO_MATCH)
+            yield from matches
+        else:
+            yield errors.InputRejected(raw, errors.MISSING)
+
+
+def _sniff_reader(data: bytes) -> Reader:
+    head = data.lstrip()[:200].lower()
+    if head.startswith((b"{", b"[")):
+        return read_json_lines
+    if head.startswith(b"warc/"):
+        return read_warc
+    if b"<rss" in head or b"<feed" in head:
+        return read_feed
+    if head.startswith(b"<"):
+        return read_html
+    return read_text
+
+
+def read_inputs(paths: Iterable[str]) -> Iterator[Item]:
+    """Every article found under ``paths``, or an InputRejected for each input that fails."""
+    for target in expand_paths(paths):
+        if isinstance(target, errors.InputRejected):
+            yield target
+            continue
+        name = "<stdin>" if target == "-" else str(target)
+        try:
+            data = sys.stdin.buffer.read() if target == "-" else Path(target).read_bytes()
+        except OSError as exc:
+            yield errors.InputRejected(name, f"unreadable ({exc.strerror or exc})")
+            continue
+        reader = READERS.get(_suffix(Path(name))) if target != "-" else None
+        try:
+            yield from (reader or _sniff_reader(data))(data, name)
+        except errors.InputRejected as exc:
+            yield exc
+        except Exception as exc:  # a reader library failing on one odd file must not stop the batch
+            yield errors.InputRejected(name, f"unreadable ({type(exc).__name__}: {exc})")

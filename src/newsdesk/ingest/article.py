@@ -1,0 +1,71 @@
+"""Build an :class:`Article` from text and metadata; the id is a hash of the normalised text."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from typing import Any
+
+from newsdesk import errors
+from newsdesk.model import Article
+
+_SPACE = re.compile(r"\s+")
+_HEADLINE_MAX_CHARS = 160
+
+
+def article_id(text: str) -> str:
+    """Same words, same id: whitespace, case and Unicode form do not change it."""
+    normalised = _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+def headline_of(text: str) -> str | None:
+    """The first line when it reads as a headline: short, followed by more text, no sentence end."""
+    first, sep, rest = text.lstrip().partition("\n")
+    first = first.strip()
+    if not sep or not rest.strip() or not first or len(first) > _HEADLINE_MAX_CHARS:
+        return None
+    if first[-1] in ".,;" or len(first.split()) < 3:
+        return None
+    return first
+
+
+def article_from_text(
+    text: str,
+    path: str = "<text>",
+    title: str | None = None,
+    published: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    author: str | None = None,
+    language: str | None = None,
+    metadata: dict[str, Any] | None = None,
+) -> Article:
+    if not text or not text.strip():
+        raise errors.InputRejected(path, errors.EMPTY)
+    return Article(
+        id=article_id(text),
+        text=text,
+        path=path,
+        title=title if title is not None else headline_of(text),
+        source=source,
+        url=url,
+        author=author,
+        published=_iso_date(published),
+        language=language,
+        metadata=metadata or {},
+    )
+
+
+def _iso_date(value: str | None) -> str | None:
+    """Keep the calendar date of a timestamp in any common format; None when unreadable."""
+    if not value:
+        return None
+    value = str(value).strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
+        return value[:10]
+    import dateparser
+
+    parsed = dateparser.parse(value, settings={"RETURN_AS_TIMEZONE_AWARE": False})
+    return parsed.date().isoformat() if parsed else None

@@ -1,0 +1,167 @@
+"""One reader per input format. Each yields Articles, or InputRejected for a bad part of a good file."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from newsdesk import errors
+from newsdesk.ingest.article import article_from_text
+from newsdesk.ingest.decode import decode
+from newsdesk.model import Article
+
+Item = Article | errors.InputRejected
+
+# Fewer words than this is navigation or boilerplate that trafilatura fell back on, not an article.
+MIN_HTML_WORDS = 8
+
+JSON_KNOWN_FIELDS = ("text", "html", "title", "url", "published", "source", "language", "author")
+
+
+def read_text(data: bytes, name: str) -> Iterator[Item]:
+    yield article_from_text(decode(data, name), path=name)
+
+
+def html_to_article(html: str, name: str, url: str | None = None, **overrides: Any) -> Article:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    if doc is None or len((doc.text or "").split()) < MIN_HTML_WORDS:
+        raise errors.InputRejected(name, errors.NO_HTML_TEXT)
+    fields = {
+        "title": doc.title,
+        "published": doc.date,
+        "author": doc.author,
+        "source": doc.sitename or doc.hostname,
+        "url": url or doc.url,
+    }
+    fields.update({k: v for k, v in overrides.items() if v is not None})
+    return article_from_text(doc.text, path=name, **fields)
+
+
+def read_html(data: bytes, name: str) -> Iterator[Item]:
+    yield html_to_article(decode(data, name), name)
+
+
+def read_json_lines(data: bytes, name: str) -> Iterator[Item]:
+    """A JSON array, one JSON object, or one object a line (JSONL)."""
+    text = decode(data, name)
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        try:
+            records = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise errors.InputRejected(name, errors.bad_json(exc.lineno, exc.msg)) from None
+        for index, record in enumerate(records, start=1):
+            yield _record_to_item(record, f"{name}[{index}]")
+        return
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            if number == 1 and stripped.startswith("{"):
+                try:
+                    record = json.loads(text)
+                except json.JSONDecodeError:
+                    yield errors.InputRejected(name, errors.bad_json(number, exc.msg))
+                    continue
+                yield _record_to_item(record, name)
+                return
+            yield errors.InputRejected(name, errors.bad_json(number, exc.msg))
+            continue
+        yield _record_to_item(record, f"{name}:{number}")
+
+
+def _record_to_item(record: Any, name: str) -> Item:
+    if not isinstance(record, dict):
+        return errors.InputRejected(name, "JSON record is not an object")
+    metadata = {k: v for k, v in record.items() if k not in JSON_KNOWN_FIELDS}
+    fields = {
+        "title": record.get("title"),
+        "url": record.get("url"),
+        "published": record.get("published"),
+        "source": record.get("source"),
+        "language": record.get("language"),
+        "author": record.get("author"),
+    }
+    try:
+        if isinstance(record.get("text"), str) and record["text"].strip():
+            text = decode(record["text"].encode("utf-8"), name)
+            return article_from_text(text, path=name, metadata=metadata, **fields)
+        if isinstance(record.get("html"), str) and record["html"].strip():
+            url = fields.pop("url")
+            article = html_to_article(record["html"], name, url=url, **fields)
+            return article if not metadata else _with_metadata(article, metadata)
+    except errors.InputRejected as exc:
+        return exc
+    return errors.InputRejected(name, "JSON record has no 'text' or 'html'")
+
+
+def _with_metadata(article: Article, metadata: dict[str, Any]) -> Article:
+    from dataclasses import replace
+
+    return replace(article, metadata={**article.metadata, **metadata})
+
+
+def read_feed(data: bytes, name: str) -> Iterator[Item]:
+    """RSS or Atom: one article per entry, from its full content or else its summary."""
+    import feedparser
+
+    feed = feedparser.parse(data)
+    if not feed.entries:
+        raise errors.InputRejected(name, "feed with no entries" if not feed.bozo else f"unreadable feed ({feed.bozo_exception})")
+    source = feed.feed.get("title")
+    for index, entry in enumerate(feed.entries, start=1):
+        entry_name = f"{name}#{index}"
+        body = entry.get("content", [{}])[0].get("value") or entry.get("summary") or ""
+        try:
+            yield _feed_entry_article(entry, body, entry_name, source)
+        except errors.InputRejected as exc:
+            yield exc
+
+
+def _feed_entry_article(entry: Any, body: str, name: str, source: str | None) -> Article:
+    fields = {
+        "title": entry.get("title"),
+        "url": entry.get("link"),
+        "published": entry.get("published") or entry.get("updated"),
+        "source": source,
+        "author": entry.get("author"),
+    }
+    if "<" in body:
+        try:
+            return html_to_article(f"<html><body><article>{body}</article></body></html>", name, **fields)
+        except errors.InputRejected:
+            import lxml.html
+
+            body = lxml.html.fromstring(body).text_content()
+    return article_from_text(body.strip(), path=name, **fields)
+
+
+def read_warc(data: bytes, name: str) -> Iterator[Item]:
+    """HTML responses of a WARC (optionally gzipped) archive, one article each."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    found = False
+    for record in ArchiveIterator(io.BytesIO(data)):
+        if record.rec_type != "response" or record.http_headers is None:
+            continue
+        if "html" not in (record.http_headers.get_header("Content-Type") or ""):
+            continue
+        found = True
+        url = record.rec_headers.get_header("WARC-Target-URI")
+        record_name = f"{name}#{url}"
+        try:
+            html = decode(record.content_stream().read(), record_name)
+            yield html_to_article(html, record_name, url=url)
+        except errors.InputRejected as exc:
+            yield exc
+    if not found:
+        raise errors.InputRejected(name, "WARC archive with no HTML response")

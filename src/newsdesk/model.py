@@ -1,0 +1,225 @@
+"""The data model shared by every stage.
+
+Every fact extracted from an article carries its provenance: the article id and
+a character span ``[start, end)`` into ``Article.text``, the original text as
+ingested. Stages never rewrite ``Article.text``; the cleaning stage blanks out
+removed spans in a same-length copy (``Analysis.prose``) so that offsets in the
+prose and in the original are the same numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Article:
+    """One ingested report. ``id`` is a hash of the normalised text."""
+
+    id: str
+    text: str
+    path: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) or datetime
+    published_inferred: bool = False
+    language: str | None = None
+    genre: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A span of the original text taken out of the prose, and why."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Post:
+    """A social-media post embedded in an article (a flattened tweet, say)."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    author: str | None = None
+    handle: str | None = None
+    date: str | None = None  # ISO date
+    links: tuple[str, ...] = ()
+    platform: str | None = None
+    body_start: int | None = None  # span of the post's own words
+    body_end: int | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    article_id: str
+    start: int
+    end: int
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named-entity mention. ``label`` is the tagger's type (PERSON, ORG, GPE, LOC, NORP, ...)."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence: int = -1  # index into Analysis.sentences
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A date in the text, normalised against the article's publication date."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value: str  # ISO date
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geonameid: int | None = None
+
+
+@dataclass(frozen=True)
+class MergeReason:
+    """Why two groups of mentions were judged to be one entity."""
+
+    left: str
+    right: str
+    rule: str  # e.g. "name-key", "fuzzy", "partial-name", "title"
+    score: float = 1.0
+    evidence: str = ""
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    variants: dict[str, int] = field(default_factory=dict)  # surface form -> count
+    roles: list[str] = field(default_factory=list)
+    place: Place | None = None
+    handles: list[str] = field(default_factory=list)
+    merges: list[MergeReason] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """How a statement reached the page."""
+
+    cue: str | None = None  # "said", "according to", "tweeted"
+    source_kind: str = "named_person"  # named_person | official_body | anonymous | social_media | document | unknown
+    chain: tuple[str, ...] = ()  # outermost first: ("some Iraqi journalists", "sources close to al-Kazimi")
+    hedged: bool = False
+
+
+@dataclass(frozen=True)
+class Quote:
+    article_id: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    kind: str  # direct | indirect | post
+    speaker_entity_id: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    attribution: Attribution = field(default_factory=Attribution)
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A checkable statement (often with a figure) made in one article."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    subject: str | None = None
+    predicate: str | None = None
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class Support:
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """An agreement or a conflict between sources."""
+
+    summary: str
+    kind: str
+    support: tuple[Support, ...] = ()
+
+
+@dataclass
+class Analysis:
+    """Everything the per-article stages found in one article."""
+
+    article: Article
+    prose: str  # Article.text with removed spans blanked; same length
+    removed: list[Removal] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    id: str
+    article_ids: list[str]
+    title: str | None = None
+    date: str | None = None
+    date_source: str | None = None
+    places: list[Place] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+    agreements: list[Finding] = field(default_factory=list)
+    conflicts: list[Finding] = field(default_factory=list)
+    summary_sentence: Support | None = None
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class InputError:
+    input: str
+    message: str
+
+
+@dataclass
+class Dossier:
+    articles: list[Article]
+    events: list[Event]
+    removed: list[Removal] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    analyses: dict[str, Analysis] = field(default_factory=dict)

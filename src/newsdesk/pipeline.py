@@ -1,0 +1,208 @@
+"""The pipeline wires the stages in order. It is the only writer of the store.
+
+ingest -> clean -> analyse -> quotes -> event features -> online clustering -> store,
+then, when a dossier is asked for: link entities across articles -> summarise events -> report.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from newsdesk import errors
+from newsdesk.analyse import analyse_articles
+from newsdesk.events import OnlineClusterer, article_features_batch, summarise
+from newsdesk.events.features import ArticleFeatures
+from newsdesk.ingest import expand_paths, read_inputs
+from newsdesk.link import link_entities
+from newsdesk.model import Analysis, Article, Dossier, Entity, Event, InputError, Quote
+from newsdesk.quotes import extract_quotes, quotes_from_posts
+from newsdesk.store import Assignment, Store
+
+BATCH_SIZE = 32
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)  # inputs whose article was already stored
+    errors: list[InputError] = field(default_factory=list)
+
+
+ErrorSink = Callable[[InputError], None]
+
+
+def ingest(paths: Iterable[str], store: Store, progress: bool = False, on_error: ErrorSink | None = None) -> IngestReport:
+    """Read, analyse, cluster and store every article under ``paths``, one transaction per batch."""
+    report = IngestReport()
+    clusterer = _load_clusterer(store)
+    batch: list[Article] = []
+    seen: set[str] = set()
+
+    def reject(error: InputError) -> None:
+        report.errors.append(error)
+        if on_error:
+            on_error(error)
+
+    with _progress(progress) as advance:
+        for item in read_inputs(_counted(paths, advance)):
+            if isinstance(item, errors.InputRejected):
+                reject(InputError(item.input_name, item.reason))
+                continue
+            if item.id in seen:
+                report.duplicates.append(item.path)
+                continue
+            seen.add(item.id)
+            batch.append(item)
+            if len(batch) >= BATCH_SIZE:
+                _store_batch(batch, store, clusterer, report)
+                batch = []
+        if batch:
+            _store_batch(batch, store, clusterer, report)
+    store.record_errors(report.errors)
+    return report
+
+
+def _store_batch(batch: list[Article], store: Store, clusterer: OnlineClusterer, report: IngestReport) -> None:
+    known = store.known_ids(a.id for a in batch)
+    report.duplicates += [a.path for a in batch if a.id in known]
+    new = [a for a in batch if a.id not in known]
+    if not new:
+        return
+    analyses = [_with_quotes(analysis, doc) for analysis, doc in analyse_articles(new)]
+    features = article_features_batch(analyses)
+    before = clusterer.clusters()
+    decisions = {a.article.id: clusterer.add(a.article.id, f) for a, f in zip(analyses, features)}
+    assignments = _changed_assignments(before, clusterer.clusters(), decisions)
+    store.write_batch(
+        analyses,
+        {a.article.id: f.to_bytes() for a, f in zip(analyses, features)},
+        assignments,
+        clusterer.state(),
+    )
+    report.added += [a.article.id for a in analyses]
+
+
+def _with_quotes(analysis: Analysis, doc) -> Analysis:
+    analysis.quotes = extract_quotes(analysis, doc) + quotes_from_posts(analysis.posts)
+    analysis.quotes.sort(key=lambda q: q.start)
+    return analysis
+
+
+def _changed_assignments(before: dict[str, list[str]], after: dict[str, list[str]], decisions: dict) -> list[Assignment]:
+    """New articles, and older ones whose event changed because events merged or split."""
+    old_event = {aid: eid for eid, members in before.items() for aid in members}
+    changed = []
+    for event_id, members in after.items():
+        for article_id in members:
+            if article_id in decisions:
+                changed.append(Assignment(article_id, event_id, decisions[article_id].evidence()))
+            elif old_event.get(article_id) != event_id:
+                changed.append(Assignment(article_id, event_id, {"moved_from": old_event.get(article_id), "reason": "events merged"}))
+    return changed
+
+
+def _load_clusterer(store: Store) -> OnlineClusterer:
+    state = store.clusterer_state()
+    if state is not None:
+        return OnlineClusterer.from_state(state)
+    clusterer = OnlineClusterer()
+    for article_id, data in store.features_in_arrival_order():
+        clusterer.add(article_id, ArticleFeatures.from_bytes(data))
+    return clusterer
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[int | None], None]]:
+    """A progress bar over input files on stderr, only when stderr is a terminal."""
+    if not (enabled and sys.stderr.isatty()):
+        yield lambda total=None: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=Console(stderr=True)) as bar:
+        task = bar.add_task("ingest", total=None)
+
+        def advance(total: int | None = None) -> None:
+            if total is not None:
+                bar.update(task, total=total)
+            else:
+                bar.advance(task)
+
+        yield advance
+
+
+def _counted(paths: Iterable[str], advance: Callable[[int | None], None]) -> Iterator[str]:
+    """The expanded inputs, advancing the progress bar as each one is handed on."""
+    targets = list(expand_paths(paths))
+    advance(len(targets))
+    for target in targets:
+        if isinstance(target, errors.InputRejected):
+            # re-raised as the same rejection by read_inputs on the original string
+            yield target.input_name
+        else:
+            yield str(target)
+        advance(None)
+
+
+# -- dossier --------------------------------------------------------------------------
+
+
+def build_dossier(store: Store, event_ids: Iterable[str] | None = None) -> Dossier:
+    """The dossier of the given events (all events when None), built from the store."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for assignment in store.assignments():
+        members[assignment.event_id].append(assignment.article_id)
+    wanted = list(members) if event_ids is None else [e for e in event_ids if e in members]
+    article_ids = [aid for eid in wanted for aid in members[eid]]
+    analyses = {a.article.id: a for a in store.analyses(article_ids)}
+    event_of = {aid: eid for eid in wanted for aid in members[eid]}
+    entities = link_entities(list(analyses.values()), event_of)
+    events = [_event(eid, [analyses[aid] for aid in members[eid]], entities) for eid in wanted]
+    events.sort(key=lambda e: (-len(e.article_ids), e.date or "", e.id))
+    ordered = [aid for e in events for aid in e.article_ids]
+    return Dossier(
+        articles=[analyses[aid].article for aid in ordered],
+        events=events,
+        removed=[r for aid in ordered for r in analyses[aid].removed],
+        errors=store.errors(),
+        analyses=analyses,
+    )
+
+
+def _event(event_id: str, analyses: list[Analysis], entities: list[Entity]) -> Event:
+    ids = {a.article.id for a in analyses}
+    own = [e for e in entities if any(m.article_id in ids for m in e.mentions)]
+    event = summarise(event_id, analyses, own)
+    entity_at = {(m.article_id, m.start, m.end): e.id for e in own for m in e.mentions}
+    event.quotes = [_link_speaker(q, entity_at) for a in analyses for q in a.quotes]
+    event.posts = [p for a in analyses for p in a.posts]
+    return event
+
+
+def _link_speaker(quote: Quote, entity_at: dict[tuple[str, int, int], str]) -> Quote:
+    if quote.speaker_start is None:
+        return quote
+    for (article_id, start, end), entity_id in entity_at.items():
+        if article_id == quote.article_id and start <= quote.speaker_start < end or (
+            article_id == quote.article_id and quote.speaker_start <= start < quote.speaker_end
+        ):
+            return replace(quote, speaker_entity_id=entity_id)
+    return quote
+
+
+def analyze(paths: Iterable[str], db: str | Path | None = None, progress: bool = False, on_error: ErrorSink | None = None) -> Dossier:
+    """Ingest into ``db`` (a temporary store when None) and return the dossier of every event."""
+    if db is not None:
+        with Store(db) as store:
+            ingest(paths, store, progress=progress, on_error=on_error)
+            return build_dossier(store)
+    with tempfile.TemporaryDirectory(prefix="newsdesk-") as folder, Store(Path(folder) / "newsdesk.db") as store:
+        ingest(paths, store, progress=progress, on_error=on_error)
+        return build_dossier(store)

@@ -1,0 +1,98 @@
+"""The dossier as Markdown, for reading in a terminal or a pull request."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+
+def dossier_markdown(document: dict[str, Any]) -> str:
+    articles = {a["id"]: a for a in document["articles"]}
+    out = [f"# newsdesk dossier", "", f"{len(document['articles'])} articles, {len(document['events'])} events.", ""]
+    for event in document["events"]:
+        out += _event(event, articles)
+    if document["removed"]:
+        out += ["## Removed from the prose", ""]
+        for r in document["removed"]:
+            out.append(f"- {_label(articles, r['article_id'])} [{r['start']}:{r['end']}] *{r['reason']}*: {_oneline(r['text'], 100)}")
+        out.append("")
+    if document["errors"]:
+        out += ["## Inputs rejected", ""]
+        out += [f"- `{e['input']}`: {e['message']}" for e in document["errors"]]
+        out.append("")
+    return "\n".join(out)
+
+
+def _event(event: dict[str, Any], articles: dict[str, Any]) -> list[str]:
+    out = [f"## {event['title'] or 'Untitled event'}", "", f"Event `{event['id']}`", ""]
+    date = event["date"] or "unknown"
+    out.append(f"- **When:** {date}" + (f" ({event['date_source']})" if event.get("date_source") else ""))
+    if event["places"]:
+        out.append("- **Where:** " + "; ".join(_place(p) for p in event["places"]))
+    people = [e for e in event["entities"] if e["type"] in ("PERSON",)][:8]
+    others = [e for e in event["entities"] if e["type"] not in ("PERSON",)][:8]
+    if people:
+        out.append("- **Who:** " + "; ".join(_entity(e) for e in people))
+    if others:
+        out.append("- **Also involved:** " + "; ".join(_entity(e) for e in others))
+    if event.get("summary"):
+        s = event["summary"]
+        out.append(f"- **What:** {_oneline(s['text'], 300)} ({_label(articles, s['article_id'])} [{s['start']}:{s['end']}])")
+    out += ["", "### Sources", ""]
+    for article_id in event["article_ids"]:
+        a = articles[article_id]
+        published = a["published"] or "undated"
+        if a["published_inferred"]:
+            published += " (inferred)"
+        out.append(f"- `{article_id}` {a['title'] or a['path']} — {a['source'] or 'unknown source'}, {published}, language {a['language'] or '?'}")
+    out.append("")
+    if event["quotes"]:
+        out += ["### Who said what", ""]
+        by_speaker: dict[str, list[dict]] = defaultdict(list)
+        for q in event["quotes"]:
+            by_speaker[q["speaker"] or "unattributed"].append(q)
+        for speaker, quotes in by_speaker.items():
+            out.append(f"**{speaker}**")
+            for q in quotes:
+                via = f" via {' → '.join(q['chain'])}" if q.get("chain") else ""
+                hedge = " (hedged)" if q.get("hedged") else ""
+                out.append(f"- {q['kind']}{via}{hedge}: “{_oneline(q['text'], 240)}” ({_label(articles, q['article_id'])} [{q['start']}:{q['end']}])")
+            out.append("")
+    if event["posts"]:
+        out += ["### Embedded posts", ""]
+        for p in event["posts"]:
+            who = f"{p['author'] or '?'}" + (f" (@{p['handle']})" if p["handle"] else "")
+            out.append(f"- {who}, {p['date'] or 'undated'}: {_oneline(p['text'], 200)}")
+        out.append("")
+    for heading, key in (("What the sources agree on", "agreements"), ("Where they conflict", "conflicts")):
+        if event[key]:
+            out += [f"### {heading}", ""]
+            for finding in event[key]:
+                out.append(f"- **{finding['summary']}** ({finding['kind']})")
+                for s in finding["support"]:
+                    out.append(f"  - {_label(articles, s['article_id'])}: “{_oneline(s['text'], 200)}”")
+            out.append("")
+    return out
+
+
+def _entity(entity: dict[str, Any]) -> str:
+    variants = [v["text"] for v in entity["variants"] if v["text"] != entity["name"]]
+    extra = f" (also: {', '.join(variants[:6])})" if variants else ""
+    return f"{entity['name']}{extra}"
+
+
+def _place(place: dict[str, Any]) -> str:
+    where = place["name"] + (f", {place['country']}" if place.get("country") else "")
+    if place.get("latitude") is not None:
+        where += f" ({place['latitude']:.2f}, {place['longitude']:.2f})"
+    return where
+
+
+def _label(articles: dict[str, Any], article_id: str) -> str:
+    a = articles.get(article_id, {})
+    return a.get("source") or (a.get("path") or article_id).rsplit("/", 1)[-1]
+
+
+def _oneline(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

