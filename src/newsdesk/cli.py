@@ -110,6 +110,75 @@ def analyze(
     raise typer.Exit(1 if document["errors"] else 0)
 
 
+@app.command()
+def compare(a: Annotated[Path, typer.Argument(help="First article file.")], b: Annotated[Path, typer.Argument(help="Second article file.")], as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Score two articles on the SemEval-2022 Task 8 dimensions (1 very similar .. 4 very dissimilar)."""
+    from newsdesk.analyse import analyse_article
+    from newsdesk.events import compare as compare_articles
+    from newsdesk.ingest import read_inputs
+
+    items = list(read_inputs([str(a), str(b)]))
+    rejected = [i for i in items if not hasattr(i, "text")]
+    for item in rejected:
+        _report_error(InputError(item.input_name, item.reason))
+    if rejected or len(items) != 2:
+        raise typer.Exit(1 if rejected else 2)
+    scores = compare_articles(*(analyse_article(item)[0] for item in items))
+    if as_json:
+        typer.echo(json.dumps(scores, indent=2))
+        return
+    for dimension, score in scores.items():
+        typer.echo(f"{dimension:<10} {score:.2f}")
+
+
+@eval_app.command("ecbplus")
+def eval_ecbplus(
+    task: Annotated[str, typer.Option("--task", help="events or entities")] = "events",
+    split: Annotated[str, typer.Option("--split", help="dev (topics 1-35) or test (36-45)")] = "test",
+    orders: Annotated[int, typer.Option("--orders", help="shuffled arrival orders to average over")] = 5,
+) -> None:
+    """ECB+: event clustering (B3, V-measure, ARI) or cross-document entity coreference."""
+    if task == "events":
+        from newsdesk.eval import events_eval
+
+        typer.echo(events_eval.render(events_eval.evaluate(split=split, orders=orders)))
+    elif task == "entities":
+        from newsdesk.eval import entities_eval
+
+        typer.echo(entities_eval.render(entities_eval.evaluate("ecbplus")))
+    else:
+        raise typer.BadParameter("use events or entities", param_hint="--task")
+
+
+@eval_app.command("meantime")
+def eval_meantime() -> None:
+    """MEANTIME: cross-document entity coreference, English and English+Spanish."""
+    from newsdesk.eval import entities_eval
+
+    for dataset in ("meantime-en", "meantime-en+es", "translit"):
+        typer.echo(entities_eval.render(entities_eval.evaluate(dataset)))
+
+
+@eval_app.command("quotes")
+def eval_quotes() -> None:
+    """Quotes: span P/R/F1, speaker and kind accuracy on the hand-made gold set in tests/gold/quotes."""
+    from newsdesk.eval import quotes_eval
+
+    typer.echo(quotes_eval.render(quotes_eval.evaluate()))
+
+
+@eval_app.command("ecbplus-jsonl")
+def eval_ecbplus_jsonl(out: Annotated[Path, typer.Argument(help="JSONL file to write")]) -> None:
+    """Write the 982 ECB+ documents as JSONL articles, ready for `newsdesk ingest`."""
+    from newsdesk.eval.ecbplus import load_documents
+
+    with out.open("w", encoding="utf-8") as sink:
+        for doc in load_documents():
+            record = {"text": doc.text, "title": doc.title, "url": doc.url, "source": "ECB+", "ecb_document": doc.name, "ecb_subtopic": doc.subtopic}
+            sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+    typer.echo(f"wrote {out}")
+
+
 def _require_store(db: Path) -> None:
     if not db.exists():
         typer.echo(f"newsdesk: no store at {db}; run `newsdesk ingest PATH --db {db}` first", err=True)

@@ -42,4 +42,4 @@ def language_detector():
     from lingua import Language, LanguageDetectorBuilder
 
     languages = [getattr(Language, name) for name in DETECTED_LANGUAGES]
-    return LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models().build()
+    return LanguageDetectorBuilder.from_languages(*languages).build()

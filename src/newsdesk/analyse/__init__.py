@@ -3,6 +3,7 @@ then sentence and article language, and dates normalised against the publication
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -49,7 +50,7 @@ def _analysis(article: Article, cleaned: Cleaned, doc: Doc) -> Analysis:
         removed=list(cleaned.removed),
         posts=list(cleaned.posts),
         sentences=sentences,
-        mentions=_mentions(article.id, doc),
+        mentions=_mentions(article.id, doc, sentences),
         times=find_times(article.id, date_spans, published),
     )
 
@@ -74,14 +75,10 @@ def _dominant_language(sentences: list[Sentence]) -> str | None:
     return weight.most_common(1)[0][0] if weight else None
 
 
-def _mentions(article_id: str, doc: Doc) -> list[Mention]:
-    sentence_of = {}
-    for index, sent in enumerate(s for s in doc.sents if s.text.strip()):
-        sentence_of[sent.start] = index
-    mentions = []
-    for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS or not ent.text.strip():
-            continue
-        sent_start = ent.sent.start
-        mentions.append(Mention(article_id, ent.start_char, ent.end_char, ent.text, ent.label_, sentence_of.get(sent_start, -1)))
-    return mentions
+def _mentions(article_id: str, doc: Doc, sentences: list[Sentence]) -> list[Mention]:
+    starts = [s.start for s in sentences]
+    return [
+        Mention(article_id, ent.start_char, ent.end_char, ent.text, ent.label_, bisect_right(starts, ent.start_char) - 1)
+        for ent in doc.ents
+        if ent.label_ in ENTITY_LABELS and ent.text.strip()
+    ]

@@ -1,0 +1,184 @@
+"""Indirect speech and attributed claims: "X said that …", "according to X, …", "X described this as …"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from newsdesk.model import Analysis, Attribution, Quote
+from newsdesk.quotes.context import is_hedged, mentions_social_media
+from newsdesk.quotes.lexicon import DESCRIPTION_VERBS, INDIRECT_VERBS
+from newsdesk.quotes.resolve import SpeakerResolver
+from newsdesk.quotes.speakers import phrase_of, speaker_head
+
+_MIN_CONTENT_TOKENS = 3
+_TRIM = frozenset((",", ";", ":", ".", "that", "-", "—", "–", "and", "but"))
+
+
+@dataclass(frozen=True)
+class _Claim:
+    cue: Token
+    start: int  # token range of the content
+    end: int
+    quote: Quote
+
+
+def indirect_quotes(
+    analysis: Analysis, doc: Doc, resolver: SpeakerResolver, direct: list[Quote], direct_cues: set[int]
+) -> list[Quote]:
+    direct_spans = [(q.start, q.end) for q in direct]
+    claims: list[_Claim] = []
+    for token in doc:
+        if token.i in direct_cues or _inside(token.idx, direct_spans):
+            continue
+        content = _content(token)
+        if content is None:
+            continue
+        start, end = _trim(doc, *content)
+        if end - start < _MIN_CONTENT_TOKENS:
+            continue
+        char_start, char_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        if any(_overlap(char_start, char_end, s, e) * 2 > min(char_end - char_start, e - s) for s, e in direct_spans):
+            continue  # the direct quote already carries these words
+        claim = _claim(analysis, doc, resolver, token, start, end, char_start, char_end)
+        if claim is not None:
+            claims.append(claim)
+    return [c.quote for c in _nest(_deduplicate(claims))]
+
+
+def _content(token: Token) -> tuple[int, int] | None:
+    """Token range of what the cue reports, or None if it is no reporting cue."""
+    lemma = token.lemma_.lower()
+    if token.lower_ == "according":
+        return _according_content(token)
+    if token.pos_ not in ("VERB", "AUX") or token.tag_ == "VB":
+        return None  # a base form reports nothing yet: "will say", "to announce"
+    is_reporting = lemma in INDIRECT_VERBS or (token.lower_ == "known" and token.head.lemma_ == "make")
+    if is_reporting:
+        for child in token.children:
+            if child.dep_ == "ccomp" and not _is_question_of_fact(child):
+                return child.left_edge.i, child.right_edge.i + 1
+    if lemma in DESCRIPTION_VERBS:
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        descriptions = [c for c in token.children if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")]
+        if objects and descriptions:
+            return objects[0].left_edge.i, descriptions[-1].right_edge.i + 1
+    return None
+
+
+def _is_question_of_fact(clause: Token) -> bool:
+    return clause.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+
+
+def _according_content(token: Token) -> tuple[int, int] | None:
+    if not any(c.lower_ == "to" for c in token.children):
+        return None
+    clause = token.head
+    if clause == token:
+        return None
+    doc = token.doc
+    phrase_start, phrase_end = token.left_edge.i, token.right_edge.i + 1
+    start, end = clause.left_edge.i, clause.right_edge.i + 1
+    if _is_empty(*_trim(doc, start, phrase_start)):
+        return phrase_end, end
+    if _is_empty(*_trim(doc, phrase_end, end)):
+        return start, phrase_start
+    return start, end
+
+
+def _is_empty(start: int, end: int) -> bool:
+    return start >= end
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ in _TRIM or doc[start].is_space or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in _TRIM or doc[end - 1].is_space or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _claim(analysis: Analysis, doc: Doc, resolver: SpeakerResolver, cue: Token, start: int, end: int, char_start: int, char_end: int) -> _Claim | None:
+    head = speaker_head(cue)
+    if head is None or char_start <= head.idx < char_end:
+        return None
+    phrase = phrase_of(head)
+    speaker = resolver.resolve(phrase, head)
+    if speaker.first_person:
+        return None  # the reporter's own voice
+    sentence = cue.sent
+    own_words = [t for t in cue.subtree if not start <= t.i < end]
+    kind = "social_media" if mentions_social_media(own_words) else speaker.source_kind
+    cue_text = "according to" if cue.lower_ == "according" else cue.text
+    quote = Quote(
+        article_id=analysis.article.id,
+        start=char_start,
+        end=char_end,
+        text=analysis.article.text[char_start:char_end],
+        speaker=speaker.name,
+        kind="indirect",
+        speaker_start=speaker.start,
+        speaker_end=speaker.end,
+        attribution=Attribution(
+            cue=cue_text,
+            source_kind=kind,
+            chain=(analysis.prose[speaker.start : speaker.end] if speaker.source_kind != "named_person" else phrase.text,),
+            hedged=is_hedged(doc.text[sentence.start_char : char_start] + " " + doc.text[char_end : sentence.end_char]),
+        ),
+    )
+    return _Claim(cue, start, end, quote)
+
+
+def _deduplicate(claims: list[_Claim]) -> list[_Claim]:
+    kept: list[_Claim] = []
+    for claim in claims:
+        if any(_same_content(claim, other) for other in kept):
+            continue
+        kept.append(claim)
+    return kept
+
+
+def _same_content(left: _Claim, right: _Claim) -> bool:
+    overlap = min(left.end, right.end) - max(left.start, right.start)
+    return overlap * 2 > min(left.end - left.start, right.end - right.start) and not (
+        _within(left, right) or _within(right, left)
+    )
+
+
+def _within(inner: _Claim, outer: _Claim) -> bool:
+    return outer.start <= inner.cue.i < outer.end and outer.start <= inner.start and inner.end <= outer.end
+
+
+def _nest(claims: list[_Claim]) -> list[_Claim]:
+    """A claim reported inside another claim keeps the outer source in its chain:
+    "journalists wrote that, according to sources close to X, …" -> (journalists, sources close to X)."""
+    nested = list(claims)
+    changed = True
+    while changed:
+        changed = False
+        for outer in nested:
+            inner = next((c for c in nested if c is not outer and _within(c, outer)), None)
+            if inner is None:
+                continue
+            outer_attr, inner_attr = outer.quote.attribution, inner.quote.attribution
+            merged = replace(
+                inner.quote,
+                attribution=replace(
+                    inner_attr,
+                    chain=outer_attr.chain + inner_attr.chain,
+                    hedged=outer_attr.hedged or inner_attr.hedged,
+                ),
+            )
+            nested = [replace(inner, quote=merged) if c is inner else c for c in nested if c is not outer]
+            changed = True
+            break
+    return sorted(nested, key=lambda c: c.quote.start)
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return max(0, min(a_end, b_end) - max(a_start, b_start))

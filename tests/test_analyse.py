@@ -1,0 +1,65 @@
+from datetime import date
+
+import pytest
+
+from newsdesk.analyse import analyse_article
+from newsdesk.analyse.dates import normalise_date
+from newsdesk.ingest import article_from_text
+
+
+@pytest.fixture(scope="module")
+def column(seed_column):
+    return analyse_article(article_from_text(seed_column.read_text(encoding="utf-8"), path=str(seed_column)))[0]
+
+
+@pytest.fixture(scope="module")
+def report(seed_report):
+    return analyse_article(article_from_text(seed_report.read_text(encoding="utf-8"), path=str(seed_report)))[0]
+
+
+def test_undated_column_takes_its_date_from_the_newest_embedded_post(column):
+    assert column.article.published == "2021-11-07" and column.article.published_inferred
+
+
+def test_relative_dates_resolve_against_publication_date(column):
+    values = {t.text: t.value for t in column.times}
+    assert values["yesterday"] == "2021-11-06"
+    assert values["May 2020"] == "2020-05"
+    assert values["October 12"] == "2021-10-12"
+    assert "24 hours" not in values  # a duration, not a date
+
+
+def test_relative_dates_stay_unresolved_without_a_publication_date(report):
+    assert report.article.published is None and not report.article.published_inferred
+    assert "Friday" not in {t.text for t in report.times}
+
+
+def test_language_sentences_and_mentions_have_exact_spans(column, report):
+    for analysis in (column, report):
+        text = analysis.article.text
+        assert analysis.article.language == "en"
+        assert len(analysis.sentences) > 20
+        for mention in analysis.mentions:
+            assert text[mention.start : mention.end] == mention.text
+        for sentence in analysis.sentences:
+            assert text[sentence.start : sentence.end].strip() == text[sentence.start : sentence.end]
+
+
+def test_entities_are_not_taken_from_removed_text(column):
+    removed = [(r.start, r.end) for r in column.removed]
+    assert not [m for m in column.mentions if any(s <= m.start < e for s, e in removed)]
+    assert any(m.text == "Mustafa al-Kazimi" and m.label == "PERSON" for m in column.mentions)
+
+
+def test_sentence_language_is_detected_per_sentence():
+    text = "The minister arrived in Madrid on Monday to meet the president.\nEl ministro llegó a Madrid el lunes para reunirse con el presidente."
+    analysis, _ = analyse_article(article_from_text(text))
+    assert [s.language for s in analysis.sentences] == ["en", "es"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("Sunday", "2021-11-07"), ("last night", "2021-11-07"), ("late 2019", "2019"), ("two weeks", None), ("October 22", "2021-10-22")],
+)
+def test_normalise_date(text, expected):
+    assert normalise_date(text, date(2021, 11, 8)) == expected

@@ -1,0 +1,39 @@
+"""The quote gold set and its scoring."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.eval import quotes_eval
+from newsdesk.eval.quotes_eval import GoldQuote, load_gold, match, same_speaker
+from newsdesk.model import Quote
+
+
+def test_gold_spans_still_hold_their_text():
+    documents, drift = load_gold()
+    assert drift == []
+    corpus_documents = [d for d in documents if not d.source.startswith("written:")]
+    assert len(corpus_documents) >= 40
+    assert {d.source.split(":")[0] for d in corpus_documents} == {"ecbplus", "meantime"}
+
+
+def test_match_needs_half_the_gold_span_and_is_one_to_one():
+    gold = [GoldQuote(0, 10, "x" * 10, "Ana Costa", "direct"), GoldQuote(20, 30, "y" * 10, "Ana Costa", "direct")]
+    wide = Quote("a", 0, 30, "z" * 30, "Costa", "direct")
+    short = Quote("a", 20, 24, "z" * 4, "Costa", "direct")
+    assert len(match(gold, [wide])) == 1
+    assert match(gold[1:], [short]) == []
+
+
+def test_speaker_names_agree_on_the_surname():
+    assert same_speaker("Wally Oppal", "Oppal")
+    assert same_speaker("the USGS", "USGS")
+    assert not same_speaker("Fauzi", "Suka Makmur")
+    assert not same_speaker("Fauzi", None)
+
+
+@pytest.mark.slow
+def test_quote_extraction_on_the_gold_set():
+    scores = quotes_eval.evaluate()["scores"]["corpora"]
+    assert scores["f1"] >= 0.8
+    assert scores["speaker_accuracy"] >= 0.75
