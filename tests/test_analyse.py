@@ -45,10 +45,12 @@ def test_language_sentences_and_mentions_have_exact_spans(column, report):
             assert text[sentence.start : sentence.end].strip() == text[sentence.start : sentence.end]
 
 
-def test_entities_are_not_taken_from_removed_text(column):
+def test_entities_come_from_prose_and_post_bodies_not_furniture(column):
     removed = [(r.start, r.end) for r in column.removed]
-    assert not [m for m in column.mentions if any(s <= m.start < e for s, e in removed)]
-    assert any(m.text == "Mustafa al-Kazimi" and m.label == "PERSON" for m in column.mentions)
+    bodies = [(p.body_start, p.body_end) for p in column.posts]
+    in_removed = [m for m in column.mentions if any(s <= m.start < e for s, e in removed)]
+    assert in_removed and all(any(s <= m.start and m.end <= e for s, e in bodies) and m.sentence == -1 for m in in_removed)
+    assert {"Mustafa al-Kazimi", "AlKadhim"} <= {m.text for m in column.mentions}
 
 
 def test_sentence_language_is_detected_per_sentence():

@@ -50,7 +50,7 @@ def _analysis(article: Article, cleaned: Cleaned, doc: Doc) -> Analysis:
         removed=list(cleaned.removed),
         posts=list(cleaned.posts),
         sentences=sentences,
-        mentions=_mentions(article.id, doc, sentences),
+        mentions=sorted(_mentions(article.id, doc, sentences) + _post_mentions(article, cleaned), key=lambda m: m.start),
         times=find_times(article.id, date_spans, published),
     )
 
@@ -82,3 +82,18 @@ def _mentions(article_id: str, doc: Doc, sentences: list[Sentence]) -> list[Ment
         for ent in doc.ents
         if ent.label_ in ENTITY_LABELS and ent.text.strip()
     ]
+
+
+def _post_mentions(article: Article, cleaned: Cleaned) -> list[Mention]:
+    """Names in embedded posts: the posts are out of the prose, but who they name still counts.
+    Their sentence index is -1 (they belong to no prose sentence)."""
+    mentions = []
+    for post in cleaned.posts:
+        if post.body_start is None:
+            continue
+        body = article.text[post.body_start : post.body_end]
+        for ent in resources.nlp()(body).ents:
+            if ent.label_ in ENTITY_LABELS and ent.text.strip():
+                start = post.body_start + ent.start_char
+                mentions.append(Mention(article.id, start, start + len(ent.text), ent.text, ent.label_, -1))
+    return mentions

@@ -54,7 +54,7 @@ def _event(event: dict[str, Any], articles: dict[str, Any]) -> list[str]:
         for speaker, quotes in by_speaker.items():
             out.append(f"**{speaker}**")
             for q in quotes:
-                via = f" via {' → '.join(q['chain'])}" if q.get("chain") else ""
+                via = f" via {' → '.join(q['chain'][:-1])}" if len(q.get("chain") or []) > 1 else ""
                 hedge = " (hedged)" if q.get("hedged") else ""
                 out.append(f"- {q['kind']}{via}{hedge}: “{_oneline(q['text'], 240)}” ({_label(articles, q['article_id'])} [{q['start']}:{q['end']}])")
             out.append("")

@@ -1,0 +1,88 @@
+"""Named-entity mentions made ready for linking: junk dropped, titles read as roles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsdesk.link.namekey import TITLE_ABBREVIATIONS, TITLES, bare_tokens, split_title
+from newsdesk.model import Mention
+
+# Tagger labels that name things; numbers, dates and amounts are not entities to link.
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+FAMILY_OF_LABEL = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "norp"}
+
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE_RE = re.compile(rf"^(?:\d{{1,4}}[\s,./-]*)?{_MONTHS}(?:[\s,./-]*\d{{1,4}})*$|^[\d\s,./:-]+$", re.IGNORECASE)
+_URL_RE = re.compile(r"https?:|www\.|\.(?:com|org|net)\b|/", re.IGNORECASE)
+_TITLE_BEFORE_RE = re.compile(
+    r"(?:\b(?P<qualifier>former|ex-|acting|interim)\s+)?"
+    r"(?:\b[A-Z][\w'’]*\s+)?"
+    r"\b(?P<title>" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")\.?\s*$",
+    re.IGNORECASE,
+)
+_TITLE_CONTEXT = 60
+_TITLE_LAST_WORDS = {t.split()[-1] for t in TITLES}
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """A mention with its name read: the bare name, its token keys and the roles around it."""
+
+    mention: Mention
+    name: str
+    tokens: tuple[str, ...]
+    roles: tuple[str, ...]
+    family: str
+    is_handle: bool
+
+
+def family_of(label: str) -> str:
+    return FAMILY_OF_LABEL.get(label, label.lower())
+
+
+def is_junk(mention: Mention) -> bool:
+    """Mentions no reader would call a name: numbers, dates, links, lone characters, lowercase words."""
+    text = mention.text.strip()
+    if mention.label not in NAME_LABELS:
+        return True
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 2 or not any(ch.isupper() for ch in letters):
+        return True
+    return bool(_DATE_RE.match(text) or _URL_RE.search(text))
+
+
+def role_before(prose: str, start: int) -> str | None:
+    """The title written just before a mention ("Iraqi Prime Minister [Mustafa al-Kadhimi]")."""
+    window = prose[max(0, start - _TITLE_CONTEXT):start]
+    window = window.split("\n")[-1]
+    words = window.split()
+    if not words or words[-1].rstrip(".").lower() not in _TITLE_LAST_WORDS:
+        return None  # the regex below is slow; most mentions have no title before them
+    match = _TITLE_BEFORE_RE.search(window)
+    if not match or (match.group(0).rstrip().endswith(".") and match.group("title").lower() not in TITLE_ABBREVIATIONS):
+        return None  # "... the Prime Minister. Kazemi said" ends a sentence, it is no title
+    return _role_name(match.group("title"), match.group("qualifier"))
+
+
+def _role_name(title: str, qualifier: str | None = None) -> str:
+    lowered = title.lower()
+    role = TITLE_ABBREVIATIONS.get(lowered, " ".join(w.capitalize() for w in lowered.split()))
+    return f"Former {role}" if qualifier and qualifier.lower() in {"former", "ex-"} else role
+
+
+def read_mention(mention: Mention, prose: str) -> NameMention | None:
+    """Read a tagged mention as a name, or None when it is junk."""
+    if is_junk(mention):
+        return None
+    text = mention.text.strip()
+    if text.startswith("@"):
+        return NameMention(mention, text.replace(" ", ""), (), (), family_of(mention.label), True)
+    name, roles = split_title(text, person=mention.label == "PERSON")
+    tokens = bare_tokens(name)
+    if not tokens or not any(ch.isalpha() for ch in name):
+        return None
+    context_role = role_before(prose, mention.start)
+    if context_role and context_role not in roles:
+        roles.append(context_role)
+    return NameMention(mention, name, tokens, tuple(roles), family_of(mention.label), False)

@@ -1,0 +1,52 @@
+import pytest
+
+from newsdesk.link import name_key, resolve_place
+from newsdesk.link.namekey import split_title
+
+
+@pytest.mark.parametrize("spellings", [
+    ["Muammar al-Qaddafi", "Moammar Qadhafi"],
+    ["Moammar Qadhafi", "Mu'ammar Kadhafi"],
+    ["Volodymyr Zelensky", "Volodymyr Zelenskyy", "Volodymyr Zelenskiy"],
+    ["Hezbollah", "Hizbullah", "Hizballah"],
+    ["Abdul Mahdi", "Abd al-Mahdi", "Abdulmahdi"],
+    ["Qais al-Khazali", "Qais al-Hazali", "Qais Khazali"],
+    ["Mohammed bin Salman", "Muhammad ibn Salman"],
+    ["Yasser Arafat", "Yasir Arafat"],
+    ["Ebrahim Raisi", "Ebrahim Raeisi"],
+    ["ElBaradei", "el-Baradei", "Baradei"],
+    ["Recep Tayyip Erdoğan", "Recep Tayyip Erdogan"],
+])
+def test_spellings_of_one_name_share_a_key(spellings):
+    assert len({name_key(s) for s in spellings}) == 1
+
+
+@pytest.mark.parametrize("left, right", [
+    ("Iran", "Iraq"), ("Austria", "Australia"), ("Niger", "Nigeria"),
+    ("Mustafa al-Kadhimi", "Mustafa Salim"), ("Tehran", "Tehran Times"), ("Kim Jong-un", "Kim Jong-il"),
+])
+def test_different_names_keep_different_keys(left, right):
+    assert name_key(left) != name_key(right)
+
+
+def test_titles_become_roles_not_name():
+    assert split_title("Iraqi Prime Minister Mustafa al-Kadhimi") == ("Mustafa al-Kadhimi", ["Prime Minister"])
+    assert split_title("Iraqi PM Kadhimi") == ("Kadhimi", ["Prime Minister"])
+    assert split_title("Apple CEO Steve Jobs") == ("Steve Jobs", ["CEO"])
+    assert split_title("General Motors", person=False) == ("General Motors", [])
+
+
+def test_gazetteer_resolves_spellings_to_one_place():
+    baghdad = resolve_place("Baghdad")
+    assert baghdad is not None and baghdad.country == "Iraq"
+    assert 33 < baghdad.latitude < 34 and 44 < baghdad.longitude < 45
+    assert resolve_place("Bagda") == baghdad  # a GeoNames alternate name
+    assert resolve_place("Baghda") == baghdad  # a near spelling of a large city
+    assert resolve_place("Irak") == resolve_place("Iraq") != resolve_place("Iran")
+    assert resolve_place("Estados Unidos") == resolve_place("US")
+
+
+def test_gazetteer_does_not_turn_names_into_places():
+    assert resolve_place("Tehran Times") is None
+    assert resolve_place("Khamenei") is None
+    assert resolve_place("Boeing") is None

@@ -1,0 +1,46 @@
+"""The seed pair end to end: analyse both reports, link their entities."""
+
+import pytest
+
+from newsdesk.analyse import analyse_article
+from newsdesk.ingest.article import article_from_text
+from newsdesk.link import link_entities
+
+
+@pytest.fixture(scope="module")
+def seed_entities(seed_paths):
+    analyses = [analyse_article(article_from_text(p.read_text(), path=str(p)))[0] for p in seed_paths]
+    return analyses, link_entities(analyses, {a.article.id: "drone-attack" for a in analyses})
+
+
+def holding(entities, surface):
+    found = [e for e in entities if surface in e.variants]
+    assert len(found) == 1, f"{surface!r} in {len(found)} entities"
+    return found[0]
+
+
+def test_the_prime_ministers_spellings_are_one_entity(seed_entities):
+    analyses, entities = seed_entities
+    pm = holding(entities, "Mustafa al-Kazimi")
+    for spelling in ("al-Kazymi", "Mustafa al-Kaziyemi", "al-Kazim", "Mustafa al Kazemi", "Kazemi"):
+        assert spelling in pm.variants
+    assert pm.type == "PERSON" and "Prime Minister" in pm.roles
+    assert {m.article_id for m in pm.mentions} == {a.article.id for a in analyses}
+    texts = {a.article.id: a.article.text for a in analyses}
+    assert all(texts[m.article_id][m.start:m.end] == m.text for m in pm.mentions)
+
+
+def test_places_and_the_cleric_across_reports(seed_entities):
+    _, entities = seed_entities
+    baghdad = holding(entities, "Baghdad")
+    assert {"Bagda", "Baghda"} <= set(baghdad.variants) and baghdad.place.country == "Iraq"
+    assert {"Muqtada al-Sadr", "Al Sader"} <= set(holding(entities, "Sadr").variants)
+
+
+def test_the_forbidden_pairs_stay_apart(seed_entities):
+    _, entities = seed_entities
+    pm = holding(entities, "Mustafa al-Kazimi")
+    assert not any(e is pm for e in entities if "Mustafa Salim" in e.variants)
+    assert holding(entities, "Iran") is not holding(entities, "Iraq")
+    tehran = holding(entities, "Tehran")
+    assert not any(e is tehran for e in entities if "Tehran Times" in e.variants)
