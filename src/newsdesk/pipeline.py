@@ -11,12 +11,12 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from newsdesk import errors
 from newsdesk.analyse import analyse_articles
-from newsdesk.events import OnlineClusterer, article_features_batch, summarise
+from newsdesk.events import Decision, OnlineClusterer, article_features_batch, summarise
 from newsdesk.events.features import ArticleFeatures
 from newsdesk.ingest import expand_paths, read_inputs
 from newsdesk.link import link_entities
@@ -94,14 +94,14 @@ def _with_quotes(analysis: Analysis, doc) -> Analysis:
     return analysis
 
 
-def _changed_assignments(before: dict[str, list[str]], after: dict[str, list[str]], decisions: dict) -> list[Assignment]:
+def _changed_assignments(before: dict[str, list[str]], after: dict[str, list[str]], decisions: dict[str, Decision]) -> list[Assignment]:
     """New articles, and older ones whose event changed because events merged or split."""
     old_event = {aid: eid for eid, members in before.items() for aid in members}
     changed = []
     for event_id, members in after.items():
         for article_id in members:
             if article_id in decisions:
-                changed.append(Assignment(article_id, event_id, decisions[article_id].evidence()))
+                changed.append(Assignment(article_id, event_id, asdict(decisions[article_id])))
             elif old_event.get(article_id) != event_id:
                 changed.append(Assignment(article_id, event_id, {"moved_from": old_event.get(article_id), "reason": "events merged"}))
     return changed
@@ -157,14 +157,18 @@ def _counted(paths: Iterable[str], advance: Callable[[int | None], None]) -> Ite
 def build_dossier(store: Store, event_ids: Iterable[str] | None = None) -> Dossier:
     """The dossier of the given events (all events when None), built from the store."""
     members: dict[str, list[str]] = defaultdict(list)
+    decisions: dict[str, dict] = {}
     for assignment in store.assignments():
         members[assignment.event_id].append(assignment.article_id)
+        decisions[assignment.article_id] = assignment.decision
     wanted = list(members) if event_ids is None else [e for e in event_ids if e in members]
     article_ids = [aid for eid in wanted for aid in members[eid]]
     analyses = {a.article.id: a for a in store.analyses(article_ids)}
     event_of = {aid: eid for eid in wanted for aid in members[eid]}
     entities = link_entities(list(analyses.values()), event_of)
     events = [_event(eid, [analyses[aid] for aid in members[eid]], entities) for eid in wanted]
+    for event in events:
+        event.evidence = [decisions[aid] for aid in event.article_ids]
     events.sort(key=lambda e: (-len(e.article_ids), e.date or "", e.id))
     ordered = [aid for e in events for aid in e.article_ids]
     return Dossier(
@@ -180,21 +184,36 @@ def _event(event_id: str, analyses: list[Analysis], entities: list[Entity]) -> E
     ids = {a.article.id for a in analyses}
     own = [e for e in entities if any(m.article_id in ids for m in e.mentions)]
     event = summarise(event_id, analyses, own)
-    entity_at = {(m.article_id, m.start, m.end): e.id for e in own for m in e.mentions}
-    event.quotes = [_link_speaker(q, entity_at) for a in analyses for q in a.quotes]
+    event.entities = sorted(own, key=lambda e: (-len(e.mentions), e.name))
+    speakers = _SpeakerIndex(own)
+    event.quotes = [speakers.link(q) for a in analyses for q in a.quotes]
     event.posts = [p for a in analyses for p in a.posts]
     return event
 
 
-def _link_speaker(quote: Quote, entity_at: dict[tuple[str, int, int], str]) -> Quote:
-    if quote.speaker_start is None:
+class _SpeakerIndex:
+    """Finds the entity a quote's speaker refers to: the entity mentioned at the speaker's
+    span or, for a resolved pronoun or role, the entity that has the resolved name as a
+    variant in the same article."""
+
+    def __init__(self, entities: list[Entity]):
+        self.spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        self.names: dict[tuple[str, str], str] = {}
+        for entity in entities:
+            for m in entity.mentions:
+                self.spans[m.article_id].append((m.start, m.end, entity.id))
+                self.names.setdefault((m.article_id, m.text.casefold()), entity.id)
+
+    def link(self, quote: Quote) -> Quote:
+        if quote.speaker_start is not None:
+            for start, end, entity_id in self.spans.get(quote.article_id, ()):
+                if start < quote.speaker_end and quote.speaker_start < end:
+                    return replace(quote, speaker_entity_id=entity_id)
+        if quote.speaker:
+            entity_id = self.names.get((quote.article_id, quote.speaker.casefold()))
+            if entity_id:
+                return replace(quote, speaker_entity_id=entity_id)
         return quote
-    for (article_id, start, end), entity_id in entity_at.items():
-        if article_id == quote.article_id and start <= quote.speaker_start < end or (
-            article_id == quote.article_id and quote.speaker_start <= start < quote.speaker_end
-        ):
-            return replace(quote, speaker_entity_id=entity_id)
-    return quote
 
 
 def analyze(paths: Iterable[str], db: str | Path | None = None, progress: bool = False, on_error: ErrorSink | None = None) -> Dossier:

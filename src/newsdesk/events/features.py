@@ -1,0 +1,188 @@
+"""What the event clusterer knows about one article, and how it is stored.
+
+An article is reduced to three kinds of evidence:
+
+- meaning: USE-multilingual embeddings of the title, the lead (first sentences)
+  and the body (mean of sentence embeddings), so that a Spanish and an English
+  report of one event land close together;
+- specifics: counts of content-word stems and of named entities (people,
+  organisations, places), which separate two events of the same kind (two
+  earthquakes differ in place, toll and date, not in vocabulary);
+- time: the publication date, the dates normalised from the text and the years
+  written in it.
+
+Term weights (IDF) are not fixed here: the clusterer learns them online from
+the articles it has seen.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+from anyascii import anyascii
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from newsdesk import resources
+from newsdesk.model import Analysis
+
+EMBEDDING_DIM = 512
+LEAD_SENTENCES = 3
+BODY_SENTENCES = 20
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_URL = re.compile(r"\S+://\S+|www\.\S+")
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
+_POSSESSIVE = re.compile(r"\s*'s$")
+_SUFFIXES = ("ings", "ing", "edly", "ed", "ies", "es", "s")
+
+
+@dataclass
+class ArticleFeatures:
+    article_id: str
+    title_vec: np.ndarray  # (512,) float32, L2-normalised; zeros when there is no title
+    lead_vec: np.ndarray
+    body_vec: np.ndarray
+    terms: dict[str, int] = field(default_factory=dict)  # content-word stem -> count
+    entities: dict[str, int] = field(default_factory=dict)  # normalised entity name -> count
+    places: list[str] = field(default_factory=list)  # normalised place names, most mentioned first
+    dates: list[str] = field(default_factory=list)  # ISO dates found in the text
+    years: list[int] = field(default_factory=list)  # years written in the text
+    published: str | None = None  # ISO date
+    language: str | None = None
+
+    def to_bytes(self) -> bytes:
+        header = {
+            "article_id": self.article_id,
+            "terms": self.terms,
+            "entities": self.entities,
+            "places": self.places,
+            "dates": self.dates,
+            "years": self.years,
+            "published": self.published,
+            "language": self.language,
+        }
+        head = json.dumps(header, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        vectors = np.stack([self.title_vec, self.lead_vec, self.body_vec]).astype("<f4")
+        return len(head).to_bytes(4, "little") + head + vectors.tobytes()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> ArticleFeatures:
+        size = int.from_bytes(data[:4], "little")
+        header = json.loads(data[4 : 4 + size].decode("utf-8"))
+        vectors = np.frombuffer(data[4 + size :], dtype="<f4").reshape(3, EMBEDDING_DIM).astype(np.float32)
+        return cls(title_vec=vectors[0], lead_vec=vectors[1], body_vec=vectors[2], **header)
+
+
+def article_features(analysis: Analysis) -> ArticleFeatures:
+    return article_features_batch([analysis])[0]
+
+
+def article_features_batch(analyses: list[Analysis]) -> list[ArticleFeatures]:
+    """Features for many articles, embedding all their texts in one encoder pass."""
+    texts: list[str] = []
+    slots: list[tuple[int | None, list[int], list[int]]] = []  # title, lead, body indices into texts
+    for analysis in analyses:
+        title, sentences = _title_and_sentences(analysis)
+        title_slot = None
+        if title:
+            title_slot = len(texts)
+            texts.append(title)
+        lead = " ".join(sentences[:LEAD_SENTENCES])
+        lead_slots = [len(texts)] if lead else []
+        if lead:
+            texts.append(lead)
+        body = sentences[:BODY_SENTENCES]
+        body_slots = list(range(len(texts), len(texts) + len(body)))
+        texts.extend(body)
+        slots.append((title_slot, lead_slots, body_slots))
+    vectors = resources.sentence_encoder().encode(texts) if texts else np.zeros((0, EMBEDDING_DIM), np.float32)
+    features = []
+    for analysis, (title_slot, lead_slots, body_slots) in zip(analyses, slots):
+        title_vec = vectors[title_slot] if title_slot is not None else _mean_vector(vectors, lead_slots)
+        features.append(
+            ArticleFeatures(
+                article_id=analysis.article.id,
+                title_vec=np.asarray(title_vec, np.float32),
+                lead_vec=_mean_vector(vectors, lead_slots),
+                body_vec=_mean_vector(vectors, body_slots),
+                terms=term_counts(analysis.prose),
+                entities=_entity_counts(analysis),
+                places=_places(analysis),
+                dates=sorted({t.value[:10] for t in analysis.times if t.value}),
+                years=sorted({int(y) for y in _YEAR.findall(analysis.prose)}),
+                published=(analysis.article.published or None) and analysis.article.published[:10],
+                language=analysis.article.language,
+            )
+        )
+    return features
+
+
+def term_counts(text: str) -> dict[str, int]:
+    """Content-word stems with their counts; numbers are kept (tolls and ages tell events apart)."""
+    counts: Counter[str] = Counter()
+    for word in _WORD.findall(_URL.sub(" ", anyascii(text).lower())):
+        if word in STOP_WORDS or (len(word) < 3 and not word.isdigit()):
+            continue
+        counts[stem(word)] += 1
+    return dict(counts)
+
+
+def stem(word: str) -> str:
+    """A crude suffix stripper: enough to meet 'killed'/'kills'/'killing' at 'kill'."""
+    if word.isdigit():
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def entity_key(name: str) -> str:
+    key = anyascii(name).lower().strip(" .,'\"")
+    key = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", key))
+    return re.sub(r"\s+", " ", key)
+
+
+def _title_and_sentences(analysis: Analysis) -> tuple[str | None, list[str]]:
+    prose = analysis.prose
+    sentences = [" ".join(prose[s.start : s.end].split()) for s in analysis.sentences]
+    sentences = [s for s in sentences if len(s) > 1 and not _URL.fullmatch(s)]
+    title = analysis.article.title
+    if title and sentences and " ".join(title.split()) in sentences[0]:
+        sentences = sentences[1:]
+    return title, sentences
+
+
+def _mean_vector(vectors: np.ndarray, slots: list[int]) -> np.ndarray:
+    if not slots:
+        return np.zeros(EMBEDDING_DIM, np.float32)
+    mean = vectors[slots].mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return (mean / norm if norm else mean).astype(np.float32)
+
+
+def _entity_counts(analysis: Analysis) -> dict[str, int]:
+    """Entity names, plus a person's surname alone so that 'Jeffs' meets 'Warren Jeffs'."""
+    counts: Counter[str] = Counter()
+    for mention in analysis.mentions:
+        if mention.label not in ENTITY_LABELS:
+            continue
+        key = entity_key(mention.text)
+        if len(key) < 2:
+            continue
+        counts[key] += 1
+        if mention.label == "PERSON" and " " in key:
+            counts[key.rsplit(" ", 1)[1]] += 1
+    return dict(counts)
+
+
+def _places(analysis: Analysis) -> list[str]:
+    counts = Counter(entity_key(m.text) for m in analysis.mentions if m.label in PLACE_LABELS)
+    return [name for name, _ in counts.most_common() if len(name) > 1]

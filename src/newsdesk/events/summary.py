@@ -1,0 +1,136 @@
+"""The 5W1H of one event: title, when, where, who, and the sentence that says what happened.
+
+- what: the most representative sentence — among the first sentences of each
+  article (where news puts the event), the one whose content words best cover
+  the words the event's articles share (each word weighted by the share of the
+  event's articles that use it);
+- title: the title of the article holding that sentence, else the sentence;
+- when: a date written in the text (e.g. "Sunday" resolved against the
+  publication date) that several articles agree on and that is no later than
+  the earliest publication date; otherwise the earliest publication date.
+  ``date_source`` says which and where from;
+- where: the places named most (articles + mentions), resolved with
+  ``newsdesk.link.resolve_place``; resolved cities and sites before unresolved
+  names, countries last;
+- who: the entities named in most articles.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from datetime import date
+
+from newsdesk.events.features import PLACE_LABELS, entity_key, term_counts
+from newsdesk.link import resolve_place
+from newsdesk.model import Analysis, Entity, Event, Place, Support
+
+LEAD_SENTENCES = 4
+MAX_PLACES = 3
+MAX_ENTITIES = 8
+EVENT_DATE_WINDOW_DAYS = 7  # a text date this far before publication can still be the event's day
+
+
+def summarise(event_id: str, analyses: list[Analysis], entities: list[Entity]) -> Event:
+    article_ids = [analysis.article.id for analysis in analyses]
+    sentence = representative_sentence(analyses)
+    event_date, date_source = event_date_of(analyses)
+    return Event(
+        id=event_id,
+        article_ids=article_ids,
+        title=_title(analyses, sentence),
+        date=event_date,
+        date_source=date_source,
+        places=_places(analyses),
+        entities=_main_entities(entities, set(article_ids)),
+        summary_sentence=sentence,
+    )
+
+
+def representative_sentence(analyses: list[Analysis]) -> Support | None:
+    share: Counter = Counter()
+    for analysis in analyses:
+        share.update(term_counts(analysis.prose).keys())
+    best: tuple[float, Support] | None = None
+    for analysis in analyses:
+        for position, sentence in enumerate(analysis.sentences[:LEAD_SENTENCES]):
+            text = analysis.prose[sentence.start : sentence.end]
+            words = term_counts(text)
+            if len(words) < 4:
+                continue  # datelines, bylines and headlines without a verb phrase
+            coverage = sum(share[word] for word in words) / len(analyses)
+            # favour sentences dense in shared words, and the lead over later sentences
+            score = coverage / math.sqrt(len(words)) / (1 + 0.1 * position)
+            if best is None or score > best[0]:
+                best = (score, Support(analysis.article.id, sentence.start, sentence.end, text))
+    return best[1] if best else None
+
+
+def event_date_of(analyses: list[Analysis]) -> tuple[str | None, str | None]:
+    published = sorted(a.article.published[:10] for a in analyses if a.article.published)
+    earliest = date.fromisoformat(published[0]) if published else None
+    votes: Counter = Counter()
+    example: dict[str, tuple[str, str]] = {}
+    for analysis in analyses:
+        for value, text in {(t.value, t.text) for t in analysis.times if len(t.value) == 10}:
+            day = date.fromisoformat(value)
+            if earliest is not None and not 0 <= (earliest - day).days <= EVENT_DATE_WINDOW_DAYS:
+                continue
+            votes[value] += 1
+            example.setdefault(value, (text, analysis.article.id))
+    if votes:
+        value, count = max(votes.items(), key=lambda item: (item[1], item[0]))
+        if count >= 2 or len(analyses) == 1:
+            text, article_id = example[value]
+            return value, f"text: '{text}' in article {article_id} ({count}/{len(analyses)} articles)"
+    if published:
+        inferred = any(a.article.published_inferred for a in analyses if a.article.published)
+        how = "inferred publication date" if inferred else "published"
+        return published[0], f"{how}: earliest of {len(published)}/{len(analyses)} dated articles"
+    return None, None
+
+
+def _title(analyses: list[Analysis], sentence: Support | None) -> str | None:
+    by_id = {analysis.article.id: analysis for analysis in analyses}
+    if sentence is not None and by_id[sentence.article_id].article.title:
+        return by_id[sentence.article_id].article.title
+    titles = [analysis.article.title for analysis in analyses if analysis.article.title]
+    if titles:
+        return titles[0]
+    return sentence.text if sentence else None
+
+
+def _places(analyses: list[Analysis]) -> list[Place]:
+    articles_naming: Counter = Counter()
+    mentions: Counter = Counter()
+    surface: dict[str, str] = {}
+    for analysis in analyses:
+        keys = [entity_key(m.text) for m in analysis.mentions if m.label in PLACE_LABELS]
+        for mention, key in zip((m for m in analysis.mentions if m.label in PLACE_LABELS), keys):
+            surface.setdefault(key, mention.text.strip())
+        articles_naming.update(set(keys))
+        mentions.update(keys)
+    resolved = {key: resolve_place(surface[key]) or Place(name=surface[key]) for key in articles_naming}
+
+    def rank(key: str) -> tuple:
+        # a city or site says more about where it happened than its country does
+        place = resolved[key]
+        is_country = place.country is not None and place.name == place.country
+        return (is_country, place.geonameid is None, -(articles_naming[key] + mentions[key]), key)
+
+    places: list[Place] = []
+    for key in sorted(articles_naming, key=rank):
+        if all(resolved[key].name != known.name for known in places):
+            places.append(resolved[key])
+        if len(places) == MAX_PLACES:
+            break
+    return places
+
+
+def _main_entities(entities: list[Entity], article_ids: set[str]) -> list[Entity]:
+    def weight(entity: Entity) -> tuple[int, int, str]:
+        mentions = [m for m in entity.mentions if m.article_id in article_ids]
+        return (len({m.article_id for m in mentions}), len(mentions), entity.name)
+
+    ranked = sorted((e for e in entities if weight(e)[1]), key=weight, reverse=True)
+    return [e for e in ranked if e.type not in PLACE_LABELS][:MAX_ENTITIES]

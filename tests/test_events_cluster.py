@@ -1,0 +1,120 @@
+import random
+
+import pytest
+
+from newsdesk.analyse import analyse_articles
+from newsdesk.eval import ecbplus
+from newsdesk.events import ArticleFeatures, OnlineClusterer, article_features_batch
+from newsdesk.ingest.article import article_from_text
+
+# the same made-up event told in English and in Spanish, and another event of the same kind
+BLAST_EN = (
+    "Gas explosion kills four in Valdoria market\n"
+    "A gas explosion tore through the central market of Valdoria on Tuesday morning, killing four "
+    "people and injuring 23, mayor Elena Brusca said. The blast destroyed twelve stalls near the "
+    "cathedral square. Firefighters from Valdoria and Santa Irene worked for three hours to put out "
+    "the fire. Mayor Brusca said a leaking cylinder at a bakery stall caused the explosion."
+)
+BLAST_ES = (
+    "Explosión de gas mata a cuatro personas en el mercado de Valdoria\n"
+    "Una explosión de gas sacudió el mercado central de Valdoria el martes por la mañana y mató a "
+    "cuatro personas e hirió a 23, según la alcaldesa Elena Brusca. La explosión destruyó doce puestos "
+    "cerca de la plaza de la catedral. Los bomberos de Valdoria y Santa Irene trabajaron tres horas "
+    "para apagar el fuego. La alcaldesa Brusca dijo que una bombona con fugas en un puesto de "
+    "panadería causó la explosión."
+)
+OTHER_BLAST_EN = (
+    "Gas blast at Port Kessel refinery injures nine workers\n"
+    "An explosion at the Northmoor oil refinery in Port Kessel injured nine workers on Friday night, "
+    "plant manager Tomas Haldane said. The blast started a fire in a storage tank that burned until "
+    "Saturday. Investigators from the national safety board are looking at a faulty valve."
+)
+
+
+def _features(texts: list[tuple[str, str | None]]) -> list[ArticleFeatures]:
+    articles = [article_from_text(text, published=published) for text, published in texts]
+    return article_features_batch([analysis for analysis, _ in analyse_articles(articles)])
+
+
+@pytest.fixture(scope="module")
+def ecb_sample() -> tuple[list[ArticleFeatures], dict[str, str]]:
+    """Five documents from each of the two sub-topics of ECB+ topic 41 (two bombings of one kind)."""
+    documents = ecbplus.load_documents([41])
+    chosen = [d for d in documents if d.subtopic == "41ecb"][:5] + [d for d in documents if d.subtopic == "41ecbplus"][:5]
+    articles = [article_from_text(d.text, path=d.name, title=d.title, url=d.url) for d in chosen]
+    features = article_features_batch([analysis for analysis, _ in analyse_articles(articles)])
+    return features, {f.article_id: d.subtopic for f, d in zip(features, chosen)}
+
+
+def _cluster(features: list[ArticleFeatures]) -> OnlineClusterer:
+    clusterer = OnlineClusterer()
+    for feature in features:
+        clusterer.add(feature.article_id, feature)
+    return clusterer
+
+
+def test_same_kind_events_of_an_ecbplus_topic_stay_apart(ecb_sample):
+    features, subtopic = ecb_sample
+    for seed in range(3):
+        order = list(features)
+        random.Random(seed).shuffle(order)
+        clusters = _cluster(order).clusters()
+        for members in clusters.values():
+            assert len({subtopic[m] for m in members}) == 1, members
+        # and each sub-topic mostly holds together rather than falling into singletons
+        for name in ("41ecb", "41ecbplus"):
+            largest = max(sum(subtopic[m] == name for m in members) for members in clusters.values())
+            assert largest >= 3
+
+
+def test_clustering_is_deterministic_and_state_resumes(ecb_sample):
+    features, _ = ecb_sample
+    first = OnlineClusterer()
+    decisions = [first.add(f.article_id, f) for f in features]
+    assert [second.event_id for second in (_cluster(features).add(f.article_id, f) for f in features)] == [
+        d.event_id for d in decisions
+    ]
+    resumed = OnlineClusterer()
+    for f in features[:6]:
+        resumed.add(f.article_id, f)
+    resumed = OnlineClusterer.from_state(resumed.state())
+    for f in features[6:]:
+        resumed.add(f.article_id, f)
+    assert resumed.clusters() == first.clusters()
+
+
+def test_a_merge_or_join_records_its_evidence(ecb_sample):
+    features, _ = ecb_sample
+    clusterer = OnlineClusterer()
+    decisions = [clusterer.add(f.article_id, f) for f in features]
+    joined = [d for d in decisions if not d.new_event]
+    assert joined
+    assert all(d.similarity > 0 and d.signals and d.event_id.startswith("ev-") for d in joined)
+    assert any(d.shared_entities for d in joined)
+
+
+def test_far_apart_in_time_means_different_events():
+    same_day, month_later, half_year_later = _features(
+        [(BLAST_EN, "2024-03-05"), (BLAST_EN + " Ten stalls reopened.", "2024-03-12"), (BLAST_EN + " A memorial was held.", "2024-09-03")]
+    )
+    clusterer = OnlineClusterer()
+    first = clusterer.add(same_day.article_id, same_day)
+    assert clusterer.add(month_later.article_id, month_later).event_id == first.event_id
+    late = clusterer.add(half_year_later.article_id, half_year_later)
+    assert late.new_event and late.event_id != first.event_id
+
+
+def test_spanish_and_english_reports_of_one_event_join_and_another_blast_does_not():
+    english, spanish, other = _features([(BLAST_EN, None), (BLAST_ES, None), (OTHER_BLAST_EN, None)])
+    clusterer = OnlineClusterer()
+    event = clusterer.add(english.article_id, english).event_id
+    cross = clusterer.add(spanish.article_id, spanish)
+    assert cross.event_id == event, cross
+    assert clusterer.add(other.article_id, other).event_id != event
+
+
+def test_features_survive_serialisation(ecb_sample):
+    feature = ecb_sample[0][0]
+    again = ArticleFeatures.from_bytes(feature.to_bytes())
+    assert again.terms == feature.terms and again.entities == feature.entities and again.years == feature.years
+    assert (again.body_vec == feature.body_vec).all() and (again.title_vec == feature.title_vec).all()

@@ -1,0 +1,31 @@
+from newsdesk.analyse import analyse_articles
+from newsdesk.events import compare, summarise
+from newsdesk.eval import ecbplus
+from newsdesk.ingest.article import article_from_text
+from newsdesk.link import link_entities
+
+
+def test_seed_pair_is_one_event_dated_and_placed(seed_paths):
+    articles = [article_from_text(p.read_text(), path=str(p)) for p in seed_paths]
+    analyses = [analysis for analysis, _ in analyse_articles(articles)]
+    event = summarise("ev-seed", analyses, link_entities(analyses))
+    assert event.date == "2021-11-07" and event.date_source
+    assert event.places[0].name == "Baghdad"
+    assert any("Kazimi" in entity.name or "Kazemi" in entity.name for entity in event.entities)
+    sentence = event.summary_sentence
+    text = next(a.article.text for a in analyses if a.article.id == sentence.article_id)
+    assert text[sentence.start : sentence.end] == sentence.text
+    assert "drone" in sentence.text
+
+
+def test_compare_scores_the_seed_pair_closer_than_an_unrelated_report(seed_paths):
+    document = ecbplus.load_documents([41])[0]
+    articles = [article_from_text(p.read_text(), path=str(p)) for p in seed_paths]
+    articles.append(article_from_text(document.text, title=document.title))
+    column, report, unrelated = [analysis for analysis, _ in analyse_articles(articles)]
+    same = compare(column, report)
+    different = compare(column, unrelated)
+    assert set(same) == {"geography", "entities", "time", "narrative", "overall", "style", "tone"}
+    assert all(1.0 <= value <= 4.0 for value in (*same.values(), *different.values()))
+    for dimension in ("geography", "entities", "narrative", "overall"):
+        assert same[dimension] < different[dimension], dimension

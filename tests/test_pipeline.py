@@ -1,0 +1,136 @@
+"""End to end: paths in, dossier out, through a real store."""
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import jsonschema
+import pytest
+
+from newsdesk.pipeline import analyze, build_dossier, ingest
+from newsdesk.report import dossier_html, dossier_markdown, dossier_schema, dossier_to_json, span_violations
+from newsdesk.store import Store
+
+
+@pytest.fixture(scope="module")
+def seed_dossier(seed_paths, tmp_path_factory):
+    db = tmp_path_factory.mktemp("seeds") / "n.db"
+    return dossier_to_json(analyze([str(p) for p in seed_paths], db=db))
+
+
+def test_seed_dossier_follows_the_contract(seed_dossier):
+    jsonschema.validate(seed_dossier, dossier_schema())
+    assert span_violations(seed_dossier) == []
+    assert len(seed_dossier["articles"]) == 2 and seed_dossier["errors"] == []
+
+
+def test_seed_pair_is_one_event_with_its_posts(seed_dossier):
+    (event,) = seed_dossier["events"]
+    assert len(event["article_ids"]) == 2
+    handles = {p["handle"] for p in event["posts"]}
+    assert {"TehranTimes79", "ali_almikdam", "Mustafa_salimb", "DavidMWitty1"} <= handles
+    assert "To the gallery page" in {r["text"] for r in seed_dossier["removed"]}
+
+
+def test_markdown_and_html_show_the_event(seed_dossier):
+    md = dossier_markdown(seed_dossier)
+    html = dossier_html(seed_dossier)
+    assert "## " in md and "TehranTimes79" in md
+    assert "<section class=\"event\"" in html and "To the gallery page" in html
+
+
+def test_reingesting_is_a_reported_no_op(seed_paths, tmp_path):
+    with Store(tmp_path / "n.db") as store:
+        first = ingest([str(p) for p in seed_paths], store)
+        second = ingest([str(p) for p in seed_paths], store)
+        assert len(first.added) == 2 and second.added == [] and len(second.duplicates) == 2
+        assert store.count_articles() == 2
+
+
+def test_bad_inputs_are_recorded_and_the_batch_goes_on(seed_report, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "lines.jsonl").write_text('{"text": "Rescuers reached the flooded village of Aldea on Tuesday, officials said."}\n{broken\n', encoding="utf-8")
+    dossier = dossier_to_json(analyze([str(seed_report), str(tmp_path), str(tmp_path / "missing.txt")]))
+    assert len(dossier["articles"]) == 2
+    messages = {(e["input"].rsplit("/", 1)[-1], e["message"].split(":")[0]) for e in dossier["errors"]}
+    assert messages == {("empty.txt", "empty"), ("lines.jsonl", "line 2"), ("missing.txt", "no such file or directory")}
+
+
+def _newsdesk(*args, **kwargs):
+    return subprocess.run([sys.executable, "-m", "newsdesk", *args], capture_output=True, text=True, **kwargs)
+
+
+def test_cli_analyze_writes_three_files_and_exit_codes(seed_paths, tmp_path):
+    ok = _newsdesk("analyze", *map(str, seed_paths), "--out", str(tmp_path / "out"))
+    assert ok.returncode == 0, ok.stderr
+    assert {p.name for p in (tmp_path / "out").iterdir()} == {"dossier.json", "dossier.md", "index.html"}
+    assert "2 articles, 1 events" in ok.stdout
+    (tmp_path / "empty.txt").write_bytes(b"")
+    partial = _newsdesk("analyze", str(seed_paths[0]), str(tmp_path / "empty.txt"), "--out", str(tmp_path / "out2"))
+    assert partial.returncode == 1 and "empty.txt" in partial.stderr and partial.stderr.count("\n") == 1
+    usage = _newsdesk("show", "x", "--format", "pdf")
+    assert usage.returncode == 2
+
+
+def test_cli_ingest_events_show(seed_paths, tmp_path):
+    db = str(tmp_path / "n.db")
+    assert _newsdesk("ingest", str(seed_paths[0]), "--db", db).returncode == 0
+    assert _newsdesk("ingest", str(seed_paths[1]), "--db", db).returncode == 0
+    listed = json.loads(_newsdesk("events", "--db", db, "--json").stdout)
+    assert len(listed) == 1 and listed[0]["articles"] == 2  # the second ingest joined the first event
+    shown = _newsdesk("show", listed[0]["id"], "--db", db, "--format", "json")
+    document = json.loads(shown.stdout)
+    jsonschema.validate(document, dossier_schema())
+    assert _newsdesk("show", "no-such-event", "--db", db).returncode == 2
+
+
+def test_stdin_is_read(seed_report, tmp_path):
+    result = _newsdesk("analyze", "-", "--out", str(tmp_path / "o"), input=seed_report.read_text(encoding="utf-8"))
+    assert result.returncode == 0, result.stderr
+    document = json.loads((tmp_path / "o" / "dossier.json").read_text(encoding="utf-8"))
+    assert document["articles"][0]["path"] == "<stdin>"
+
+
+def _synthetic_articles(folder, count):
+    towns = ["Arden", "Belmont", "Corrin", "Dunmore", "Elgin", "Fairview", "Glenrock", "Harwick"]
+    for i in range(count):
+        town = towns[i % len(towns)]
+        (folder / f"a{i:03d}.txt").write_text(
+            f"Fire at warehouse {i} in {town}\nA fire destroyed warehouse number {i} in {town} on Monday, "
+            f"the fire brigade said. {i + 3} workers were evacuated and nobody was hurt.\n",
+            encoding="utf-8",
+        )
+
+
+def test_ingest_killed_mid_run_resumes_without_loss_or_duplicates(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    _synthetic_articles(inputs, 100)
+    db = tmp_path / "n.db"
+    process = subprocess.Popen([sys.executable, "-m", "newsdesk", "ingest", str(inputs), "--db", str(db)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    committed = 0
+    while time.time() < deadline and process.poll() is None:
+        if db.exists():
+            try:
+                committed = sqlite3.connect(db, timeout=1).execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            except sqlite3.OperationalError:
+                committed = 0
+            if committed:
+                break
+        time.sleep(0.05)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert 0 < committed < 100, "the kill must land between the first commit and the end"
+    resumed = _newsdesk("ingest", str(inputs), "--db", str(db))
+    assert resumed.returncode == 0, resumed.stderr
+    connection = sqlite3.connect(db)
+    assert connection.execute("SELECT COUNT(*), COUNT(DISTINCT id) FROM articles").fetchone() == (100, 100)
+    assert connection.execute("SELECT COUNT(*) FROM assignments").fetchone()[0] == 100
+    assert connection.execute("SELECT COUNT(*) FROM features").fetchone()[0] == 100
+    with Store(db) as store:
+        assert sum(len(e.article_ids) for e in build_dossier(store).events) == 100
