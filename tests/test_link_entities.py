@@ -100,3 +100,12 @@ def test_transliteration_set_floors():
     assert result["must_not_merge"]["pairs"] >= 10 and result["must_not_merge"]["violated"] == []
     assert result["pairwise"]["precision"] >= 0.98
     assert result["pairwise"]["recall"] >= 0.93
+
+
+def test_a_nationality_never_stands_for_a_person():
+    spokesman = article("s", (
+        "Interior Ministry spokesman Saad Maan said two drones were shot down. "
+        "Saudi officials condemned the attack, and Saudi media called it cowardly."
+    ), [("Saad Maan", "PERSON"), ("Saudi", "NORP"), ("Saudi", "NORP")])
+    entities = link_entities([spokesman])
+    assert entity_with(entities, "Saad Maan") is not entity_with(entities, "Saudi")

@@ -63,9 +63,12 @@ def _preference(family: str) -> int:
 
 
 def _could_be_person_name(entity: LocalEntity) -> bool:
-    """A short name can stand for a person unless it is an acronym or, untagged as a person, a real place."""
+    """A short name can stand for a person unless it is an acronym, a nationality or group
+    ("Saudi", "Shiite": the tagger's NORP), or, untagged as a person, a real place."""
     name = entity.name
     if name.isupper() and len(name) <= 6:
+        return False
+    if all(m.family == "norp" for m in entity.members):
         return False
     if any(m.mention.label == "PERSON" or m.roles for m in entity.members):
         return True
