@@ -170,12 +170,11 @@ def eval_quotes() -> None:
 @eval_app.command("ecbplus-jsonl")
 def eval_ecbplus_jsonl(out: Annotated[Path, typer.Argument(help="JSONL file to write")]) -> None:
     """Write the 982 ECB+ documents as JSONL articles, ready for `newsdesk ingest`."""
-    from newsdesk.eval.ecbplus import load_documents
+    from newsdesk.eval.ecbplus import as_article_record, load_documents
 
     with out.open("w", encoding="utf-8") as sink:
         for doc in load_documents():
-            record = {"text": doc.text, "title": doc.title, "url": doc.url, "source": "ECB+", "ecb_document": doc.name, "ecb_subtopic": doc.subtopic}
-            sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sink.write(json.dumps(as_article_record(doc), ensure_ascii=False) + "\n")
     typer.echo(f"wrote {out}")
 
 

@@ -49,6 +49,11 @@ def _all_documents() -> tuple[EcbDocument, ...]:
     return tuple(sorted(documents, key=lambda doc: (doc.topic, doc.name)))
 
 
+def as_article_record(doc: EcbDocument) -> dict:
+    """One JSONL record for `newsdesk ingest`; the gold labels ride along as metadata."""
+    return {"text": doc.text, "title": doc.title, "url": doc.url, "source": "ECB+", "ecb_document": doc.name, "ecb_subtopic": doc.subtopic}
+
+
 def read_document(path: Path) -> EcbDocument:
     root = ET.parse(path).getroot()
     name = path.stem
