@@ -34,6 +34,20 @@ def test_seed_pair_is_one_event_with_its_posts(seed_dossier):
     handles = {p["handle"] for p in event["posts"]}
     assert {"TehranTimes79", "ali_almikdam", "Mustafa_salimb", "DavidMWitty1"} <= handles
     assert "To the gallery page" in {r["text"] for r in seed_dossier["removed"]}
+    (comparison,) = event["comparisons"]
+    assert set(comparison["article_ids"]) == set(event["article_ids"])
+    assert comparison["scores"]["geography"] < comparison["scores"]["entities"]  # both in Baghdad; different casts
+
+
+def test_seed_pair_event_is_dated_and_placed(seed_dossier):
+    (event,) = seed_dossier["events"]
+    assert event["date"] == "2021-11-07"
+    assert (event["places"][0]["name"], event["places"][0]["country"]) == ("Baghdad", "Iraq")
+    prime_minister = next(e for e in event["entities"] if "Mustafa al Kazemi" in {v["text"] for v in e["variants"]})
+    assert {"al-Kazimi", "Kazemi", "al-Kazymi", "AlKadhim"} <= {v["text"] for v in prime_minister["variants"]}
+    assert not {"Mustafa Salim", "Saudi", "Iraq"} & {v["text"] for v in prime_minister["variants"]}
+    spoken_by_pm = [q for q in event["quotes"] if q["speaker_entity_id"] == prime_minister["id"]]
+    assert any("cowardly attacks with drones" in q["text"] for q in spoken_by_pm)
 
 
 def test_markdown_and_html_show_the_event(seed_dossier):

@@ -193,6 +193,15 @@ class Analysis:
     claims: list[Claim] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Comparison:
+    """Two articles of one event on the SemEval-2022 Task 8 scale (1 very similar .. 4 very dissimilar)."""
+
+    left: str
+    right: str
+    scores: dict[str, float]
+
+
 @dataclass
 class Event:
     id: str
@@ -207,6 +216,7 @@ class Event:
     agreements: list[Finding] = field(default_factory=list)
     conflicts: list[Finding] = field(default_factory=list)
     summary_sentence: Support | None = None
+    comparisons: list[Comparison] = field(default_factory=list)
     evidence: list[dict[str, Any]] = field(default_factory=list)
 
 

@@ -16,15 +16,18 @@ from pathlib import Path
 
 from newsdesk import errors
 from newsdesk.analyse import analyse_articles
-from newsdesk.events import Decision, OnlineClusterer, article_features_batch, summarise
+from newsdesk.events import Decision, OnlineClusterer, article_features_batch, compare, summarise
 from newsdesk.events.features import ArticleFeatures
 from newsdesk.ingest import expand_paths, read_inputs
 from newsdesk.link import link_entities
-from newsdesk.model import Analysis, Article, Dossier, Entity, Event, InputError, Quote
+from newsdesk.model import Analysis, Article, Comparison, Dossier, Entity, Event, InputError, Quote
 from newsdesk.quotes import extract_quotes, quotes_from_posts
 from newsdesk.store import Assignment, Store
 
 BATCH_SIZE = 32
+# Pairwise comparison costs two embeddings a pair; past this many articles an event's
+# matrix would dominate dossier time, so only its first articles (by arrival) are compared.
+MAX_COMPARED_ARTICLES = 8
 
 
 @dataclass
@@ -188,6 +191,10 @@ def _event(event_id: str, analyses: list[Analysis], entities: list[Entity]) -> E
     speakers = _SpeakerIndex(own)
     event.quotes = [speakers.link(q) for a in analyses for q in a.quotes]
     event.posts = [p for a in analyses for p in a.posts]
+    compared = analyses[:MAX_COMPARED_ARTICLES]
+    event.comparisons = [
+        Comparison(a.article.id, b.article.id, compare(a, b)) for i, a in enumerate(compared) for b in compared[i + 1 :]
+    ]
     return event
 
 

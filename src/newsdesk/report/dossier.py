@@ -59,6 +59,7 @@ def _event(event: Event) -> dict[str, Any]:
         "posts": [_post(p) for p in event.posts],
         "agreements": [_finding(f) for f in event.agreements],
         "conflicts": [_finding(f) for f in event.conflicts],
+        "comparisons": [{"article_ids": [c.left, c.right], "scores": c.scores} for c in event.comparisons],
         "evidence": event.evidence,
     }
 

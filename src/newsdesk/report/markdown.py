@@ -64,6 +64,15 @@ def _event(event: dict[str, Any], articles: dict[str, Any]) -> list[str]:
             who = f"{p['author'] or '?'}" + (f" (@{p['handle']})" if p["handle"] else "")
             out.append(f"- {who}, {p['date'] or 'undated'}: {_oneline(p['text'], 200)}")
         out.append("")
+    if event.get("comparisons"):
+        out += ["### How the sources compare (1 very similar … 4 very dissimilar)", ""]
+        dimensions = list(event["comparisons"][0]["scores"])
+        out.append("| articles | " + " | ".join(dimensions) + " |")
+        out.append("|---|" + "---|" * len(dimensions))
+        for c in event["comparisons"]:
+            pair = " / ".join(_label(articles, aid) for aid in c["article_ids"])
+            out.append(f"| {pair} | " + " | ".join(f"{c['scores'][d]:.1f}" for d in dimensions) + " |")
+        out.append("")
     for heading, key in (("What the sources agree on", "agreements"), ("Where they conflict", "conflicts")):
         if event[key]:
             out += [f"### {heading}", ""]
