@@ -23,8 +23,9 @@ it, and such events never merge.
 
 Cost per article is flat in the store size: candidates come from an inverted
 index over the event profiles' heaviest terms and entities, each posting list
-keeping only the latest ``POSTINGS_PER_KEY`` events, and at most
-``MAX_CANDIDATES`` events are scored.
+keeping only the latest ``POSTINGS_PER_KEY`` events, at most ``MAX_CANDIDATES``
+events are scored, and an event's profile keeps at most ``PROFILE_MAX_KEYS``
+keys.
 
 Decisions depend only on the input order (no randomness, ties broken by event
 age). Event ids come from the article that started the event, so replaying the
@@ -52,6 +53,7 @@ NORM_REFRESH_GROWTH = 1.1  # recompute an unchanged event's norm once the store 
 MAX_CANDIDATES = 24
 POSTINGS_PER_KEY = 48
 INDEX_KEYS_PER_ARTICLE = 24
+PROFILE_MAX_KEYS = 1200  # a big event's profile keeps its heaviest keys, so comparing with it stays cheap
 STATE_VERSION = 1
 
 
@@ -216,6 +218,7 @@ class OnlineClusterer:
         event.terms.update(terms)
         event.entities.update(entities)
         event.embedding = event.embedding + embedding
+        _prune(event)
         if when is not None:
             event.first_date = min(filter(None, (event.first_date, when)))
             event.last_date = max(filter(None, (event.last_date, when)))
@@ -250,6 +253,7 @@ class OnlineClusterer:
         survivor.terms.update(absorbed.terms)
         survivor.entities.update(absorbed.entities)
         survivor.embedding = survivor.embedding + absorbed.embedding
+        _prune(survivor)
         dates = [d for d in (survivor.first_date, survivor.last_date, absorbed.first_date, absorbed.last_date) if d]
         survivor.first_date, survivor.last_date = (min(dates), max(dates)) if dates else (None, None)
         del self._events[absorbed.id]
@@ -259,6 +263,14 @@ class OnlineClusterer:
         while event_id in self._alias:
             event_id = self._alias[event_id]
         return event_id
+
+
+def _prune(event: _Event) -> None:
+    for profile in (event.terms, event.entities):
+        if len(profile) > PROFILE_MAX_KEYS:
+            kept = dict(profile.most_common(PROFILE_MAX_KEYS // 2))
+            profile.clear()
+            profile.update(kept)
 
 
 def _combine(signals: dict[str, float]) -> float:
