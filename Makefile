@@ -25,5 +25,6 @@ test: install
 test-slow: install
 	$(BIN)/python -m pytest -q -m slow
 
+# Each benchmark prints its own figures; see the docstring at the top of each script.
 bench: install
-	$(BIN)/python bench/run.py
+	for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
