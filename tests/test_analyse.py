@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from newsdesk.analyse import analyse_article
-from newsdesk.analyse.dates import normalise_date
+from newsdesk.analyse.dates import infer_published, normalise_date
 from newsdesk.ingest import article_from_text
 
 
@@ -65,3 +65,14 @@ def test_sentence_language_is_detected_per_sentence():
 )
 def test_normalise_date(text, expected):
     assert normalise_date(text, date(2021, 11, 8)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("today 2013", "2013"), ("last night 2013", "2013"), ("today", None), ("Thursday, March 14, 2013", "2013-03-14")])
+def test_relative_part_is_never_resolved_from_the_clock_without_a_base(text, expected):
+    assert normalise_date(text, None) == expected
+
+
+def test_inferred_publication_date_ignores_relative_and_future_dates():
+    # ECB+ 38_11ecbplus: "A California earthquake today 2013 has erupted ..." once gave today's date
+    spans = [(0, 10, "today 2013"), (20, 36, "March 14th, 2013"), (40, 45, "today"), (50, 66, "October 2, 2099")]
+    assert infer_published([], spans) == "2013-03-14"

@@ -16,6 +16,7 @@ _ANCHORED = re.compile(
 _DURATION = re.compile(r"^(?:for |over |the )?(?:past |last |next )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many)\s+(?:years?|months?|weeks?|days?|hours?|decades?)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|last night|mon|tues|wednes|thurs|fri|satur|sun)", re.I)
 _HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+_RELATIVE_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|last night)\b[\s,]*", re.I)
 
 
 @lru_cache(maxsize=64)
@@ -36,11 +37,17 @@ def normalise_date(text: str, base: date | None) -> str | None:
     the expression is relative and there is no base date to resolve it against."""
     if not _ANCHORED.search(text) or _DURATION.match(text):
         return None
-    if not _HAS_YEAR.search(text) and base is None:
-        return None
+    if base is None:
+        # "today 2013" without a base: only the written part can be resolved; the
+        # parser would otherwise fill the relative part in from the machine's clock
+        text = _RELATIVE_DAY.sub(" ", text).strip(" ,")
+        if not _HAS_YEAR.search(text):
+            return None
     cleaned = _LEADING_WORDS.sub("", text.strip()) if not _RELATIVE.match(text.strip()) else text.strip()
     result = _parser(base).get_date_data(cleaned)
     if result.date_obj is None:
+        return None
+    if base is None and str(result.date_obj.year) not in _HAS_YEAR.findall(text):
         return None
     value, period = result.date_obj, result.period or "day"
     if period == "year":
@@ -63,9 +70,11 @@ def find_times(article_id: str, spans: list[tuple[int, int, str]], published: st
 
 def infer_published(posts: list[Post], date_spans: list[tuple[int, int, str]]) -> str | None:
     """An undated article is no older than the newest dated post it embeds or, failing
-    that, the newest full date (day, month and year) its text mentions."""
+    that, the newest full date (day, month and year) its text mentions; a date after
+    today (a misread, or a mention of a scheduled event) cannot be a publication date."""
     post_dates = [p.date for p in posts if p.date]
     if post_dates:
         return max(post_dates)
-    full_dates = [v for _, _, t in date_spans if _HAS_YEAR.search(t) and (v := normalise_date(t, None)) and len(v) == 10]
+    today = date.today().isoformat()
+    full_dates = [v for _, _, t in date_spans if (v := normalise_date(t, None)) and len(v) == 10 and v <= today]
     return max(full_dates) if full_dates else None
