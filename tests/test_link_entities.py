@@ -109,3 +109,20 @@ def test_a_nationality_never_stands_for_a_person():
     ), [("Saad Maan", "PERSON"), ("Saudi", "NORP"), ("Saudi", "NORP")])
     entities = link_entities([spokesman])
     assert entity_with(entities, "Saad Maan") is not entity_with(entities, "Saudi")
+
+
+def test_the_role_phrase_joins_the_one_person_holding_that_title():
+    text = ("Prime Minister Mustafa al-Kadhimi survived the attack. Hours later the Iraqi prime minister "
+            "appeared on television, and the Prime Minister's Office said the minister of defence would report. "
+            "The former prime minister stayed silent.")
+    entities = link_entities([article("pm", text, [("Mustafa al-Kadhimi", "PERSON"), ("Prime Minister's Office", "ORG")])])
+    pm = entity_with(entities, "Mustafa al-Kadhimi")
+    roles = [m.text for m in pm.mentions if m.label == "ROLE"]
+    assert roles == ["the Iraqi prime minister"]  # not the office, not another minister, not a former holder
+    assert pm.variants == {"Mustafa al-Kadhimi": 1} and pm.type == "PERSON"
+
+
+def test_the_role_phrase_stays_unlinked_when_two_people_hold_the_title():
+    text = ("President Joe Biden called President Emmanuel Macron. The president said the talks went well.")
+    entities = link_entities([article("two", text, [("Joe Biden", "PERSON"), ("Emmanuel Macron", "PERSON")])])
+    assert all(m.label != "ROLE" for e in entities for m in e.mentions)

@@ -10,6 +10,7 @@ from newsdesk.link.handles import attach_handles, sightings
 from newsdesk.link.mentions import NameMention, read_mention
 from newsdesk.link.namekey import name_key
 from newsdesk.link.places import resolve_place
+from newsdesk.link.roles import role_mentions
 from newsdesk.link.within import link_within
 from newsdesk.model import Analysis, Entity, Mention
 
@@ -27,7 +28,10 @@ def link_entities(analyses: list[Analysis], event_of: dict[str, str] | None = No
         read = [read_mention(m, analysis.prose) for m in analysis.mentions]
         names = [r for r in read if r is not None and not r.is_handle]
         handle_mentions[article_id] = [r.mention for r in read if r is not None and r.is_handle]
-        local_entities += link_within(article_id, names)
+        article_entities = link_within(article_id, names)
+        for index, mentions in role_mentions(analysis, article_entities).items():
+            article_entities[index].role_mentions.extend(mentions)
+        local_entities += article_entities
 
     entities = [_entity(pools, reasons, order) for pools, reasons in link_across(local_entities, event_of)]
     _give_unique_ids(entities)
@@ -51,7 +55,7 @@ def _entity(pools: list[Pool], reasons: list, order: dict[str, int]) -> Entity:
         id="",
         name=place.name if place else canonical_name(members),
         type=entity_type,
-        mentions=[m.mention for m in members],
+        mentions=[m.mention for m in members] + [m for pool in pools for local in pool.locals for m in local.role_mentions],
         variants=dict(variants.most_common()),
         roles=[r for r, _ in roles.most_common()],
         place=place,

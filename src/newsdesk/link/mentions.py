@@ -17,7 +17,8 @@ _DATE_RE = re.compile(rf"^(?:\d{{1,4}}[\s,./-]*)?{_MONTHS}(?:[\s,./-]*\d{{1,4}})
 _URL_RE = re.compile(r"https?:|www\.|\.(?:com|org|net)\b|/", re.IGNORECASE)
 _TITLE_BEFORE_RE = re.compile(
     r"(?:\b(?P<qualifier>former|ex-|acting|interim)\s+)?"
-    r"(?:\b[A-Z][\w'’]*\s+)?"
+    # a capitalised modifier ("Iraqi"), but not the first word of a longer title ("Prime" Minister)
+    r"(?:\b(?!(?:" + "|".join(sorted({t.split()[0] for t in TITLES if " " in t})) + r")\b)[A-Z][\w'’]*\s+)?"
     r"\b(?P<title>" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")\.?\s*$",
     re.IGNORECASE,
 )

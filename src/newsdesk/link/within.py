@@ -9,7 +9,7 @@ from newsdesk.link.mentions import NameMention
 from newsdesk.link.namekey import initials
 from newsdesk.link.places import exact_place
 from newsdesk.link.similarity import full_name_similarity, is_part_of
-from newsdesk.model import MergeReason
+from newsdesk.model import MergeReason, Mention
 
 FAMILY_PREFERENCE = ("person", "place", "org", "norp")
 SAME_PERSON = 85.0
@@ -22,6 +22,7 @@ class LocalEntity:
     article_id: str
     members: list[NameMention]
     merges: list[MergeReason] = field(default_factory=list)
+    role_mentions: list[Mention] = field(default_factory=list)  # "the prime minister", see link.roles
     _name: str | None = field(default=None, repr=False)
 
     @property
