@@ -9,9 +9,9 @@
   publication date) that several articles agree on and that is no later than
   the earliest publication date; otherwise the earliest publication date.
   ``date_source`` says which and where from;
-- where: the places named most (articles + mentions), resolved with
-  ``newsdesk.link.resolve_place``; resolved cities and sites before unresolved
-  names, countries last;
+- where: the place entities named most (articles + mentions), as the linking
+  stage resolved them with the gazetteer; resolved cities and sites before
+  unresolved names, countries last;
 - who: the entities named in most articles.
 """
 
@@ -21,8 +21,7 @@ import math
 from collections import Counter
 from datetime import date
 
-from newsdesk.events.features import PLACE_LABELS, entity_key, term_counts
-from newsdesk.link import resolve_place
+from newsdesk.events.features import PLACE_LABELS, term_counts
 from newsdesk.model import Analysis, Entity, Event, Place, Support
 
 LEAD_SENTENCES = 4
@@ -41,7 +40,7 @@ def summarise(event_id: str, analyses: list[Analysis], entities: list[Entity]) -
         title=_title(analyses, sentence),
         date=event_date,
         date_source=date_source,
-        places=_places(analyses),
+        places=_places(entities),
         entities=_main_entities(entities, set(article_ids)),
         summary_sentence=sentence,
     )
@@ -100,28 +99,23 @@ def _title(analyses: list[Analysis], sentence: Support | None) -> str | None:
     return sentence.text if sentence else None
 
 
-def _places(analyses: list[Analysis]) -> list[Place]:
-    articles_naming: Counter = Counter()
-    mentions: Counter = Counter()
-    surface: dict[str, str] = {}
-    for analysis in analyses:
-        keys = [entity_key(m.text) for m in analysis.mentions if m.label in PLACE_LABELS]
-        for mention, key in zip((m for m in analysis.mentions if m.label in PLACE_LABELS), keys):
-            surface.setdefault(key, mention.text.strip())
-        articles_naming.update(set(keys))
-        mentions.update(keys)
-    resolved = {key: resolve_place(surface[key]) or Place(name=surface[key]) for key in articles_naming}
+def _places(entities: list[Entity]) -> list[Place]:
+    """Place entities (type settled by the linking stage's vote, so a person the tagger once
+    called a place stays out), gazetteer-resolved where possible."""
+    named = [e for e in entities if e.type in PLACE_LABELS]
 
-    def rank(key: str) -> tuple:
+    def rank(entity: Entity) -> tuple:
         # a city or site says more about where it happened than its country does
-        place = resolved[key]
-        is_country = place.country is not None and place.name == place.country
-        return (is_country, place.geonameid is None, -(articles_naming[key] + mentions[key]), key)
+        place = entity.place
+        is_country = place is not None and place.country is not None and place.name == place.country
+        named_in = {m.article_id for m in entity.mentions}
+        return (is_country, place is None, -(len(named_in) + len(entity.mentions)), entity.name)
 
     places: list[Place] = []
-    for key in sorted(articles_naming, key=rank):
-        if all(resolved[key].name != known.name for known in places):
-            places.append(resolved[key])
+    for entity in sorted(named, key=rank):
+        place = entity.place or Place(name=entity.name)
+        if all(place.name != known.name for known in places):
+            places.append(place)
         if len(places) == MAX_PLACES:
             break
     return places
