@@ -48,6 +48,8 @@ def test_seed_pair_event_is_dated_and_placed(seed_dossier):
     assert not {"Mustafa Salim", "Saudi", "Iraq"} & {v["text"] for v in prime_minister["variants"]}
     spoken_by_pm = [q for q in event["quotes"] if q["speaker_entity_id"] == prime_minister["id"]]
     assert any("cowardly attacks with drones" in q["text"] for q in spoken_by_pm)
+    entourage = next(q for q in event["quotes"] if q["speaker"] == "sources close to al-Kazimi")
+    assert entourage["speaker_entity_id"] is None and entourage["source_kind"] == "anonymous"
 
 
 def test_markdown_and_html_show_the_event(seed_dossier):

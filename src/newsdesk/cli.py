@@ -167,6 +167,14 @@ def eval_quotes() -> None:
     typer.echo(quotes_eval.render(quotes_eval.evaluate()))
 
 
+@eval_app.command("claims")
+def eval_claims() -> None:
+    """Claims and framing: genre accuracy, per-genre P/R and confusion on the hand-labelled set in tests/gold/genre."""
+    from newsdesk.eval import genre_eval
+
+    typer.echo(genre_eval.render(genre_eval.evaluate()))
+
+
 @eval_app.command("ecbplus-jsonl")
 def eval_ecbplus_jsonl(out: Annotated[Path, typer.Argument(help="JSONL file to write")]) -> None:
     """Write the 982 ECB+ documents as JSONL articles, ready for `newsdesk ingest`."""

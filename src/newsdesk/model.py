@@ -178,6 +178,54 @@ class Finding:
     support: tuple[Support, ...] = ()
 
 
+@dataclass(frozen=True)
+class Cue:
+    """A span that is evidence for how an article frames things. ``kind`` names the rule
+    (first_person, direct_address, imperative, evaluative, deontic, stance, speculation,
+    attribution, disclaimer, genre_label, press_release_marker, analysis_marker, post, ...)."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class SentenceMode:
+    """How one sentence presents its content: reported_fact | attributed | opinion | speculation."""
+
+    article_id: str
+    start: int
+    end: int
+    mode: str
+    cues: tuple[Cue, ...] = ()
+
+
+@dataclass(frozen=True)
+class Term:
+    """A phrase an article uses for an event or its actors: a candidate for comparing wording."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    head: str  # lemma of the phrase's head word
+    category: str | None = None  # what kind of thing it names (act, protest, protesters, ...)
+    scare_quoted: bool = False
+
+
+@dataclass
+class Framing:
+    """How one article frames its story: its genre with the evidence, and each sentence's mode."""
+
+    genre: str  # news | opinion | analysis | press_release | posts
+    evidence: list[Cue] = field(default_factory=list)
+    measures: dict[str, float] = field(default_factory=dict)
+    modes: list[SentenceMode] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+
+
 @dataclass
 class Analysis:
     """Everything the per-article stages found in one article."""
@@ -191,6 +239,28 @@ class Analysis:
     times: list[TimeExpression] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    framing: Framing | None = None
+
+
+@dataclass(frozen=True)
+class WordChoice:
+    """One source's word for a thing: where it first uses it, and how often."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    count: int = 1
+    scare_quoted: bool = False
+
+
+@dataclass
+class Wording:
+    """The words the sources of one event choose for the same thing, side by side."""
+
+    concept: str
+    category: str | None = None
+    choices: list[WordChoice] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -218,6 +288,7 @@ class Event:
     summary_sentence: Support | None = None
     comparisons: list[Comparison] = field(default_factory=list)
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    wording: list[Wording] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The pipeline wires the stages in order. It is the only writer of the store.
 
-ingest -> clean -> analyse -> quotes -> event features -> online clustering -> store,
-then, when a dossier is asked for: link entities across articles -> summarise events -> report.
+ingest -> clean -> analyse -> quotes -> framing -> event features -> online clustering -> store,
+then, when a dossier is asked for: link entities across articles -> summarise events -> compare wording -> report.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from newsdesk import errors
 from newsdesk.analyse import analyse_articles
 from newsdesk.events import Decision, OnlineClusterer, article_features_batch, compare, summarise
 from newsdesk.events.features import ArticleFeatures
+from newsdesk.framing import compare_wording, with_framing
 from newsdesk.ingest import expand_paths, read_inputs
 from newsdesk.link import link_entities
 from newsdesk.model import Analysis, Article, Comparison, Dossier, Entity, Event, InputError, Quote
@@ -77,7 +78,7 @@ def _store_batch(batch: list[Article], store: Store, clusterer: OnlineClusterer,
     new = [a for a in batch if a.id not in known]
     if not new:
         return
-    analyses = [_with_quotes(analysis, doc) for analysis, doc in analyse_articles(new)]
+    analyses = [with_framing(_with_quotes(analysis, doc), doc) for analysis, doc in analyse_articles(new)]
     features = article_features_batch(analyses)
     before = clusterer.clusters()
     decisions = {a.article.id: clusterer.add(a.article.id, f) for a, f in zip(analyses, features)}
@@ -195,6 +196,7 @@ def _event(event_id: str, analyses: list[Analysis], entities: list[Entity]) -> E
     event.comparisons = [
         Comparison(a.article.id, b.article.id, compare(a, b)) for i, a in enumerate(compared) for b in compared[i + 1 :]
     ]
+    event.wording = compare_wording(analyses)
     return event
 
 
@@ -212,6 +214,8 @@ class _SpeakerIndex:
                 self.names.setdefault((m.article_id, m.text.casefold()), entity.id)
 
     def link(self, quote: Quote) -> Quote:
+        if quote.attribution.source_kind == "anonymous":
+            return quote  # "sources close to al-Kazimi" are his entourage, not al-Kazimi; "Iraqi sources" are not Iraq
         if quote.speaker_start is not None:
             for start, end, entity_id in self.spans.get(quote.article_id, ()):
                 if start < quote.speaker_end and quote.speaker_start < end:
