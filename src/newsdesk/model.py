@@ -149,8 +149,25 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Amount:
+    """A stated quantity as an interval; ``high`` None is open-ended ("more than 100").
+    ``proportion`` amounts are fractions of a whole (0.5 for "half")."""
+
+    low: float
+    high: float | None
+    exact: bool
+    proportion: bool = False
+
+
+@dataclass(frozen=True)
 class Claim:
-    """A checkable statement (often with a figure) made in one article."""
+    """A checkable statement made in one article (see newsdesk.claims for the rules).
+
+    ``kind`` is count (``amount`` of ``subject`` that ``predicate``), change (``before`` ->
+    ``amount``), state (``subject`` is ``value``: unharmed, injured, dead, ...) or derived
+    (arithmetic between two counts of one article, explained in ``basis``). The span is the
+    clause; ``value_start``/``value_end`` locate the figure or state word, ``subject_start``/
+    ``subject_end`` the words naming the subject (a name mention for people)."""
 
     article_id: str
     start: int
@@ -159,23 +176,49 @@ class Claim:
     subject: str | None = None
     predicate: str | None = None
     value: str | None = None
+    kind: str = "count"
+    amount: Amount | None = None
+    before: Amount | None = None
+    value_start: int | None = None
+    value_end: int | None = None
+    subject_start: int | None = None
+    subject_end: int | None = None
+    negated: bool = False
+    hedge: str | None = None  # the hedging words ("apparently", "would"), None when asserted
+    voice: str = "author"  # author | attributed
+    speaker: str | None = None
+    chain: tuple[str, ...] = ()
+    place: str | None = None  # a place named in the clause
+    date: str | None = None  # ISO date of a time expression in the clause
+    basis: str | None = None
 
 
 @dataclass(frozen=True)
 class Support:
+    """A span backing a statement. For a finding's support, also what the span says
+    (``value``) and in whose voice (``voice`` author | attributed, ``speaker``, ``chain``)."""
+
     article_id: str
     start: int
     end: int
     text: str
+    value: str | None = None
+    voice: str | None = None
+    speaker: str | None = None
+    chain: tuple[str, ...] = ()
+    hedged: bool = False
+    negated: bool = False
 
 
 @dataclass(frozen=True)
 class Finding:
-    """An agreement or a conflict between sources."""
+    """An agreement or a conflict between sources. ``kind``: agreement, contradiction or
+    precision (compatible, one more specific); ``claim_kind``: count, change, state, derived."""
 
     summary: str
     kind: str
     support: tuple[Support, ...] = ()
+    claim_kind: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The pipeline wires the stages in order. It is the only writer of the store.
 
-ingest -> clean -> analyse -> quotes -> framing -> event features -> online clustering -> store,
-then, when a dossier is asked for: link entities across articles -> summarise events -> compare wording -> report.
+ingest -> clean -> analyse -> quotes -> claims -> framing -> event features -> online clustering -> store,
+then, when a dossier is asked for: link entities across articles -> summarise events -> compare wording -> align claims -> report.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 
 from newsdesk import errors
 from newsdesk.analyse import analyse_articles
+from newsdesk.claims import align_claims, extract_claims
 from newsdesk.events import Decision, OnlineClusterer, article_features_batch, compare, summarise
 from newsdesk.events.features import ArticleFeatures
 from newsdesk.framing import compare_wording, with_framing
@@ -78,7 +79,7 @@ def _store_batch(batch: list[Article], store: Store, clusterer: OnlineClusterer,
     new = [a for a in batch if a.id not in known]
     if not new:
         return
-    analyses = [with_framing(_with_quotes(analysis, doc), doc) for analysis, doc in analyse_articles(new)]
+    analyses = [with_framing(_with_claims(_with_quotes(analysis, doc), doc), doc) for analysis, doc in analyse_articles(new)]
     features = article_features_batch(analyses)
     before = clusterer.clusters()
     decisions = {a.article.id: clusterer.add(a.article.id, f) for a, f in zip(analyses, features)}
@@ -95,6 +96,12 @@ def _store_batch(batch: list[Article], store: Store, clusterer: OnlineClusterer,
 def _with_quotes(analysis: Analysis, doc) -> Analysis:
     analysis.quotes = extract_quotes(analysis, doc) + quotes_from_posts(analysis.posts)
     analysis.quotes.sort(key=lambda q: q.start)
+    return analysis
+
+
+def _with_claims(analysis: Analysis, doc) -> Analysis:
+    """Claims read the quotes to know whose voice each one is in, so they come after them."""
+    analysis.claims = extract_claims(analysis, doc)
     return analysis
 
 
@@ -197,6 +204,7 @@ def _event(event_id: str, analyses: list[Analysis], entities: list[Entity]) -> E
         Comparison(a.article.id, b.article.id, compare(a, b)) for i, a in enumerate(compared) for b in compared[i + 1 :]
     ]
     event.wording = compare_wording(analyses)
+    event.agreements, event.conflicts = align_claims(analyses, own)
     return event
 
 

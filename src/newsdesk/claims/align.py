@@ -1,0 +1,319 @@
+"""Line up the claims of one event's articles: what they agree on, where they conflict.
+
+Claims are grouped by topic, then typed. An invented conflict is worse than a missed one, so
+every rule below leans towards saying nothing.
+
+- **Topics.** Counts, changes and derived counts share a topic when they count the same noun
+  (after ``NOUN_SYNONYMS``: "aircraft" is "drone") under the same predicate class ("injured",
+  "shot down", "attack", ...). Nouns for people ("bodyguards", "protesters", "people") share
+  the topic "people". States share a topic when they are about the same person or thing on
+  the same dimension (harm: unharmed/injured/dead/alive; damage: intact/damaged/destroyed).
+  The holder is the linked entity whose mention is the claim's subject span, or the one entity
+  of the event titled with the claim's role ("the prime minister"); otherwise its words.
+- **Setting.** Two claims are never compared when they name different places (as linked
+  entities), or when one names a date more than 14 days from the other's date (or, lacking
+  one, its article's publication date): "21 people died in February 2005 in Beirut" is
+  background, not a figure about this event.
+- **Values.** Within a topic, claims with equal values and the same noun form a value group
+  (one article may repeat itself). Amounts compare as intervals (see ``numbers``): equal exact
+  figures agree; a vague amount that contains the other ("several" and "six") is a difference
+  of precision; disjoint amounts differ, except that a vague word and an exact figure within a
+  factor of 1.5 of its range ("almost half" and 48 -> 15, a 69% loss) are read as loose wording,
+  a difference of precision. Changes compare by their figures before and after; against a
+  proportion, a change compares as the share it lost or gained ((48-15)/48); against an
+  absolute count, as its difference.
+- **Nouns.** A general noun ("people") and a specific one ("bodyguards") never contradict (they
+  may count different people): equal or containing values are a difference of precision, the
+  rest is left alone. Two different specific nouns ("protesters", "bodyguards") are not compared.
+- **States.** Equal states agree; unharmed/injured, unharmed/dead, alive/dead, intact/damaged,
+  intact/destroyed, destroyed/not destroyed contradict; alive then unharmed or injured is a
+  difference of precision.
+- **Typing.** Two value groups are compared only when some pair of their claims comes from
+  different articles. A contradiction needs an unhedged claim on each side (a hedged,
+  speculative or distanced statement does not contradict anything). A value group found in two
+  or more articles is an agreement unless it takes part in a contradiction, which then carries
+  all its supports. Claims that no other article speaks to are single-source and not reported.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from newsdesk.claims.lexicon import CONTRADICTORY_STATES, DIMENSION, GENERIC_PEOPLE, MORE_SPECIFIC_STATES, PEOPLE_NOUNS
+from newsdesk.claims.numbers import label
+from newsdesk.model import Amount, Analysis, Claim, Entity, Finding, Support
+
+LOOSE_WORDING_FACTOR = 1.5
+SAME_EVENT_DAYS = 14
+
+AGREEMENT, CONTRADICTION, PRECISION, DIFFER = "agreement", "contradiction", "precision", "differ"
+
+__all__ = ["align_claims"]
+
+
+def align_claims(analyses: list[Analysis], entities: list[Entity]) -> tuple[list[Finding], list[Finding]]:
+    """(agreements, conflicts) among the claims of one event's articles; conflicts are
+    contradictions first, then differences of precision."""
+    holders = _Holders(entities, {a.article.id: a.article.published for a in analyses})
+    topics: dict[tuple, list[Claim]] = defaultdict(list)
+    for analysis in analyses:
+        for claim in analysis.claims:
+            topics[_topic(claim, holders)].append(claim)
+    agreements: list[Finding] = []
+    conflicts: list[Finding] = []
+    for topic, claims in topics.items():
+        if len({c.article_id for c in claims}) < 2:
+            continue
+        found_agreements, found_conflicts = _type_topic(topic, claims, holders)
+        agreements += found_agreements
+        conflicts += found_conflicts
+    conflicts.sort(key=lambda f: f.kind != CONTRADICTION)
+    return agreements, conflicts
+
+
+# -- topics ---------------------------------------------------------------------------
+
+
+class _Holders:
+    """Which entity a state claim is about: by the mention at its subject span, or by title."""
+
+    def __init__(self, entities: list[Entity], published: dict[str, str | None]):
+        self.published = published
+        self.by_span: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
+        self.by_role: dict[str, list[Entity]] = defaultdict(list)
+        self.by_name: dict[tuple[str, str], str] = {}
+        for entity in entities:
+            for mention in entity.mentions:
+                self.by_span[mention.article_id].append((mention.start, mention.end, entity))
+                self.by_name[(mention.article_id, mention.text.casefold())] = entity.id
+            for role in entity.roles:
+                self.by_role[role.casefold()].append(entity)
+
+    def entity(self, claim: Claim) -> Entity | None:
+        if claim.subject_start is not None:
+            for start, end, entity in self.by_span.get(claim.article_id, ()):
+                if start < claim.subject_end and claim.subject_start < end:
+                    return entity
+        titled = self.by_role.get((claim.subject or "").casefold(), [])
+        if titled:
+            return max(titled, key=lambda e: len(e.mentions))
+        return None
+
+    def same_setting(self, left: Claim, right: Claim) -> bool:
+        """False when the two claims name different places, or when one names a date more than
+        ``SAME_EVENT_DAYS`` from the other's (or its article's publication date)."""
+        if left.place and right.place:
+            if self._place(left) != self._place(right):
+                return False
+        if left.date or right.date:
+            dates = [_day(c.date or self.published.get(c.article_id)) for c in (left, right)]
+            if None not in dates and abs((dates[0] - dates[1]).days) > SAME_EVENT_DAYS:
+                return False
+        return True
+
+    def _place(self, claim: Claim) -> str:
+        return self.by_name.get((claim.article_id, claim.place.casefold()), claim.place.casefold())
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _topic(claim: Claim, holders: _Holders) -> tuple:
+    if claim.kind == "state":
+        entity = holders.entity(claim)
+        holder = entity.id if entity else (claim.subject or "").casefold()
+        return ("state", holder, DIMENSION.get(claim.value or "", claim.value))
+    return ("count", _noun_class(claim.subject), claim.predicate)
+
+
+def _noun_class(noun: str | None) -> str | None:
+    return "people" if noun in PEOPLE_NOUNS else noun
+
+
+# -- typing ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Group:
+    claims: list[Claim]
+
+    @property
+    def first(self) -> Claim:
+        return self.claims[0]
+
+    def articles(self) -> set[str]:
+        return {c.article_id for c in self.claims}
+
+    def asserted(self) -> bool:
+        return any(c.hedge is None for c in self.claims)
+
+
+def _type_topic(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[list[Finding], list[Finding]]:
+    relate = _state_relation if topic[0] == "state" else _count_relation
+    groups: list[_Group] = []
+    for claim in claims:
+        home = next((g for g in groups if relate(g.first, claim) == AGREEMENT and _same_things(g.first, claim) and holders.same_setting(g.first, claim)), None)
+        if home:
+            home.claims.append(claim)
+        else:
+            groups.append(_Group([claim]))
+    name = _topic_name(topic, claims, holders)
+    conflicts: list[Finding] = []
+    contradicted: set[int] = set()
+    for i, left in enumerate(groups):
+        for j in range(i + 1, len(groups)):
+            right = groups[j]
+            if not _across(left, right) or not holders.same_setting(left.first, right.first):
+                continue
+            relation = relate(left.first, right.first)
+            if relation == DIFFER and left.asserted() and right.asserted() and _same_things(left.first, right.first):
+                conflicts.append(_finding(CONTRADICTION, name, [left, right]))
+                contradicted.update((i, j))
+            elif relation == PRECISION or (relation == AGREEMENT and not _same_things(left.first, right.first)):
+                conflicts.append(_finding(PRECISION, name, [left, right]))
+    agreements = [_finding(AGREEMENT, name, [g]) for i, g in enumerate(groups) if len(g.articles()) > 1 and i not in contradicted]
+    return agreements, conflicts
+
+
+def _across(left: _Group, right: _Group) -> bool:
+    return any(a.article_id != b.article_id for a in left.claims for b in right.claims)
+
+
+def _same_things(left: Claim, right: Claim) -> bool:
+    """Counts contradict only when they count the same noun; states always are about one holder."""
+    return left.kind == "state" or left.subject == right.subject
+
+
+def _state_relation(left: Claim, right: Claim) -> str | None:
+    if left.value == right.value:
+        return AGREEMENT
+    if frozenset((left.value, right.value)) in CONTRADICTORY_STATES:
+        return DIFFER
+    if (left.value, right.value) in MORE_SPECIFIC_STATES or (right.value, left.value) in MORE_SPECIFIC_STATES:
+        return PRECISION
+    return None
+
+
+def _count_relation(left: Claim, right: Claim) -> str | None:
+    if left.subject != right.subject and not ({left.subject, right.subject} & GENERIC_PEOPLE):
+        return None  # two different kinds of people
+    if left.kind == "change" and right.kind == "change":
+        relations = {_amount_relation(left.before, right.before), _amount_relation(left.amount, right.amount)}
+        for relation in (None, DIFFER, PRECISION):
+            if relation in relations:
+                return relation
+        return AGREEMENT
+    pair = _comparable(left, right)
+    if pair is None:
+        return None
+    relation = _amount_relation(*pair)
+    if left.subject != right.subject and relation == DIFFER:
+        return None
+    return relation
+
+
+def _comparable(left: Claim, right: Claim) -> tuple[Amount, Amount] | None:
+    """The two amounts in the same terms: a change against a proportion is the share it moved,
+    against an absolute count the difference."""
+    amounts = []
+    other = {id(left): right, id(right): left}
+    for claim in (left, right):
+        if claim.kind != "change":
+            amounts.append(claim.amount)
+            continue
+        before, after = claim.before, claim.amount
+        if not (before and after and before.exact and after.exact) or before.proportion or after.proportion:
+            return None
+        moved = abs(before.low - after.low)
+        if other[id(claim)].amount and other[id(claim)].amount.proportion:
+            if before.low == 0:
+                return None
+            amounts.append(Amount(moved / before.low, moved / before.low, exact=True, proportion=True))
+        else:
+            amounts.append(Amount(moved, moved, exact=True))
+    if None in amounts or amounts[0].proportion != amounts[1].proportion:
+        return None
+    return amounts[0], amounts[1]
+
+
+def _amount_relation(left: Amount | None, right: Amount | None) -> str | None:
+    if left is None or right is None or left.proportion != right.proportion:
+        return None
+    if _same(left, right):
+        return AGREEMENT
+    if _contains(left, right) or _contains(right, left):
+        return PRECISION
+    if _overlaps(left, right):
+        return None  # compatible, and neither is more precise
+    vague, exact = (left, right) if right.exact and not left.exact else (right, left) if left.exact and not right.exact else (None, None)
+    if vague is not None and _within_factor(vague, exact.low, LOOSE_WORDING_FACTOR):
+        return PRECISION
+    return DIFFER
+
+
+def _same(left: Amount, right: Amount) -> bool:
+    return abs(left.low - right.low) < 1e-9 and left.high == right.high or (left.high is not None and right.high is not None and abs(left.high - right.high) < 1e-9 and abs(left.low - right.low) < 1e-9)
+
+
+def _contains(outer: Amount, inner: Amount) -> bool:
+    outer_high = float("inf") if outer.high is None else outer.high
+    inner_high = float("inf") if inner.high is None else inner.high
+    return outer.low <= inner.low and inner_high <= outer_high
+
+
+def _overlaps(left: Amount, right: Amount) -> bool:
+    left_high = float("inf") if left.high is None else left.high
+    right_high = float("inf") if right.high is None else right.high
+    return left.low <= right_high and right.low <= left_high
+
+
+def _within_factor(vague: Amount, figure: float, factor: float) -> bool:
+    if figure <= 0 or vague.low <= 0:
+        return False
+    if vague.high is not None and figure > vague.high:
+        return figure / vague.high <= factor
+    return vague.low / figure <= factor
+
+
+# -- findings -------------------------------------------------------------------------
+
+
+def _topic_name(topic: tuple, claims: list[Claim], holders: _Holders) -> str:
+    if topic[0] == "state":
+        entity = holders.entity(claims[0])
+        who = entity.name if entity else claims[0].subject
+        return f"{who}: {topic[2]}"
+    return f"{topic[1]} ({topic[2]})"
+
+
+def _finding(kind: str, name: str, groups: list[_Group]) -> Finding:
+    values = " vs ".join(_value_label(g.first) for g in groups)
+    summary = f"{name}: {values}"
+    support = tuple(_support(c) for g in groups for c in g.claims)
+    claim_kind = groups[0].first.kind
+    return Finding(summary=summary, kind=kind, support=support, claim_kind=claim_kind)
+
+
+def _value_label(claim: Claim) -> str:
+    if claim.kind == "state":
+        return claim.value or "?"
+    noun = claim.subject or ""
+    if claim.kind == "change":
+        return f"{label(claim.before)} → {label(claim.amount)} {noun}"
+    text = f"{label(claim.amount)} {noun}"
+    return f"{text} ({claim.basis})" if claim.kind == "derived" else text
+
+
+def _support(claim: Claim) -> Support:
+    value = claim.value if claim.kind != "derived" else f"{claim.value} ({claim.basis})"
+    return Support(
+        claim.article_id, claim.start, claim.end, claim.text,
+        value=value, voice=claim.voice, speaker=claim.speaker, chain=claim.chain,
+        hedged=claim.hedge is not None, negated=claim.negated,
+    )

@@ -1,0 +1,95 @@
+"""Word lists for claims: what a predicate or state word means, which nouns count the same
+things, and which words hedge a statement."""
+
+from __future__ import annotations
+
+from newsdesk.quotes.lexicon import HEDGES
+
+# Verb, adjective or noun lemma -> the predicate class a count is compared under.
+PREDICATE_CLASSES = {
+    **dict.fromkeys("injure wound hurt injured wounded hurt injury".split(), "injured"),
+    **dict.fromkeys("kill die dead perish slay killed death".split(), "dead"),
+    **dict.fromkeys("shoot_down intercept down neutralize neutralise bring_down".split(), "shot down"),
+    **dict.fromkeys("hit strike reach land impact".split(), "hit"),
+    **dict.fromkeys("attack carry_out launch use fire send involve target employ".split(), "attack"),
+    **dict.fromkeys("arrest detain apprehend".split(), "arrested"),
+    **dict.fromkeys("evacuate displace".split(), "evacuated"),
+    **dict.fromkeys("rescue save".split(), "rescued"),
+    **dict.fromkeys("destroy raze demolish flatten".split(), "destroyed"),
+    **dict.fromkeys("damage".split(), "damaged"),
+    **dict.fromkeys("lose".split(), "lost"),
+    **dict.fromkeys("win gain obtain secure take".split(), "won"),
+    **dict.fromkeys("missing".split(), "missing"),
+    **dict.fromkeys("sentence jail imprison".split(), "sentenced"),
+    **dict.fromkeys("employ hire".split(), "employed"),
+}
+
+# Predicates whose grammatical object (or passive subject) is the counted thing; when the
+# counted noun is their active subject it counts the doers ("three gunmen killed ...").
+PATIENT_PREDICATES = frozenset("injured dead shot down arrested evacuated rescued destroyed damaged sentenced".split())
+
+# Nouns that count the same things, mapped to one name.
+NOUN_SYNONYMS = {
+    "aircraft": "drone", "uav": "drone", "quadcopter": "drone",
+    "persons": "people", "person": "people", "individual": "people",
+    "home": "house", "residence": "house",
+    "fatality": "death", "usd": "dollar",
+}
+
+# Nouns that "no" counts as zero ("no casualties"); elsewhere "no" is not a figure ("no doubt").
+ZERO_COUNTABLE = frozenset("casualty corpse body death fatality injury victim".split())
+
+# Nouns for people in general, and nouns for kinds of people: "several people" may be more
+# or less precise than "six bodyguards", but never contradicts it (they may be other people).
+GENERIC_PEOPLE = frozenset({"people"})
+PEOPLE_NOUNS = frozenset(
+    """
+    people bodyguard guard protester demonstrator civilian soldier officer policeman police
+    child woman man worker passenger resident student member staff firefighter victim
+    pilgrim tourist migrant refugee journalist fighter militant troop patient employee
+    miner crew crewmember sailor spectator fan driver pedestrian rescuer doctor nurse
+    """.split()
+)
+
+# Nouns that are not things counted in a claim (time spans, units, list markers).
+NOT_COUNTED = frozenset(
+    """
+    year month week day hour minute second time times decade century percent per cent
+    version point step round term stage phase part kind type way edition number
+    """.split()
+)
+
+# State words -> the state they assert of a person or thing; the dimension they are compared on.
+STATES = {
+    **dict.fromkeys("unharmed unhurt unscathed uninjured".split(), "unharmed"),
+    **dict.fromkeys("injure wound hurt injured wounded".split(), "injured"),
+    **dict.fromkeys("kill die dead killed".split(), "dead"),
+    **dict.fromkeys("alive survive".split(), "alive"),
+    **dict.fromkeys("destroy raze demolish flatten destroyed".split(), "destroyed"),
+    **dict.fromkeys("damage damaged".split(), "damaged"),
+    **dict.fromkeys("intact undamaged".split(), "intact"),
+}
+NEGATED_STATES = {"injured": "unharmed", "dead": "alive", "unharmed": "injured", "alive": "dead", "destroyed": "not destroyed", "damaged": "intact"}
+DIMENSION = {
+    "unharmed": "harm", "injured": "harm", "dead": "harm", "alive": "harm",
+    "destroyed": "damage", "damaged": "damage", "intact": "damage", "not destroyed": "damage",
+}
+# Pairs of states that cannot both hold of one person or thing after one event.
+CONTRADICTORY_STATES = frozenset(
+    frozenset(pair)
+    for pair in (("unharmed", "injured"), ("unharmed", "dead"), ("alive", "dead"), ("intact", "destroyed"), ("intact", "damaged"), ("destroyed", "not destroyed"))
+)
+# Pairs where the second is a more specific way of saying the first.
+MORE_SPECIFIC_STATES = frozenset({("alive", "unharmed"), ("alive", "injured"), ("not destroyed", "damaged"), ("not destroyed", "intact")})
+# Verbs whose object holds the state ("the blast killed the mayor"); the others hold it as subject.
+TRANSITIVE_STATE_VERBS = frozenset("kill injure wound hurt destroy damage raze demolish flatten".split())
+
+# Hedges: the quote lexicon's evidential hedges plus words of speculation and modality.
+SPECULATION = ("perhaps", "possibly", "probably", "maybe", "likely", "it is possible", "it seems", "appears to", "appear to", "presumably", "supposedly")
+CLAIM_HEDGES = tuple(HEDGES) + SPECULATION
+MODAL_HEDGES = frozenset("may might could would should".split())
+# Attribution cues with which an author keeps a statement at a distance.
+DISTANCING_CUES = frozenset("claim allege insist purport".split())
+
+# Words that pick out the one left over in "three drones, two were shot down, the third hit".
+REMAINDER_WORDS = frozenset("third fourth fifth other remaining last rest".split())
