@@ -10,7 +10,7 @@ from functools import lru_cache
 from importlib import resources as package_files
 from typing import Any
 
-from newsdesk.model import Dossier, Entity, Event, Finding, Post, Quote, Support
+from newsdesk.model import Analysis, Cue, Dossier, Entity, Event, Finding, Post, Quote, Support, Wording
 
 SCHEMA_ID = "newsdesk.dossier/1"
 
@@ -31,6 +31,7 @@ def dossier_to_json(dossier: Dossier) -> dict[str, Any]:
                 "language": a.language,
                 "genre": a.genre,
                 "text": a.text,
+                **_framing(dossier.analyses.get(a.id)),
             }
             for a in dossier.articles
         ],
@@ -61,6 +62,34 @@ def _event(event: Event) -> dict[str, Any]:
         "conflicts": [_finding(f) for f in event.conflicts],
         "comparisons": [{"article_ids": [c.left, c.right], "scores": c.scores} for c in event.comparisons],
         "evidence": event.evidence,
+        "wording": [_wording(w) for w in event.wording],
+    }
+
+
+def _framing(analysis: Analysis | None) -> dict[str, Any]:
+    """The optional framing fields of an article: genre evidence, measures and sentence modes."""
+    framing = analysis.framing if analysis else None
+    if framing is None:
+        return {}
+    return {
+        "genre_evidence": [_cue(c) for c in framing.evidence],
+        "genre_measures": framing.measures,
+        "sentence_modes": [{"start": m.start, "end": m.end, "mode": m.mode, "cues": [_cue(c) for c in m.cues]} for m in framing.modes],
+    }
+
+
+def _cue(cue: Cue) -> dict[str, Any]:
+    return {"article_id": cue.article_id, "start": cue.start, "end": cue.end, "text": cue.text, "kind": cue.kind}
+
+
+def _wording(wording: Wording) -> dict[str, Any]:
+    return {
+        "concept": wording.concept,
+        "category": wording.category,
+        "choices": [
+            {"article_id": c.article_id, "start": c.start, "end": c.end, "text": c.text, "count": c.count, "scare_quoted": c.scare_quoted}
+            for c in wording.choices
+        ],
     }
 
 
@@ -134,9 +163,13 @@ def span_violations(document: dict[str, Any]) -> list[str]:
     """Every span entry whose text is not ``articles[id].text[start:end]``; empty when all hold."""
     texts = {a["id"]: a["text"] for a in document["articles"]}
     entries: list[tuple[str, dict]] = [("removed", r) for r in document["removed"]]
+    for article in document["articles"]:
+        entries += [("genre evidence", c) for c in article.get("genre_evidence", [])]
+        entries += [("sentence cue", c) for m in article.get("sentence_modes", []) for c in m["cues"]]
     for event in document["events"]:
         entries += [("quote", q) for q in event["quotes"]]
         entries += [("post", p) for p in event["posts"]]
+        entries += [("wording", c) for w in event.get("wording", []) for c in w["choices"]]
         entries += [("mention", m) for e in event["entities"] for m in e["mentions"]]
         entries += [("support", s) for f in event["agreements"] + event["conflicts"] for s in f["support"]]
         if event["summary"]:
