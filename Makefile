@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export HF_HUB_OFFLINE := 1
 
-.PHONY: install demo test test-slow bench
+.PHONY: install demo test test-slow bench screenshot
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,3 +28,7 @@ test-slow: install
 # Each benchmark prints its own figures; see the docstring at the top of each script.
 bench: install
 	for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
+
+# out/events.png and out/event.png: the web UI on the seed corpus, from headless Chromium.
+screenshot: install
+	$(BIN)/python scripts/screenshot.py --out out

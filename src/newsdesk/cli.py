@@ -131,6 +131,21 @@ def compare(a: Annotated[Path, typer.Argument(help="First article file.")], b: A
         typer.echo(f"{dimension:<10} {score:.2f}")
 
 
+@app.command()
+def serve(
+    db: DbOption = Path("newsdesk.db"),
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on; localhost only by default.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port")] = 8000,
+) -> None:
+    """Serve the REST API (docs at /docs) and the web UI over the store."""
+    import uvicorn
+
+    from newsdesk.serve import create_app
+
+    typer.echo(f"newsdesk: serving {db} on http://{host}:{port}/ (API docs at /docs)", err=True)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 @eval_app.command("ecbplus")
 def eval_ecbplus(
     task: Annotated[str, typer.Option("--task", help="events or entities")] = "events",

@@ -3,9 +3,13 @@ with an anchor at every cited span, so each fact links to the sentence it came f
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup, escape
+
+from newsdesk.report.speakers import quotes_by_speaker
 
 
 def dossier_html(document: dict[str, Any]) -> str:
@@ -13,6 +17,7 @@ def dossier_html(document: dict[str, Any]) -> str:
 
     env = Environment(loader=PackageLoader("newsdesk.report", "templates"), autoescape=select_autoescape(["html"]))
     env.globals["anchor"] = span_anchor
+    env.globals["quotes_by_speaker"] = quotes_by_speaker
     articles = {a["id"]: a for a in document["articles"]}
     rendered = {a["id"]: _article_markup(a, document) for a in document["articles"]}
     return env.get_template("dossier.html").render(doc=document, articles=articles, rendered=rendered)
@@ -23,21 +28,61 @@ def span_anchor(entry: dict[str, Any]) -> str:
 
 
 def _article_markup(article: dict[str, Any], document: dict[str, Any]) -> Markup:
-    text = article["text"]
     cited = {r["start"] for r in _cited(document) if r["article_id"] == article["id"]}
-    removed = sorted((r["start"], r["end"], r["reason"]) for r in document["removed"] if r["article_id"] == article["id"])
-    marks: list[tuple[int, int, str]] = [(pos, 1, Markup(f'<a id="a-{article["id"]}-{pos}"></a>')) for pos in cited]
-    for start, end, reason in removed:
-        marks.append((start, 0, Markup(f'<span class="removed" title="removed: {escape(reason)}">')))
-        marks.append((end, -1, Markup("</span>")))
-    marks.sort(key=lambda m: (m[0], m[1]))
+    removed = [
+        Highlight(r["start"], r["end"], Markup('<span class="removed" title="removed: {}">').format(r["reason"]), Markup("</span>"))
+        for r in document["removed"]
+        if r["article_id"] == article["id"]
+    ]
+    anchors = {pos: Markup('<a id="a-{}-{}"></a>').format(article["id"], pos) for pos in cited}
+    return highlighted(article["text"], removed, anchors)
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A span of text wrapped in ``opening`` ... ``closing`` markup."""
+
+    start: int
+    end: int
+    opening: Markup
+    closing: Markup
+
+
+def highlighted(text: str, highlights: Iterable[Highlight], anchors: dict[int, Markup] | None = None) -> Markup:
+    """``text`` escaped, with every highlight wrapped in its tags and each anchor inserted at its offset.
+
+    Highlights may nest or cross (a quote inside an embedded post, a mention across a removed
+    line). Longer spans open first; when a span ends inside a later one, the later one is closed
+    and reopened around that point, so the markup always nests and no text is lost or repeated.
+    """
+    spans = sorted((h for h in highlights if h.end > h.start), key=lambda h: (h.start, -h.end))
+    anchors = anchors or {}
+    stops = sorted({0, len(text), *anchors, *(h.start for h in spans), *(h.end for h in spans)})
     pieces: list[str] = []
-    cursor = 0
-    for pos, _, tag in marks:
-        pieces.append(escape(text[cursor:pos]))
-        pieces.append(tag)
-        cursor = pos
-    pieces.append(escape(text[cursor:]))
+    open_spans: list[Highlight] = []
+    waiting = 0
+    for position, following in zip(stops, stops[1:] + [None]):
+        if any(h.end <= position for h in open_spans):
+            reopen = []
+            while any(h.end <= position for h in open_spans):
+                top = open_spans.pop()
+                pieces.append(top.closing)
+                if top.end > position:
+                    reopen.append(top)
+            for span in reversed(reopen):
+                pieces.append(span.opening)
+                open_spans.append(span)
+        if position in anchors:
+            pieces.append(anchors[position])
+        while waiting < len(spans) and spans[waiting].start <= position:
+            span = spans[waiting]
+            waiting += 1
+            if span.end > position:
+                pieces.append(span.opening)
+                open_spans.append(span)
+        if following is not None:
+            pieces.append(escape(text[position:following]))
+    pieces.extend(span.closing for span in reversed(open_spans))
     return Markup("".join(pieces))
 
 

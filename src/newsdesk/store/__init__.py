@@ -28,6 +28,14 @@ class StoredArticle:
 
 
 @dataclass(frozen=True)
+class ArticleHeading:
+    title: str | None
+    source: str | None
+    published: str | None
+    language: str | None
+
+
+@dataclass(frozen=True)
 class Assignment:
     article_id: str
     event_id: str
@@ -154,6 +162,24 @@ class Store:
 
     def errors(self) -> list[InputError]:
         return [InputError(r[0], r[1]) for r in self.db.execute("SELECT input, message FROM errors ORDER BY id")]
+
+    def event_members(self) -> dict[str, list[str]]:
+        """Each event's article ids, in arrival order; cheaper than ``assignments()`` (no decisions)."""
+        members: dict[str, list[str]] = {}
+        rows = self.db.execute("SELECT s.event_id, s.article_id FROM assignments s JOIN articles a ON a.id = s.article_id ORDER BY a.seq")
+        for event_id, article_id in rows:
+            members.setdefault(event_id, []).append(article_id)
+        return members
+
+    def article_headings(self, ids: Iterable[str]) -> dict[str, ArticleHeading]:
+        """Title, outlet, date and language of articles, without loading their text."""
+        rows = self._rows("SELECT id, title, source, published, language FROM articles", ids)
+        return {r[0]: ArticleHeading(*r[1:]) for r in rows}
+
+    def articles_containing(self, text: str) -> set[str]:
+        """Ids of articles whose text or metadata contain ``text`` (case-insensitive for ASCII letters)."""
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return {r[0] for r in self.db.execute("SELECT id FROM articles WHERE article LIKE ? ESCAPE '\\'", (pattern,))}
 
 
 class _Transaction:
