@@ -96,3 +96,7 @@ def _cited(document: dict[str, Any]):
             yield from finding["support"]
         if event["summary"]:
             yield event["summary"]
+        for wording in event.get("wording", []):
+            yield from wording["choices"]
+    for article in document["articles"]:
+        yield from article.get("genre_evidence", [])

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from newsdesk.report.framing import framing_markdown
+
 
 def dossier_markdown(document: dict[str, Any]) -> str:
     articles = {a["id"]: a for a in document["articles"]}
@@ -73,6 +75,7 @@ def _event(event: dict[str, Any], articles: dict[str, Any]) -> list[str]:
             pair = " / ".join(_label(articles, aid) for aid in c["article_ids"])
             out.append(f"| {pair} | " + " | ".join(f"{c['scores'][d]:.1f}" for d in dimensions) + " |")
         out.append("")
+    out += framing_markdown(event, articles)
     for heading, key in (("What the sources agree on", "agreements"), ("Where they conflict", "conflicts")):
         if event[key]:
             out += [f"### {heading}", ""]
