@@ -1,7 +1,8 @@
 """The article's genre: news, opinion, analysis, press_release or posts, with the evidence.
 
 No classifier is trained; the decision is a short list of rules over measures of the text, in
-this order (first match wins). Every rule names the cues that fired as evidence.
+this order (first match wins). Every rule names the cues that fired as evidence. Marker phrases
+inside quotes are someone else's words and do not count.
 1. posts: three or more embedded posts (``analysis.posts``) that together take at least 40% of
    the article's non-blank characters.
 2. press_release: a first-line label ("Press release", "FOR IMMEDIATE RELEASE"), a wire dateline
@@ -21,6 +22,7 @@ from __future__ import annotations
 import re
 
 from newsdesk.framing import lexicon
+from newsdesk.framing.voice import inside, quoted_regions
 from newsdesk.model import Analysis, Cue, SentenceMode
 
 GENRES = ("news", "opinion", "analysis", "press_release", "posts")
@@ -41,7 +43,11 @@ def classify_genre(analysis: Analysis, cues: list[Cue], modes: list[SentenceMode
     post_share = post_chars / max(1, post_chars + prose_chars)
     first_line = _first_line(prose)
     labels = {genre: cue(first_line[0], first_line[0] + m.end(), "genre_label") for genre, pattern in lexicon.GENRE_LABELS.items() if (m := pattern.search(first_line[1]))}
-    markers = {genre: [cue(m.start(), m.end(), f"{genre}_marker") for m in pattern.finditer(prose)] for genre, pattern in _PHRASES.items()}
+    quoted = quoted_regions(analysis)
+    markers = {
+        genre: [cue(m.start(), m.end(), f"{genre}_marker") for m in pattern.finditer(prose) if not inside(quoted, m.start(), m.end())]
+        for genre, pattern in _PHRASES.items()
+    }
     markers["press_release"] += [cue(m.start(), m.end(), "press_release_marker") for m in lexicon.PRESS_RELEASE_LINES.finditer(prose) if m.group().strip()]
     markers["press_release"] += [cue(m.start(), m.end(), "wire_dateline") for m in lexicon.WIRE_DATELINE.finditer(prose)]
     disclaimers = [cue(r.start, r.end, "disclaimer") for r in analysis.removed if r.reason == "editorial disclaimer"]

@@ -25,17 +25,22 @@ from spacy.tokens import Doc
 
 from newsdesk.framing import lexicon
 from newsdesk.model import Analysis, Cue
+from newsdesk.quotes.marks import find_quoted_spans
 
-_QUOTE_MARKS = re.compile(r"[\"“”«»„]([^\"“”«»„\n]{1,600})[\"“”«»„]")
 _SPECULATION = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in lexicon.SPECULATION) + r")\b", re.I)
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.I)
 
 
 def quoted_regions(analysis: Analysis) -> list[tuple[int, int]]:
-    """Spans of other people's words: the quotes found, and anything between quote marks."""
+    """Spans of other people's words: the quotes found, and anything between quote marks
+    (found as the quote stage finds them, whatever the style: “ ”, « », `` '', ‘ ’, dashes)."""
     regions = [(q.start, q.end) for q in analysis.quotes if q.kind != "post"]
-    regions += [(m.start(1), m.end(1)) for m in _QUOTE_MARKS.finditer(analysis.prose)]
+    regions += [(span.start, span.end) for span in find_quoted_spans(analysis.prose)]
     return sorted(regions)
+
+
+def inside(regions: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in regions)
 
 
 def voice_cues(analysis: Analysis, doc: Doc) -> list[Cue]:
@@ -45,7 +50,7 @@ def voice_cues(analysis: Analysis, doc: Doc) -> list[Cue]:
     regions = quoted_regions(analysis)
 
     def inside_quote(start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in regions)
+        return inside(regions, start, end)
 
     def cue(start: int, end: int, kind: str) -> Cue:
         return Cue(aid, start, end, text[start:end], kind)
