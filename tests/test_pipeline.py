@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 
 from newsdesk.pipeline import analyze, build_dossier, ingest
+from newsdesk.report.speakers import quotes_by_speaker
 from newsdesk.report import dossier_html, dossier_markdown, dossier_schema, dossier_to_json, span_violations
 from newsdesk.store import Store
 
@@ -50,6 +51,8 @@ def test_seed_pair_event_is_dated_and_placed(seed_dossier):
     assert any("cowardly attacks with drones" in q["text"] for q in spoken_by_pm)
     entourage = next(q for q in event["quotes"] if q["speaker"] == "sources close to al-Kazimi")
     assert entourage["speaker_entity_id"] is None and entourage["source_kind"] == "anonymous"
+    militia_leader = next(q for q in event["quotes"] if q["speaker"].startswith("The leader of the militia"))
+    assert militia_leader["speaker_entity_id"] is None  # a person, not the militia he leads
 
 
 def test_markdown_and_html_show_the_event(seed_dossier):
@@ -57,6 +60,13 @@ def test_markdown_and_html_show_the_event(seed_dossier):
     html = dossier_html(seed_dossier)
     assert "## " in md and "TehranTimes79" in md
     assert "<section class=\"event\"" in html and "To the gallery page" in html
+    # quotes group by the speaker's entity, whatever spelling each article used
+    (event,) = seed_dossier["events"]
+    groups = dict(quotes_by_speaker(event))
+    prime_minister = next(e for e in event["entities"] if "Mustafa al Kazemi" in {v["text"] for v in e["variants"]})
+    pm_quotes = groups[prime_minister["name"]]
+    assert {q["article_id"] for q in pm_quotes} == {a["id"] for a in seed_dossier["articles"]}
+    assert "direct (Mustafa al Kazemi):" in md
 
 
 def test_reingesting_is_a_reported_no_op(seed_paths, tmp_path):

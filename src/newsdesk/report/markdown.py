@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from newsdesk.report.framing import framing_markdown
+from newsdesk.report.speakers import quotes_by_speaker
 
 
 def dossier_markdown(document: dict[str, Any]) -> str:
@@ -50,15 +50,13 @@ def _event(event: dict[str, Any], articles: dict[str, Any]) -> list[str]:
     out.append("")
     if event["quotes"]:
         out += ["### Who said what", ""]
-        by_speaker: dict[str, list[dict]] = defaultdict(list)
-        for q in event["quotes"]:
-            by_speaker[q["speaker"] or "unattributed"].append(q)
-        for speaker, quotes in by_speaker.items():
+        for speaker, quotes in quotes_by_speaker(event):
             out.append(f"**{speaker}**")
             for q in quotes:
+                written = f" ({q['speaker']})" if q["speaker"] and q["speaker"] != speaker else ""
                 via = f" via {' → '.join(q['chain'][:-1])}" if len(q.get("chain") or []) > 1 else ""
                 hedge = " (hedged)" if q.get("hedged") else ""
-                out.append(f"- {q['kind']}{via}{hedge}: “{_oneline(q['text'], 240)}” ({_label(articles, q['article_id'])} [{q['start']}:{q['end']}])")
+                out.append(f"- {q['kind']}{written}{via}{hedge}: “{_oneline(q['text'], 240)}” ({_label(articles, q['article_id'])} [{q['start']}:{q['end']}])")
             out.append("")
     if event["posts"]:
         out += ["### Embedded posts", ""]

@@ -1,0 +1,24 @@
+"""Quotes grouped by who said them, for every view of the dossier (Markdown, HTML, web UI).
+
+A speaker is the linked entity when there is one, so "Kazimi", "Mustafa al Kazemi" and
+"the prime minister" form one group under the entity's canonical name; unlinked speakers
+group by their written form. Groups keep the order in which each speaker is first quoted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def quotes_by_speaker(event: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
+    names = {e["id"]: e["name"] for e in event.get("entities", [])}
+    groups: dict[str, tuple[str, list[dict[str, Any]]]] = {}
+    for quote in event.get("quotes", []):
+        entity_id = quote.get("speaker_entity_id")
+        if entity_id in names:
+            key, label = entity_id, names[entity_id]
+        else:
+            label = quote.get("speaker") or "unattributed"
+            key = "speaker:" + label.casefold()
+        groups.setdefault(key, (label, []))[1].append(quote)
+    return list(groups.values())
