@@ -27,3 +27,36 @@ def seed_column(seed_paths) -> Path:
 def seed_report(seed_paths) -> Path:
     """The Spanish news report (003_...)."""
     return next(p for p in seed_paths if p.name.startswith("003_"))
+
+
+HOSTILE_ARTICLE = {
+    "title": "Crane collapse <script>window.__owned = 1</script> in Rotterdam",
+    "source": "Harbour Watch <img src=x onerror=\"window.__owned = 2\">",
+    "published": "2024-03-05",
+    "url": "javascript:window.__owned = 3",
+    "text": (
+        "A container crane collapsed at the port of Rotterdam on Tuesday, the harbour authority said.\n\n"
+        "The authority's spokesman, Pieter de Vries, said: \"Nobody was hurt <img src=x onerror=\"window.__owned = 4\"> "
+        "and the quay will reopen on Friday.\"\n\n"
+        "Dock workers said the crane <script>window.__owned = 5</script> had been inspected in January."
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def serve_store(seed_paths, tmp_path_factory) -> Path:
+    """A store with the two seed reports and one article full of markup that must render as text.
+    Tests that write copy it first (see tests/test_serve_*.py)."""
+    import json
+
+    from newsdesk.pipeline import ingest
+    from newsdesk.store import Store
+
+    folder = tmp_path_factory.mktemp("serve")
+    hostile = folder / "hostile.json"
+    hostile.write_text(json.dumps(HOSTILE_ARTICLE), encoding="utf-8")
+    db = folder / "template.db"
+    with Store(db) as store:
+        report = ingest([str(p) for p in seed_paths] + [str(hostile)], store)
+    assert len(report.added) == 3 and not report.errors
+    return db
