@@ -5,15 +5,19 @@ this order (first match wins). Every rule names the cues that fired as evidence.
 inside quotes are someone else's words and do not count.
 1. posts: three or more embedded posts (``analysis.posts``) that together take at least 40% of
    the article's non-blank characters.
-2. press_release: a first-line label ("Press release", "FOR IMMEDIATE RELEASE"), a wire dateline
-   ("OSLO, March 3 /PRNewswire/ --"), or two or more press-release markers (``lexicon.GENRE_PHRASES``
-   plus boilerplate lines "About X", "Ends", "Contact: ...").
+2. press_release: a first-line label ("Press release", "FOR IMMEDIATE RELEASE", "Statement",
+   "Official announcement"), a wire dateline ("OSLO, March 3 /PRNewswire/ --"), or two or more
+   press-release markers (``lexicon.GENRE_PHRASES``, boilerplate lines "About X", "Ends", lines with
+   contact details, an organisation "delighted to confirm" outside quotes).
 3. opinion or analysis labelled so in the first line ("Opinion:", "Editorial:", "Analysis:", "Explainer:").
 4. opinion: an editorial disclaimer (removed by cleaning, or left in the prose); or the writer's
    own voice: at least 20% of the prose sentences in opinion mode with at least two first-person,
    direct-address or imperative cues, or at least 35% of them in opinion mode; or two opinion
    phrases ("in my opinion", "I believe" ...).
-5. analysis: at least two analysis markers ("this suggests", "depends on", "three factors" ...).
+5. analysis: at least two analysis markers ("this suggests", "depends on", "three factors" ..., or
+   an explanatory headline: "Why ...", "Can the ceasefire hold?", "... explained"); or a detached
+   text (at most 35% attributed sentences) that reasons: at least 0.3 analytic connectives
+   (because, therefore, however, whether, the likely ...) a sentence, or 0.2 with one marker.
 6. news: everything else; the evidence is its attributed sentences.
 """
 
@@ -50,6 +54,11 @@ def classify_genre(analysis: Analysis, cues: list[Cue], modes: list[SentenceMode
     }
     markers["press_release"] += [cue(m.start(), m.end(), "press_release_marker") for m in lexicon.PRESS_RELEASE_LINES.finditer(prose) if m.group().strip()]
     markers["press_release"] += [cue(m.start(), m.end(), "wire_dateline") for m in lexicon.WIRE_DATELINE.finditer(prose)]
+    markers["press_release"] += [cue(m.start(), m.end(), "contact_details") for m in lexicon.CONTACT_LINE.finditer(prose)]
+    markers["press_release"] += [cue(m.start(), m.end(), "self_announcement") for m in lexicon.SELF_ANNOUNCEMENT.finditer(prose) if not inside(quoted, m.start(), m.end())]
+    if lexicon.EXPLANATORY_HEADLINE.search(first_line[1]):
+        markers["analysis"].append(cue(first_line[0], first_line[0] + len(first_line[1].rstrip()), "explanatory_headline"))
+    connectives = [cue(m.start(), m.end(), "analytic_connective") for m in lexicon.ANALYTIC_CONNECTIVES.finditer(prose) if not inside(quoted, m.start(), m.end())]
     disclaimers = [cue(r.start, r.end, "disclaimer") for r in analysis.removed if r.reason == "editorial disclaimer"]
     disclaimers += [cue(m.start(), m.end(), "disclaimer") for m in lexicon.DISCLAIMERS.finditer(prose)]
     counted = [m for m in modes if m.end - m.start > 1]
@@ -66,6 +75,7 @@ def classify_genre(analysis: Analysis, cues: list[Cue], modes: list[SentenceMode
         "press_release_markers": float(len(markers["press_release"])),
         "analysis_markers": float(len(markers["analysis"])),
         "opinion_markers": float(len(markers["opinion"])),
+        "analytic_connectives": round(len(connectives) / max(1, len(counted)), 3),
         "disclaimers": float(len(disclaimers)),
     }
 
@@ -82,8 +92,9 @@ def classify_genre(analysis: Analysis, cues: list[Cue], modes: list[SentenceMode
     voiced = (opinion_share >= 0.2 and len(personal) >= 2) or opinion_share >= 0.35
     if disclaimers or voiced or len(markers["opinion"]) >= 2:
         return "opinion", (disclaimers + markers["opinion"] + opinion_cues)[:MAX_EVIDENCE], measures
-    if len(markers["analysis"]) >= 2:
-        return "analysis", markers["analysis"][:MAX_EVIDENCE], measures
+    rate, detached = measures["analytic_connectives"], measures["attributed_sentences"] <= 0.35
+    if len(markers["analysis"]) >= 2 or (detached and (rate >= 0.3 or (markers["analysis"] and rate >= 0.2))):
+        return "analysis", (markers["analysis"] + connectives)[:MAX_EVIDENCE], measures
     evidence = [c for m in attributed for c in m.cues if c.kind == "attribution"]
     return "news", evidence[:MAX_EVIDENCE], measures
 

@@ -126,8 +126,28 @@ GENRE_PHRASES: dict[str, tuple[str, ...]] = {
 GENRE_LABELS: dict[str, re.Pattern[str]] = {
     "opinion": re.compile(r"^\s*(?:opinion|op-ed|editorial|comment|column|letters?|viewpoint|commentary)\s*[:|—–-]", re.I),
     "analysis": re.compile(r"^\s*(?:analysis|explainer|explained|news analysis|q&a|fact ?check)\s*[:|—–-]", re.I),
-    "press_release": re.compile(r"^\s*(?:press|news|media) release\b|^\s*for immediate release\b", re.I),
+    "press_release": re.compile(
+        r"^\s*(?:for immediate release|(?:official |club |joint )?statement\b)|\b(?:press|news|media) release\b|\bofficial announcement\b", re.I
+    ),
 }
+
+# A headline that promises an explanation rather than news: "Why ...", "Can the ceasefire hold?",
+# "What the drought means", "... explained".
+EXPLANATORY_HEADLINE = re.compile(r"^\s*(?:why|how|what|can|will|is|are|does|do)\b.*(?:\?|\bmeans?\b|\bexplained\b|\bbehind\b)|\?\s*$|\bexplained\b|^\s*why\b|^\s*behind the\b", re.I)
+
+# Connectives of explanation and weighing, counted per sentence: analysis reasons about events.
+ANALYTIC_CONNECTIVES = re.compile(
+    r"\b(?:because|therefore|thus|hence|as a result|consequently|which means|that is why|this is why|due to|however|yet|"
+    r"meanwhile|whether|depends? on|hinges? on|will hinge|by contrast|in contrast|on the one hand|on the other hand|the reason|"
+    r"the causes?|several causes|consequences?|lessons?|factors?|the risks?|the likely|most likely|most probable|outcome|suggests?|implies|means that)\b",
+    re.I,
+)
+
+# An organisation announcing its own news: "is delighted to confirm", "are pleased to announce".
+SELF_ANNOUNCEMENT = re.compile(r"\b(?:is|are|am) (?:delighted|pleased|proud|excited|thrilled|happy) to (?:announce|confirm|welcome|introduce|share|report|launch|present)\b", re.I)
+
+# A line giving contact details: an e-mail address, or a phone number after contact/call/inquiries.
+CONTACT_LINE = re.compile(r"^[^\n]*(?:[\w.+-]+@[\w-]+\.[\w.]+|\b(?:contact|call|phone|tel|inquiries|enquiries)\b[^\n]*\d{3}[\s-]?\d{3,4})[^\n]*$", re.M | re.I)
 
 # Boilerplate lines that close a press release.
 PRESS_RELEASE_LINES = re.compile(r"^\s*(?:about [A-Z][^\n.]{0,60}:?|ends|-?\s*ends\s*-?|###|contact:.*|media contact.*)\s*$", re.M | re.I)
