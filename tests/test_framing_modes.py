@@ -67,3 +67,12 @@ def test_press_release_evidence_names_the_boilerplate():
     assert framing.genre == "press_release"
     kinds = {c.kind for c in framing.evidence}
     assert "genre_label" in kinds and "wire_dateline" in kinds
+
+
+def test_framing_survives_the_store_codec(mixed):
+    from newsdesk.model import Analysis
+    from newsdesk.store.codec import from_plain, to_plain
+
+    analysis, framing = mixed
+    analysis.framing = framing
+    assert from_plain(Analysis, to_plain(analysis)).framing == framing

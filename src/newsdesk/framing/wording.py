@@ -107,6 +107,10 @@ def compare_wording(analyses: list[Analysis]) -> list[Wording]:
     head = {_key(t): t.head for t in terms}
     vectors = np.asarray(resources.sentence_encoder().encode(keys))
     cosine = vectors @ vectors.T
+    categories = np.array([category[k] or "" for k in keys])
+    heads = np.array([head[k] for k in keys])
+    same_category = (categories[:, None] == categories[None, :]) & (categories[:, None] != "")
+    similar = (same_category & ((heads[:, None] == heads[None, :]) | (cosine >= SAME_CATEGORY_COSINE))) | (cosine >= ANY_COSINE)
     parent = list(range(len(keys)))
 
     def find(i: int) -> int:
@@ -115,12 +119,8 @@ def compare_wording(analyses: list[Analysis]) -> list[Wording]:
             i = parent[i]
         return i
 
-    for i, a in enumerate(keys):
-        for j in range(i + 1, len(keys)):
-            b = keys[j]
-            same_category = category[a] is not None and category[a] == category[b]
-            if (same_category and (head[a] == head[b] or cosine[i, j] >= SAME_CATEGORY_COSINE)) or cosine[i, j] >= ANY_COSINE:
-                parent[find(i)] = find(j)
+    for i, j in zip(*np.nonzero(np.triu(similar, k=1))):
+        parent[find(int(i))] = find(int(j))
 
     groups: dict[int, list[Term]] = defaultdict(list)
     for t in terms:
