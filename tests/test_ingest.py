@@ -64,7 +64,7 @@ def test_jsonl_keeps_known_and_unknown_fields_and_survives_a_bad_line(tmp_path):
     articles, rejected = _read(feed)
     assert [a.title for a in articles] == ["Valencia floods"]
     assert articles[0].metadata == {"desk": "europe"} and articles[0].published == "2024-10-29"
-    assert [r.reason for r in rejected][0].startswith("line 2: malformed JSON")
+    assert rejected[0].input_name.endswith(".jsonl:2") and rejected[0].reason.startswith("malformed JSON")
     assert "no 'text' or 'html'" in rejected[1].reason
 
 

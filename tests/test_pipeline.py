@@ -79,11 +79,13 @@ def test_reingesting_is_a_reported_no_op(seed_paths, tmp_path):
 
 def test_bad_inputs_are_recorded_and_the_batch_goes_on(seed_report, tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
     (tmp_path / "lines.jsonl").write_text('{"text": "Rescuers reached the flooded village of Aldea on Tuesday, officials said."}\n{broken\n', encoding="utf-8")
     dossier = dossier_to_json(analyze([str(seed_report), str(tmp_path), str(tmp_path / "missing.txt")]))
     assert len(dossier["articles"]) == 2
-    messages = {(e["input"].rsplit("/", 1)[-1], e["message"].split(":")[0]) for e in dossier["errors"]}
-    assert messages == {("empty.txt", "empty"), ("lines.jsonl", "line 2"), ("missing.txt", "no such file or directory")}
+    messages = {(e["input"].rsplit("/", 1)[-1], e["message"].split(" (")[0].split(":")[0]) for e in dossier["errors"]}
+    assert messages == {("empty.txt", "empty"), ("lines.jsonl:2", "malformed JSON"), ("missing.txt", "no such file or directory"),
+                        ("notes.docx", "unsupported file type")}
 
 
 def _newsdesk(*args, **kwargs):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 class InputRejected(Exception):
     """An input that cannot become an article. Recorded, reported, and the batch goes on."""
@@ -26,5 +28,9 @@ def too_large(size: int, limit: int) -> str:
     return f"too large for one article ({size / 1e6:.1f} MB > {limit / 1e6:.0f} MB limit); split it into articles"
 
 
-def bad_json(line: int, problem: str) -> str:
-    return f"line {line}: malformed JSON ({problem})"
+def bad_json(problem: str) -> str:
+    return f"malformed JSON ({problem})"
+
+
+def unsupported(suffix: str, supported: Iterable[str]) -> str:
+    return f"{UNSUPPORTED} ({suffix or 'no suffix'}); newsdesk reads {' '.join(sorted(supported))}"

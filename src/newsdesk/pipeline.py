@@ -20,7 +20,7 @@ from newsdesk.claims import align_claims, extract_claims
 from newsdesk.events import Decision, OnlineClusterer, article_features_batch, compare, summarise
 from newsdesk.events.features import ArticleFeatures
 from newsdesk.framing import compare_wording, with_framing
-from newsdesk.ingest import expand_paths, read_inputs
+from newsdesk.ingest import Target, expand_paths, read_inputs
 from newsdesk.link import link_entities
 from newsdesk.model import Analysis, Article, Comparison, Dossier, Entity, Event, InputError, Quote
 from newsdesk.quotes import extract_quotes, quotes_from_posts
@@ -149,16 +149,12 @@ def _progress(enabled: bool) -> Iterator[Callable[[int | None], None]]:
         yield advance
 
 
-def _counted(paths: Iterable[str], advance: Callable[[int | None], None]) -> Iterator[str]:
+def _counted(paths: Iterable[str], advance: Callable[[int | None], None]) -> Iterator[Target]:
     """The expanded inputs, advancing the progress bar as each one is handed on."""
     targets = list(expand_paths(paths))
     advance(len(targets))
     for target in targets:
-        if isinstance(target, errors.InputRejected):
-            # re-raised as the same rejection by read_inputs on the original string
-            yield target.input_name
-        else:
-            yield str(target)
+        yield target
         advance(None)
 
 

@@ -14,7 +14,7 @@ from newsdesk import errors
 from newsdesk.ingest.article import article_from_text, article_id
 from newsdesk.ingest.formats import Item, read_feed, read_html, read_json_lines, read_text, read_warc
 
-__all__ = ["article_from_text", "article_id", "read_inputs", "expand_paths"]
+__all__ = ["Target", "article_from_text", "article_id", "read_inputs", "expand_paths"]
 
 Reader = Callable[[bytes, str], Iterator[Item]]
 
@@ -40,9 +40,16 @@ def _suffix(path: Path) -> str:
     return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[Path | str | errors.InputRejected]:
-    """Files to read, in a stable order; ``"-"`` stands for stdin."""
+Target = Path | str | errors.InputRejected
+
+
+def expand_paths(paths: Iterable[str | Target]) -> Iterator[Target]:
+    """Files to read, in a stable order; ``"-"`` stands for stdin. Targets already
+    expanded (a Path, or a rejection) pass through, so expansion can happen ahead of reading."""
     for raw in paths:
+        if isinstance(raw, (Path, errors.InputRejected)):
+            yield raw
+            continue
         if raw == "-":
             yield "-"
             continue
@@ -50,10 +57,14 @@ def expand_paths(paths: Iterable[str]) -> Iterator[Path | str | errors.InputReje
         if path.is_file():
             yield path
         elif path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _suffix(p) in READERS and not p.name.startswith("."))
-            if not files:
+            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            readable = [p for p in files if _suffix(p) in READERS]
+            if not readable:
                 yield errors.InputRejected(raw, errors.NOTHING_READABLE)
-            yield from files
+                continue
+            # every other file in the folder is named, so that nothing is skipped without a word
+            for file in files:
+                yield file if file in readable else errors.InputRejected(str(file), errors.unsupported(_suffix(file), READERS))
         elif glob.has_magic(raw):
             matches = sorted(Path(m) for m in glob.glob(raw, recursive=True) if Path(m).is_file())
             if not matches:
@@ -76,7 +87,7 @@ def _sniff_reader(data: bytes) -> Reader:
     return read_text
 
 
-def read_inputs(paths: Iterable[str]) -> Iterator[Item]:
+def read_inputs(paths: Iterable[str | Target]) -> Iterator[Item]:
     """Every article found under ``paths``, or an InputRejected for each input that fails."""
     for target in expand_paths(paths):
         if isinstance(target, errors.InputRejected):

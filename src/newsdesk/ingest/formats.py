@@ -54,7 +54,7 @@ def read_json_lines(data: bytes, name: str) -> Iterator[Item]:
         try:
             records = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise errors.InputRejected(name, errors.bad_json(exc.lineno, exc.msg)) from None
+            raise errors.InputRejected(f"{name}:{exc.lineno}", errors.bad_json(exc.msg)) from None
         for index, record in enumerate(records, start=1):
             yield _record_to_item(record, f"{name}[{index}]")
         return
@@ -68,11 +68,11 @@ def read_json_lines(data: bytes, name: str) -> Iterator[Item]:
                 try:
                     record = json.loads(text)
                 except json.JSONDecodeError:
-                    yield errors.InputRejected(name, errors.bad_json(number, exc.msg))
+                    yield errors.InputRejected(f"{name}:{number}", errors.bad_json(exc.msg))
                     continue
                 yield _record_to_item(record, name)
                 return
-            yield errors.InputRejected(name, errors.bad_json(number, exc.msg))
+            yield errors.InputRejected(f"{name}:{number}", errors.bad_json(exc.msg))
             continue
         yield _record_to_item(record, f"{name}:{number}")
 

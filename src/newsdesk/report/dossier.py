@@ -151,7 +151,23 @@ def _support(support: Support) -> dict[str, Any]:
 
 
 def _finding(finding: Finding) -> dict[str, Any]:
-    return {"summary": finding.summary, "kind": finding.kind, "support": [_support(s) for s in finding.support]}
+    return {
+        "summary": finding.summary,
+        "kind": finding.kind,
+        "claim_kind": finding.claim_kind,
+        "support": [
+            {
+                **_support(s),
+                "value": s.value,
+                "voice": s.voice,
+                "speaker": s.speaker,
+                "chain": list(s.chain),
+                "hedged": s.hedged,
+                "negated": s.negated,
+            }
+            for s in finding.support
+        ],
+    }
 
 
 @lru_cache(maxsize=1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsdesk.report.claims import claims_markdown
 from newsdesk.report.framing import framing_markdown
 from newsdesk.report.speakers import quotes_by_speaker
 
@@ -74,14 +75,7 @@ def _event(event: dict[str, Any], articles: dict[str, Any]) -> list[str]:
             out.append(f"| {pair} | " + " | ".join(f"{c['scores'][d]:.1f}" for d in dimensions) + " |")
         out.append("")
     out += framing_markdown(event, articles)
-    for heading, key in (("What the sources agree on", "agreements"), ("Where they conflict", "conflicts")):
-        if event[key]:
-            out += [f"### {heading}", ""]
-            for finding in event[key]:
-                out.append(f"- **{finding['summary']}** ({finding['kind']})")
-                for s in finding["support"]:
-                    out.append(f"  - {_label(articles, s['article_id'])}: “{_oneline(s['text'], 200)}”")
-            out.append("")
+    out += claims_markdown(event, articles)
     return out
 
 
