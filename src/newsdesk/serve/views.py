@@ -76,9 +76,11 @@ class EventPage:
     speakers: list[SpeakerQuotes]
     timeline: list[TimelineItem]
     who: list[dict[str, Any]]
+    wording: list[dict[str, Any]]  # concept, category, cells: article id -> that source's choices
 
 
 FINDING_FIELDS = {"summary", "kind", "support"}
+MARKED_MODES = ("opinion", "speculation")  # sentence modes tinted in the text; reported facts and attributions stay plain
 
 
 def event_page(document: dict[str, Any]) -> EventPage:
@@ -98,7 +100,8 @@ def event_page(document: dict[str, Any]) -> EventPage:
         for f in event[group]
     ]
     who = [e for e in event["entities"] if e["type"] in ("PERSON", "ORG", "NORP")][:6]
-    return EventPage(event, articles, sources, colour, findings, _quotes_by_speaker(event), _timeline(event, articles), who)
+    wording = [{"concept": w["concept"], "category": w["category"], "cells": _by_article(w["choices"])} for w in event.get("wording", [])]
+    return EventPage(event, articles, sources, colour, findings, _quotes_by_speaker(event), _timeline(event, articles), who, wording)
 
 
 def source_view(document: dict[str, Any], event: dict[str, Any], article: dict[str, Any], colour: dict[str, int]) -> SourceView:
@@ -129,6 +132,17 @@ def source_view(document: dict[str, Any], event: dict[str, Any], article: dict[s
             for support in mine(finding["support"]):
                 anchor(support)
                 highlights.append(_wrap(support, "span", f"claim claim-{group}", f"{finding['kind']}: {finding['summary']}"))
+    for mode in article.get("sentence_modes", []):
+        if mode["mode"] in MARKED_MODES:
+            cues = ", ".join(sorted({c["kind"] for c in mode["cues"]}))
+            highlights.append(_wrap({**mode, "article_id": aid}, "span", f"mode mode-{mode['mode']}", f"{mode['mode']}" + (f" ({cues})" if cues else "")))
+    for cue in article.get("genre_evidence", []):
+        anchor(cue)
+        highlights.append(_wrap(cue, "span", "cited", f"genre evidence: {cue['kind']}"))
+    for wording in event.get("wording", []):
+        for choice in mine(wording["choices"]):
+            anchor(choice)
+            highlights.append(_wrap(choice, "span", "cited", f"wording for {wording['concept']}"))
     if event["summary"] and event["summary"]["article_id"] == aid:
         anchor(event["summary"])
         highlights.append(_wrap(event["summary"], "span", "summary-sentence", "the event's representative sentence"))
@@ -187,7 +201,7 @@ def _timeline(event: dict[str, Any], articles: dict[str, dict[str, Any]]) -> lis
         TimelineItem(
             a["published"],
             "article",
-            f"{outlet(a)}: {display_title(a)}" + (" (date inferred)" if a["published_inferred"] else ""),
+            " · ".join(dict.fromkeys((outlet(a), display_title(a)))) + (" (date inferred)" if a["published_inferred"] else ""),
             a["id"],
             None,
         )
