@@ -5,13 +5,15 @@ At ingest (``find_terms``), one parse: the candidate phrases are the noun chunks
 outside direct quotes (indirect speech is the outlet's own paraphrase, so it counts), cut after their last determiner, possessive or number, whose head
 lemma names an event or its actors (``CATEGORIES``: the act, protest, protesters, armed groups,
 suspects, victims, authorities, casualties, weapons, disasters, elections, deals), plus every short
-phrase in quote marks that nobody is quoted as saying: scare quotes (``scare_quoted``).
+phrase in quote marks that nobody is quoted as saying: scare quotes (``scare_quoted``, rules in
+``_scare_quotes``).
 
 At dossier time (``compare_wording``), across the articles of one event: phrases are the same
 thing when they share a category and either share their head lemma or their USE-multilingual
-embeddings have cosine >= ``SAME_CATEGORY_COSINE``; across categories (or for scare-quoted phrases
-with no category) only when cosine >= ``ANY_COSINE``. The connected groups used by two or more
-sources, where the sources' words differ or one puts them in scare quotes, become rows: per
+embeddings have cosine >= ``SAME_CATEGORY_COSINE``; a scare-quoted phrase with no category joins
+any phrase with cosine >= ``ANY_COSINE``; phrases of two different categories never join. The
+connected groups used by two or more sources, where the sources do not all use the same words in
+the same way (quoted or not), become rows: per
 source, its words for the thing with their first span and count. Rows with fewer than
 ``MIN_MENTIONS`` mentions in all are dropped as chance matches; the rest are ranked by how many
 mentions they hold; at most ``MAX_ROWS``.
@@ -19,7 +21,6 @@ mentions they hold; at most ``MAX_ROWS``.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 
 import numpy as np
@@ -27,6 +28,7 @@ from spacy.tokens import Doc
 
 from newsdesk import resources
 from newsdesk.model import Analysis, Term, WordChoice, Wording
+from newsdesk.quotes.marks import find_quoted_spans
 
 SAME_CATEGORY_COSINE = 0.45
 ANY_COSINE = 0.7
@@ -56,7 +58,6 @@ CATEGORIES: dict[str, frozenset[str]] = {
     }.items()
 }
 _CATEGORY_OF = {lemma: name for name, lemmas in CATEGORIES.items() for lemma in lemmas}
-_SCARE_QUOTE = re.compile(r"[\"“«‘]([^\"“”«»‘’\n]{1,60}?)[\"”»’]")
 _LEADING = frozenset({"DET", "NUM", "PRON"})
 
 
@@ -64,8 +65,7 @@ def find_terms(analysis: Analysis, doc: Doc) -> list[Term]:
     """Candidate phrases for the wording comparison, in text order."""
     aid, text = analysis.article.id, analysis.article.text
     spoken = [(q.start, q.end) for q in analysis.quotes if q.kind == "direct" and q.speaker]
-    scare = [(m.start(1), m.end(1)) for m in _SCARE_QUOTE.finditer(analysis.prose) if len(m.group(1).split()) <= _SCARE_WORDS]
-    scare = [(s, e) for s, e in scare if not any(qs <= s and e <= qe for qs, qe in spoken)]
+    scare = _scare_quotes(analysis, doc, spoken)
 
     def scare_quoted(start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in scare) or any(start <= s and e <= end for s, e in scare)
@@ -96,6 +96,27 @@ def find_terms(analysis: Analysis, doc: Doc) -> list[Term]:
     return sorted(terms.values(), key=lambda t: t.start)
 
 
+def _scare_quotes(analysis: Analysis, doc: Doc, spoken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Short quoted phrases that are the writer's distance from a word, not someone's speech:
+    at most four words, not inside a quote with a speaker, no closing punctuation inside the marks
+    ("OK." and "I am at peace," are speech), with a noun or adjective and no verb or pronoun, and
+    not a name or title (every word capitalised: "Ring of Fire")."""
+    found = []
+    for span in find_quoted_spans(analysis.prose):
+        words = analysis.prose[span.start : span.end]
+        if len(words.split()) > _SCARE_WORDS or words.rstrip()[-1:] in ".,;:!?" or any(s <= span.start and span.end <= e for s, e in spoken):
+            continue
+        tokens = [t for t in doc.char_span(span.start, span.end, alignment_mode="expand") or () if not (t.is_punct or t.is_space)]
+        if (
+            tokens
+            and any(t.pos_ in ("NOUN", "ADJ") for t in tokens)
+            and not any(t.pos_ in ("VERB", "AUX", "PRON") for t in tokens)
+            and not all(t.text[:1].isupper() for t in tokens)
+        ):
+            found.append((span.start, span.end))
+    return found
+
+
 def compare_wording(analyses: list[Analysis]) -> list[Wording]:
     """Rows of the same thing named by two or more of the event's sources."""
     terms = [t for a in analyses if a.framing for t in a.framing.terms]
@@ -109,8 +130,10 @@ def compare_wording(analyses: list[Analysis]) -> list[Wording]:
     cosine = vectors @ vectors.T
     categories = np.array([category[k] or "" for k in keys])
     heads = np.array([head[k] for k in keys])
-    same_category = (categories[:, None] == categories[None, :]) & (categories[:, None] != "")
-    similar = (same_category & ((heads[:, None] == heads[None, :]) | (cosine >= SAME_CATEGORY_COSINE))) | (cosine >= ANY_COSINE)
+    uncategorised = categories == ""
+    same_category = (categories[:, None] == categories[None, :]) & ~uncategorised[:, None]
+    similar = same_category & ((heads[:, None] == heads[None, :]) | (cosine >= SAME_CATEGORY_COSINE))
+    similar |= (uncategorised[:, None] | uncategorised[None, :]) & (cosine >= ANY_COSINE)
     parent = list(range(len(keys)))
 
     def find(i: int) -> int:
@@ -133,10 +156,9 @@ def compare_wording(analyses: list[Analysis]) -> list[Wording]:
             by_source[t.article_id].append(t)
         if len(by_source) < 2 or len(members) < MIN_MENTIONS:
             continue
-        words = {aid: {_key(t) for t in ts} for aid, ts in by_source.items()}
-        differs = len({frozenset(w) for w in words.values()}) > 1
-        if not differs and not any(t.scare_quoted for t in members):
-            continue
+        words = {aid: frozenset((_key(t), t.scare_quoted) for t in ts) for aid, ts in by_source.items()}
+        if len(set(words.values())) == 1:
+            continue  # every source uses the same words the same way
         choices = [c for aid in order if aid in by_source for c in _choices(by_source[aid])]
         concept = Counter(_key(t) for t in members).most_common(1)[0][0]
         categories = Counter(t.category for t in members if t.category)
