@@ -50,3 +50,5 @@ def test_gazetteer_does_not_turn_names_into_places():
     assert resolve_place("Tehran Times") is None
     assert resolve_place("Khamenei") is None
     assert resolve_place("Boeing") is None
+    # an old alternate spelling of Milwaukee ("Meliki") shares Maliki's key, but not its spelling
+    assert resolve_place("Maliki") is None
