@@ -184,9 +184,12 @@ def eval_quotes() -> None:
 
 @eval_app.command("claims")
 def eval_claims() -> None:
-    """Claims and framing: genre accuracy, per-genre P/R and confusion on the hand-labelled set in tests/gold/genre."""
-    from newsdesk.eval import genre_eval
+    """Claims and framing: agreement and conflict P/R by type on tests/gold/claims; genre accuracy,
+    per-genre P/R and confusion on the hand-labelled set in tests/gold/genre."""
+    from newsdesk.eval import claims_eval, genre_eval
 
+    typer.echo(claims_eval.render(claims_eval.evaluate()))
+    typer.echo("")
     typer.echo(genre_eval.render(genre_eval.evaluate()))
 
 

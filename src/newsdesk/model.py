@@ -188,8 +188,10 @@ class Claim:
     voice: str = "author"  # author | attributed
     speaker: str | None = None
     chain: tuple[str, ...] = ()
-    place: str | None = None  # a place named in the clause
+    places: tuple[str, ...] = ()  # places named in the clause
     date: str | None = None  # ISO date of a time expression in the clause
+    actor_start: int | None = None  # the doer or owner of a count ("Fidesz won 135 seats"), if written
+    actor_end: int | None = None
     basis: str | None = None
 
 

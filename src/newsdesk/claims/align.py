@@ -10,10 +10,14 @@ every rule below leans towards saying nothing.
   the same dimension (harm: unharmed/injured/dead/alive; damage: intact/damaged/destroyed).
   The holder is the linked entity whose mention is the claim's subject span, or the one entity
   of the event titled with the claim's role ("the prime minister"); otherwise its words.
-- **Setting.** Two claims are never compared when they name different places (as linked
-  entities), or when one names a date more than 14 days from the other's date (or, lacking
-  one, its article's publication date): "21 people died in February 2005 in Beirut" is
-  background, not a figure about this event.
+- **Setting.** Two claims are never compared when they say they happened in different places
+  (as linked entities; "in/at/near/across X" in the clause), when they count what different
+  doers won, lost or launched (the subjects share no linked entity, or their last words differ;
+  not for victims, whoever harmed them), or when one names a date more than 14 days from the
+  other's date (or, lacking one, its article's publication date): "21 people died in February
+  2005 in Beirut" is background, not a figure about this event. When only one of two counts
+  names a place it may count a part of the other's whole, so they contradict only if the part
+  is the larger ("810 killed in Syria" fits within "more than 2,300 killed").
 - **Values.** Within a topic, claims with equal values and the same noun form a value group
   (one article may repeat itself). Amounts compare as intervals (see ``numbers``): equal exact
   figures agree; a vague amount that contains the other ("several" and "six") is a difference
@@ -37,18 +41,20 @@ every rule below leans towards saying nothing.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from newsdesk.claims.lexicon import CONTRADICTORY_STATES, DIMENSION, GENERIC_PEOPLE, MORE_SPECIFIC_STATES, PEOPLE_NOUNS
+from newsdesk.claims.lexicon import CONTRADICTORY_STATES, DIMENSION, GENERIC_PEOPLE, MORE_SPECIFIC_STATES, PATIENT_PREDICATES, PEOPLE_NOUNS
 from newsdesk.claims.numbers import label
-from newsdesk.model import Amount, Analysis, Claim, Entity, Finding, Support
+from newsdesk.model import Amount, Analysis, Article, Claim, Entity, Finding, Support
 
 LOOSE_WORDING_FACTOR = 1.5
 SAME_EVENT_DAYS = 14
 
 AGREEMENT, CONTRADICTION, PRECISION, DIFFER = "agreement", "contradiction", "precision", "differ"
+SAME, PART = "same", "part"
 
 __all__ = ["align_claims"]
 
@@ -56,7 +62,7 @@ __all__ = ["align_claims"]
 def align_claims(analyses: list[Analysis], entities: list[Entity]) -> tuple[list[Finding], list[Finding]]:
     """(agreements, conflicts) among the claims of one event's articles; conflicts are
     contradictions first, then differences of precision."""
-    holders = _Holders(entities, {a.article.id: a.article.published for a in analyses})
+    holders = _Holders(entities, {a.article.id: a.article for a in analyses})
     topics: dict[tuple, list[Claim]] = defaultdict(list)
     for analysis in analyses:
         for claim in analysis.claims:
@@ -79,8 +85,8 @@ def align_claims(analyses: list[Analysis], entities: list[Entity]) -> tuple[list
 class _Holders:
     """Which entity a state claim is about: by the mention at its subject span, or by title."""
 
-    def __init__(self, entities: list[Entity], published: dict[str, str | None]):
-        self.published = published
+    def __init__(self, entities: list[Entity], articles: dict[str, Article]):
+        self.articles = articles
         self.by_span: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
         self.by_role: dict[str, list[Entity]] = defaultdict(list)
         self.by_name: dict[tuple[str, str], str] = {}
@@ -101,25 +107,55 @@ class _Holders:
             return max(titled, key=lambda e: len(e.mentions))
         return None
 
-    def same_setting(self, left: Claim, right: Claim) -> bool:
-        """False when the two claims name different places, or when one names a date more than
-        ``SAME_EVENT_DAYS`` from the other's (or its article's publication date)."""
-        if left.place and right.place:
-            if self._place(left) != self._place(right):
-                return False
+    def setting(self, left: Claim, right: Claim) -> str | None:
+        """SAME, PART (only one names a place: it may count a part of the other's whole) or None
+        (different places or doers, or dates more than ``SAME_EVENT_DAYS`` apart)."""
         if left.date or right.date:
-            dates = [_day(c.date or self.published.get(c.article_id)) for c in (left, right)]
+            # the articles of one event appear within days: either's publication date stands in for an unnamed date
+            fallback = self.articles[left.article_id].published or self.articles[right.article_id].published
+            dates = [_day(c.date or self.articles[c.article_id].published or fallback) for c in (left, right)]
             if None not in dates and abs((dates[0] - dates[1]).days) > SAME_EVENT_DAYS:
-                return False
-        return True
+                return None
+        if left.predicate not in PATIENT_PREDICATES and left.actor_start is not None and right.actor_start is not None:
+            if not self._actors(left) & self._actors(right):
+                return None
+        if left.places and right.places:
+            return SAME if self._places(left) & self._places(right) else None
+        return PART if left.places or right.places else SAME
 
-    def _place(self, claim: Claim) -> str:
-        return self.by_name.get((claim.article_id, claim.place.casefold()), claim.place.casefold())
+    def _places(self, claim: Claim) -> set[str]:
+        return {self.by_name.get((claim.article_id, place.casefold()), place.casefold()) for place in claim.places}
+
+    def _actors(self, claim: Claim) -> set[str]:
+        """The entities named in the actor's words, and its key words: the capitalised ones
+        (names), or when it has none its content words, singular ("The Conservatives" and
+        "The Conservative party" share "conservative"; "the united opposition" and "the
+        opposition alliance" share "opposition")."""
+        named = {e.id for start, end, e in self.by_span.get(claim.article_id, ()) if claim.actor_start <= start and end <= claim.actor_end}
+        words = re.findall(r"[^\W\d_]+", self.articles[claim.article_id].text[claim.actor_start : claim.actor_end])
+        names = [w for w in words if w[0].isupper() and w.casefold() not in _FUNCTION_WORDS]
+        keys = names or [w for w in words if w.casefold() not in _FUNCTION_WORDS]
+        return named | {_singular(w.casefold()) for w in keys}
+
+    def written_noun(self, claim: Claim) -> str:
+        written = self.articles[claim.article_id].text[claim.subject_start : claim.subject_end].lower() if claim.subject_start is not None else ""
+        return claim.subject or "" if written in ("", "one", "nobody", "noone") else written
+
+
+_FUNCTION_WORDS = frozenset("the a an of its their his her our this that these those and or in on for".split())
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _day(value: str | None) -> date | None:
+    """An ISO date, month ("2005-02") or year, as its first day."""
+    if not value:
+        return None
+    parts = value[:10].split("-")
     try:
-        return date.fromisoformat(value[:10]) if value else None
+        return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
     except ValueError:
         return None
 
@@ -158,7 +194,7 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[l
     relate = _state_relation if topic[0] == "state" else _count_relation
     groups: list[_Group] = []
     for claim in claims:
-        home = next((g for g in groups if relate(g.first, claim) == AGREEMENT and _same_things(g.first, claim) and holders.same_setting(g.first, claim)), None)
+        home = next((g for g in groups if relate(g.first, claim) == AGREEMENT and holders.setting(g.first, claim) is not None), None)
         if home:
             home.claims.append(claim)
         else:
@@ -169,20 +205,33 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[l
     for i, left in enumerate(groups):
         for j in range(i + 1, len(groups)):
             right = groups[j]
-            if not _across(left, right) or not holders.same_setting(left.first, right.first):
+            setting = holders.setting(left.first, right.first)
+            if not _across(left, right) or setting is None:
                 continue
             relation = relate(left.first, right.first)
-            if relation == DIFFER and left.asserted() and right.asserted() and _same_things(left.first, right.first):
-                conflicts.append(_finding(CONTRADICTION, name, [left, right]))
+            if relation == DIFFER and left.asserted() and right.asserted() and _same_things(left.first, right.first) and _not_a_part(left.first, right.first, setting):
+                conflicts.append(_finding(CONTRADICTION, name, [left, right], holders))
                 contradicted.update((i, j))
-            elif relation == PRECISION or (relation == AGREEMENT and not _same_things(left.first, right.first)):
-                conflicts.append(_finding(PRECISION, name, [left, right]))
-    agreements = [_finding(AGREEMENT, name, [g]) for i, g in enumerate(groups) if len(g.articles()) > 1 and i not in contradicted]
+            elif relation == PRECISION:
+                conflicts.append(_finding(PRECISION, name, [left, right], holders))
+    agreements = [_finding(AGREEMENT, name, [g], holders) for i, g in enumerate(groups) if len(g.articles()) > 1 and i not in contradicted]
     return agreements, conflicts
 
 
 def _across(left: _Group, right: _Group) -> bool:
     return any(a.article_id != b.article_id for a in left.claims for b in right.claims)
+
+
+def _not_a_part(left: Claim, right: Claim, setting: str) -> bool:
+    """When only one of two counts names a place, it may count a part of the other's whole: they
+    contradict only if that part is larger than the whole ("810 in Syria" fits within "more
+    than 2,300"; "3.5 million in France" does not fit within "1.28 million")."""
+    if setting == SAME or left.kind == "state":
+        return True
+    part, whole = (left, right) if left.places else (right, left)
+    if part.amount is None or whole.amount is None or whole.amount.high is None:
+        return False
+    return part.amount.low > whole.amount.high
 
 
 def _same_things(left: Claim, right: Claim) -> bool:
@@ -213,9 +262,21 @@ def _count_relation(left: Claim, right: Claim) -> str | None:
     if pair is None:
         return None
     relation = _amount_relation(*pair)
+    if relation == DIFFER and _loosely_worded(left, right, *pair):
+        return PRECISION
     if left.subject != right.subject and relation == DIFFER:
         return None
     return relation
+
+
+def _loosely_worded(left: Claim, right: Claim, left_amount: Amount, right_amount: Amount) -> bool:
+    """A quantity in words only ("almost half", "several") against an exact figure within a
+    factor of ``LOOSE_WORDING_FACTOR`` of its range reads as loose wording, not a conflict."""
+    for vague_claim, vague, exact in ((left, left_amount, right_amount), (right, right_amount, left_amount)):
+        in_words = not any(ch.isdigit() for ch in vague_claim.value or "")
+        if in_words and not vague.exact and exact.exact and _within_factor(vague, exact.low, LOOSE_WORDING_FACTOR):
+            return True
+    return False
 
 
 def _comparable(left: Claim, right: Claim) -> tuple[Amount, Amount] | None:
@@ -251,9 +312,6 @@ def _amount_relation(left: Amount | None, right: Amount | None) -> str | None:
         return PRECISION
     if _overlaps(left, right):
         return None  # compatible, and neither is more precise
-    vague, exact = (left, right) if right.exact and not left.exact else (right, left) if left.exact and not right.exact else (None, None)
-    if vague is not None and _within_factor(vague, exact.low, LOOSE_WORDING_FACTOR):
-        return PRECISION
     return DIFFER
 
 
@@ -288,22 +346,22 @@ def _topic_name(topic: tuple, claims: list[Claim], holders: _Holders) -> str:
     if topic[0] == "state":
         entity = holders.entity(claims[0])
         who = entity.name if entity else claims[0].subject
-        return f"{who}: {topic[2]}"
-    return f"{topic[1]} ({topic[2]})"
+        return f"{who} ({topic[2]})"
+    return f"{holders.written_noun(claims[0])} ({topic[2]})"
 
 
-def _finding(kind: str, name: str, groups: list[_Group]) -> Finding:
-    values = " vs ".join(_value_label(g.first) for g in groups)
+def _finding(kind: str, name: str, groups: list[_Group], holders: _Holders) -> Finding:
+    values = " vs ".join(_value_label(g.first, holders) for g in groups)
     summary = f"{name}: {values}"
     support = tuple(_support(c) for g in groups for c in g.claims)
     claim_kind = groups[0].first.kind
     return Finding(summary=summary, kind=kind, support=support, claim_kind=claim_kind)
 
 
-def _value_label(claim: Claim) -> str:
+def _value_label(claim: Claim, holders: _Holders) -> str:
     if claim.kind == "state":
         return claim.value or "?"
-    noun = claim.subject or ""
+    noun = holders.written_noun(claim)
     if claim.kind == "change":
         return f"{label(claim.before)} → {label(claim.amount)} {noun}"
     text = f"{label(claim.amount)} {noun}"

@@ -28,7 +28,9 @@ Every claim carries its clause as span (the predicate's subtree without coordina
 extended left to its subject), the figure's or state word's span, its hedge (``CLAIM_HEDGES``,
 a modal auxiliary on the predicate, or a hedged or distancing attribution) and its voice: a
 claim whose figure lies inside a quote from ``Analysis.quotes`` is attributed to that quote's
-speaker with its attribution chain; any other is the author's.
+speaker with its attribution chain; any other is the author's. A speaker's claim the author
+keeps at a distance ("the ministry claims") stays the speaker's, unhedged: the speaker commits
+to it, and the support's voice shows whose it is.
 """
 
 from __future__ import annotations
@@ -40,30 +42,37 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdesk.claims.lexicon import (
     CLAIM_HEDGES,
-    DISTANCING_CUES,
+    COMPLETE_WORDS,
+    MANNER_NOUNS,
     MODAL_HEDGES,
     NEGATED_STATES,
+    NOUNS_OF_HARM,
     NOT_COUNTED,
     NOUN_SYNONYMS,
     PATIENT_PREDICATES,
+    PARTIAL_WORDS,
     PEOPLE_NOUNS,
     ZERO_COUNTABLE,
+    ZERO_PEOPLE,
     PREDICATE_CLASSES,
     REMAINDER_WORDS,
+    STATE_NOUNS,
     STATES,
     TRANSITIVE_STATE_VERBS,
+    UNDERGOING_VERBS,
 )
 from newsdesk.claims.numbers import FRACTIONS, SCALES, VAGUE, approximation_before, number_value, parse_amount
-from newsdesk.model import Analysis, Claim, Quote
+from newsdesk.model import Amount, Analysis, Claim, Quote
 from newsdesk.quotes.lexicon import PERSON_PRONOUNS, ROLE_HEADS
 
-_NOT_COUNT_ENTITIES = frozenset({"DATE", "TIME", "ORDINAL", "MONEY", "PERCENT_OF_TIME"})
+_NOT_COUNT_ENTITIES = frozenset({"DATE", "TIME", "ORDINAL", "MONEY"})
 _VAGUE_HEADS = frozenset(w for phrase in VAGUE for w in phrase.split() if w not in ("a", "of", "tens"))
 _COUNTERFACTUAL = re.compile(r"\bif\b[^.]*\b(had|hadn't|had not|were not|weren't)\b|\b(would|could|might) have\b", re.IGNORECASE)
 _NUMBER = r"\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?"
 _CHANGE = re.compile(rf"\bfrom\s+(?P<before>{_NUMBER})\s+(?:(?P<noun>[a-z]+)\s+)?to\s+(?:(?:only|just|a mere)\s+)?(?P<after>{_NUMBER})", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(" + "|".join(re.escape(h) for h in sorted(CLAIM_HEDGES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+LOCATING_PREPOSITIONS = frozenset("in at near across throughout around inside outside".split())
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "pcomp", "conj", "prep", "acomp", "oprd", "ccomp", "relcl", "advmod"})
 
 __all__ = ["extract_claims"]
@@ -83,7 +92,7 @@ def extract_claims(analysis: Analysis, doc: Doc) -> list[Claim]:
         claims += counts
         claims += _states(article_id, sentence, people)
     claims += _derived(article_id, doc, claims)
-    claims = [_situated(_voiced(_hedged(c, doc), quotes), analysis) for c in claims]
+    claims = [_situated(_voiced(_hedged(c, doc), quotes), analysis, doc) for c in claims]
     return sorted(claims, key=lambda c: (c.start, c.value_start or 0))
 
 
@@ -93,37 +102,107 @@ def extract_claims(analysis: Analysis, doc: Doc) -> list[Claim]:
 def _counts(article_id: str, sentence: Span) -> list[Claim]:
     claims: list[Claim] = []
     used: set[int] = set()
+    doc = sentence.doc
     for token in sentence:
-        if token.i in used or not _is_quantity(token):
+        if token.i in used:
             continue
-        figure = _figure_tokens(token)
-        used.update(t.i for t in figure)
-        noun, partitive = _counted_noun(token, figure, claims)
-        if noun is None:
+        if _zero_people(token):
+            figure, noun, partitive, amount = [token], token, False, Amount(0, 0, exact=True)
+            first = doc[token.i - 1] if token.lower_ == "one" else token
+            value_start = first.idx
+        elif _is_quantity(token):
+            figure = _figure_tokens(token)
+            used.update(t.i for t in figure)
+            percent = _percent_sign(figure[-1])
+            if percent is not None:
+                used.add(percent.i)
+                figure = figure + [percent]
+            noun, partitive = _counted_noun(token, figure, claims)
+            if noun is None and percent is not None:
+                noun = percent
+            if noun is None:
+                noun = _elided_people(token, claims)
+            if noun is None or _denominator(noun, figure):
+                continue
+            approximator = approximation_before(doc.text[sentence.start_char : figure[0].idx])
+            phrase = doc.text[figure[0].idx : figure[-1].idx + len(figure[-1])]
+            amount = parse_amount(f"{approximator} {phrase}" if approximator else phrase)
+            if amount is None:
+                continue
+            value_start = doc.text.lower().rfind(approximator, sentence.start_char, figure[0].idx) if approximator else figure[0].idx
+        else:
             continue
-        doc = sentence.doc
-        first = figure[0]
-        approximator = approximation_before(doc.text[sentence.start_char : first.idx])
-        phrase = doc.text[first.idx : figure[-1].idx + len(figure[-1])]
-        amount = parse_amount(f"{approximator} {phrase}" if approximator else phrase)
-        if amount is None:
-            continue
-        value_start = doc.text.rfind(approximator, sentence.start_char, first.idx) if approximator else first.idx
-        anchor = figure[-1] if partitive or noun.i == figure[-1].i else noun
+        anchor = figure[-1] if partitive or noun.i == figure[-1].i or noun.i < figure[0].i else noun
         head, predicate = _predicate(anchor)
         if predicate is None:
             continue
         start, end = _clause(head, anchor)
+        actor = _actor(head, anchor)
+        subject, predicate = _counted_as(noun, predicate)
         claims.append(
             Claim(
                 article_id, start, end, doc.text[start:end],
-                subject=_noun_name(noun), predicate=predicate, value=doc.text[value_start : figure[-1].idx + len(figure[-1])],
+                subject=subject, predicate=predicate, value=doc.text[value_start : figure[-1].idx + len(figure[-1])],
                 kind="count", amount=amount, value_start=value_start, value_end=figure[-1].idx + len(figure[-1]),
                 subject_start=noun.idx, subject_end=noun.idx + len(noun),
+                actor_start=actor[0] if actor else None, actor_end=actor[1] if actor else None,
                 basis="partitive" if partitive else None,
             )
         )
     return claims
+
+
+def _zero_people(token: Token) -> bool:
+    """"nobody", "no one": zero people ("none of the 171 passengers" is left alone)."""
+    if token.lower_ in ZERO_PEOPLE:
+        return True
+    return token.lower_ == "one" and token.i > 0 and token.doc[token.i - 1].lower_ == "no"
+
+
+def _percent_sign(token: Token) -> Token | None:
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.lower_ in ("%", "percent", "pc"):
+        return following
+    if following is not None and following.lower_ == "per" and following.i + 1 < len(token.doc) and token.doc[following.i + 1].lower_ == "cent":
+        return token.doc[following.i + 1]
+    return None
+
+
+def _elided_people(token: Token, earlier: list[Claim]) -> Token | None:
+    """A bare figure after a count of people in the same sentence, as subject or object of a
+    verb of harm, counts people too: "killed 135 people and injured about 5,000"."""
+    if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj") or token.head.pos_ not in ("VERB", "ADJ"):
+        return None
+    if PREDICATE_CLASSES.get(token.head.lemma_.lower()) not in PATIENT_PREDICATES | {"missing"}:
+        return None
+    sentence = token.sent
+    people = [c for c in earlier if c.subject == "people" and sentence.start_char <= c.start]
+    if not people:
+        return None
+    span = token.doc.char_span(people[-1].subject_start, people[-1].subject_end)
+    return span[0] if span is not None else None
+
+
+def _denominator(noun: Token, figure: list[Token]) -> bool:
+    """The whole of a partitive ("135 of the 199 seats", "none of the 171 passengers") is not
+    itself a count of the predicate."""
+    if not (noun.dep_ == "pobj" and noun.head.lower_ == "of"):
+        return False
+    part = noun.head.head
+    return (part.like_num or part.lower_ in ("none", "each", "neither", "either")) and part.i not in {t.i for t in figure}
+
+
+def _actor(head: Token, anchor: Token) -> tuple[int, int] | None:
+    """The subject of the predicate when the counted phrase is not it: who won, lost, launched."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i <= anchor.i <= subject.right_edge.i:
+        return None
+    words = [t for t in subject.subtree if t.is_alpha]
+    if not words or all(t.is_upper for t in words) or subject.pos_ == "PRON":
+        return None  # a dateline ("LONDON —") the parser took for the subject, or a pronoun
+    return subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
 
 
 def _is_quantity(token: Token) -> bool:
@@ -146,6 +225,8 @@ def _figure_tokens(token: Token) -> list[Token]:
     """The number phrase around ``token``: "2.5 million", "twenty - one", "between 10 and 20"."""
     doc = token.doc
     start = end = token.i
+    if token.lower_ in FRACTIONS and start > 0 and doc[start - 1].lower_ in ("a", "one"):
+        start -= 1  # "a quarter"
     while start > 0 and (doc[start - 1].like_num or doc[start - 1].lower_ in SCALES or doc[start - 1].text in "-–") and doc[start - 1].ent_type_ not in _NOT_COUNT_ENTITIES:
         start -= 1
     while end + 1 < len(doc) and (doc[end + 1].like_num or doc[end + 1].lower_ in SCALES or (doc[end + 1].text in "-–" and end + 2 < len(doc) and doc[end + 2].like_num)):
@@ -172,6 +253,8 @@ def _counted_noun(token: Token, figure: list[Token], earlier: list[Claim]) -> tu
     head = last.head
     for _ in range(2):  # "more than 100 people": the figure may hang off a quantifier
         if head.pos_ in ("NOUN", "PROPN") and last.dep_ in ("nummod", "amod", "quantmod", "compound", "det", "nmod"):
+            if head.i < last.i:
+                return None, False  # a figure after its noun is a misparse ("27 deaths and 4 disappeared")
             return (head if _countable(head) else None), False
         if not head.like_num:
             break
@@ -180,16 +263,44 @@ def _counted_noun(token: Token, figure: list[Token], earlier: list[Claim]) -> tu
 
 
 def _countable(noun: Token) -> bool:
-    return noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in NOT_COUNTED and noun.ent_type_ not in _NOT_COUNT_ENTITIES
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() not in NOT_COUNTED and noun.ent_type_ not in _NOT_COUNT_ENTITIES
 
 
 def _noun_name(noun: Token) -> str:
+    if noun.lower_ in ZERO_PEOPLE or noun.lower_ == "one":
+        return "people"
+    if noun.lower_ in ("%", "percent", "pc", "cent"):
+        return "percent"
     name = noun.lemma_.lower() if noun.pos_ == "NOUN" else noun.text.lower()
     return NOUN_SYNONYMS.get(name, name)
 
 
+def _counted_as(noun: Token, predicate: str) -> tuple[str, str]:
+    """(subject, predicate): a count of deaths or injuries counts people dead or injured."""
+    name = _subject_name(noun)
+    if name in NOUNS_OF_HARM:
+        return "people", NOUNS_OF_HARM[name]
+    return name, predicate
+
+
+def _subject_name(noun: Token) -> str:
+    """The counted noun's name; nouns coordinated without their own figure are counted together
+    ("158 missiles and drones" is neither a count of missiles nor of drones)."""
+    names = [_noun_name(noun)]
+    for conj in noun.children:
+        if conj.dep_ == "conj" and conj.pos_ == "NOUN" and not _is_quantity(conj) and not any(c.like_num or c.dep_ == "nummod" for c in conj.children):
+            names.append(_noun_name(conj))
+    return " and ".join(names)
+
+
 def _predicate(anchor: Token) -> tuple[Token, str | None]:
-    """The word the counted phrase depends on, and its predicate class."""
+    """The word the counted phrase depends on, and its predicate class. A relative clause on the
+    counted noun (or a noun coordinated with it) says what happened to it: "the 144 passengers
+    and six crew members who lost their lives"."""
+    for noun in [anchor, *(c for c in anchor.children if c.dep_ == "conj")]:
+        clause = next((c for c in noun.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")), None)
+        if clause is not None:
+            return clause, _verb_class(clause, "nsubj" if any(c.dep_ == "nsubj" for c in clause.children) else "nsubjpass")
     node, role = anchor, anchor.dep_
     for _ in range(5):
         if node.dep_ in ("nummod", "amod", "quantmod", "compound", "det"):
@@ -203,8 +314,8 @@ def _predicate(anchor: Token) -> tuple[Token, str | None]:
             return head, _verb_class(head, role)
         if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "ROOT", "conj"):
             return head, PREDICATE_CLASSES.get(head.lemma_.lower(), head.lemma_.lower())
-        if head.pos_ == "NOUN" and node.dep_ == "prep":
-            return head, PREDICATE_CLASSES.get(head.lemma_.lower(), head.lemma_.lower())
+        if head.pos_ == "NOUN" and node.dep_ == "prep" and head.lemma_.lower() in PREDICATE_CLASSES:
+            return head, PREDICATE_CLASSES[head.lemma_.lower()]  # "an attack with three drones", "the death of 11,000"
         node = head
         if node.dep_ not in ("pobj", "prep", "appos", "conj"):
             role = node.dep_
@@ -220,12 +331,14 @@ def _verb_class(verb: Token, role: str) -> str:
             return "be"
         lemma = complement.lemma_.lower()
     key = f"{lemma}_{particle}" if particle and f"{lemma}_{particle}" in PREDICATE_CLASSES else lemma
+    if lemma == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children):
+        return "dead"  # "lost their lives"
     if verb.lemma_.lower() in ("end", "manage", "try", "continue") :
         complement = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if complement is not None:
             key = complement.lemma_.lower()
     predicate = PREDICATE_CLASSES.get(key, key.replace("_", " "))
-    if predicate in PATIENT_PREDICATES and role == "nsubj" and lemma not in ("die", "perish", "be"):
+    if predicate in PATIENT_PREDICATES and role == "nsubj" and lemma not in ("die", "perish", "be") and verb.tag_ != "VBN":
         return f"{predicate} (agent)"
     return predicate
 
@@ -280,12 +393,14 @@ def _changes(article_id: str, sentence: Span, counts: list[Claim]) -> list[Claim
         if predicate is None:
             continue
         clause_start, clause_end = _clause(verb, from_token[0])
+        actor = _actor(verb, from_token[0])
         claims.append(
             Claim(
                 article_id, clause_start, clause_end, doc.text[clause_start:clause_end],
                 subject=_noun_name(noun_token), predicate=predicate, value=doc.text[start:end],
                 kind="change", amount=after, before=before, value_start=start, value_end=end,
                 subject_start=noun_token.idx, subject_end=noun_token.idx + len(noun_token),
+                actor_start=actor[0] if actor else None, actor_end=actor[1] if actor else None,
             )
         )
         # the figures of a change are not separate counts
@@ -302,6 +417,9 @@ def _states(article_id: str, sentence: Span, people: list[tuple[int, int, str]])
         lemma = token.lemma_.lower()
         word = token.lower_
         state = STATES.get(word) if token.pos_ == "ADJ" else STATES.get(lemma) if token.pos_ == "VERB" else None
+        if token.pos_ == "VERB" and lemma in UNDERGOING_VERBS:
+            named = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in STATE_NOUNS), None)
+            state = STATE_NOUNS[named.lemma_.lower()] if named is not None else None
         if state is None or token.dep_ in ("amod", "compound", "nmod") or token.tag_ in ("VB", "VBG"):
             continue  # attributive ("the injured man") or not asserted ("tried to kill", "killing")
         holder = _holder(token, lemma)
@@ -312,6 +430,9 @@ def _states(article_id: str, sentence: Span, people: list[tuple[int, int, str]])
             continue
         name, subject_start, subject_end = subject
         negated = _negated(token)
+        degree = {c.lower_ for c in token.children if c.dep_ == "advmod"}
+        if state == "destroyed" and (degree & PARTIAL_WORDS or (negated and degree & COMPLETE_WORDS)):
+            state, negated = "damaged", False
         value = NEGATED_STATES.get(state, state) if negated else state
         verb = token if token.pos_ == "VERB" else token.head
         start, end = _clause(verb, holder)
@@ -345,12 +466,16 @@ def _holder(token: Token, lemma: str) -> Token | None:
 
 
 def _quantified(holder: Token) -> bool:
-    return holder.like_num or holder.lower_ in _VAGUE_HEADS or any(c.like_num or c.lower_ in _VAGUE_HEADS or c.dep_ == "nummod" for c in holder.children) or holder.tag_ in ("NNS", "NNPS") or holder.lower_ in ("they", "them", "who", "which", "that")
+    return any(t.like_num for t in holder.subtree if t.i <= holder.i) or holder.like_num or holder.lower_ in _VAGUE_HEADS or any(c.like_num or c.lower_ in _VAGUE_HEADS or c.dep_ == "nummod" for c in holder.children) or holder.tag_ in ("NNS", "NNPS") or holder.lower_ in ("they", "them", "who", "which", "that")
 
 
 def _subject(holder: Token, people: list[tuple[int, int, str]], state: str) -> tuple[str, int, int] | None:
     """The holder as (name, start, end): a person named in the phrase, a pronoun's antecedent,
     a title, or (for damage) a thing."""
+    if state in ("destroyed", "damaged", "intact", "not destroyed"):
+        if holder.pos_ == "NOUN":
+            return holder.lemma_.lower(), holder.idx, holder.idx + len(holder)
+        return None
     phrase = list(holder.subtree)
     for sibling in holder.head.children:  # "The Prime Minister of Iraq, Mustafa al Kazemi": MT often parses two subjects
         if sibling.i > holder.i and sibling.dep_ in (holder.dep_, "appos"):
@@ -366,8 +491,6 @@ def _subject(holder: Token, people: list[tuple[int, int, str]], state: str) -> t
         words = [t for t in phrase if t.dep_ in ("compound", "amod") and t.i < holder.i and t.pos_ != "DET"] + [holder]
         first = words[0]
         return " ".join(t.lower_ for t in words), first.idx, holder.idx + len(holder)
-    if state in ("destroyed", "damaged", "intact", "not destroyed") and holder.pos_ == "NOUN":
-        return holder.lemma_.lower(), holder.idx, holder.idx + len(holder)
     return None
 
 
@@ -394,8 +517,11 @@ def _surname(name: str) -> str:
 
 
 def _negated(token: Token) -> bool:
+    """Whether a negation applies to the state word, not to a manner ("not destroyed by accident")."""
     scopes = [token] + ([token.head] if token.pos_ == "ADJ" or token.dep_ in ("xcomp", "acomp") else [])
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("advmod", "neg") for node in scopes for c in node.children)
+    negated = any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("advmod", "neg") for node in scopes for c in node.children)
+    manner = any(c.dep_ in ("prep", "agent") and any(g.lemma_.lower() in MANNER_NOUNS for g in c.children) for c in token.children)
+    return negated and not manner
 
 
 # -- arithmetic -----------------------------------------------------------------------
@@ -443,14 +569,27 @@ def _remainder_clause(doc: Doc, subset: Claim) -> tuple[int, int, str]:
 # -- hedges, voice, time and place ----------------------------------------------------
 
 
-def _situated(claim: Claim, analysis: Analysis) -> Claim:
+def _situated(claim: Claim, analysis: Analysis, doc: Doc) -> Claim:
     """The date and place the claim's clause names, if any ("in February 2005 in Beirut")."""
     date = next((t.value for t in analysis.times if claim.start <= t.start and t.end <= claim.end), None)
-    place = next(
-        (m.text for m in analysis.mentions if m.label in ("GPE", "LOC", "FAC") and claim.start <= m.start and m.end <= claim.end and not (claim.subject_start is not None and m.start < claim.subject_end and claim.subject_start < m.end)),
-        None,
-    )
-    return replace(claim, date=date, place=place)
+    places = tuple(m.text for m in analysis.mentions if m.label in ("GPE", "LOC", "FAC") and claim.start <= m.start and m.end <= claim.end and _located_in(doc, m.start, m.end, claim))
+    return replace(claim, date=date, places=places)
+
+
+def _located_in(doc: Doc, start: int, end: int, claim: Claim) -> bool:
+    """Whether a place in the claim's clause says where it happened: the object of "in", "at",
+    "near", "across" (or coordinated with one) attached to the verb, outside the doer's words
+    ("seismologists in Sweden recorded" does not place the explosions); not a dateline."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.text.isupper():
+        return False
+    if claim.actor_start is not None and claim.actor_start <= start < claim.actor_end:
+        return False
+    head = span.root
+    while head.dep_ == "conj":
+        head = head.head
+    preposition = head.head
+    return head.dep_ == "pobj" and preposition.lower_ in LOCATING_PREPOSITIONS and preposition.head.pos_ in ("VERB", "AUX")
 
 
 
@@ -478,6 +617,4 @@ def _voiced(claim: Claim, quotes: list[Quote]) -> Claim:
     hedge = claim.hedge
     if hedge is None and attribution.hedged:
         hedge = "hedged attribution"
-    if hedge is None and attribution.cue and attribution.cue.split()[0].lower().rstrip("eds") in {c.rstrip("e") for c in DISTANCING_CUES}:
-        hedge = attribution.cue
     return replace(claim, voice="attributed", speaker=quote.speaker, chain=attribution.chain, hedge=hedge)

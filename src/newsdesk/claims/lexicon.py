@@ -10,16 +10,22 @@ PREDICATE_CLASSES = {
     **dict.fromkeys("injure wound hurt injured wounded hurt injury".split(), "injured"),
     **dict.fromkeys("kill die dead perish slay killed death".split(), "dead"),
     **dict.fromkeys("shoot_down intercept down neutralize neutralise bring_down".split(), "shot down"),
-    **dict.fromkeys("hit strike reach land impact".split(), "hit"),
+    **dict.fromkeys("hit strike reach impact".split(), "hit"),
     **dict.fromkeys("attack carry_out launch use fire send involve target employ".split(), "attack"),
     **dict.fromkeys("arrest detain apprehend".split(), "arrested"),
     **dict.fromkeys("evacuate displace".split(), "evacuated"),
     **dict.fromkeys("rescue save".split(), "rescued"),
     **dict.fromkeys("destroy raze demolish flatten".split(), "destroyed"),
     **dict.fromkeys("damage".split(), "damaged"),
-    **dict.fromkeys("lose".split(), "lost"),
+    **dict.fromkeys("lose fall drop decline decrease shrink slump plunge".split(), "lost"),
+    **dict.fromkeys("wait queue block strand".split(), "waiting"),
+    **dict.fromkeys("record register detect".split(), "recorded"),
+    **dict.fromkeys("march demonstrate protest rally".split(), "protested"),
+    **dict.fromkeys("ground immobilize immobilise".split(), "grounded"),
+    **dict.fromkeys("burst rupture breach".split(), "burst"),
+    **dict.fromkeys("disappear".split(), "missing"),
     **dict.fromkeys("win gain obtain secure take".split(), "won"),
-    **dict.fromkeys("missing".split(), "missing"),
+    **dict.fromkeys("missing miss".split(), "missing"),
     **dict.fromkeys("sentence jail imprison".split(), "sentenced"),
     **dict.fromkeys("employ hire".split(), "employed"),
 }
@@ -30,11 +36,15 @@ PATIENT_PREDICATES = frozenset("injured dead shot down arrested evacuated rescue
 
 # Nouns that count the same things, mapped to one name.
 NOUN_SYNONYMS = {
-    "aircraft": "drone", "uav": "drone", "quadcopter": "drone",
-    "persons": "people", "person": "people", "individual": "people",
+    "drone": "aircraft", "uav": "aircraft", "quadcopter": "aircraft", "plane": "aircraft", "jet": "aircraft", "airliner": "aircraft",
+    "persons": "people", "person": "people", "individual": "people", "other": "people",
+    "vessel": "ship", "boat": "ship", "ton": "tonne", "guest": "passenger",
     "home": "house", "residence": "house",
-    "fatality": "death", "usd": "dollar",
+    "usd": "dollar",
 }
+
+# Counted nouns that name a harm: "2,300 deaths" counts people dead.
+NOUNS_OF_HARM = {"death": "dead", "fatality": "dead", "injury": "injured"}
 
 # Nouns that "no" counts as zero ("no casualties"); elsewhere "no" is not a figure ("no doubt").
 ZERO_COUNTABLE = frozenset("casualty corpse body death fatality injury victim".split())
@@ -45,7 +55,7 @@ GENERIC_PEOPLE = frozenset({"people"})
 PEOPLE_NOUNS = frozenset(
     """
     people bodyguard guard protester demonstrator civilian soldier officer policeman police
-    child woman man worker passenger resident student member staff firefighter victim
+    child woman man worker passenger resident boy girl student member staff firefighter victim
     pilgrim tourist migrant refugee journalist fighter militant troop patient employee
     miner crew crewmember sailor spectator fan driver pedestrian rescuer doctor nurse
     """.split()
@@ -62,7 +72,7 @@ NOT_COUNTED = frozenset(
 # State words -> the state they assert of a person or thing; the dimension they are compared on.
 STATES = {
     **dict.fromkeys("unharmed unhurt unscathed uninjured".split(), "unharmed"),
-    **dict.fromkeys("injure wound hurt injured wounded".split(), "injured"),
+    **dict.fromkeys("injure wound hurt injured wounded stab".split(), "injured"),
     **dict.fromkeys("kill die dead killed".split(), "dead"),
     **dict.fromkeys("alive survive".split(), "alive"),
     **dict.fromkeys("destroy raze demolish flatten destroyed".split(), "destroyed"),
@@ -80,16 +90,24 @@ CONTRADICTORY_STATES = frozenset(
     for pair in (("unharmed", "injured"), ("unharmed", "dead"), ("alive", "dead"), ("intact", "destroyed"), ("intact", "damaged"), ("destroyed", "not destroyed"))
 )
 # Pairs where the second is a more specific way of saying the first.
-MORE_SPECIFIC_STATES = frozenset({("alive", "unharmed"), ("alive", "injured"), ("not destroyed", "damaged"), ("not destroyed", "intact")})
+MORE_SPECIFIC_STATES = frozenset({("alive", "unharmed"), ("alive", "injured"), ("not destroyed", "damaged"), ("not destroyed", "intact"), ("damaged", "destroyed")})
 # Verbs whose object holds the state ("the blast killed the mayor"); the others hold it as subject.
-TRANSITIVE_STATE_VERBS = frozenset("kill injure wound hurt destroy damage raze demolish flatten".split())
+TRANSITIVE_STATE_VERBS = frozenset("kill injure wound hurt stab destroy damage raze demolish flatten".split())
+# "suffered a minor head injury": a verb of undergoing with an object that names the state.
+UNDERGOING_VERBS = frozenset("suffer sustain receive".split())
+STATE_NOUNS = {"injury": "injured", "wound": "injured", "damage": "damaged"}
+# Adverbs that turn "destroyed" into partial damage ("partially destroyed", "not completely destroyed").
+PARTIAL_WORDS = frozenset("partially partly half".split())
+COMPLETE_WORDS = frozenset("completely entirely fully totally".split())
+# Nouns whose "not ... by <noun>" negates the manner, not the event ("not destroyed by accident").
+MANNER_NOUNS = frozenset("accident chance mistake coincidence".split())
+# Words that stand for people with no number: "nobody was hurt" counts zero people.
+ZERO_PEOPLE = frozenset({"nobody", "noone"})
 
 # Hedges: the quote lexicon's evidential hedges plus words of speculation and modality.
 SPECULATION = ("perhaps", "possibly", "probably", "maybe", "likely", "it is possible", "it seems", "appears to", "appear to", "presumably", "supposedly")
 CLAIM_HEDGES = tuple(HEDGES) + SPECULATION
 MODAL_HEDGES = frozenset("may might could would should".split())
-# Attribution cues with which an author keeps a statement at a distance.
-DISTANCING_CUES = frozenset("claim allege insist purport".split())
 
 # Words that pick out the one left over in "three drones, two were shot down, the third hit".
 REMAINDER_WORDS = frozenset("third fourth fifth other remaining last rest".split())

@@ -1,0 +1,50 @@
+"""The agreements-and-conflicts section of the Markdown dossier: one row per finding, one
+column per source, each cell the source's own words with whose voice they are in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+KIND_ORDER = ("contradiction", "precision", "agreement")
+KIND_LABELS = {"contradiction": "contradiction", "precision": "differ in precision", "agreement": "agree"}
+
+
+def claims_markdown(event: dict[str, Any], articles: dict[str, Any]) -> list[str]:
+    findings = sorted(event["conflicts"] + event["agreements"], key=lambda f: KIND_ORDER.index(f["kind"]) if f["kind"] in KIND_ORDER else len(KIND_ORDER))
+    if not findings:
+        return []
+    columns = [aid for aid in event["article_ids"] if any(s["article_id"] == aid for f in findings for s in f["support"])]
+    out = ["### What the sources agree on, where they conflict", ""]
+    out.append("| finding | " + " | ".join(_name(articles[aid]) for aid in columns) + " |")
+    out.append("|---|" + "---|" * len(columns))
+    for finding in findings:
+        cells = ["<br>".join(support_label(s) for s in finding["support"] if s["article_id"] == aid) or "—" for aid in columns]
+        title = f"**{KIND_LABELS.get(finding['kind'], finding['kind'])}**: {_cell(finding['summary'])}"
+        out.append(f"| {title} | " + " | ".join(cells) + " |")
+    out.append("")
+    return out
+
+
+def support_label(support: dict[str, Any]) -> str:
+    """“the words” — who says so (voice, hedged), for one finding support."""
+    words = f"“{_cell(' '.join(support['text'].split()), 160)}”"
+    return f"{words} — {voice_label(support)}"
+
+
+def voice_label(support: dict[str, Any]) -> str:
+    if support.get("voice") == "attributed":
+        chain = support.get("chain") or []
+        who = " → ".join(chain) if len(chain) > 1 else support.get("speaker") or "a source"
+        label = f"per {who}"
+    else:
+        label = "the author"
+    return label + (", hedged" if support.get("hedged") else "")
+
+
+def _name(article: dict[str, Any]) -> str:
+    return _cell(article.get("source") or article.get("title") or article["path"].rsplit("/", 1)[-1], 60)
+
+
+def _cell(text: str, limit: int = 300) -> str:
+    flat = " ".join(text.split()).replace("|", "\\|")
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
