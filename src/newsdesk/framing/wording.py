@@ -40,9 +40,11 @@ _SCARE_WORDS = 4
 CATEGORIES: dict[str, frozenset[str]] = {
     name: frozenset(words.split())
     for name, words in {
-        "act": "attack attempt assassination strike operation incident bombing explosion blast shooting killing murder assault raid "
-        "ambush terrorism act sabotage provocation staging plot conspiracy crime massacre slaying rampage escape hijacking kidnapping "
+        "act": "attack attempt assassination strike incident bombing explosion blast shooting killing murder assault "
+        "ambush terrorism act sabotage provocation staging plot conspiracy massacre slaying rampage hijacking kidnapping "
         "invasion offensive airstrike incursion aggression",
+        "crimes": "crime offence offense abuse misconduct wrongdoing scandal escape heist robbery theft",
+        "enforcement": "raid arrest detention crackdown operation investigation probe manhunt search sentence conviction trial",
         "protest": "protest demonstration riot unrest rally march sit-in clash scuffle mobilization mobilisation uprising violence "
         "disturbance turmoil",
         "protesters": "protester protestor demonstrator rioter crowd mob activist supporter marcher youth guy",
