@@ -69,6 +69,13 @@ def test_markdown_and_html_show_the_event(seed_dossier):
     assert "direct (Mustafa al Kazemi):" in md
 
 
+def test_claims_survive_the_store_and_line_up(seed_dossier):
+    (event,) = seed_dossier["events"]
+    assert [f["kind"] for f in event["conflicts"]] == ["contradiction", "precision", "precision"]
+    assert len(event["agreements"]) == 3
+    assert all(s["voice"] in ("author", "attributed") for f in event["agreements"] + event["conflicts"] for s in f["support"])
+
+
 def test_reingesting_is_a_reported_no_op(seed_paths, tmp_path):
     with Store(tmp_path / "n.db") as store:
         first = ingest([str(p) for p in seed_paths], store)

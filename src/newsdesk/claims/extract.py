@@ -107,7 +107,7 @@ def _counts(article_id: str, sentence: Span) -> list[Claim]:
         if token.i in used:
             continue
         if _zero_people(token):
-            figure, noun, partitive, amount = [token], token, False, Amount(0, 0, exact=True)
+            figure, noun, partitive, amount, elided = [token], token, False, Amount(0, 0, exact=True), False
             first = doc[token.i - 1] if token.lower_ == "one" else token
             value_start = first.idx
         elif _is_quantity(token):
@@ -120,7 +120,8 @@ def _counts(article_id: str, sentence: Span) -> list[Claim]:
             noun, partitive = _counted_noun(token, figure, claims)
             if noun is None and percent is not None:
                 noun = percent
-            if noun is None:
+            elided = noun is None
+            if elided:
                 noun = _elided_people(token, claims)
             if noun is None or _denominator(noun, figure):
                 continue
@@ -138,7 +139,7 @@ def _counts(article_id: str, sentence: Span) -> list[Claim]:
             continue
         start, end = _clause(head, anchor)
         actor = _actor(head, anchor)
-        subject, predicate = _counted_as(noun, predicate)
+        subject, predicate = ("people", predicate) if elided else _counted_as(noun, predicate)
         claims.append(
             Claim(
                 article_id, start, end, doc.text[start:end],
