@@ -110,7 +110,7 @@ def run(base: str, posted: list[dict], readers: int, seconds: float, stored: int
     def read(seed: int) -> None:
         pick = random.Random(seed)
         kinds = [kind for kind, weight in MIX for _ in range(weight)]
-        with httpx.Client(base_url=base, timeout=60) as client:
+        with httpx.Client(base_url=base, timeout=60, follow_redirects=True) as client:  # merged events redirect
             while time.monotonic() < stop_at:
                 kind = pick.choice(kinds)
                 path = {

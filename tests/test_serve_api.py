@@ -253,3 +253,23 @@ def test_findings_render_as_rows_linking_to_highlighted_sentences(client, event_
         anchor = f"a-{span['article_id']}-{span['start']}"
         assert f'href="#{anchor}"' in row
         assert f'id="{anchor}"' in html and f'data-anchor="{anchor}"' in html  # the sentence is marked in its source
+
+
+def test_an_event_that_merged_away_redirects_to_the_event_holding_its_articles(serve_store, tmp_path):
+    from newsdesk.store import Assignment, Store
+
+    db = tmp_path / "merged.db"
+    shutil.copy(serve_store, db)
+    with TestClient(create_app(db)) as client:
+        items = client.get("/api/events").json()["items"]
+        hostile = next(i for i in items if "Rotterdam" in (i["title"] or ""))
+        seeds = next(i for i in items if len(i["article_ids"]) == 2)
+        assert client.get(f"/api/events/{hostile['id']}").status_code == 200  # cached before it merges
+        with Store(db) as store:  # what the clusterer writes when two events merge
+            store.write_batch([], {}, [Assignment(hostile["article_ids"][0], seeds["id"], {"moved_from": hostile["id"], "reason": "events merged"})], None)
+        for path in (f"/api/events/{hostile['id']}", f"/api/events/{hostile['id']}/quotes"):
+            moved = client.get(path, follow_redirects=False)
+            assert moved.status_code == 307 and moved.headers["location"] == path.replace(hostile["id"], seeds["id"])
+        page = client.get(f"/events/{hostile['id']}", follow_redirects=False)
+        assert page.status_code == 303 and page.headers["location"] == f"/events/{seeds['id']}"
+        assert_error(client.get("/api/events/ev-never-existed"), 404, "not_found")

@@ -4,10 +4,13 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, HTTPException, Path, Query, Request, Response, UploadFile
+from fastapi.responses import RedirectResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from newsdesk.serve.desk import Desk, EventRead, EventQuery, article_annotations
@@ -57,11 +60,24 @@ def _worker(request: Request) -> IngestWorker:
     return request.app.state.worker
 
 
-def _event_or_404(desk: Desk, event_id: str) -> EventRead:
-    cached = desk.event(event_id)
-    if cached is None:
-        raise HTTPException(404, f"no event {event_id!r} (events merge as articles arrive; see GET /api/events)")
-    return cached
+def _event_or_moved(request: Request, event_id: str) -> EventRead | RedirectResponse:
+    """The event, or a redirect to the event it merged into, or a 404."""
+    desk = _desk(request)
+    found = desk.event(event_id)
+    if found is not None:
+        return found
+    heir = desk.successor(event_id)
+    if heir is None:
+        raise HTTPException(404, f"no event {event_id!r} (see GET /api/events)")
+    return RedirectResponse(request.url.path.replace(f"/{event_id}", f"/{heir}", 1), status_code=307)
+
+
+def _json(found: EventRead, key: str, part: Callable[[dict[str, Any]], Any]) -> Response:
+    """JSON of (part of) a cached dossier, serialised once per dossier: a dossier can be megabytes."""
+    views = found.entry.views
+    if key not in views:
+        views[key] = json.dumps(part(found.document), ensure_ascii=False, separators=(",", ":")).encode()
+    return Response(views[key], media_type="application/json", headers={"X-Newsdesk-Stale": "true" if found.stale else "false"})
 
 
 @router.get("/health", summary="Liveness and store size")
@@ -118,30 +134,38 @@ def list_events(
     return _desk(request).events(query)
 
 
-@router.get("/events/{event_id}", summary="The event's dossier (newsdesk.dossier/1)")
-def get_event(event_id: EventId, request: Request, response: Response) -> dict[str, Any]:
+EVENT_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"application/json": {}}, "description": "Header X-Newsdesk-Stale: true while a newer dossier is being built"},
+    307: {"description": "the event merged into another; Location names it"},
+}
+
+
+@router.get("/events/{event_id}", summary="The event's dossier (newsdesk.dossier/1)", response_class=Response, responses=EVENT_RESPONSES)
+def get_event(event_id: EventId, request: Request):
     """Header ``X-Newsdesk-Stale: true`` means the event gained or lost articles since this dossier
-    was built; the new one is being built and a later request gets it."""
-    found = _event_or_404(_desk(request), event_id)
-    response.headers["X-Newsdesk-Stale"] = "true" if found.stale else "false"
-    return found.document
-
-
-@router.get("/events/{event_id}/articles", summary="The event's articles with their text")
-def get_event_articles(event_id: EventId, request: Request) -> list[dict[str, Any]]:
-    return _event_or_404(_desk(request), event_id).document["articles"]
+    was built; the new one is being built and a later request gets it. An event that merged into
+    another answers with a redirect to it."""
+    found = _event_or_moved(request, event_id)
+    return found if isinstance(found, RedirectResponse) else _json(found, "json", lambda document: document)
 
 
 def _event_part(part: str):
-    def read(event_id: EventId, request: Request) -> list[dict[str, Any]]:
-        return _event_or_404(_desk(request), event_id).document["events"][0][part]
+    def read(event_id: EventId, request: Request):
+        found = _event_or_moved(request, event_id)
+        if isinstance(found, RedirectResponse):
+            return found
+        if part == "articles":
+            return _json(found, "json:articles", lambda document: document["articles"])
+        return _json(found, f"json:{part}", lambda document: document["events"][0][part])
 
     read.__name__ = f"get_event_{part}"
     return read
 
 
-for _part in ("entities", "quotes", "posts", "agreements", "conflicts", "comparisons"):
-    router.add_api_route(f"/events/{{event_id}}/{_part}", _event_part(_part), methods=["GET"], summary=f"The event's {_part}")
+for _part in ("articles", "entities", "quotes", "posts", "agreements", "conflicts", "comparisons"):
+    router.add_api_route(
+        f"/events/{{event_id}}/{_part}", _event_part(_part), methods=["GET"], summary=f"The event's {_part}", response_class=Response, responses=EVENT_RESPONSES
+    )
 
 
 @router.get("/articles/{article_id}", summary="One article with its annotations")

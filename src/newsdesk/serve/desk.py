@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -74,6 +74,7 @@ class Desk:
         with Store(self.db_path):
             pass  # creates and migrates the store once, before any reader
         self._lock = threading.Lock()
+        self._local = threading.local()
         self._dossiers: OrderedDict[str, CachedEvent] = OrderedDict()
         self._digests: dict[str, tuple[tuple[str, ...], dict[str, Any], frozenset[str]]] = {}
         self._building: dict[str, threading.Lock] = {}
@@ -84,11 +85,31 @@ class Desk:
 
     @contextmanager
     def reading(self) -> Iterator[Store]:
-        store = Store(self.db_path)
-        try:
-            yield store
-        finally:
-            store.close()
+        """This thread's read connection; server threads are pooled, so each opens one and keeps it."""
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = Store(self.db_path)
+        yield store
+
+    def members(self, store: Store) -> dict[str, list[str]]:
+        """Each event's articles, re-read only when some connection has committed since this thread last looked."""
+        version = store.db.execute("PRAGMA data_version").fetchone()[0]
+        cached = getattr(self._local, "members", None)
+        if cached is None or cached[0] != version:
+            cached = self._local.members = (version, store.event_members())
+        return cached[1]
+
+    def successor(self, event_id: str) -> str | None:
+        """The event that now holds most of the articles of an event that merged away."""
+        with self._lock:
+            cached = self._dossiers.get(event_id)
+        with self.reading() as store:
+            if cached:
+                where = {aid: eid for eid, ids in self.members(store).items() for aid in ids}
+                heirs = [where[aid] for aid in cached.members if aid in where]
+            else:
+                heirs = [a.event_id for a in store.assignments() if a.decision.get("moved_from") == event_id]
+        return Counter(heirs).most_common(1)[0][0] if heirs else None
 
     # -- events ------------------------------------------------------------------------
 
@@ -106,7 +127,7 @@ class Desk:
         """The event's dossier. The first read builds it; after the event's articles change, reads
         get the previous dossier marked stale while the builder thread makes the new one."""
         with self.reading() as store:
-            members = store.event_members().get(event_id)
+            members = self.members(store).get(event_id)
         if members is None:
             return None
         key = tuple(sorted(members))
@@ -167,7 +188,7 @@ class Desk:
             wait = 0.0
             try:
                 with self.reading() as store:
-                    members = store.event_members().get(event_id)
+                    members = self.members(store).get(event_id)
                 if members is not None:
                     self._build(event_id, tuple(sorted(members)))
             except Exception:  # one event failing to build must not stop the builder; readers see the error
@@ -175,14 +196,14 @@ class Desk:
 
     def _next_stale_digest(self) -> str | None:
         with self.reading() as store:
-            members = store.event_members()
+            members = self.members(store)
         with self._lock:
             return next((eid for eid, ids in members.items() if eid not in self._digests or self._digests[eid][0] != tuple(sorted(ids))), None)
 
     def events(self, query: EventQuery) -> dict[str, Any]:
         """One page of the events list, newest first, with the total that matched."""
         with self.reading() as store:
-            members = store.event_members()
+            members = self.members(store)
             with self._lock:
                 digests = dict(self._digests)
             stale = [eid for eid, ids in members.items() if eid not in digests or digests[eid][0] != tuple(sorted(ids))]
@@ -210,7 +231,7 @@ class Desk:
     def article(self, article_id: str) -> tuple[EventRead, dict[str, Any]] | None:
         """The article's event and the article as it appears in that event's dossier."""
         with self.reading() as store:
-            event_id = next((eid for eid, ids in store.event_members().items() if article_id in ids), None)
+            event_id = next((eid for eid, ids in self.members(store).items() if article_id in ids), None)
         cached = self.event(event_id) if event_id else None
         if cached is None:
             return None
@@ -219,7 +240,7 @@ class Desk:
 
     def counts(self) -> dict[str, int]:
         with self.reading() as store:
-            return {"articles": store.count_articles(), "events": len(store.event_members())}
+            return {"articles": store.count_articles(), "events": len(self.members(store))}
 
 
 def article_annotations(document: dict[str, Any], article_id: str) -> dict[str, Any]:

@@ -64,12 +64,14 @@ class IngestWorker:
         self._jobs: dict[str, IngestJob] = {}
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._stopping = threading.Event()
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="newsdesk-ingest", daemon=True)
         self._thread.start()
 
     def stop(self) -> None:
+        self._stopping.set()
         if self._thread:
             self._queue.put(None)
             self._thread.join(timeout=60)
@@ -113,6 +115,10 @@ class IngestWorker:
         job.status = "running"
         try:
             for start in range(0, len(job.inputs), CHUNK_INPUTS):
+                if self._stopping.is_set():
+                    job.status = "failed"
+                    job.message = f"the server stopped after {job.processed} of {len(job.inputs)} inputs; post the rest again"
+                    return
                 chunk = job.inputs[start : start + CHUNK_INPUTS]
                 report = ingest(chunk, store)
                 job.added += report.added

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, PackageLoader
 
 from newsdesk.report.html import span_anchor
@@ -76,10 +76,14 @@ def _day(value: str | None, which: str) -> date | None:
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event_view(event_id: Annotated[str, Path(pattern=ID_PATTERN)], request: Request) -> str:
-    found = _desk(request).event(event_id)
+def event_view(event_id: Annotated[str, Path(pattern=ID_PATTERN)], request: Request):
+    desk = _desk(request)
+    found = desk.event(event_id)
     if found is None:
-        raise HTTPException(404, f"no event {event_id!r}; it may have merged with another as articles arrived")
+        heir = desk.successor(event_id)
+        if heir is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        return RedirectResponse(f"/events/{heir}", status_code=303)  # merged into another as articles arrived
     views = found.entry.views
     if "page" not in views:  # rendering is deterministic per dossier, so the first render serves every later read
         views["page"] = render("event.html", request, page=event_page(found.document))
@@ -94,9 +98,12 @@ def article_view(article_id: Annotated[str, Path(pattern=ID_PATTERN)], request: 
     if found is None:
         raise HTTPException(404, f"no article {article_id!r}")
     event_read, article = found
-    page = event_page(event_read.document)
-    source = next(s for s in page.sources if s.article["id"] == article_id)
-    quotes = [q for q in page.event["quotes"] if q["article_id"] == article_id]
-    removed = [r for r in event_read.document["removed"] if r["article_id"] == article_id]
-    return render("article.html", request, page=page, source=source, article=article, quotes=quotes, removed=removed)
+    views = event_read.entry.views
+    if ("article", article_id) not in views:
+        page = event_page(event_read.document)
+        source = next(s for s in page.sources if s.article["id"] == article_id)
+        quotes = [q for q in page.event["quotes"] if q["article_id"] == article_id]
+        removed = [r for r in event_read.document["removed"] if r["article_id"] == article_id]
+        views[("article", article_id)] = render("article.html", request, page=page, source=source, article=article, quotes=quotes, removed=removed)
+    return views[("article", article_id)]
 
