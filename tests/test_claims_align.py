@@ -44,6 +44,8 @@ def test_seed_injuries_are_a_contradiction(seed_event):
     assert wounded[0].voice == "attributed" and wounded[0].chain == ("some Iraqi journalists", "sources close to al-Kazimi")
     assert {s.article_id for s in unharmed} == {column, report}
     assert any("unscathed" in s.text and s.voice == "author" for s in unharmed if s.article_id == report)
+    # the embedded Tehran Times post speaks too, in its own voice
+    assert any(s.text == "he was unharmed" and s.speaker == "Tehran Times" for s in unharmed)
 
 
 def test_seed_precision_differences(seed_event):

@@ -30,8 +30,8 @@ every rule below leans towards saying nothing.
   may count different people): equal or containing values are a difference of precision, the
   rest is left alone. Two different specific nouns ("protesters", "bodyguards") are not compared.
 - **States.** Equal states agree; unharmed/injured, unharmed/dead, alive/dead, intact/damaged,
-  intact/destroyed, destroyed/not destroyed contradict; alive then unharmed or injured is a
-  difference of precision.
+  intact/destroyed, destroyed/not destroyed contradict; damaged then destroyed is a difference
+  of precision (alive against unharmed or injured is implied, and not reported).
 - **Typing.** Two value groups are compared only when some pair of their claims comes from
   different articles. A contradiction needs an unhedged claim on each side (a hedged,
   speculative or distanced statement does not contradict anything). A value group found in two

@@ -24,6 +24,9 @@ Rules, in the order they run over each sentence:
   names the rest ("the third reached the target") it is the claim's span and its verb the
   predicate.
 
+Embedded posts are parsed apart (they are blanked out of the prose) and their claims are in
+the voice of the post's author.
+
 Every claim carries its clause as span (the predicate's subtree without coordinated clauses,
 extended left to its subject), the figure's or state word's span, its hedge (``CLAIM_HEDGES``,
 a modal auxiliary on the predicate, or a hedged or distancing attribution) and its voice: a
@@ -62,7 +65,8 @@ from newsdesk.claims.lexicon import (
     UNDERGOING_VERBS,
 )
 from newsdesk.claims.numbers import FRACTIONS, SCALES, VAGUE, approximation_before, number_value, parse_amount
-from newsdesk.model import Amount, Analysis, Claim, Quote
+from newsdesk import resources
+from newsdesk.model import Amount, Analysis, Claim, Post, Quote
 from newsdesk.quotes.lexicon import PERSON_PRONOUNS, ROLE_HEADS
 
 _NOT_COUNT_ENTITIES = frozenset({"DATE", "TIME", "ORDINAL", "MONEY"})
@@ -79,10 +83,19 @@ __all__ = ["extract_claims"]
 
 
 def extract_claims(analysis: Analysis, doc: Doc) -> list[Claim]:
-    """The checkable statements of one article, in text order."""
+    """The checkable statements of one article, in text order: from its prose, and from the
+    bodies of its embedded posts (in the voice of the post's author)."""
     article_id = analysis.article.id
     people = sorted((m.start, m.end, m.text) for m in analysis.mentions if m.label == "PERSON" and m.sentence >= 0)
     quotes = [q for q in analysis.quotes if q.kind in ("direct", "indirect")]
+    claims = [_situated(_voiced(c, quotes), analysis, doc) for c in _claims_in(article_id, doc, people)]
+    for post in analysis.posts:
+        claims += _post_claims(analysis, post)
+    return sorted(claims, key=lambda c: (c.start, c.value_start or 0))
+
+
+def _claims_in(article_id: str, doc: Doc, people: list[tuple[int, int, str]]) -> list[Claim]:
+    """Claims with offsets into ``doc``'s text, hedges marked."""
     claims: list[Claim] = []
     for sentence in doc.sents:
         if _COUNTERFACTUAL.search(sentence.text):
@@ -92,8 +105,25 @@ def extract_claims(analysis: Analysis, doc: Doc) -> list[Claim]:
         claims += counts
         claims += _states(article_id, sentence, people)
     claims += _derived(article_id, doc, claims)
-    claims = [_situated(_voiced(_hedged(c, doc), quotes), analysis, doc) for c in claims]
-    return sorted(claims, key=lambda c: (c.start, c.value_start or 0))
+    return [_hedged(c, doc) for c in claims]
+
+
+def _post_claims(analysis: Analysis, post: Post) -> list[Claim]:
+    """Claims in an embedded post's own words, parsed apart (posts are blanked out of the prose)."""
+    if post.body_start is None or post.body_end is None:
+        return []
+    offset = post.body_start
+    body = analysis.article.text[offset : post.body_end]
+    people = sorted((m.start - offset, m.end - offset, m.text) for m in analysis.mentions if m.label == "PERSON" and offset <= m.start and m.end <= post.body_end)
+    speaker = post.author or post.handle
+    claims = []
+    for claim in _claims_in(analysis.article.id, resources.nlp()(body), people):
+        shifted = {name: getattr(claim, name) + offset for name in _OFFSETS if getattr(claim, name) is not None}
+        claims.append(replace(claim, **shifted, voice="attributed", speaker=speaker, chain=(speaker,) if speaker else ()))
+    return claims
+
+
+_OFFSETS = ("start", "end", "value_start", "value_end", "subject_start", "subject_end", "actor_start", "actor_end")
 
 
 # -- counts ---------------------------------------------------------------------------

@@ -89,8 +89,9 @@ CONTRADICTORY_STATES = frozenset(
     frozenset(pair)
     for pair in (("unharmed", "injured"), ("unharmed", "dead"), ("alive", "dead"), ("intact", "destroyed"), ("intact", "damaged"), ("destroyed", "not destroyed"))
 )
-# Pairs where the second is a more specific way of saying the first.
-MORE_SPECIFIC_STATES = frozenset({("alive", "unharmed"), ("alive", "injured"), ("not destroyed", "damaged"), ("not destroyed", "intact"), ("damaged", "destroyed")})
+# Pairs where the second is a more specific way of saying the first. "Alive" against
+# "unharmed" or "injured" is left out: every report of a survivor implies it, so it adds nothing.
+MORE_SPECIFIC_STATES = frozenset({("not destroyed", "damaged"), ("not destroyed", "intact"), ("damaged", "destroyed")})
 # Verbs whose object holds the state ("the blast killed the mayor"); the others hold it as subject.
 TRANSITIVE_STATE_VERBS = frozenset("kill injure wound hurt stab destroy damage raze demolish flatten".split())
 # "suffered a minor head injury": a verb of undergoing with an object that names the state.
