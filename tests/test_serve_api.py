@@ -150,6 +150,7 @@ def test_hostile_markup_comes_back_verbatim_as_json(client, event_ids):
         ("get", "/api/events?limit=0", 422, "invalid_request"),
         ("get", "/api/events?date_from=2022-01-02&date_to=2022-01-01", 400, "bad_request"),
         ("delete", "/api/events", 405, "method_not_allowed"),
+        ("get", "/static/%2e%2e/%2e%2e/pyproject.toml", 404, "not_found"),
     ],
 )
 def test_every_error_has_one_shape(client, method, path, status, code):

@@ -16,6 +16,8 @@ missing = browser_missing()
 if missing and os.environ.get("NEWSDESK_REQUIRE_BROWSER") == "1":
     raise RuntimeError(f"NEWSDESK_REQUIRE_BROWSER=1 but {missing}")
 pytestmark = pytest.mark.skipif(missing is not None, reason=f"no headless browser: {missing}")
+if not missing:
+    from selenium.webdriver.support.ui import WebDriverWait
 
 
 @pytest.fixture(scope="module")
@@ -156,3 +158,14 @@ def test_unknown_event_is_a_readable_error_page(server, browser):
     browser.get(server + "/events/no-such-event")
     assert "404" in browser.find_element("tag name", "h1").text
     assert "no event" in browser.find_element("id", "error-message").text
+
+
+def test_uploading_a_file_from_the_events_page(server, browser, event_urls, tmp_path):
+    article = tmp_path / "brenner.txt"
+    article.write_text("Brenner Pass closed by heavy snow\n\nHeavy snow closed the Brenner Pass on Thursday, Austrian police said.\n", encoding="utf-8")
+    browser.get(server + "/")
+    browser.find_element("css selector", "#upload input[type=file]").send_keys(str(article))
+    browser.find_element("css selector", "#upload button").click()
+    WebDriverWait(browser, 60).until(lambda b: "done" in b.find_element("id", "upload-status").text)
+    assert "1 added" in browser.find_element("id", "upload-status").text
+    WebDriverWait(browser, 30).until(lambda b: any("Brenner" in a.text for a in css(b, "table.events td.title a")))  # the page reloads
