@@ -5,11 +5,12 @@ this order (first match wins). Every rule names the cues that fired as evidence.
 inside quotes are someone else's words and do not count.
 1. posts: three or more embedded posts (``analysis.posts``) that together take at least 40% of
    the article's non-blank characters.
-2. press_release: a first-line label ("Press release", "FOR IMMEDIATE RELEASE", "Statement",
+2. press_release: a label ("Press release", "FOR IMMEDIATE RELEASE", "Statement",
    "Official announcement"), a wire dateline ("OSLO, March 3 /PRNewswire/ --"), or two or more
    press-release markers (``lexicon.GENRE_PHRASES``, boilerplate lines "About X", "Ends", lines with
    contact details, an organisation "delighted to confirm" outside quotes).
-3. opinion or analysis labelled so in the first line ("Opinion:", "Editorial:", "Analysis:", "Explainer:").
+3. opinion or analysis labelled so in one of the first three lines ("Opinion:", "Editorial:",
+   "Analysis:", "Explainer:"); the press-release labels of rule 2 are read there too.
 4. opinion: an editorial disclaimer (removed by cleaning, or left in the prose); or the writer's
    own voice: at least 20% of the prose sentences in opinion mode with at least two first-person,
    direct-address or imperative cues, or at least 35% of them in opinion mode; or two opinion
@@ -33,6 +34,8 @@ GENRES = ("news", "opinion", "analysis", "press_release", "posts")
 _PHRASES = {genre: re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I) for genre, phrases in lexicon.GENRE_PHRASES.items()}
 _PERSONAL = frozenset({"first_person", "direct_address", "imperative"})
 MAX_EVIDENCE = 12
+# A genre label may sit under a dateline or a kicker, so the first few lines are read for it.
+LABEL_LINES = 3
 
 
 def classify_genre(analysis: Analysis, cues: list[Cue], modes: list[SentenceMode]) -> tuple[str, list[Cue], dict[str, float]]:
@@ -45,8 +48,13 @@ def classify_genre(analysis: Analysis, cues: list[Cue], modes: list[SentenceMode
     post_chars = sum(p.end - p.start for p in analysis.posts)
     prose_chars = sum(not ch.isspace() for ch in prose)
     post_share = post_chars / max(1, post_chars + prose_chars)
-    first_line = _first_line(prose)
-    labels = {genre: cue(first_line[0], first_line[0] + m.end(), "genre_label") for genre, pattern in lexicon.GENRE_LABELS.items() if (m := pattern.search(first_line[1]))}
+    first_line = _first_lines(prose, 1)[0]
+    labels = {
+        genre: cue(start + m.start(), start + m.end(), "genre_label")
+        for start, line in reversed(_first_lines(prose, LABEL_LINES))
+        for genre, pattern in lexicon.GENRE_LABELS.items()
+        if (m := pattern.search(line))
+    }
     quoted = quoted_regions(analysis)
     markers = {
         genre: [cue(m.start(), m.end(), f"{genre}_marker") for m in pattern.finditer(prose) if not inside(quoted, m.start(), m.end())]
@@ -99,9 +107,7 @@ def classify_genre(analysis: Analysis, cues: list[Cue], modes: list[SentenceMode
     return "news", evidence[:MAX_EVIDENCE], measures
 
 
-def _first_line(prose: str) -> tuple[int, str]:
-    """The first non-blank line of the prose and where it starts."""
-    for m in re.finditer(r"[^\n]+", prose):
-        if m.group().strip():
-            return m.start(), m.group()
-    return 0, ""
+def _first_lines(prose: str, count: int) -> list[tuple[int, str]]:
+    """The first ``count`` non-blank lines of the prose, each with where it starts."""
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]*\S[^\n]*", prose)][:count]
+    return lines or [(0, "")]

@@ -81,6 +81,8 @@ GENRE_PHRASES: dict[str, tuple[str, ...]] = {
         "for more information, contact",
         "forward-looking statements",
         "press service of",
+        "informs that",
+        "reminds that",
     ),
     "analysis": (
         "this suggests",
@@ -119,6 +121,9 @@ GENRE_PHRASES: dict[str, tuple[str, ...]] = {
         "my advice",
         "this newspaper has",
         "i personally",
+        "it is time for",
+        "it is time to",
+        "it is time that",
     ),
 }
 
@@ -149,8 +154,11 @@ SELF_ANNOUNCEMENT = re.compile(r"\b(?:is|are|am) (?:delighted|pleased|proud|exci
 # A line giving contact details: an e-mail address, or a phone number after contact/call/inquiries.
 CONTACT_LINE = re.compile(r"^[^\n]*(?:[\w.+-]+@[\w-]+\.[\w.]+|\b(?:contact|call|phone|tel|inquiries|enquiries)\b[^\n]*\d{3}[\s-]?\d{3,4})[^\n]*$", re.M | re.I)
 
-# Boilerplate lines that close a press release.
-PRESS_RELEASE_LINES = re.compile(r"^\s*(?:about [A-Z][^\n.]{0,60}:?|ends|-?\s*ends\s*-?|###|contact:.*|media contact.*)\s*$", re.M | re.I)
+# Boilerplate lines of a press release: "About X", "Ends", "###", "Contact: ...", "Statement by X".
+PRESS_RELEASE_LINES = re.compile(
+    r"^\s*(?:about [A-Z][^\n.]{0,60}:?|ends|-?\s*ends\s*-?|###|contact:.*|media contact.*|(?:below is )?(?:a |the )?statement (?:by|from|of) [^\n]{3,80})\s*$",
+    re.M | re.I,
+)
 
 # A dateline with a wire tag: "OSLO, March 3, 2024 /PRNewswire/ --", "ZURICH, Oct. 24, 2023 (GLOBE NEWSWIRE) --".
 WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40},[^\n]{0,60}(?:/PRNewswire/|\(GLOBE NEWSWIRE\)|\(BUSINESS WIRE\)|--)", re.M)
