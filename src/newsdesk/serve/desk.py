@@ -1,7 +1,7 @@
 """What the server reads: event dossiers, the events list and articles, from one store file.
 
-Every read opens its own SQLite connection in the calling thread (WAL lets it read while the
-single ingest writer commits). Dossiers are built with ``build_dossier`` for one event at a
+Each server thread reads through its own SQLite connection, kept for the thread's life (WAL
+lets it read while the single ingest writer commits). Dossiers are built with ``build_dossier`` for one event at a
 time and kept in memory, keyed by the event's member articles: an article's analysis never
 changes once stored (its id is a hash of its text), so a cached dossier is stale exactly when
 the event gained, lost or swapped articles, and the key notices that without any bookkeeping.
@@ -11,8 +11,8 @@ but building every dossier per request would not scale. Each built dossier there
 small *digest* (one list row). Digests live in memory rather than in a store table because they
 depend on the analysis code as much as on the data (a new claims or linking stage changes
 them): a table would need invalidating on every code change, while memory starts fresh with the
-server. A builder thread fills missing digests and rebuilds stale dossiers; until an event's
-digest exists it is listed from its articles' headings alone and marked ``pending``.
+server. A builder thread fills missing digests and rebuilds stale dossiers; until then an event
+is listed from its previous digest, or from its articles' headings alone, and marked ``pending``.
 """
 
 from __future__ import annotations
@@ -80,6 +80,7 @@ class Desk:
         self._building: dict[str, threading.Lock] = {}
         self._rebuild: queue.Queue[str | None] = queue.Queue()
         self._queued: frozenset[str] = frozenset()
+        self._failed: dict[str, tuple[str, ...]] = {}  # event -> the articles it failed to build with; not retried until they change
         self._stopping = threading.Event()
         self._builder: threading.Thread | None = None
 
@@ -186,19 +187,27 @@ class Desk:
             with self._lock:
                 self._queued = self._queued - {event_id}
             wait = 0.0
+            with self.reading() as store:
+                members = self.members(store).get(event_id)
+            if members is None:
+                continue
+            key = tuple(sorted(members))
             try:
-                with self.reading() as store:
-                    members = self.members(store).get(event_id)
-                if members is not None:
-                    self._build(event_id, tuple(sorted(members)))
-            except Exception:  # one event failing to build must not stop the builder; readers see the error
+                self._build(event_id, key)
+            except Exception:  # one event failing to build must not stop the builder; readers of it get the error
                 logger.exception("building the dossier of %s failed", event_id)
+                self._failed[event_id] = key
 
     def _next_stale_digest(self) -> str | None:
         with self.reading() as store:
             members = self.members(store)
         with self._lock:
-            return next((eid for eid, ids in members.items() if eid not in self._digests or self._digests[eid][0] != tuple(sorted(ids))), None)
+            for event_id, ids in members.items():
+                key = tuple(sorted(ids))
+                current = event_id in self._digests and self._digests[event_id][0] == key
+                if not current and self._failed.get(event_id) != key:
+                    return event_id
+        return None
 
     def events(self, query: EventQuery) -> dict[str, Any]:
         """One page of the events list, newest first, with the total that matched."""
@@ -207,11 +216,14 @@ class Desk:
             with self._lock:
                 digests = dict(self._digests)
             stale = [eid for eid, ids in members.items() if eid not in digests or digests[eid][0] != tuple(sorted(ids))]
-            headings = store.article_headings(aid for eid in stale for aid in members[eid])
+            headings = store.article_headings(aid for eid in stale if eid not in digests for aid in members[eid])
             matching_articles = store.articles_containing(query.text) if query.text else None
         rows: list[dict[str, Any]] = []
         for event_id, article_ids in members.items():
-            if event_id in stale:
+            if event_id in stale and event_id in digests:  # its articles changed: the old row, marked pending
+                _, row, names = digests[event_id]
+                row = {**row, "article_ids": list(article_ids), "pending": True}
+            elif event_id in stale:
                 row, names = _pending_row(event_id, article_ids, headings), frozenset()
             else:
                 _, row, names = digests[event_id]
