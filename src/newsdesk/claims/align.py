@@ -235,8 +235,10 @@ def _not_a_part(left: Claim, right: Claim, setting: str) -> bool:
 
 
 def _same_things(left: Claim, right: Claim) -> bool:
-    """Counts contradict only when they count the same noun; states always are about one holder."""
-    return left.kind == "state" or left.subject == right.subject
+    """Counts contradict only when they count the same noun under a predicate that says what
+    happened (a bare "be" does not: "55 percent of traffic was ..."); states always are about
+    one holder."""
+    return left.kind == "state" or (left.subject == right.subject and left.predicate != "be")
 
 
 def _state_relation(left: Claim, right: Claim) -> str | None:

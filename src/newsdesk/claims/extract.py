@@ -52,6 +52,7 @@ from newsdesk.claims.lexicon import (
     NOUNS_OF_HARM,
     NOT_COUNTED,
     NOUN_SYNONYMS,
+    NUMBER_LABELS,
     PATIENT_PREDICATES,
     PARTIAL_WORDS,
     PEOPLE_NOUNS,
@@ -185,9 +186,12 @@ def _counts(article_id: str, sentence: Span) -> list[Claim]:
 
 def _zero_people(token: Token) -> bool:
     """"nobody", "no one": zero people ("none of the 171 passengers" is left alone)."""
+    doc = token.doc
+    if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "else":
+        return False  # "no one else": zero besides those named, not zero
     if token.lower_ in ZERO_PEOPLE:
         return True
-    return token.lower_ == "one" and token.i > 0 and token.doc[token.i - 1].lower_ == "no"
+    return token.lower_ == "one" and token.i > 0 and doc[token.i - 1].lower_ == "no"
 
 
 def _percent_sign(token: Token) -> Token | None:
@@ -248,8 +252,23 @@ def _is_quantity(token: Token) -> bool:
     if token.like_num and not token.ent_type_ == "ORDINAL":
         if lower == "one" and token.dep_ != "nummod":
             return False  # "one of the points": a pronoun, not a count
+        if _labels_or_fragment(token):
+            return False
         return number_value(token.text) is not None and not re.fullmatch(r"(1[5-9]|20)\d\d", token.text)
     return lower == "no" and token.dep_ == "det" and token.head.lemma_.lower() in ZERO_COUNTABLE | PEOPLE_NOUNS
+
+
+def _labels_or_fragment(token: Token) -> bool:
+    """A number that names rather than counts ("magnitude 6", "flight 9525", "Category 5"), or
+    a piece of a figure split by detokenising ("230, 000", "6. 1"), which cannot be read safely."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if before is not None and before.lower_ in NUMBER_LABELS:
+        return True
+    if before is not None and before.text in ",." and token.i > 1 and doc[token.i - 2].like_num:
+        return True
+    return after is not None and after.text in ",." and token.i + 2 < len(doc) and re.fullmatch(r"\d+", doc[token.i + 2].text) is not None and not after.whitespace_ == ""
 
 
 def _figure_tokens(token: Token) -> list[Token]:
@@ -376,7 +395,11 @@ def _verb_class(verb: Token, role: str) -> str:
 
 def _clause(head: Token, anchor: Token) -> tuple[int, int]:
     """Characters of ``head``'s clause without coordinated clauses, side remarks and clauses
-    before it that do not hold the anchor, extended left to ``anchor``."""
+    before it that do not hold the anchor, extended left to ``anchor``; a relative clause
+    takes the noun it describes ("the 2004 tsunami that killed 230,000 people"), so that
+    its date and place come with it."""
+    if head.dep_ == "relcl" and head.head.i < head.i:
+        anchor = head.head if head.head.left_edge.i < anchor.left_edge.i else anchor
     skip: set[int] = set()
     for child in head.children:
         after = child.i > head.i

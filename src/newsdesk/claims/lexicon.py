@@ -66,6 +66,16 @@ NOT_COUNTED = frozenset(
     """
     year month week day hour minute second time times decade century percent per cent
     version point step round term stage phase part kind type way edition number
+    mile kilometer kilometre km meter metre foot feet inch yard mph degree magnitude
+    """.split()
+)
+
+# Words after which a number names something rather than counting it ("magnitude 6.1").
+NUMBER_LABELS = frozenset(
+    """
+    magnitude category level number no no. flight route version article chapter section
+    page room gate platform terminal model size grade stage phase episode round lap
+    season edition
     """.split()
 )
 
