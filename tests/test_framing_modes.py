@@ -76,3 +76,13 @@ def test_framing_survives_the_store_codec(mixed):
     analysis, framing = mixed
     analysis.framing = framing
     assert from_plain(Analysis, to_plain(analysis)).framing == framing
+
+
+def test_modes_gold_accuracy_floor():
+    from newsdesk.eval import modes_eval
+
+    result = modes_eval.evaluate()
+    assert not result["drift"]
+    assert result["sentences"] >= 100
+    assert result["accuracy"] >= 0.8
+    assert result["per_mode"]["attributed"]["f1"] >= 0.9

@@ -185,12 +185,14 @@ def eval_quotes() -> None:
 @eval_app.command("claims")
 def eval_claims() -> None:
     """Claims and framing: agreement and conflict P/R by type on tests/gold/claims; genre accuracy,
-    per-genre P/R and confusion on the hand-labelled set in tests/gold/genre."""
-    from newsdesk.eval import claims_eval, genre_eval
+    per-genre P/R and confusion on the hand-labelled set in tests/gold/genre; sentence modes on
+    tests/gold/modes."""
+    from newsdesk.eval import claims_eval, genre_eval, modes_eval
 
     typer.echo(claims_eval.render(claims_eval.evaluate()))
     typer.echo("")
     typer.echo(genre_eval.render(genre_eval.evaluate()))
+    typer.echo(modes_eval.render(modes_eval.evaluate()))
 
 
 @eval_app.command("ecbplus-jsonl")
