@@ -80,7 +80,7 @@ def _unstored(records: list[dict], db: Path) -> list[dict]:
     return [r for r in records if article_id(r["text"]) not in known]
 
 
-def _wait_until_listed(base: str, timeout: float = 600) -> None:
+def _wait_until_listed(base: str, timeout: float = 1800) -> None:
     """Until the server answers and every event's list row (and so its dossier) is built."""
     started = time.monotonic()
     while time.monotonic() - started < timeout:

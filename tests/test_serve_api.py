@@ -231,6 +231,9 @@ def test_openapi_documents_the_api(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/events", "/api/events/{event_id}", "/api/articles/{article_id}", "/api/ingest", "/api/ingest/files", "/api/jobs/{job_id}"} <= set(paths)
     assert "/events/{event_id}" not in paths  # pages are not part of the API
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/static-offline-docs/swagger-ui-bundle.js" in docs.text  # no CDN
+    assert client.get("/static-offline-docs/swagger-ui-bundle.js").status_code == 200
 
 
 def test_findings_render_as_rows_linking_to_highlighted_sentences(client, event_ids):

@@ -21,6 +21,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsdesk.ingest.decode import MAX_ARTICLE_BYTES
@@ -44,8 +45,9 @@ SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",
 }
-# FastAPI's own docs page loads its script from a CDN; it gets no CSP (it shows no article text).
-DOCS_PATHS = ("/docs", "/redoc", "/openapi.json")
+# The API docs pages (Swagger UI, ReDoc) are served from fastapi-offline's packaged files, not a
+# CDN, and start themselves with an inline script, so they get no CSP (they show no article text).
+DOCS_PATHS = ("/docs", "/redoc", "/openapi.json", "/static-offline-docs")
 
 
 def create_app(db_path: str | Path, max_upload_bytes: int = MAX_ARTICLE_BYTES, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
@@ -62,7 +64,7 @@ def create_app(db_path: str | Path, max_upload_bytes: int = MAX_ARTICLE_BYTES, m
             worker.stop()
             desk.stop()
 
-    app = FastAPI(
+    app = FastAPIOffline(
         title="newsdesk",
         version="1",
         summary="News reports grouped into events: who and what, who said what, where sources agree and conflict.",
