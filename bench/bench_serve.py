@@ -147,7 +147,7 @@ def run(base: str, posted: list[dict], readers: int, seconds: float, stored: int
     print(f"\nrequests/s: {len(every) / seconds:.0f}; errors: {len(errors)}" + (f" (first: {errors[:3]})" if errors else ""))
     print(
         f"ingest during the run: {progress['processed']}/{progress['inputs']} documents processed, {progress['added']} added, "
-        f"status {progress['status']} (store had {stored} articles)"
+        f"status {progress['status']}{': ' + progress['message'] if progress['message'] else ''} (store had {stored} articles)"
     )
 
 
