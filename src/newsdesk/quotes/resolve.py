@@ -24,6 +24,7 @@ from newsdesk.quotes.lexicon import (
 
 _BODY_LABELS = ("ORG", "GPE", "NORP", "FAC")
 _FUNCTION_POS = ("DET", "ADP", "PUNCT", "CCONJ", "PART", "PRON")
+_SUBJECT_REACH = 400  # characters back from a pronoun in which a named subject outranks a nearer name
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,19 @@ class SpeakerResolver:
         return None
 
     def _nearest_person_before(self, offset: int) -> Mention | None:
+        """The person a pronoun stands for: the nearest one named as the subject of a clause
+        within reach, else the nearest one named at all. News names its speaker as a subject
+        ("Capaldi is best known for his role as Malcolm Tucker. "…," he said"), while people
+        named in passing sit in objects and complements."""
         candidates = [m for m in self.people if m.end <= offset and not _possessive(self.text, m.end)]
-        return max(candidates, key=lambda m: m.end) if candidates else None
+        if not candidates:
+            return None
+        subjects = [m for m in candidates if offset - m.end <= _SUBJECT_REACH and self._is_subject(m)]
+        return max(subjects or candidates, key=lambda m: m.end)
+
+    def _is_subject(self, person: Mention) -> bool:
+        span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
     def _fullest_name(self, person: Mention) -> str:
         """The longest way the article writes this person's name ("Kazemi" -> "Mustafa al Kazemi")."""
