@@ -33,6 +33,13 @@ SHAPES = {
     "curly double, speaker before with colon": (
         "Mayor Tomas Berg told reporters: “The bridge will stay closed until the engineers are done.”",
         "bridge will stay closed", "Tomas Berg", "direct"),
+    "closing mark spaced like an opening one (tokenised or MT text)": (
+        'Actor Peter Capaldi was cast on Sunday. "I had my phone on silent so I missed the call, "he said.',
+        "missed the call", "Peter Capaldi", "direct"),
+    "pronoun after a passing mention takes the named subject": (
+        "Peter Capaldi is best known for playing Malcolm Tucker in a satire. "
+        '"Being asked to play the Doctor is an amazing privilege," he said.',
+        "amazing privilege", "Peter Capaldi", "direct"),
     "single quotes": (
         "Coach Amelia Ward was blunt. 'We did not deserve to win tonight,' Ward said after the match.",
         "did not deserve", "Ward", "direct"),

@@ -140,6 +140,10 @@ def _double_spans(text: str) -> list[QuotedSpan]:
                 open_at, open_width = pos, width
             continue
         paragraphs_crossed = _paragraph_of(starts, pos) - _paragraph_of(starts, open_at)
+        if ch == '"' and not paragraphs_crossed:
+            # straight marks do not nest: a second one in the paragraph closes, however it is
+            # spaced ("...missed the call, "he said" in tokenised or machine-translated text)
+            direction = "close"
         if direction == "open" and paragraphs_crossed and _opens_paragraph(text, starts, pos):
             continue  # the convention for a quote running on into a new paragraph
         runs_on = paragraphs_crossed <= 1 or (direction == "close" and paragraphs_crossed <= _MAX_LINES_CROSSED)
