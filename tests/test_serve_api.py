@@ -140,6 +140,7 @@ def test_hostile_markup_comes_back_verbatim_as_json(client, event_ids):
     "method, path, status, code",
     [
         ("get", "/api/events/no-such-event", 404, "not_found"),
+        ("get", "/api/events/ev-0123456789abcdef++", 404, "not_found"),  # ids of events split off another end in "+"
         ("get", "/api/articles/0000000000000000", 404, "not_found"),
         ("get", "/api/jobs/no-such-job", 404, "not_found"),
         ("get", "/api/no/such/route", 404, "not_found"),

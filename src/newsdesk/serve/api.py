@@ -16,9 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from newsdesk.serve.desk import Desk, EventRead, EventQuery, article_annotations
 from newsdesk.serve.jobs import IngestWorker
 
-# Ids are hex hashes or short slugs; anything else (a "..", a slash, a 10 kB string) is refused
-# before it reaches a query, a file name or a template.
-ID_PATTERN = r"^[A-Za-z0-9_-]{1,80}$"
+# Ids are hex hashes or short slugs (an event split off another gets a "+" suffix); anything else
+# (a "..", a slash, a 10 kB string) is refused before it reaches a query, a file name or a template.
+ID_PATTERN = r"^[A-Za-z0-9_+-]{1,80}$"
 EventId = Annotated[str, Path(pattern=ID_PATTERN, description="An event id from GET /api/events")]
 ArticleId = Annotated[str, Path(pattern=ID_PATTERN, description="An article id")]
 JobId = Annotated[str, Path(pattern=ID_PATTERN, description="A job id from POST /api/ingest")]

@@ -1,17 +1,24 @@
-"""Background ingest: documents posted to the API are staged as files and ingested by one
-worker thread, the store's only writer, in chunks so that progress can be polled and readers
-see each committed chunk.
+"""Background ingest: documents posted to the API are staged as files and ingested, one job at a
+time, in chunks so that progress can be polled and readers see each committed chunk.
+
+The ingest itself runs in one child process, the store's only writer, which keeps its models
+loaded between chunks. Analysis is CPU-bound Python; in a thread of the server it would hold the
+interpreter lock that every request needs, and reads would slow down several times over while
+an ingest runs (measured with bench/bench_serve.py).
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing
 import queue
 import re
 import shutil
 import tempfile
 import threading
 import uuid
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -107,11 +114,18 @@ class IngestWorker:
             return list(reversed(self._jobs.values()))
 
     def _run(self) -> None:
-        with Store(self.desk.db_path) as store:
+        ingester = _ingest_process()
+        try:
             while (job := self._queue.get()) is not None:
-                self._ingest(job, store)
+                try:
+                    self._ingest(job, ingester)
+                except BrokenProcessPool:  # the ingest process died (killed, out of memory): start another
+                    ingester.shutdown(wait=False)
+                    ingester = _ingest_process()
+        finally:
+            ingester.shutdown(wait=True, cancel_futures=True)
 
-    def _ingest(self, job: IngestJob, store: Store) -> None:
+    def _ingest(self, job: IngestJob, ingester: ProcessPoolExecutor) -> None:
         job.status = "running"
         try:
             for start in range(0, len(job.inputs), CHUNK_INPUTS):
@@ -120,18 +134,33 @@ class IngestWorker:
                     job.message = f"the server stopped after {job.processed} of {len(job.inputs)} inputs; post the rest again"
                     return
                 chunk = job.inputs[start : start + CHUNK_INPUTS]
-                report = ingest(chunk, store)
-                job.added += report.added
-                job.duplicates += len(report.duplicates)
-                job.errors += [InputError(_original_name(e.input), e.message) for e in report.errors]
+                added, duplicates, errors = ingester.submit(ingest_chunk, self.desk.db_path, chunk).result()
+                job.added += added
+                job.duplicates += duplicates
+                job.errors += [InputError(_original_name(name), message) for name, message in errors]
                 job.processed += len(chunk)
             job.status = "done"
         except Exception as exc:  # the job fails, the server and the worker keep going
             job.status = "failed"
             job.message = f"{type(exc).__name__}: {exc}"
+            if isinstance(exc, BrokenProcessPool):
+                raise
         finally:
             job.finished = _now()
             shutil.rmtree(Path(job.inputs[0]).parent if job.inputs else self._staging / job.id, ignore_errors=True)
+
+
+def _ingest_process() -> ProcessPoolExecutor:
+    # spawn, not fork: the server has threads, and a forked child would inherit their locks
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+
+
+def ingest_chunk(db_path: str, paths: list[str]) -> tuple[list[str], int, list[tuple[str, str]]]:
+    """In the ingest process: ``paths`` through the pipeline into the store; what was added, how
+    many were already stored, and the inputs rejected with why."""
+    with Store(db_path) as store:
+        report = ingest(paths, store)
+    return report.added, len(report.duplicates), [(e.input, e.message) for e in report.errors]
 
 
 def safe_filename(name: str) -> str:
