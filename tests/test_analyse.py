@@ -76,3 +76,12 @@ def test_inferred_publication_date_ignores_relative_and_future_dates():
     # ECB+ 38_11ecbplus: "A California earthquake today 2013 has erupted ..." once gave today's date
     spans = [(0, 10, "today 2013"), (20, 36, "March 14th, 2013"), (40, 45, "today"), (50, 66, "October 2, 2099")]
     assert infer_published([], spans) == "2013-03-14"
+
+
+def test_a_name_the_tagger_calls_a_person_is_relabelled_by_the_noun_beside_it():
+    # spaCy's small model tags all three as PERSON here
+    text = ("In Suka Makmur village a landslide killed one man. The leader of the militia Asaib Ahl al-Haq "
+            "spoke on Twitter, and Fauzi, a disaster agency official, confirmed the toll.")
+    analysis, _ = analyse_article(article_from_text(text))
+    labels = {m.text: m.label for m in analysis.mentions}
+    assert (labels["Suka Makmur"], labels["Asaib Ahl al-Haq"], labels["Twitter"]) == ("GPE", "ORG", "ORG")

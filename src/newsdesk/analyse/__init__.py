@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from newsdesk import resources
 from newsdesk.analyse.dates import find_times, infer_published
+from newsdesk.analyse.labels import corrected_label
 from newsdesk.analyse.language import detect_language, detect_languages
 from newsdesk.clean import Cleaned, clean
 from newsdesk.model import Analysis, Article, Mention, Sentence
@@ -78,7 +79,7 @@ def _dominant_language(sentences: list[Sentence]) -> str | None:
 def _mentions(article_id: str, doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     starts = [s.start for s in sentences]
     return [
-        Mention(article_id, ent.start_char, ent.end_char, ent.text, ent.label_, bisect_right(starts, ent.start_char) - 1)
+        Mention(article_id, ent.start_char, ent.end_char, ent.text, corrected_label(ent), bisect_right(starts, ent.start_char) - 1)
         for ent in doc.ents
         if ent.label_ in ENTITY_LABELS and ent.text.strip()
     ]
@@ -95,5 +96,5 @@ def _post_mentions(article: Article, cleaned: Cleaned) -> list[Mention]:
         for ent in resources.nlp()(body).ents:
             if ent.label_ in ENTITY_LABELS and ent.text.strip():
                 start = post.body_start + ent.start_char
-                mentions.append(Mention(article.id, start, start + len(ent.text), ent.text, ent.label_, -1))
+                mentions.append(Mention(article.id, start, start + len(ent.text), ent.text, corrected_label(ent), -1))
     return mentions

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from newsdesk.link.namekey import TITLE_ABBREVIATIONS, TITLES, bare_tokens, split_title
 from newsdesk.model import Mention
@@ -23,10 +23,7 @@ _TITLE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _TITLE_CONTEXT = 60
-GROUP_NOUNS = frozenset(
-    "militia militias group party movement organisation organization faction brigade brigades coalition "
-    "alliance network company firm agency newspaper daily channel broadcaster bank club band".split()
-)
+
 _TITLE_LAST_WORDS = {t.split()[-1] for t in TITLES}
 
 
@@ -76,12 +73,6 @@ def _role_name(title: str, qualifier: str | None = None) -> str:
     return f"Former {role}" if qualifier and qualifier.lower() in {"former", "ex-"} else role
 
 
-def _after_group_noun(prose: str, start: int) -> bool:
-    """ "the militia Asaib Ahl al-Haq", "the newspaper Kayhan": the tagger's PERSON is a group."""
-    words = prose[max(0, start - _TITLE_CONTEXT):start].split()
-    return bool(words) and words[-1].lower().rstrip(",") in GROUP_NOUNS
-
-
 def read_mention(mention: Mention, prose: str) -> NameMention | None:
     """Read a tagged mention as a name, or None when it is junk."""
     if is_junk(mention):
@@ -89,8 +80,6 @@ def read_mention(mention: Mention, prose: str) -> NameMention | None:
     text = mention.text.strip()
     if text.startswith("@"):
         return NameMention(mention, text.replace(" ", ""), (), (), family_of(mention.label), True)
-    if mention.label == "PERSON" and _after_group_noun(prose, mention.start):
-        mention = replace(mention, label="ORG")
     name, roles = split_title(text, person=mention.label == "PERSON")
     tokens = bare_tokens(name)
     if not tokens or not any(ch.isalpha() for ch in name):
