@@ -1,10 +1,12 @@
+import pickle
 import random
 
 import pytest
 
 from newsdesk.analyse import analyse_articles
 from newsdesk.eval import ecbplus
-from newsdesk.events import ArticleFeatures, OnlineClusterer, article_features_batch
+from newsdesk.events import ArticleFeatures, OnlineClusterer, article_features_batch, cluster
+from newsdesk.events.cluster import StaleState
 from newsdesk.ingest.article import article_from_text
 
 # the same made-up event told in English and in Spanish, and another event of the same kind
@@ -118,3 +120,30 @@ def test_features_survive_serialisation(ecb_sample):
     again = ArticleFeatures.from_bytes(feature.to_bytes())
     assert again.terms == feature.terms and again.entities == feature.entities and again.years == feature.years
     assert (again.body_vec == feature.body_vec).all() and (again.title_vec == feature.title_vec).all()
+
+
+def test_refinement_splits_an_event_that_took_in_two_events_and_records_the_moves(ecb_sample, monkeypatch):
+    features, subtopic = ecb_sample
+    # a careless join that puts the two bombings of topic 41 into one event
+    monkeypatch.setattr(cluster, "JOIN_THRESHOLD", -1.0)
+    monkeypatch.setattr(cluster, "REFINE_EVERY", 1000)
+    clusterer = _cluster(features)
+    assert len(clusterer.clusters()) == 1
+    clusterer.refine()
+    clusters = clusterer.clusters()
+    assert sorted(m for members in clusters.values() for m in members) == sorted(f.article_id for f in features)
+    for members in clusters.values():
+        assert len({subtopic[m] for m in members}) == 1, members
+    moves = clusterer.take_moves()
+    assert moves and clusterer.take_moves() == {}
+    for article_id, evidence in moves.items():
+        assert evidence["moved_from"] == f"ev-{features[0].article_id}"
+        assert evidence["similarity"] > 0 if evidence["group_size"] > 1 else evidence["similarity"] == 0
+        assert article_id in clusters[clusterer.add(article_id, features[0]).event_id]
+
+
+def test_state_of_another_version_is_refused_so_the_pipeline_rebuilds(ecb_sample):
+    features, _ = ecb_sample
+    with pytest.raises(StaleState):
+        OnlineClusterer.from_state(pickle.dumps((cluster.STATE_VERSION - 1, {})))
+    assert OnlineClusterer.from_state(_cluster(features).state()).clusters() == _cluster(features).clusters()

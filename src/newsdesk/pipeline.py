@@ -18,6 +18,7 @@ from newsdesk import errors
 from newsdesk.analyse import analyse_articles
 from newsdesk.claims import align_claims, extract_claims
 from newsdesk.events import Decision, OnlineClusterer, article_features_batch, compare, summarise
+from newsdesk.events.cluster import StaleState
 from newsdesk.events.features import ArticleFeatures
 from newsdesk.framing import compare_wording, with_framing
 from newsdesk.ingest import Target, expand_paths, read_inputs
@@ -83,7 +84,8 @@ def _store_batch(batch: list[Article], store: Store, clusterer: OnlineClusterer,
     features = article_features_batch(analyses)
     before = clusterer.clusters()
     decisions = {a.article.id: clusterer.add(a.article.id, f) for a, f in zip(analyses, features)}
-    assignments = _changed_assignments(before, clusterer.clusters(), decisions)
+    clusterer.refine()
+    assignments = _changed_assignments(before, clusterer.clusters(), decisions, clusterer.take_moves())
     store.write_batch(
         analyses,
         {a.article.id: f.to_bytes() for a, f in zip(analyses, features)},
@@ -105,23 +107,31 @@ def _with_claims(analysis: Analysis, doc) -> Analysis:
     return analysis
 
 
-def _changed_assignments(before: dict[str, list[str]], after: dict[str, list[str]], decisions: dict[str, Decision]) -> list[Assignment]:
-    """New articles, and older ones whose event changed because events merged or split."""
+def _changed_assignments(
+    before: dict[str, list[str]], after: dict[str, list[str]], decisions: dict[str, Decision], moves: dict[str, dict]
+) -> list[Assignment]:
+    """New articles, and older ones whose event changed because events merged or a refinement
+    re-grouped them (``moves``: the clusterer's evidence for those)."""
     old_event = {aid: eid for eid, members in before.items() for aid in members}
     changed = []
     for event_id, members in after.items():
         for article_id in members:
             if article_id in decisions:
-                changed.append(Assignment(article_id, event_id, asdict(decisions[article_id])))
+                refined = {"refined": moves[article_id]} if article_id in moves else {}
+                changed.append(Assignment(article_id, event_id, {**asdict(decisions[article_id]), **refined}))
             elif old_event.get(article_id) != event_id:
-                changed.append(Assignment(article_id, event_id, {"moved_from": old_event.get(article_id), "reason": "events merged"}))
+                evidence = moves.get(article_id, {"reason": "events merged"})
+                changed.append(Assignment(article_id, event_id, {**evidence, "moved_from": old_event.get(article_id)}))
     return changed
 
 
 def _load_clusterer(store: Store) -> OnlineClusterer:
     state = store.clusterer_state()
     if state is not None:
-        return OnlineClusterer.from_state(state)
+        try:
+            return OnlineClusterer.from_state(state)
+        except StaleState:
+            pass  # an older clusterer's state: rebuilt below from the stored features
     clusterer = OnlineClusterer()
     for article_id, data in store.features_in_arrival_order():
         clusterer.add(article_id, ArticleFeatures.from_bytes(data))

@@ -11,8 +11,10 @@ design, since a topic holds two events).
 
 Splits: dev = topics 1-35 (the only ones used for tuning), test = 36-45.
 The expensive part (spaCy analysis and sentence embeddings of the 982 documents)
-is cached under $NEWSDESK_CACHE (default ~/.cache/newsdesk), keyed by the source
-of the analysis and feature code so that a change there recomputes it.
+is cached under $NEWSDESK_CACHE (default ~/.cache/newsdesk), keyed by content: the
+documents' text and the source of the code that produced the cached value. Analyses
+and features are cached apart, so a change to the feature code costs the sentence
+embeddings but not the spaCy pass.
 """
 
 from __future__ import annotations
@@ -28,9 +30,12 @@ from pathlib import Path
 
 from newsdesk.eval import ecbplus, metrics
 from newsdesk.events import ArticleFeatures, OnlineClusterer, article_features_batch
+from newsdesk.model import Analysis
+from newsdesk.store.codec import from_plain, to_plain
 
 SPLITS = {"dev": ecbplus.DEV_TOPICS, "test": ecbplus.TEST_TOPICS}
-_CACHED_CODE = ("analyse", "clean", "events/features.py", "ingest", "eval/ecbplus.py")
+_ANALYSIS_CODE = ("analyse", "clean", "ingest", "model.py", "resources.py", "eval/ecbplus.py")
+_FEATURE_CODE = (*_ANALYSIS_CODE, "events/features.py")
 
 
 def evaluate(split: str = "test", orders: int = 5, seed: int = 0) -> dict:
@@ -47,6 +52,7 @@ def evaluate(split: str = "test", orders: int = 5, seed: int = 0) -> dict:
         clusterer = OnlineClusterer()
         for name, feature in order:
             clusterer.add(name, feature)
+        clusterer.refine()  # as ingest does at the end of every batch
         elapsed = time.perf_counter() - started
         predicted = {name: event for event, names in clusterer.clusters().items() for name in names}
         runs.append(
@@ -88,21 +94,37 @@ def render(result: dict) -> str:
 
 def corpus_features() -> dict[str, ArticleFeatures]:
     """Document name -> features for all of ECB+, computed once and cached on disk."""
-    path = _cache_dir() / f"ecbplus-events-{_code_fingerprint()}.pkl"
+    documents = ecbplus.load_documents()
+    path = _cache_dir() / f"ecbplus-features-{_content_key(documents, _FEATURE_CODE)}.pkl"
     if path.is_file():
         return {name: ArticleFeatures.from_bytes(blob) for name, blob in pickle.loads(path.read_bytes()).items()}
+    features = article_features_batch(corpus_analyses(documents))
+    # ids are text hashes; ECB+ has near-duplicate texts, so the document name is the key
+    by_name = {doc.name: feature for doc, feature in zip(documents, features)}
+    _write(path, {name: feature.to_bytes() for name, feature in by_name.items()})
+    return by_name
+
+
+def corpus_analyses(documents: list[ecbplus.EcbDocument]) -> list[Analysis]:
+    """The analyses of ``documents`` through the normal analysis stage, cached on disk."""
+    path = _cache_dir() / f"ecbplus-analyses-{_content_key(documents, _ANALYSIS_CODE)}.pkl"
+    if path.is_file():
+        return [from_plain(Analysis, plain) for plain in pickle.loads(path.read_bytes())]
     from newsdesk.analyse import analyse_articles
     from newsdesk.ingest.article import article_from_text
 
-    documents = ecbplus.load_documents()
     articles = [article_from_text(doc.text, path=doc.name, title=doc.title, url=doc.url) for doc in documents]
     analyses = [analysis for analysis, _ in analyse_articles(articles)]
-    features = article_features_batch(analyses)
-    # ids are text hashes; ECB+ has near-duplicate texts, so the document name is the key
-    by_name = {doc.name: feature for doc, feature in zip(documents, features)}
+    _write(path, [to_plain(analysis) for analysis in analyses])
+    return analyses
+
+
+def _write(path: Path, value) -> None:
+    """Write through a temporary file, so an interrupted run leaves no truncated cache entry."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(pickle.dumps({name: feature.to_bytes() for name, feature in by_name.items()}))
-    return by_name
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    partial.replace(path)
 
 
 def _scores(gold: dict, predicted: dict) -> dict[str, float]:
@@ -134,14 +156,16 @@ def _cache_dir() -> Path:
     return Path(configured) if configured else Path.home() / ".cache" / "newsdesk"
 
 
-def _code_fingerprint() -> str:
+def _content_key(documents: list[ecbplus.EcbDocument], code: tuple[str, ...]) -> str:
     package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
-    for part in _CACHED_CODE:
+    for part in code:
         target = package / part
         for source in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
             digest.update(source.read_bytes())
-    return digest.hexdigest()[:12]
+    for doc in documents:
+        digest.update(repr((doc.name, doc.text, doc.title, doc.url)).encode("utf-8"))
+    return digest.hexdigest()[:16]
 
 
 if __name__ == "__main__":

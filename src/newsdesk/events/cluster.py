@@ -19,7 +19,20 @@ members through their centroid):
 
 Time: when both the article and the event have a date (publication date), an
 article more than ``MAX_DATE_GAP_DAYS`` from the event's date range cannot join
-it, and such events never merge.
+it, and such events never merge. Most articles carry no publication date, but
+many write years: an article whose years the event's members do not write (or
+whose latest year differs from theirs) is penalised by the ``year_conflict``
+signal, which tells apart two same-kind events years apart (two earthquakes).
+
+Refinement: every ``REFINE_EVERY`` arrivals (and when the caller asks, e.g. at
+the end of an ingest batch) the events touched since the last refinement and
+their close neighbours are re-grouped from scratch by average link over article
+pairs (see ``refine``): an event that took in two events splits, members move to
+the event they fit better, fragments meet. Moved articles are reported with the
+evidence by ``take_moves``. Refinement needs each member's features, so these
+are kept only for open events: an event unchanged for ``REFINE_HORIZON``
+arrivals, or larger than ``REFINE_MAX_EVENT``, is settled, and a refinement
+handles at most ``REFINE_MAX_ARTICLES`` articles, which keeps its cost bounded.
 
 Cost per article is flat in the store size: candidates come from an inverted
 index over the event profiles' heaviest terms and entities, each posting list
@@ -47,14 +60,27 @@ from newsdesk.events.features import ArticleFeatures
 
 JOIN_THRESHOLD = 0.30
 MERGE_THRESHOLD = 0.50
-WEIGHTS = {"terms": 0.55, "entities": 0.35, "embedding": 0.10}
+WEIGHTS = {"terms": 0.55, "entities": 0.35, "embedding": 0.10, "year_conflict": -0.2}
 MAX_DATE_GAP_DAYS = 30
 NORM_REFRESH_GROWTH = 1.1  # recompute an unchanged event's norm once the store grew by 10%
 MAX_CANDIDATES = 24
 POSTINGS_PER_KEY = 48
 INDEX_KEYS_PER_ARTICLE = 24
 PROFILE_MAX_KEYS = 1200  # a big event's profile keeps its heaviest keys, so comparing with it stays cheap
-STATE_VERSION = 1
+REFINE_EVERY = 16  # arrivals between two refinements
+REFINE_THRESHOLD = 0.17  # average-link similarity at which refinement stops joining groups
+REFINE_NEAR = 0.1  # a neighbour this close to a touched event is re-grouped with it
+REFINE_NEIGHBOURS = 6
+REFINE_MAX_ARTICLES = 240  # articles re-grouped at once: bounds the cost of a refinement
+REFINE_HORIZON = 2000  # arrivals after which an unchanged event is settled
+REFINE_MAX_EVENT = 120  # larger events are settled: they are joined and merged, not re-grouped
+FAR_APART = 4.0  # year-conflict units for two articles dated further apart than MAX_DATE_GAP_DAYS
+LOCAL_IDF_FLOOR = 1.0
+STATE_VERSION = 2
+
+
+class StaleState(ValueError):
+    """The saved state is from another version of the clusterer: rebuild from the articles' features."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +108,21 @@ class _Event:
     last_date: date | None = None
     age: int = 0  # arrival index of the founding article: the deterministic tie-break
     norms: dict = field(default_factory=dict)  # profile name -> (documents seen when computed, IDF-weighted norm)
+    years: Counter = field(default_factory=Counter)  # year -> members that write it
+    latest_years: Counter = field(default_factory=Counter)  # year -> members whose latest written year it is
+    dated: int = 0  # members that write a year
+
+
+@dataclass
+class _Member:
+    """What refinement needs to know of an article of an open event."""
+
+    terms: dict[str, float]
+    entities: dict[str, float]
+    embedding: np.ndarray
+    years: frozenset[int]
+    when: date | None
+    arrival: int
 
 
 class _Vocabulary:
@@ -128,6 +169,10 @@ class OnlineClusterer:
         self._postings: dict[str, list[str]] = defaultdict(list)
         self._event_of: dict[str, str] = {}
         self._arrivals = 0
+        self._members: dict[str, _Member] = {}  # features of the members of open events
+        self._touched: dict[str, None] = {}  # events that changed since the last refinement, in order
+        self._open: dict[str, int] = {}  # open event id -> arrival of its last change, least recent first
+        self._moves: dict[str, dict] = {}  # article id -> evidence, for articles a refinement moved
 
     def add(self, article_id: str, features: ArticleFeatures) -> Decision:
         if article_id in self._event_of:
@@ -139,6 +184,7 @@ class OnlineClusterer:
         self._entities.observe(entities)
         embedding = _embedding(features)
         when = _parse_date(features.published)
+        years = _years(features)
         self._arrivals += 1
 
         scored = []
@@ -147,6 +193,7 @@ class OnlineClusterer:
             if gap is not None and gap > MAX_DATE_GAP_DAYS:
                 continue
             signals = self._signals(terms, entities, embedding, event)
+            signals["year_conflict"] = _year_conflict(years, event)
             scored.append((_combine(signals), -event.age, event, signals, gap))
         scored.sort(key=lambda row: (row[0], row[1]), reverse=True)
 
@@ -159,12 +206,16 @@ class OnlineClusterer:
             self._events[event.id] = event
             new_event = True
         shared = tuple(sorted(key for key in entities if key in event.entities))
-        self._absorb(event, article_id, terms, entities, embedding, when)
+        self._members[article_id] = _Member(terms, entities, embedding, years, when, self._arrivals)
+        self._absorb(event, article_id, terms, entities, embedding, when, years)
         # only events the article itself came close to can have been bridged by it
         merged = self._merge_around(event, [row[2] for row in scored if row[0] >= JOIN_THRESHOLD])
+        self._touched[self._resolve(event.id)] = None
+        if self._arrivals % REFINE_EVERY == 0:
+            self.refine()
         return Decision(
             article_id=article_id,
-            event_id=self._resolve(event.id),
+            event_id=self._resolve(self._event_of[article_id]),
             new_event=new_event,
             similarity=round(similarity, 4),
             signals={name: round(value, 4) for name, value in signals.items()},
@@ -184,10 +235,134 @@ class OnlineClusterer:
     def from_state(cls, data: bytes) -> OnlineClusterer:
         version, attributes = pickle.loads(data)
         if version != STATE_VERSION:
-            raise ValueError(f"clusterer state version {version}, expected {STATE_VERSION}")
+            raise StaleState(f"clusterer state version {version}, expected {STATE_VERSION}")
         clusterer = cls()
         clusterer.__dict__.update(attributes)
         return clusterer
+
+    def refine(self) -> None:
+        """Re-group the members of the events touched since the last refinement, with
+        their neighbours, by average link over article pairs.
+
+        The greedy join compares an article with event profiles; once an event holds two
+        same-kind events, its profile attracts both. Here each pair of articles is scored
+        on its own (including the year conflict between the two), so such an event splits,
+        a member that fits a neighbour better moves there and fragments meet. The groups
+        keep the ids of the events most of their members came from; every moved article
+        is recorded in ``take_moves``.
+        """
+        touched = [self._resolve(event_id) for event_id in self._touched]
+        self._touched.clear()
+        for event_id in dict.fromkeys(touched):
+            self._open.pop(event_id, None)
+            self._open[event_id] = self._arrivals
+        self._close_quiet_events()
+        events = self._neighbourhood([self._events[e] for e in dict.fromkeys(touched) if e in self._events])
+        if not events:
+            return
+        members = sorted((m for event in events for m in event.members), key=lambda m: self._members[m].arrival)
+        scores = self._pair_scores(members)
+        groups = _average_link(scores, REFINE_THRESHOLD)
+        fit = {}  # article -> its mean similarity to the rest of its new group
+        for group in groups:
+            for i in group:
+                fit[members[i]] = float(scores[i, [j for j in group if j != i]].mean()) if len(group) > 1 else 0.0
+        self._regroup(events, [[members[i] for i in group] for group in groups], fit)
+
+    def take_moves(self) -> dict[str, dict]:
+        """Articles moved to another event by refinements since the last call, with the evidence."""
+        moves, self._moves = self._moves, {}
+        return moves
+
+    def _neighbourhood(self, touched: list[_Event]) -> list[_Event]:
+        """The touched events and the events closest to them, all open (their members' features
+        still kept) and together no larger than ``REFINE_MAX_ARTICLES`` articles."""
+        chosen: dict[str, _Event] = {}
+        size = 0
+        for event in touched:
+            if not self._is_open(event) or event.id in chosen:
+                continue
+            embedding = event.embedding / (float(np.linalg.norm(event.embedding)) or 1.0)
+            near = [event] + [
+                other
+                for other in self._candidates(_unit(event.terms), _unit(event.entities))[:REFINE_NEIGHBOURS]
+                if other is not event and self._is_open(other) and not _events_apart(event, other)
+                and _combine(self._signals(_unit(event.terms), _unit(event.entities), embedding, other)) >= REFINE_NEAR
+            ]
+            for other in near:
+                if other.id not in chosen and size + len(other.members) <= REFINE_MAX_ARTICLES:
+                    chosen[other.id] = other
+                    size += len(other.members)
+        return sorted(chosen.values(), key=lambda event: event.age)
+
+    def _close_quiet_events(self) -> None:
+        """Forget the member features of events unchanged for ``REFINE_HORIZON`` arrivals:
+        they are settled, and keeping every article's features would grow without bound."""
+        while self._open:
+            event_id, last = next(iter(self._open.items()))
+            if last >= self._arrivals - REFINE_HORIZON:
+                break
+            del self._open[event_id]
+            event = self._events.get(self._resolve(event_id))
+            if event is not None and self._resolve(event_id) not in self._open:
+                for article_id in event.members:
+                    self._members.pop(article_id, None)
+
+    def _is_open(self, event: _Event) -> bool:
+        return len(event.members) <= REFINE_MAX_EVENT and all(m in self._members for m in event.members)
+
+    def _pair_scores(self, members: list[str]) -> np.ndarray:
+        """Pairwise similarities of articles, the same mix of signals as article-to-event."""
+        features = [self._members[m] for m in members]
+        scores = WEIGHTS["terms"] * _cosines([f.terms for f in features], self._terms)
+        scores += WEIGHTS["entities"] * _cosines([f.entities for f in features], self._entities)
+        embeddings = np.stack([f.embedding for f in features])
+        scores += WEIGHTS["embedding"] * (embeddings @ embeddings.T)
+        for i, left in enumerate(features):
+            for j in range(i + 1, len(features)):
+                right = features[j]
+                conflict = _pair_year_conflict(left.years, right.years)
+                if left.when and right.when and abs((left.when - right.when).days) > MAX_DATE_GAP_DAYS:
+                    conflict = FAR_APART
+                if conflict:
+                    scores[i, j] += WEIGHTS["year_conflict"] * conflict
+                    scores[j, i] = scores[i, j]
+        return scores
+
+    def _regroup(self, events: list[_Event], groups: list[list[str]], fit: dict[str, float]) -> None:
+        old_of = {m: event.id for event in events for m in event.members}
+        ages = {event.id: event.age for event in events}
+        for event in events:
+            del self._events[event.id]
+        # the largest groups claim first the id most of their members had
+        claimed: dict[str, list[str]] = {}
+        for group in sorted(groups, key=lambda g: (-len(g), self._members[g[0]].arrival)):
+            votes = Counter(old_of[m] for m in group)
+            best = max(votes, key=lambda e: (votes[e], -ages[e]))
+            if best in claimed:
+                best = f"ev-{group[0]}"
+                while best in self._alias or best in claimed or best in self._events:
+                    best += "+"
+            claimed[best] = group
+        for event_id, group in claimed.items():
+            event = _Event(id=event_id, members=[], age=min(self._members[m].arrival for m in group))
+            self._events[event_id] = event
+            self._alias.pop(event_id, None)
+            self._open.pop(event_id, None)
+            self._open[event_id] = self._arrivals
+            for article_id in group:
+                member = self._members[article_id]
+                self._absorb(event, article_id, member.terms, member.entities, member.embedding, member.when, member.years)
+                if old_of[article_id] != event_id:
+                    self._moves[article_id] = {
+                        "moved_from": old_of[article_id],
+                        "reason": "refined: re-grouped by average link over article pairs",
+                        "similarity": round(fit[article_id], 4),
+                        "group_size": len(group),
+                    }
+        for old_id in ages:
+            if old_id not in claimed:
+                self._alias[old_id] = max(claimed, key=lambda e: sum(old_of[m] == old_id for m in claimed[e]))
 
     def _signals(self, terms: dict[str, float], entities: dict[str, float], embedding: np.ndarray, event: _Event) -> dict[str, float]:
         norm = float(np.linalg.norm(event.embedding))
@@ -212,8 +387,12 @@ class OnlineClusterer:
         weighted.sort(key=lambda item: (item[1], item[0]), reverse=True)
         return weighted[:INDEX_KEYS_PER_ARTICLE]
 
-    def _absorb(self, event: _Event, article_id: str, terms, entities, embedding, when: date | None) -> None:
+    def _absorb(self, event: _Event, article_id: str, terms, entities, embedding, when: date | None, years) -> None:
         event.members.append(article_id)
+        if years:
+            event.dated += 1
+            event.years.update(years)
+            event.latest_years[max(years)] += 1
         event.norms.clear()
         event.terms.update(terms)
         event.entities.update(entities)
@@ -245,7 +424,9 @@ class OnlineClusterer:
     def _event_similarity(self, left: _Event, right: _Event) -> float:
         small, large = (left, right) if len(left.terms) <= len(right.terms) else (right, left)
         embedding = small.embedding / (float(np.linalg.norm(small.embedding)) or 1.0)
-        return _combine(self._signals(small.terms, small.entities, embedding, large))
+        signals = self._signals(small.terms, small.entities, embedding, large)
+        signals["year_conflict"] = _events_year_conflict(small, large)
+        return _combine(signals)
 
     def _fold(self, survivor: _Event, absorbed: _Event) -> None:
         survivor.members.extend(absorbed.members)
@@ -253,6 +434,9 @@ class OnlineClusterer:
         survivor.terms.update(absorbed.terms)
         survivor.entities.update(absorbed.entities)
         survivor.embedding = survivor.embedding + absorbed.embedding
+        survivor.years.update(absorbed.years)
+        survivor.latest_years.update(absorbed.latest_years)
+        survivor.dated += absorbed.dated
         _prune(survivor)
         dates = [d for d in (survivor.first_date, survivor.last_date, absorbed.first_date, absorbed.last_date) if d]
         survivor.first_date, survivor.last_date = (min(dates), max(dates)) if dates else (None, None)
@@ -314,3 +498,77 @@ def _events_apart(left: _Event, right: _Event) -> bool:
         return False
     gap = max((left.first_date - right.last_date).days, (right.first_date - left.last_date).days)
     return gap > MAX_DATE_GAP_DAYS
+
+
+def _years(features: ArticleFeatures) -> frozenset[int]:
+    years = set(features.years)
+    if features.published:
+        years.add(int(features.published[:4]))
+    return frozenset(years)
+
+
+def _year_conflict(years: frozenset[int], event: _Event) -> float:
+    """Share of the event's dated members whose written years the article does not
+    share, half-weighted when the years overlap but the latest ones differ."""
+    if not years or not event.dated:
+        return 0.0
+    overlap = max(event.years[y] for y in years) / event.dated
+    same_latest = event.latest_years[max(years)] / event.dated
+    return 1.0 - (overlap + same_latest) / 2
+
+
+def _events_year_conflict(small: _Event, large: _Event) -> float:
+    if not small.dated or not large.dated:
+        return 0.0
+    overlap = sum(min(small.years[y], large.years[y]) for y in small.years) / small.dated
+    same_latest = sum(small.latest_years[y] * large.latest_years[y] for y in small.latest_years) / (small.dated * large.dated)
+    return 1.0 - (min(1.0, overlap) + same_latest) / 2
+
+
+def _pair_year_conflict(left: frozenset[int], right: frozenset[int]) -> float:
+    """1 when two articles write disjoint years, 0.5 when they share some but not the latest."""
+    if not left or not right:
+        return 0.0
+    if not left & right:
+        return 1.0
+    return 0.5 if max(left) != max(right) else 0.0
+
+
+def _cosines(vectors: list[dict[str, float]], vocabulary: _Vocabulary) -> np.ndarray:
+    """Pairwise cosines of IDF-weighted sparse vectors, through a dense local matrix."""
+    columns: dict[str, int] = {}
+    local = Counter(key for vector in vectors for key in vector)
+    rows, cols, values = [], [], []
+    for row, vector in enumerate(vectors):
+        for key, value in vector.items():
+            rows.append(row)
+            cols.append(columns.setdefault(key, len(columns)))
+            values.append(value * vocabulary.weight(key) * (math.log((len(vectors) + 1) / (local[key] + 1)) + LOCAL_IDF_FLOOR))
+    matrix = np.zeros((len(vectors), max(1, len(columns))), np.float32)
+    matrix[rows, cols] = values
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    matrix /= np.where(norms > 0, norms, 1.0)
+    return matrix @ matrix.T
+
+
+def _average_link(scores: np.ndarray, threshold: float) -> list[list[int]]:
+    """Average-link agglomeration until no two groups are ``threshold`` similar; groups
+    as sorted index lists, ordered by their first index. Ties go to the lowest indices."""
+    size = len(scores)
+    similarity = scores.astype(np.float64).copy()
+    np.fill_diagonal(similarity, -np.inf)
+    counts = np.ones(size)
+    groups: dict[int, list[int]] = {i: [i] for i in range(size)}
+    while len(groups) > 1:
+        flat = int(np.argmax(similarity))
+        i, j = divmod(flat, size)
+        if similarity[i, j] < threshold:
+            break
+        i, j = min(i, j), max(i, j)
+        merged = (similarity[i] * counts[i] + similarity[j] * counts[j]) / (counts[i] + counts[j])
+        similarity[i], similarity[:, i] = merged, merged
+        similarity[i, i] = -np.inf
+        similarity[j], similarity[:, j] = -np.inf, -np.inf
+        counts[i] += counts[j]
+        groups[i] = sorted(groups[i] + groups.pop(j))
+    return [groups[i] for i in sorted(groups)]
