@@ -52,3 +52,8 @@ def test_gazetteer_does_not_turn_names_into_places():
     assert resolve_place("Boeing") is None
     # an old alternate spelling of Milwaukee ("Meliki") shares Maliki's key, but not its spelling
     assert resolve_place("Maliki") is None
+
+
+def test_a_continent_is_not_the_town_named_after_it():
+    asia = resolve_place("Asia")
+    assert (asia.name, asia.country) == ("Asia", None)

@@ -11,7 +11,7 @@
   ``date_source`` says which and where from;
 - where: the place entities named most (articles + mentions), as the linking
   stage resolved them with the gazetteer; resolved cities and sites before
-  unresolved names, countries last;
+  unresolved names, countries and continents last;
 - who: the entities named in most articles.
 """
 
@@ -105,11 +105,11 @@ def _places(entities: list[Entity]) -> list[Place]:
     named = [e for e in entities if e.type in PLACE_LABELS]
 
     def rank(entity: Entity) -> tuple:
-        # a city or site says more about where it happened than its country does
+        # a city or site says more about where it happened than its country or continent does
         place = entity.place
-        is_country = place is not None and place.country is not None and place.name == place.country
+        is_region = place is not None and (place.country is None or place.name == place.country)
         named_in = {m.article_id for m in entity.mentions}
-        return (is_country, place is None, -(len(named_in) + len(entity.mentions)), entity.name)
+        return (is_region, place is None, -(len(named_in) + len(entity.mentions)), entity.name)
 
     places: list[Place] = []
     for entity in sorted(named, key=rank):

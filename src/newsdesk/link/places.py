@@ -96,6 +96,12 @@ def _gazetteer() -> _Gazetteer:
             _offer(large, normal, candidate)
             _offer(by_key, name_key(name), _Candidate(candidate.rank, candidate.place, normal))
 
+    # Continents outrank the towns named after them ("Asia" is also a city in the Philippines).
+    for continent in cache.get_continents().values():
+        candidate = _Candidate((0, 0), Place(continent["name"], None, float(continent["lat"]), float(continent["lng"]),
+                                             int(continent["geonameId"])))
+        _offer(exact, normalise_place_name(continent["name"]), candidate)
+
     for state in cache.get_us_states().values():
         candidate = _Candidate((2, 0), Place(state["name"], "United States", None, None, int(state["geonameid"])))
         _offer(exact, normalise_place_name(state["name"]), candidate)
