@@ -273,9 +273,9 @@ def article_annotations(document: dict[str, Any], article_id: str) -> dict[str, 
         "posts": mine(event["posts"]),
         "removed": mine(document["removed"]),
         "findings": [
-            {"summary": f["summary"], "kind": f["kind"], "support": mine(f["support"]), "group": group}
-            for group in ("agreements", "conflicts")
-            for f in event[group]
+            {**f, "support": mine(f["support"]), "group": group}
+            for group in ("agreements", "conflicts", "single_source")
+            for f in event.get(group, [])
             if mine(f["support"])
         ],
     }

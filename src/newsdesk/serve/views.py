@@ -43,7 +43,7 @@ class SourceView:
 
 @dataclass
 class FindingRow:
-    group: str  # agreements | conflicts
+    group: str  # one of FINDING_GROUPS
     kind: str
     summary: str
     cells: dict[str, list[dict[str, Any]]]  # article id -> support spans in that article
@@ -80,6 +80,7 @@ class EventPage:
 
 
 FINDING_FIELDS = {"summary", "kind", "support"}
+FINDING_GROUPS = ("conflicts", "agreements", "single_source")  # table order; single_source is optional in the contract
 MARKED_MODES = ("opinion", "speculation")  # sentence modes tinted in the text; reported facts and attributions stay plain
 
 
@@ -96,8 +97,8 @@ def event_page(document: dict[str, Any]) -> EventPage:
             _by_article(f["support"]),
             {k: v for k, v in f.items() if k not in FINDING_FIELDS and v not in (None, [], {})},
         )
-        for group in ("conflicts", "agreements")
-        for f in event[group]
+        for group in FINDING_GROUPS
+        for f in event.get(group, [])
     ]
     who = [e for e in event["entities"] if e["type"] in ("PERSON", "ORG", "NORP")][:6]
     wording = [{"concept": w["concept"], "category": w["category"], "cells": _by_article(w["choices"])} for w in event.get("wording", [])]
@@ -127,8 +128,8 @@ def source_view(document: dict[str, Any], event: dict[str, Any], article: dict[s
     for quote in mine(event["quotes"]):
         anchor(quote)
         highlights.append(_wrap(quote, "q", f"quote quote-{quote['kind']}", f"{quote['kind']} quote, {quote['speaker'] or 'unattributed'}"))
-    for group in ("agreements", "conflicts"):
-        for finding in event[group]:
+    for group in FINDING_GROUPS:
+        for finding in event.get(group, []):
             for support in mine(finding["support"]):
                 anchor(support)
                 highlights.append(_wrap(support, "span", f"claim claim-{group}", f"{finding['kind']}: {finding['summary']}"))
