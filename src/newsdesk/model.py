@@ -164,8 +164,9 @@ class Claim:
     """A checkable statement made in one article (see newsdesk.claims for the rules).
 
     ``kind`` is count (``amount`` of ``subject`` that ``predicate``), change (``before`` ->
-    ``amount``), state (``subject`` is ``value``: unharmed, injured, dead, ...) or derived
-    (arithmetic between two counts of one article, explained in ``basis``). The span is the
+    ``amount``), state (``subject`` is ``value``: unharmed, injured, dead, ...), derived
+    (arithmetic between two counts of one article, explained in ``basis``) or action (``subject``
+    did ``predicate`` to ``target``; ``value`` is the verb as written). The span is the
     clause; ``value_start``/``value_end`` locate the figure or state word, ``subject_start``/
     ``subject_end`` the words naming the subject (a name mention for people)."""
 
@@ -193,6 +194,9 @@ class Claim:
     actor_start: int | None = None  # the doer or owner of a count ("Fidesz won 135 seats"), if written
     actor_end: int | None = None
     basis: str | None = None
+    target: str | None = None  # an action's object ("the residence"), its words; ``subject`` is then the doer
+    target_start: int | None = None
+    target_end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -214,8 +218,9 @@ class Support:
 
 @dataclass(frozen=True)
 class Finding:
-    """An agreement or a conflict between sources. ``kind``: agreement, contradiction or
-    precision (compatible, one more specific); ``claim_kind``: count, change, state, derived."""
+    """An agreement or a conflict between sources. ``kind``: agreement, contradiction,
+    precision (compatible, one more specific) or single_source (a claim no other article of the
+    event makes); ``claim_kind``: count, change, state, derived, action."""
 
     summary: str
     kind: str
@@ -330,6 +335,7 @@ class Event:
     posts: list[Post] = field(default_factory=list)
     agreements: list[Finding] = field(default_factory=list)
     conflicts: list[Finding] = field(default_factory=list)
+    single_source: list[Finding] = field(default_factory=list)  # salient claims only one article makes
     summary_sentence: Support | None = None
     comparisons: list[Comparison] = field(default_factory=list)
     evidence: list[dict[str, Any]] = field(default_factory=list)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from newsdesk import errors
 from newsdesk.analyse import analyse_articles
-from newsdesk.claims import align_claims, extract_claims
+from newsdesk.claims import align_claims, extract_claims, single_source_claims
 from newsdesk.events import Decision, OnlineClusterer, article_features_batch, compare, summarise
 from newsdesk.events.cluster import StaleState
 from newsdesk.events.features import ArticleFeatures
@@ -211,6 +211,7 @@ def _event(event_id: str, analyses: list[Analysis], entities: list[Entity]) -> E
     ]
     event.wording = compare_wording(analyses)
     event.agreements, event.conflicts = align_claims(analyses, own)
+    event.single_source = single_source_claims(analyses, own)
     return event
 
 

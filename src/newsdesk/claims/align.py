@@ -36,7 +36,27 @@ every rule below leans towards saying nothing.
   different articles. A contradiction needs an unhedged claim on each side (a hedged,
   speculative or distanced statement does not contradict anything). A value group found in two
   or more articles is an agreement unless it takes part in a contradiction, which then carries
-  all its supports. Claims that no other article speaks to are single-source and not reported.
+  all its supports.
+- **Actions** ("who did what to whom") share a topic when their verbs share an action class
+  (``ACTION_CLASSES``: "attacked"/"struck") and their objects are the same (one linked entity,
+  or the same head noun after ``TARGET_SYNONYMS`` and no conflicting modifiers). Within it, two
+  actions have the same doer when their doers' phrases hold the same linked entity, or, where
+  either names none, the same head noun with modifiers that do not conflict ("Iraqi forces" and
+  "Iraqi security forces" are one doer; "Russian forces" and "Ukrainian forces" are two; so are
+  two differently linked names). Same doer and same polarity agree; the same action asserted
+  by one source and negated or denied by another ("X attacked Y" / "X did not attack Y",
+  "X denied attacking Y"), both unhedged, is a contradiction. Nothing else about actions
+  conflicts: a different doer or verb is another claim, not a disagreement.
+- **Single source.** Of an event with two or more articles, a claim whose topic no other
+  article speaks to (no claim of another article shares its topic, whatever its value or doer)
+  is reported as single-source when it is checkable and salient: unhedged, not arithmetic
+  (derived), and for counts and changes a predicate of ``PREDICATE_CLASSES`` (killed, won,
+  arrested...: "two statements that shocked Iran" is not worth listing); ranked states first, then counts and changes of harm,
+  arrests and rescues (``PATIENT_PREDICATES``), then actions of a class in ``ACTION_CLASSES``
+  (attacks, arrests, accusations, denials...; "X reminded Y" is not worth listing alone), then
+  other counts; at most
+  ``SINGLE_SOURCE_PER_ARTICLE`` per article (the first in that rank order, ties in text order),
+  one per topic, listed in article and text order.
 """
 
 from __future__ import annotations
@@ -46,17 +66,31 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from newsdesk.claims.lexicon import CONTRADICTORY_STATES, DIMENSION, GENERIC_PEOPLE, MORE_SPECIFIC_STATES, PATIENT_PREDICATES, PEOPLE_NOUNS
+from newsdesk.claims.lexicon import (
+    ACTION_CLASSES,
+    CONTRADICTORY_STATES,
+    DIMENSION,
+    GENERIC_PEOPLE,
+    MORE_SPECIFIC_STATES,
+    NOUN_SYNONYMS,
+    PATIENT_PREDICATES,
+    PEOPLE_NOUNS,
+    PREDICATE_CLASSES,
+    TARGET_SYNONYMS,
+)
 from newsdesk.claims.numbers import label
 from newsdesk.model import Amount, Analysis, Article, Claim, Entity, Finding, Support
 
 LOOSE_WORDING_FACTOR = 1.5
 SAME_EVENT_DAYS = 14
+SINGLE_SOURCE_PER_ARTICLE = 5
+_LISTED_ACTIONS = frozenset(ACTION_CLASSES.values())
+_CLASSED_PREDICATES = frozenset(PREDICATE_CLASSES.values())
 
-AGREEMENT, CONTRADICTION, PRECISION, DIFFER = "agreement", "contradiction", "precision", "differ"
+AGREEMENT, CONTRADICTION, PRECISION, DIFFER, SINGLE_SOURCE = "agreement", "contradiction", "precision", "differ", "single_source"
 SAME, PART = "same", "part"
 
-__all__ = ["align_claims"]
+__all__ = ["align_claims", "single_source_claims"]
 
 
 def align_claims(analyses: list[Analysis], entities: list[Entity]) -> tuple[list[Finding], list[Finding]]:
@@ -72,11 +106,49 @@ def align_claims(analyses: list[Analysis], entities: list[Entity]) -> tuple[list
     for topic, claims in topics.items():
         if len({c.article_id for c in claims}) < 2:
             continue
-        found_agreements, found_conflicts = _type_topic(topic, claims, holders)
+        typing = _type_actions if topic[0] == "action" else _type_topic
+        found_agreements, found_conflicts = typing(topic, claims, holders)
         agreements += found_agreements
         conflicts += found_conflicts
     conflicts.sort(key=lambda f: f.kind != CONTRADICTION)
     return agreements, conflicts
+
+
+def single_source_claims(analyses: list[Analysis], entities: list[Entity]) -> list[Finding]:
+    """The salient claims that only one article of the event makes (rules in the module
+    docstring); none for an event of one article."""
+    if len(analyses) < 2:
+        return []
+    holders = _Holders(entities, {a.article.id: a.article for a in analyses})
+    speakers: dict[tuple, set[str]] = defaultdict(set)
+    for analysis in analyses:
+        for claim in analysis.claims:
+            speakers[_topic(claim, holders)].add(claim.article_id)
+    findings = []
+    for analysis in analyses:
+        chosen: dict[tuple, Claim] = {}
+        for claim in analysis.claims:
+            topic = _topic(claim, holders)
+            if len(speakers[topic]) == 1 and _salience(claim) is not None and topic not in chosen:
+                chosen[topic] = claim
+        salient = sorted(chosen.items(), key=lambda item: (_salience(item[1]), item[1].start))[:SINGLE_SOURCE_PER_ARTICLE]
+        for topic, claim in sorted(salient, key=lambda item: item[1].start):
+            name = _topic_name(topic, [claim], holders)
+            findings.append(Finding(summary=f"{name}: {_value_label(claim, holders)}", kind=SINGLE_SOURCE, support=(_support(claim),), claim_kind=claim.kind))
+    return findings
+
+
+def _salience(claim: Claim) -> int | None:
+    """Rank for single-source reporting, lower first; None for claims not worth listing alone."""
+    if claim.hedge is not None or claim.kind == "derived":
+        return None
+    if claim.kind == "state":
+        return 0
+    if claim.kind == "action":
+        return 2 if claim.predicate in _LISTED_ACTIONS else None
+    if claim.predicate not in _CLASSED_PREDICATES:
+        return None
+    return 1 if claim.predicate in PATIENT_PREDICATES else 3
 
 
 # -- topics ---------------------------------------------------------------------------
@@ -137,6 +209,38 @@ class _Holders:
         keys = names or [w for w in words if w.casefold() not in _FUNCTION_WORDS]
         return named | {_singular(w.casefold()) for w in keys}
 
+    def thing(self, article_id: str, start: int, end: int) -> str:
+        """An action's object as a topic key: its linked entity, else its head noun (singular,
+        after ``TARGET_SYNONYMS`` and ``NOUN_SYNONYMS``)."""
+        named = self._named(article_id, start, end)
+        if named:
+            return min(named)
+        head = _singular(self.articles[article_id].text[start:end].split()[-1].casefold())
+        head = TARGET_SYNONYMS.get(head, head)
+        return NOUN_SYNONYMS.get(head, head)
+
+    def same_party(self, left: tuple[str, int, int], right: tuple[str, int, int]) -> bool:
+        """Whether two phrases ((article id, start, end)) name the same doer or object: the same
+        linked entity; or, when either names none, the same head word with modifiers that do
+        not conflict (one has none, or they share one)."""
+        left_named, right_named = self._named(*left), self._named(*right)
+        if left_named and right_named:
+            return bool(left_named & right_named)
+        left_words, right_words = self._words(*left), self._words(*right)
+        if not left_words or not right_words or left_words[-1] != right_words[-1]:
+            return False
+        left_modifiers, right_modifiers = set(left_words[:-1]), set(right_words[:-1])
+        return not left_modifiers or not right_modifiers or bool(left_modifiers & right_modifiers)
+
+    def _named(self, article_id: str, start: int, end: int) -> set[str]:
+        """The entities a phrase names: mentions inside it that end with it, so cover its head
+        ("the Iranian consulate" names no entity, "the Nord Stream pipelines" neither)."""
+        return {e.id for s, t, e in self.by_span.get(article_id, ()) if start <= s and t == end}
+
+    def _words(self, article_id: str, start: int, end: int) -> list[str]:
+        words = re.findall(r"[^\W\d_]+", self.articles[article_id].text[start:end])
+        return [_singular(w.casefold()) for w in words if w.casefold() not in _FUNCTION_WORDS]
+
     def written_noun(self, claim: Claim) -> str:
         written = self.articles[claim.article_id].text[claim.subject_start : claim.subject_end].lower() if claim.subject_start is not None else ""
         return claim.subject or "" if written in ("", "one", "nobody", "noone") else written
@@ -161,6 +265,8 @@ def _day(value: str | None) -> date | None:
 
 
 def _topic(claim: Claim, holders: _Holders) -> tuple:
+    if claim.kind == "action":
+        return ("action", claim.predicate, holders.thing(claim.article_id, claim.target_start, claim.target_end))
     if claim.kind == "state":
         entity = holders.entity(claim)
         holder = entity.id if entity else (claim.subject or "").casefold()
@@ -216,6 +322,44 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[l
                 conflicts.append(_finding(PRECISION, name, [left, right], holders))
     agreements = [_finding(AGREEMENT, name, [g], holders) for i, g in enumerate(groups) if len(g.articles()) > 1 and i not in contradicted]
     return agreements, conflicts
+
+
+def _type_actions(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[list[Finding], list[Finding]]:
+    """Value groups of one action: same doer and object, same polarity; a group and its
+    negation by another article, both asserted, contradict."""
+    def same_action(left: Claim, right: Claim) -> bool:
+        return (
+            holders.same_party(_doer(left), _doer(right))
+            and holders.same_party(_target(left), _target(right))
+            and holders.setting(left, right) is not None
+        )
+
+    groups: list[_Group] = []
+    for claim in claims:
+        home = next((g for g in groups if g.first.negated == claim.negated and same_action(g.first, claim)), None)
+        if home:
+            home.claims.append(claim)
+        else:
+            groups.append(_Group([claim]))
+    name = _topic_name(topic, claims, holders)
+    conflicts: list[Finding] = []
+    contradicted: set[int] = set()
+    for i, left in enumerate(groups):
+        for j in range(i + 1, len(groups)):
+            right = groups[j]
+            if left.first.negated != right.first.negated and _across(left, right) and left.asserted() and right.asserted() and same_action(left.first, right.first):
+                conflicts.append(_finding(CONTRADICTION, name, [left, right], holders))
+                contradicted.update((i, j))
+    agreements = [_finding(AGREEMENT, name, [g], holders) for i, g in enumerate(groups) if len(g.articles()) > 1 and i not in contradicted]
+    return agreements, conflicts
+
+
+def _doer(claim: Claim) -> tuple[str, int, int]:
+    return claim.article_id, claim.subject_start, claim.subject_end
+
+
+def _target(claim: Claim) -> tuple[str, int, int]:
+    return claim.article_id, claim.target_start, claim.target_end
 
 
 def _across(left: _Group, right: _Group) -> bool:
@@ -345,6 +489,10 @@ def _within_factor(vague: Amount, figure: float, factor: float) -> bool:
 
 
 def _topic_name(topic: tuple, claims: list[Claim], holders: _Holders) -> str:
+    if topic[0] == "action":
+        claim = claims[0]
+        text = holders.articles[claim.article_id].text
+        return f"{text[claim.subject_start : claim.subject_end]} — {topic[1]} — {text[claim.target_start : claim.target_end]}"
     if topic[0] == "state":
         entity = holders.entity(claims[0])
         who = entity.name if entity else claims[0].subject
@@ -363,6 +511,8 @@ def _finding(kind: str, name: str, groups: list[_Group], holders: _Holders) -> F
 def _value_label(claim: Claim, holders: _Holders) -> str:
     if claim.kind == "state":
         return claim.value or "?"
+    if claim.kind == "action":
+        return f"not {claim.predicate}" if claim.negated else claim.predicate or "?"
     noun = holders.written_noun(claim)
     if claim.kind == "change":
         return f"{label(claim.before)} → {label(claim.amount)} {noun}"

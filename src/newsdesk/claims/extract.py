@@ -19,6 +19,8 @@ Rules, in the order they run over each sentence:
   takes the nearest name before it; a title such as "the prime minister" stays a role) or
   single things ("the house"). Quantified holders are counts, not states. Negation flips the
   state ("not injured" -> unharmed).
+- **Actions**: who did what to whom, with negation ("did not attack", "denied attacking");
+  rules in ``actions``.
 - **Derived**: within one article, a total ("three drones") and a partitive subset with another
   predicate ("two of them were shot down") imply the rest (1 not shot down); when a clause
   names the rest ("the third reached the target") it is the claim's span and its verb the
@@ -43,6 +45,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from newsdesk.claims.actions import actions_in
 from newsdesk.claims.lexicon import (
     CLAIM_HEDGES,
     COMPLETE_WORDS,
@@ -105,6 +108,7 @@ def _claims_in(article_id: str, doc: Doc, people: list[tuple[int, int, str]]) ->
         claims += _changes(article_id, sentence, counts)
         claims += counts
         claims += _states(article_id, sentence, people)
+        claims += actions_in(article_id, sentence, _clause)
     claims += _derived(article_id, doc, claims)
     return [_hedged(c, doc) for c in claims]
 
@@ -124,7 +128,7 @@ def _post_claims(analysis: Analysis, post: Post) -> list[Claim]:
     return claims
 
 
-_OFFSETS = ("start", "end", "value_start", "value_end", "subject_start", "subject_end", "actor_start", "actor_end")
+_OFFSETS = ("start", "end", "value_start", "value_end", "subject_start", "subject_end", "actor_start", "actor_end", "target_start", "target_end")
 
 
 # -- counts ---------------------------------------------------------------------------

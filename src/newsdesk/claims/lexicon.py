@@ -122,3 +122,39 @@ MODAL_HEDGES = frozenset("may might could would should".split())
 
 # Words that pick out the one left over in "three drones, two were shot down, the third hit".
 REMAINDER_WORDS = frozenset("third fourth fifth other remaining last rest".split())
+
+# Actions ("who did what to whom"): verb lemma (with its particle) -> the action class compared
+# across sources; verbs not listed are compared by their own lemma.
+ACTION_CLASSES = {
+    **dict.fromkeys("attack strike hit target bomb shell raid assault".split(), "attack"),
+    **dict.fromkeys("shoot_down intercept down bring_down".split(), "shoot down"),
+    **dict.fromkeys("accuse blame".split(), "accuse"),
+    **dict.fromkeys("condemn denounce".split(), "condemn"),
+    **dict.fromkeys("deny reject dismiss".split(), "deny"),
+    **dict.fromkeys("claim admit".split(), "claim"),
+    **dict.fromkeys("arrest detain apprehend".split(), "arrest"),
+    **dict.fromkeys("kill slay".split(), "kill"),
+    **dict.fromkeys("injure wound".split(), "injure"),
+    **dict.fromkeys("seize capture".split(), "seize"),
+}
+# Verbs that say, think, have or help rather than act on someone: no action claims.
+NON_ACTION_VERBS = frozenset(
+    """
+    be have say tell do make get give take see know think believe want need ask add include become
+    seem appear go come show report state announce confirm call describe mention write note explain
+    expect hope fear mean cause leave keep let put find feel hear read like try begin start continue
+    receive suffer sustain survive win lose hold follow reach use send
+    """.split()
+)
+# Verbs that deny the action in their complement: "denied attacking the ship" negates "attack".
+DENIAL_VERBS = frozenset("deny".split())
+# Heads of doers that name who acted without a proper name ("Iraqi forces", "the militia").
+ACTOR_NOUNS = frozenset(
+    """
+    force troop army military militia police government ministry minister president police
+    soldier gunman militant rebel group faction authority official prosecutor court coalition
+    navy guard leader commander spokesman party parliament
+    """.split()
+)
+# Nouns of an action's object that name the same thing ("denied any involvement" / "denied responsibility").
+TARGET_SYNONYMS = {"responsibility": "involvement", "role": "involvement", "residence": "house", "home": "house", "drone": "aircraft"}

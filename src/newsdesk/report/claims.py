@@ -1,5 +1,6 @@
 """The agreements-and-conflicts section of the Markdown dossier: one row per finding, one
-column per source, each cell the source's own words with whose voice they are in."""
+column per source, each cell the source's own words with whose voice they are in; then the
+claims reported by one source only, grouped by source."""
 
 from __future__ import annotations
 
@@ -10,6 +11,24 @@ KIND_LABELS = {"contradiction": "contradiction", "precision": "differ in precisi
 
 
 def claims_markdown(event: dict[str, Any], articles: dict[str, Any]) -> list[str]:
+    return _compared(event, articles) + _single_source(event, articles)
+
+
+def _single_source(event: dict[str, Any], articles: dict[str, Any]) -> list[str]:
+    findings = event.get("single_source", [])
+    if not findings:
+        return []
+    out = ["### Reported by one source only", ""]
+    for aid in event["article_ids"]:
+        own = [f for f in findings if f["support"][0]["article_id"] == aid]
+        if own:
+            out.append(f"- **{_name(articles[aid])}**")
+            out += [f"  - {_cell(f['summary'])}: {support_label(f['support'][0])}" for f in own]
+    out.append("")
+    return out
+
+
+def _compared(event: dict[str, Any], articles: dict[str, Any]) -> list[str]:
     findings = sorted(event["conflicts"] + event["agreements"], key=lambda f: KIND_ORDER.index(f["kind"]) if f["kind"] in KIND_ORDER else len(KIND_ORDER))
     if not findings:
         return []

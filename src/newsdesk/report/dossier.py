@@ -60,6 +60,7 @@ def _event(event: Event) -> dict[str, Any]:
         "posts": [_post(p) for p in event.posts],
         "agreements": [_finding(f) for f in event.agreements],
         "conflicts": [_finding(f) for f in event.conflicts],
+        "single_source": [_finding(f) for f in event.single_source],
         "comparisons": [{"article_ids": [c.left, c.right], "scores": c.scores} for c in event.comparisons],
         "evidence": event.evidence,
         "wording": [_wording(w) for w in event.wording],
@@ -187,7 +188,7 @@ def span_violations(document: dict[str, Any]) -> list[str]:
         entries += [("post", p) for p in event["posts"]]
         entries += [("wording", c) for w in event.get("wording", []) for c in w["choices"]]
         entries += [("mention", m) for e in event["entities"] for m in e["mentions"]]
-        entries += [("support", s) for f in event["agreements"] + event["conflicts"] for s in f["support"]]
+        entries += [("support", s) for f in event["agreements"] + event["conflicts"] + event.get("single_source", []) for s in f["support"]]
         if event["summary"]:
             entries.append(("summary", event["summary"]))
     bad = []

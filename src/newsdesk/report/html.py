@@ -94,7 +94,7 @@ def _cited(document: dict[str, Any]):
         yield from event["posts"]
         for entity in event["entities"]:
             yield from entity["mentions"]
-        for finding in event["agreements"] + event["conflicts"]:
+        for finding in event["agreements"] + event["conflicts"] + event.get("single_source", []):
             yield from finding["support"]
         if event["summary"]:
             yield event["summary"]
