@@ -80,6 +80,7 @@ class EventPage:
 
 
 FINDING_FIELDS = {"summary", "kind", "support"}
+WHO_TYPES = ("PERSON", "ORG", "NORP")
 FINDING_GROUPS = ("conflicts", "agreements", "single_source")  # table order; single_source is optional in the contract
 MARKED_MODES = ("opinion", "speculation")  # sentence modes tinted in the text; reported facts and attributions stay plain
 
@@ -100,7 +101,8 @@ def event_page(document: dict[str, Any]) -> EventPage:
         for group in FINDING_GROUPS
         for f in event.get(group, [])
     ]
-    who = [e for e in event["entities"] if e["type"] in ("PERSON", "ORG", "NORP")][:6]
+    # people and organisations first; nationalities and groups ("Iraqi", "Shiite") only after them
+    who = sorted((e for e in event["entities"] if e["type"] in WHO_TYPES), key=lambda e: WHO_TYPES.index(e["type"]) > 1)[:6]
     wording = [{"concept": w["concept"], "category": w["category"], "cells": _by_article(w["choices"])} for w in event.get("wording", [])]
     return EventPage(event, articles, sources, colour, findings, _quotes_by_speaker(event), _timeline(event, articles), who, wording)
 
