@@ -47,16 +47,22 @@ every rule below leans towards saying nothing.
   by one source and negated or denied by another ("X attacked Y" / "X did not attack Y",
   "X denied attacking Y"), both unhedged, is a contradiction. Nothing else about actions
   conflicts: a different doer or verb is another claim, not a disagreement.
-- **Single source.** Of an event with two or more articles, a claim whose topic no other
-  article speaks to (no claim of another article shares its topic, whatever its value or doer)
-  is reported as single-source when it is checkable and salient: unhedged, not arithmetic
-  (derived), and for counts and changes a predicate of ``PREDICATE_CLASSES`` (killed, won,
-  arrested...: "two statements that shocked Iran" is not worth listing); ranked states first, then counts and changes of harm,
-  arrests and rescues (``PATIENT_PREDICATES``), then actions of a class in ``ACTION_CLASSES``
-  (attacks, arrests, accusations, denials...; "X reminded Y" is not worth listing alone), then
-  other counts; at most
-  ``SINGLE_SOURCE_PER_ARTICLE`` per article (the first in that rank order, ties in text order),
-  one per topic, listed in article and text order.
+- **Single source.** Of an event with two or more articles, a claim no other article speaks
+  to is reported as single-source when it is checkable and salient. "Speaks to" is read
+  broadly, since a claim wrongly called single-source misleads as much as an invented
+  conflict: an action has a counterpart in any action of another article with its topic
+  (whatever the doer or polarity); a state or count in any state or count of another article
+  on the same outcome (the dimension of the state word or the count's predicate: harm for
+  "dead", "injured", "unharmed", "alive"; damage for "destroyed", "damaged"; else the predicate
+  itself, "arrested", ...), whoever or whatever it is about, since holders and counted nouns
+  are often named differently ("Tom Tennant" / "a local police officer"). Salient: unhedged, not
+  arithmetic (derived); states of people and things named in the claim's clause (not through
+  a pronoun: "she survived" has no second source to catch a wrong antecedent); counts and changes of harm,
+  arrests, rescues and destruction (``PATIENT_PREDICATES``), of people unless the predicate is
+  destruction or shooting down; actions of a class in ``ACTION_CLASSES`` (attacks, arrests,
+  accusations, denials: "X reminded Y" is not worth listing alone). Ranked states, then
+  counts, then actions; at most ``SINGLE_SOURCE_PER_ARTICLE`` per article (the first in that
+  rank order, ties in text order), one per topic, listed in article and text order.
 """
 
 from __future__ import annotations
@@ -75,7 +81,6 @@ from newsdesk.claims.lexicon import (
     NOUN_SYNONYMS,
     PATIENT_PREDICATES,
     PEOPLE_NOUNS,
-    PREDICATE_CLASSES,
     TARGET_SYNONYMS,
 )
 from newsdesk.claims.numbers import label
@@ -85,7 +90,7 @@ LOOSE_WORDING_FACTOR = 1.5
 SAME_EVENT_DAYS = 14
 SINGLE_SOURCE_PER_ARTICLE = 5
 _LISTED_ACTIONS = frozenset(ACTION_CLASSES.values())
-_CLASSED_PREDICATES = frozenset(PREDICATE_CLASSES.values())
+_THING_PREDICATES = frozenset({"destroyed", "damaged", "shot down"})
 
 AGREEMENT, CONTRADICTION, PRECISION, DIFFER, SINGLE_SOURCE = "agreement", "contradiction", "precision", "differ", "single_source"
 SAME, PART = "same", "part"
@@ -123,13 +128,13 @@ def single_source_claims(analyses: list[Analysis], entities: list[Entity]) -> li
     speakers: dict[tuple, set[str]] = defaultdict(set)
     for analysis in analyses:
         for claim in analysis.claims:
-            speakers[_topic(claim, holders)].add(claim.article_id)
+            speakers[_counterpart_key(claim, holders)].add(claim.article_id)
     findings = []
     for analysis in analyses:
         chosen: dict[tuple, Claim] = {}
         for claim in analysis.claims:
             topic = _topic(claim, holders)
-            if len(speakers[topic]) == 1 and _salience(claim) is not None and topic not in chosen:
+            if len(speakers[_counterpart_key(claim, holders)]) == 1 and _salience(claim) is not None and topic not in chosen:
                 chosen[topic] = claim
         salient = sorted(chosen.items(), key=lambda item: (_salience(item[1]), item[1].start))[:SINGLE_SOURCE_PER_ARTICLE]
         for topic, claim in sorted(salient, key=lambda item: item[1].start):
@@ -138,17 +143,26 @@ def single_source_claims(analyses: list[Analysis], entities: list[Entity]) -> li
     return findings
 
 
+def _counterpart_key(claim: Claim, holders: _Holders) -> tuple:
+    """What another article's claim must share to speak to this one (see the module docstring)."""
+    if claim.kind == "action":
+        return _topic(claim, holders)
+    outcome = claim.value if claim.kind == "state" else claim.predicate
+    return ("outcome", DIMENSION.get(outcome or "", outcome))
+
+
 def _salience(claim: Claim) -> int | None:
     """Rank for single-source reporting, lower first; None for claims not worth listing alone."""
     if claim.hedge is not None or claim.kind == "derived":
         return None
     if claim.kind == "state":
-        return 0
+        named_in_clause = claim.subject_start is not None and claim.start <= claim.subject_start < claim.end
+        return 0 if named_in_clause else None  # a holder found through a pronoun is too weak to stand alone
     if claim.kind == "action":
         return 2 if claim.predicate in _LISTED_ACTIONS else None
-    if claim.predicate not in _CLASSED_PREDICATES:
+    if claim.predicate not in PATIENT_PREDICATES:
         return None
-    return 1 if claim.predicate in PATIENT_PREDICATES else 3
+    return 1 if _noun_class(claim.subject) == "people" or claim.predicate in _THING_PREDICATES else None
 
 
 # -- topics ---------------------------------------------------------------------------
