@@ -74,6 +74,7 @@ REFINE_NEIGHBOURS = 6
 REFINE_MAX_ARTICLES = 240  # articles re-grouped at once: bounds the cost of a refinement
 REFINE_HORIZON = 2000  # arrivals after which an unchanged event is settled
 REFINE_MAX_EVENT = 120  # larger events are settled: they are joined and merged, not re-grouped
+LONER_THRESHOLD = 0.1  # a lone article joins the group it is closest to on average when this close
 FAR_APART = 4.0  # year-conflict units for two articles dated further apart than MAX_DATE_GAP_DAYS
 LOCAL_IDF_FLOOR = 1.0
 STATE_VERSION = 2
@@ -262,7 +263,7 @@ class OnlineClusterer:
             return
         members = sorted((m for event in events for m in event.members), key=lambda m: self._members[m].arrival)
         scores = self._pair_scores(members)
-        groups = _average_link(scores, REFINE_THRESHOLD)
+        groups = _attach_loners(scores, _average_link(scores, REFINE_THRESHOLD), LONER_THRESHOLD)
         fit = {}  # article -> its mean similarity to the rest of its new group
         for group in groups:
             for i in group:
@@ -572,3 +573,21 @@ def _average_link(scores: np.ndarray, threshold: float) -> list[list[int]]:
         counts[i] += counts[j]
         groups[i] = sorted(groups[i] + groups.pop(j))
     return [groups[i] for i in sorted(groups)]
+
+
+def _attach_loners(scores: np.ndarray, groups: list[list[int]], threshold: float) -> list[list[int]]:
+    """Single articles left alone by the average link join the group they are closest to
+    on average, when that is at least ``threshold``: an article that reports one event
+    in few or other words is still more likely part of it than an event of its own."""
+    crowds = [group for group in groups if len(group) > 1]
+    if not crowds:
+        return groups
+    for group in groups:
+        if len(group) > 1:
+            continue
+        closeness = [float(scores[group[0], crowd].mean()) for crowd in crowds]
+        best = int(np.argmax(closeness))
+        if closeness[best] >= threshold:
+            crowds[best] = sorted(crowds[best] + group)
+            group.clear()
+    return sorted((group for group in crowds + [g for g in groups if len(g) == 1]), key=lambda g: g[0])
