@@ -148,7 +148,9 @@ def test_gold_floor_for_actions_and_single_source():
     cases, drift = claims_eval.load_gold()
     annotated = [c for c in cases if c.annotated]
     assert len(annotated) >= 5 and drift == []
-    scores = claims_eval._evaluate(annotated)["extra_scores"]
+    result = claims_eval._evaluate(annotated)
+    scores = result["extra_scores"]
+    assert result["extra_voice"]["checked"] >= 4 and result["extra_voice"]["right"] == result["extra_voice"]["checked"]
     # measured 1.00/1.00, 1.00/1.00, 1.00/0.88 (P/R)
     assert scores["action agreement"]["precision"] >= 0.9 and scores["action agreement"]["recall"] >= 0.9
     assert scores["action contradiction"]["precision"] >= 0.9 and scores["action contradiction"]["recall"] >= 0.9

@@ -127,6 +127,7 @@ def _evaluate(cases: list[GoldCase]) -> dict:
     misses, false_findings = [], []
     extra = {f"action {kind}": {"gold": 0, "predicted": 0, "matched": 0} for kind in ACTION_KINDS}
     extra["single_source"] = {"gold": 0, "predicted": 0, "matched": 0}
+    extra["voice"] = {"checked": 0, "right": 0}
     for case in cases:
         found, letters = predict(case)
         _score_extra(case, found, letters, extra, misses, false_findings)
@@ -160,7 +161,8 @@ def _evaluate(cases: list[GoldCase]) -> dict:
     return {
         "cases": len(cases),
         "scores": {kind: _scores(**c) for kind, c in counts.items()},
-        "extra_scores": {kind: _scores(**c) for kind, c in extra.items()},
+        "extra_scores": {kind: _scores(**c) for kind, c in extra.items() if kind != "voice"},
+        "extra_voice": extra["voice"],
         "voice_accuracy": voice_right / voice_checked if voice_checked else 0.0,
         "voice_checked": voice_checked,
         "misses": misses,
@@ -179,6 +181,10 @@ def _score_extra(case: GoldCase, found: list[Finding], letters: dict[str, str], 
         groups.append(("single_source", [g for g in case.findings if g.kind == "single_source"], [p for p in found if p.kind == "single_source"]))
     for row, gold, predicted in groups:
         matched = match(gold, predicted, letters)
+        for g, p in matched:
+            voiced = [(s, _covering(s, p.support, letters)) for s in g.support if s.voice is not None]
+            counts["voice"]["checked"] += len(voiced)
+            counts["voice"]["right"] += sum(found is not None and found.voice == s.voice and (s.speaker is None or same_speaker(s.speaker, found.speaker)) for s, found in voiced)
         counts[row]["gold"] += len(gold)
         counts[row]["predicted"] += len(predicted)
         counts[row]["matched"] += len(matched)
@@ -214,6 +220,9 @@ def render(results: dict) -> str:
             lines.append("on the cases annotated for actions / single-source claims:")
             for kind, s in extra.items():
                 lines.append(f"{kind:<21} {s['gold']:>5} {s['predicted']:>5} {s['matched']:>5} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f}")
+            voice = result["extra_voice"]
+            if voice["checked"]:
+                lines.append(f"voice and speaker of their matched supports: {voice['right'] / voice['checked']:.3f} of {voice['checked']}")
     lines.append("conflict = contradiction or precision, type ignored")
     result = results["all"]
     if result["false_findings"]:
