@@ -1,5 +1,5 @@
 from newsdesk.analyse import analyse_articles
-from newsdesk.events import compare, summarise
+from newsdesk.events import compare, compare_all, summarise
 from newsdesk.eval import ecbplus
 from newsdesk.ingest.article import article_from_text
 from newsdesk.link import link_entities
@@ -25,7 +25,12 @@ def test_compare_scores_the_seed_pair_closer_than_an_unrelated_report(seed_paths
     column, report, unrelated = [analysis for analysis, _ in analyse_articles(articles)]
     same = compare(column, report)
     different = compare(column, unrelated)
+    # all pairs at once (each article embedded once) score exactly as pair by pair
+    pairs = compare_all([column, report, unrelated])
+    assert [(a, b) for a, b, _ in pairs] == [(column, report), (column, unrelated), (report, unrelated)]
+    assert pairs[0][2] == same and pairs[1][2] == different
     assert set(same) == {"geography", "entities", "time", "narrative", "overall", "style", "tone"}
     assert all(1.0 <= value <= 4.0 for value in (*same.values(), *different.values()))
     for dimension in ("geography", "entities", "narrative", "overall"):
         assert same[dimension] < different[dimension], dimension
+

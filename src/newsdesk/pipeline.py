@@ -17,7 +17,7 @@ from pathlib import Path
 from newsdesk import errors
 from newsdesk.analyse import analyse_articles
 from newsdesk.claims import align_claims, extract_claims, single_source_claims
-from newsdesk.events import Decision, OnlineClusterer, article_features_batch, compare, summarise
+from newsdesk.events import Decision, OnlineClusterer, article_features_batch, compare_all, summarise
 from newsdesk.events.cluster import StaleState
 from newsdesk.events.features import ArticleFeatures
 from newsdesk.framing import compare_wording, with_framing
@@ -206,9 +206,7 @@ def _event(event_id: str, analyses: list[Analysis], entities: list[Entity]) -> E
     event.quotes = [speakers.link(q) for a in analyses for q in a.quotes]
     event.posts = [p for a in analyses for p in a.posts]
     compared = analyses[:MAX_COMPARED_ARTICLES]
-    event.comparisons = [
-        Comparison(a.article.id, b.article.id, compare(a, b)) for i, a in enumerate(compared) for b in compared[i + 1 :]
-    ]
+    event.comparisons = [Comparison(a.article.id, b.article.id, scores) for a, b, scores in compare_all(compared)]
     event.wording = compare_wording(analyses)
     event.agreements, event.conflicts = align_claims(analyses, own)
     event.single_source = single_source_claims(analyses, own)

@@ -52,7 +52,20 @@ _EMOTIVE = frozenset(
 
 
 def compare(a: Analysis, b: Analysis) -> dict[str, float]:
-    fa, fb = article_features_batch([a, b])
+    return compare_featured(a, b, *article_features_batch([a, b]))
+
+
+def compare_all(analyses: list[Analysis]) -> list[tuple[Analysis, Analysis, dict[str, float]]]:
+    """Every pair, with each article's features (its embeddings) computed once."""
+    features = article_features_batch(analyses)
+    return [
+        (a, b, compare_featured(a, b, fa, fb))
+        for i, (a, fa) in enumerate(zip(analyses, features))
+        for b, fb in zip(analyses[i + 1 :], features[i + 1 :])
+    ]
+
+
+def compare_featured(a: Analysis, b: Analysis, fa: ArticleFeatures, fb: ArticleFeatures) -> dict[str, float]:
     similarity = {
         "geography": _geography(a, b),
         "entities": _cosine(fa.entities, fb.entities),
