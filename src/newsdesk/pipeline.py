@@ -28,8 +28,8 @@ from newsdesk.quotes import extract_quotes, quotes_from_posts
 from newsdesk.store import Assignment, Store
 
 BATCH_SIZE = 32
-# Pairwise comparison costs two embeddings a pair; past this many articles an event's
-# matrix would dominate dossier time, so only its first articles (by arrival) are compared.
+# The comparison matrix grows with the square of an event's size; past this many articles it
+# would swamp the dossier (and a reader), so only the first articles (by arrival) are compared.
 MAX_COMPARED_ARTICLES = 8
 
 
