@@ -102,8 +102,8 @@ def test_single_source_lists_salient_claims_no_other_article_makes():
     )
     summaries = sorted(f.summary for f in single)
     assert summaries == [
-        "Islamic Jihad — deny — involvement: deny",
-        "military — accuse — Islamic Jihad: accuse",
+        "Islamic Jihad — deny — involvement",
+        "military — accuse — Islamic Jihad",
         "people (dead): 471 people",
     ]  # the hedged arrest is left out, the contested strike is a contradiction
     assert all(f.kind == "single_source" and len(f.support) == 1 for f in single)

@@ -139,7 +139,8 @@ def single_source_claims(analyses: list[Analysis], entities: list[Entity]) -> li
         salient = sorted(chosen.items(), key=lambda item: (_salience(item[1]), item[1].start))[:SINGLE_SOURCE_PER_ARTICLE]
         for topic, claim in sorted(salient, key=lambda item: item[1].start):
             name = _topic_name(topic, [claim], holders)
-            findings.append(Finding(summary=f"{name}: {_value_label(claim, holders)}", kind=SINGLE_SOURCE, support=(_support(claim),), claim_kind=claim.kind))
+            summary = name if claim.kind == "action" and not claim.negated else f"{name}: {_value_label(claim, holders)}"  # the action's name says its verb
+            findings.append(Finding(summary=summary, kind=SINGLE_SOURCE, support=(_support(claim),), claim_kind=claim.kind))
     return findings
 
 
