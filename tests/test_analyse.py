@@ -85,3 +85,11 @@ def test_a_name_the_tagger_calls_a_person_is_relabelled_by_the_noun_beside_it():
     analysis, _ = analyse_article(article_from_text(text))
     labels = {m.text: m.label for m in analysis.mentions}
     assert (labels["Suka Makmur"], labels["Asaib Ahl al-Haq"], labels["Twitter"]) == ("GPE", "ORG", "ORG")
+
+
+def test_a_weekday_in_a_sentence_about_the_future_is_the_next_one():
+    text = "The port of Rotterdam closed on Sunday after a fire. Officials said it will reopen on Friday."
+    analysis, _ = analyse_article(article_from_text(text, published="2024-03-04"))  # a Monday
+    values = {t.text: t.value for t in analysis.times}
+    assert values["Sunday"] == "2024-03-03"
+    assert values["Friday"] == "2024-03-08"

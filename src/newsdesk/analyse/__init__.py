@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsdesk import resources
 from newsdesk.analyse.dates import find_times, infer_published
@@ -52,7 +52,7 @@ def _analysis(article: Article, cleaned: Cleaned, doc: Doc) -> Analysis:
         posts=list(cleaned.posts),
         sentences=sentences,
         mentions=sorted(_mentions(article.id, doc, sentences) + _post_mentions(article, cleaned), key=lambda m: m.start),
-        times=find_times(article.id, date_spans, published),
+        times=find_times(article.id, date_spans, published, {e.start_char for e in doc.ents if e.label_ == "DATE" and _looks_ahead(e)}),
     )
 
 
@@ -74,6 +74,16 @@ def _dominant_language(sentences: list[Sentence]) -> str | None:
         if s.language:
             weight[s.language] += s.end - s.start
     return weight.most_common(1)[0][0] if weight else None
+
+
+def _looks_ahead(date: Span) -> bool:
+    """ "will reopen on Friday", "is due to vote on Monday": the weekday is the next one, not the last."""
+    verb = date.root.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    return any(child.lower_ in ("will", "shall", "'ll") or child.lemma_ == "due" for child in verb.children) or (
+        verb.lemma_ in ("go", "due") and any(child.dep_ == "xcomp" for child in verb.children)
+    )
 
 
 def _mentions(article_id: str, doc: Doc, sentences: list[Sentence]) -> list[Mention]:

@@ -20,10 +20,10 @@ _RELATIVE_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|last night)\b
 
 
 @lru_cache(maxsize=64)
-def _parser(base: date | None):
+def _parser(base: date | None, ahead: bool = False):
     from dateparser.date import DateDataParser
 
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    settings = {"PREFER_DATES_FROM": "future" if ahead else "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if base is not None:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
     return DateDataParser(languages=["en"], settings=settings)
@@ -32,9 +32,10 @@ def _parser(base: date | None):
 _LEADING_WORDS = re.compile(r"^(?:(?:on|in|at|since|by|until|from|early|late|mid|the|this|last|past)[- ]+)+", re.I)
 
 
-def normalise_date(text: str, base: date | None) -> str | None:
+def normalise_date(text: str, base: date | None, ahead: bool = False) -> str | None:
     """ISO value at the precision the text gives (YYYY, YYYY-MM or YYYY-MM-DD); None when
-    the expression is relative and there is no base date to resolve it against."""
+    the expression is relative and there is no base date to resolve it against. News
+    dates look back ("on Friday" is the last Friday) unless the sentence looks ahead."""
     if not _ANCHORED.search(text) or _DURATION.match(text):
         return None
     if base is None:
@@ -44,7 +45,7 @@ def normalise_date(text: str, base: date | None) -> str | None:
         if not _HAS_YEAR.search(text):
             return None
     cleaned = _LEADING_WORDS.sub("", text.strip()) if not _RELATIVE.match(text.strip()) else text.strip()
-    result = _parser(base).get_date_data(cleaned)
+    result = _parser(base, ahead).get_date_data(cleaned)
     if result.date_obj is None:
         return None
     if base is None and str(result.date_obj.year) not in _HAS_YEAR.findall(text):
@@ -57,12 +58,13 @@ def normalise_date(text: str, base: date | None) -> str | None:
     return value.date().isoformat()
 
 
-def find_times(article_id: str, spans: list[tuple[int, int, str]], published: str | None) -> list[TimeExpression]:
-    """``spans`` are the tagger's DATE spans (start, end, text)."""
+def find_times(article_id: str, spans: list[tuple[int, int, str]], published: str | None, ahead: set[int]) -> list[TimeExpression]:
+    """``spans`` are the tagger's DATE spans (start, end, text); ``ahead`` the starts of
+    those in sentences about the future ("will reopen on Friday")."""
     base = date.fromisoformat(published[:10]) if published else None
     found = []
     for start, end, text in spans:
-        value = normalise_date(text, base)
+        value = normalise_date(text, base, start in ahead)
         if value:
             found.append(TimeExpression(article_id, start, end, text, value))
     return found
