@@ -93,3 +93,9 @@ def test_a_weekday_in_a_sentence_about_the_future_is_the_next_one():
     values = {t.text: t.value for t in analysis.times}
     assert values["Sunday"] == "2024-03-03"
     assert values["Friday"] == "2024-03-08"
+
+
+def test_a_date_in_a_sentence_without_a_verb_is_read():
+    # the look-ahead check climbs from the date to its verb; a verbless headline has none
+    analysis, _ = analyse_article(article_from_text("Election in Chile, Sunday March 3.\n\nVoters went to the polls.", published="2024-03-04"))
+    assert "2024-03-03" in {t.value for t in analysis.times}

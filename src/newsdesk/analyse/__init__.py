@@ -79,7 +79,7 @@ def _dominant_language(sentences: list[Sentence]) -> str | None:
 def _looks_ahead(date: Span) -> bool:
     """ "will reopen on Friday", "is due to vote on Monday": the weekday is the next one, not the last."""
     verb = date.root.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return any(child.lower_ in ("will", "shall", "'ll") or child.lemma_ == "due" for child in verb.children) or (
         verb.lemma_ in ("go", "due") and any(child.dep_ == "xcomp" for child in verb.children)
