@@ -119,7 +119,6 @@ def test_features_survive_serialisation(ecb_sample):
     feature = ecb_sample[0][0]
     again = ArticleFeatures.from_bytes(feature.to_bytes())
     assert again.terms == feature.terms and again.entities == feature.entities and again.years == feature.years
-    assert again.people == feature.people and feature.people
     assert (again.body_vec == feature.body_vec).all() and (again.title_vec == feature.title_vec).all()
 
 

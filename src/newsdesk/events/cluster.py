@@ -60,7 +60,7 @@ from newsdesk.events.features import ArticleFeatures
 
 JOIN_THRESHOLD = 0.30
 MERGE_THRESHOLD = 0.50
-WEIGHTS = {"terms": 0.55, "entities": 0.35, "embedding": 0.10, "year_conflict": -0.2, "person_conflict": -0.1}
+WEIGHTS = {"terms": 0.55, "entities": 0.35, "embedding": 0.10, "year_conflict": -0.2}
 MAX_DATE_GAP_DAYS = 30
 NORM_REFRESH_GROWTH = 1.1  # recompute an unchanged event's norm once the store grew by 10%
 MAX_CANDIDATES = 24
@@ -112,9 +112,6 @@ class _Event:
     years: Counter = field(default_factory=Counter)  # year -> members that write it
     latest_years: Counter = field(default_factory=Counter)  # year -> members whose latest written year it is
     dated: int = 0  # members that write a year
-    people: Counter = field(default_factory=Counter)  # surname -> members that name the person
-    protagonists: Counter = field(default_factory=Counter)  # surname -> members whose most named person it is
-    peopled: int = 0  # members that name someone
 
 
 @dataclass
@@ -127,7 +124,6 @@ class _Member:
     years: frozenset[int]
     when: date | None
     arrival: int
-    people: dict[str, int] = field(default_factory=dict)
 
 
 class _Vocabulary:
@@ -199,7 +195,6 @@ class OnlineClusterer:
                 continue
             signals = self._signals(terms, entities, embedding, event)
             signals["year_conflict"] = _year_conflict(years, event)
-            signals["person_conflict"] = _person_conflict(features.people, event)
             scored.append((_combine(signals), -event.age, event, signals, gap))
         scored.sort(key=lambda row: (row[0], row[1]), reverse=True)
 
@@ -212,8 +207,8 @@ class OnlineClusterer:
             self._events[event.id] = event
             new_event = True
         shared = tuple(sorted(key for key in entities if key in event.entities))
-        self._members[article_id] = _Member(terms, entities, embedding, years, when, self._arrivals, features.people)
-        self._absorb(event, article_id, terms, entities, embedding, when, years, features.people)
+        self._members[article_id] = _Member(terms, entities, embedding, years, when, self._arrivals)
+        self._absorb(event, article_id, terms, entities, embedding, when, years)
         # only events the article itself came close to can have been bridged by it
         merged = self._merge_around(event, [row[2] for row in scored if row[0] >= JOIN_THRESHOLD])
         self._touched[self._resolve(event.id)] = None
@@ -327,12 +322,11 @@ class OnlineClusterer:
         for i, left in enumerate(features):
             for j in range(i + 1, len(features)):
                 right = features[j]
-                conflict = WEIGHTS["year_conflict"] * _pair_year_conflict(left.years, right.years)
+                conflict = _pair_year_conflict(left.years, right.years)
                 if left.when and right.when and abs((left.when - right.when).days) > MAX_DATE_GAP_DAYS:
-                    conflict = WEIGHTS["year_conflict"] * FAR_APART
-                conflict += WEIGHTS["person_conflict"] * _pair_person_conflict(left.people, right.people)
+                    conflict = FAR_APART
                 if conflict:
-                    scores[i, j] += conflict
+                    scores[i, j] += WEIGHTS["year_conflict"] * conflict
                     scores[j, i] = scores[i, j]
         return scores
 
@@ -359,7 +353,7 @@ class OnlineClusterer:
             self._open[event_id] = self._arrivals
             for article_id in group:
                 member = self._members[article_id]
-                self._absorb(event, article_id, member.terms, member.entities, member.embedding, member.when, member.years, member.people)
+                self._absorb(event, article_id, member.terms, member.entities, member.embedding, member.when, member.years)
                 if old_of[article_id] != event_id:
                     self._moves[article_id] = {
                         "moved_from": old_of[article_id],
@@ -394,12 +388,8 @@ class OnlineClusterer:
         weighted.sort(key=lambda item: (item[1], item[0]), reverse=True)
         return weighted[:INDEX_KEYS_PER_ARTICLE]
 
-    def _absorb(self, event: _Event, article_id: str, terms, entities, embedding, when: date | None, years, people) -> None:
+    def _absorb(self, event: _Event, article_id: str, terms, entities, embedding, when: date | None, years) -> None:
         event.members.append(article_id)
-        if people:
-            event.peopled += 1
-            event.people.update(people.keys())
-            event.protagonists[_protagonist(people)] += 1
         if years:
             event.dated += 1
             event.years.update(years)
@@ -448,9 +438,6 @@ class OnlineClusterer:
         survivor.years.update(absorbed.years)
         survivor.latest_years.update(absorbed.latest_years)
         survivor.dated += absorbed.dated
-        survivor.people.update(absorbed.people)
-        survivor.protagonists.update(absorbed.protagonists)
-        survivor.peopled += absorbed.peopled
         _prune(survivor)
         dates = [d for d in (survivor.first_date, survivor.last_date, absorbed.first_date, absorbed.last_date) if d]
         survivor.first_date, survivor.last_date = (min(dates), max(dates)) if dates else (None, None)
@@ -604,23 +591,3 @@ def _attach_loners(scores: np.ndarray, groups: list[list[int]], threshold: float
             crowds[best] = sorted(crowds[best] + group)
             group.clear()
     return sorted((group for group in crowds + [g for g in groups if len(g) == 1]), key=lambda g: g[0])
-
-
-def _protagonist(people: dict[str, int]) -> str:
-    return max(people, key=lambda name: (people[name], name))
-
-
-def _pair_person_conflict(left: dict[str, int], right: dict[str, int]) -> float:
-    """1 when neither article names the other's most named person: two arrests of one
-    team's players, two fights of one champion against different challengers."""
-    if not left or not right:
-        return 0.0
-    return float(_protagonist(left) not in right and _protagonist(right) not in left)
-
-
-def _person_conflict(people: dict[str, int], event: _Event) -> float:
-    """The share of the event's members whose most named person the article does not
-    name, when the event's members do not name the article's most named person either."""
-    if not people or not event.peopled or event.people[_protagonist(people)]:
-        return 0.0
-    return sum(count for name, count in event.protagonists.items() if name not in people) / event.peopled

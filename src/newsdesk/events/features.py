@@ -7,8 +7,7 @@ An article is reduced to three kinds of evidence:
   report of one event land close together;
 - specifics: counts of content-word stems and of named entities (people,
   organisations, places), which separate two events of the same kind (two
-  earthquakes differ in place, toll and date, not in vocabulary), and the people
-  named by surname (two arrests of one team's players differ in who);
+  earthquakes differ in place, toll and date, not in vocabulary);
 - time: the publication date, the dates normalised from the text and the years
   written in it.
 
@@ -52,7 +51,6 @@ class ArticleFeatures:
     body_vec: np.ndarray
     terms: dict[str, int] = field(default_factory=dict)  # content-word stem -> count
     entities: dict[str, int] = field(default_factory=dict)  # normalised entity name -> count
-    people: dict[str, int] = field(default_factory=dict)  # surname (or single name) of people named in the prose -> count
     places: list[str] = field(default_factory=list)  # normalised place names, most mentioned first
     dates: list[str] = field(default_factory=list)  # ISO dates found in the text
     years: list[int] = field(default_factory=list)  # years written in the text
@@ -64,7 +62,6 @@ class ArticleFeatures:
             "article_id": self.article_id,
             "terms": self.terms,
             "entities": self.entities,
-            "people": self.people,
             "places": self.places,
             "dates": self.dates,
             "years": self.years,
@@ -117,7 +114,6 @@ def article_features_batch(analyses: list[Analysis]) -> list[ArticleFeatures]:
                 body_vec=_mean_vector(vectors, body_slots),
                 terms=term_counts(analysis.prose),
                 entities=_entity_counts(analysis),
-                people=people_counts(analysis),
                 places=_places(analysis),
                 dates=sorted({t.value[:10] for t in analysis.times if t.value}),
                 years=sorted({int(y) for y in _YEAR.findall(analysis.prose)}),
@@ -184,17 +180,6 @@ def _entity_counts(analysis: Analysis) -> dict[str, int]:
         counts[key] += 1
         if mention.label == "PERSON" and " " in key:
             counts[key.rsplit(" ", 1)[1]] += 1
-    return dict(counts)
-
-
-def people_counts(analysis: Analysis) -> dict[str, int]:
-    """Who the prose names, by surname: the article's protagonist is its most named person."""
-    counts: Counter[str] = Counter()
-    for mention in analysis.mentions:
-        if mention.label == "PERSON" and mention.sentence >= 0:
-            key = entity_key(mention.text)
-            if len(key) > 1:
-                counts[key.rsplit(" ", 1)[-1]] += 1
     return dict(counts)
 
 
