@@ -99,3 +99,9 @@ def test_a_date_in_a_sentence_without_a_verb_is_read():
     # the look-ahead check climbs from the date to its verb; a verbless headline has none
     analysis, _ = analyse_article(article_from_text("Election in Chile, Sunday March 3.\n\nVoters went to the polls.", published="2024-03-04"))
     assert "2024-03-03" in {t.value for t in analysis.times}
+
+
+def test_the_weekday_of_publication_is_that_day():
+    text = "A crane collapsed at the port on Tuesday, the authority said. The quay will reopen on Tuesday."
+    analysis, _ = analyse_article(article_from_text(text, published="2024-03-05"))  # a Tuesday
+    assert [t.value for t in analysis.times] == ["2024-03-05", "2024-03-05"]

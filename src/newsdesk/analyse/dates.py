@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from newsdesk.model import Post, TimeExpression
@@ -16,6 +16,9 @@ _ANCHORED = re.compile(
 _DURATION = re.compile(r"^(?:for |over |the )?(?:past |last |next )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many)\s+(?:years?|months?|weeks?|days?|hours?|decades?)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|last night|mon|tues|wednes|thurs|fri|satur|sun)", re.I)
 _HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+_LOOKS_BACK = re.compile(r"\b(?:last|past|ago|previous|earlier)\b", re.I)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY = re.compile(r"^((?:mon|tues|wednes|thurs|fri|satur|sun)day)\W*$", re.I)
 _RELATIVE_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|last night)\b[\s,]*", re.I)
 
 
@@ -44,7 +47,14 @@ def normalise_date(text: str, base: date | None, ahead: bool = False) -> str | N
         text = _RELATIVE_DAY.sub(" ", text).strip(" ,")
         if not _HAS_YEAR.search(text):
             return None
+    ahead = ahead and not _LOOKS_BACK.search(text)
     cleaned = _LEADING_WORDS.sub("", text.strip()) if not _RELATIVE.match(text.strip()) else text.strip()
+    weekday = _WEEKDAY.match(cleaned)
+    if weekday and base is not None:
+        # "on Tuesday" in a report published on a Tuesday is that day (dateparser would take the week before)
+        wanted = _WEEKDAYS.index(weekday.group(1).lower()[:3])
+        shift = (wanted - base.weekday()) % 7 if ahead else -((base.weekday() - wanted) % 7)
+        return (base + timedelta(days=shift)).isoformat()
     result = _parser(base, ahead).get_date_data(cleaned)
     if result.date_obj is None:
         return None
