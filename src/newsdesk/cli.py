@@ -6,7 +6,6 @@ Exit codes: 0 every input processed, 1 some inputs rejected, 2 usage error.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Annotated
 

@@ -114,7 +114,7 @@ def evaluate_ecbplus(events: bool = True) -> dict:
     documents = ecbplus.load_documents(ECB_TEST_TOPICS)
     analyses, gold, event_of = [], {}, {}
     for document, doc in zip(documents, nlp.pipe(d.text for d in documents)):
-        spans, keys = [], []
+        spans = []
         for mention in document.entity_mentions:
             if mention.type.startswith("TIME"):
                 continue

@@ -102,7 +102,3 @@ def render(result: dict) -> str:
         lines.append("  confusion (gold -> predicted): " + ", ".join(f"{k} x{n}" for k, n in result["confusion"].items()))
     lines += [f"  miss {m}" for m in result["misses"]]
     return "\n".join(lines)
-
-
-def print_report() -> None:
-    print(render(evaluate()))

@@ -18,14 +18,6 @@ from pathlib import Path
 from newsdesk.model import Analysis, Article, InputError
 from newsdesk.store.codec import from_plain, to_plain
 
-DEFAULT_DB = "newsdesk.db"
-
-
-@dataclass(frozen=True)
-class StoredArticle:
-    analysis: Analysis
-    features: bytes | None
-
 
 @dataclass(frozen=True)
 class ArticleHeading:
