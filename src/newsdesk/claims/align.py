@@ -69,6 +69,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -311,15 +312,26 @@ class _Group:
         return any(c.hedge is None for c in self.claims)
 
 
-def _type_topic(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[list[Finding], list[Finding]]:
-    relate = _state_relation if topic[0] == "state" else _count_relation
+def _group_claims(claims: list[Claim], joins: Callable[[Claim, Claim], bool]) -> list[_Group]:
+    """Each claim joins the first group whose first claim it ``joins``, else opens a group of its own."""
     groups: list[_Group] = []
     for claim in claims:
-        home = next((g for g in groups if relate(g.first, claim) == AGREEMENT and holders.setting(g.first, claim) is not None), None)
+        home = next((g for g in groups if joins(g.first, claim)), None)
         if home:
             home.claims.append(claim)
         else:
             groups.append(_Group([claim]))
+    return groups
+
+
+def _agreements(groups: list[_Group], contradicted: set[int], name: str, holders: _Holders) -> list[Finding]:
+    """A group agrees when more than one article is in it, unless another group contradicts it."""
+    return [_finding(AGREEMENT, name, [g], holders) for i, g in enumerate(groups) if len(g.articles()) > 1 and i not in contradicted]
+
+
+def _type_topic(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[list[Finding], list[Finding]]:
+    relate = _state_relation if topic[0] == "state" else _count_relation
+    groups = _group_claims(claims, lambda first, claim: relate(first, claim) == AGREEMENT and holders.setting(first, claim) is not None)
     name = _topic_name(topic, claims, holders)
     conflicts: list[Finding] = []
     contradicted: set[int] = set()
@@ -335,8 +347,7 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[l
                 contradicted.update((i, j))
             elif relation == PRECISION:
                 conflicts.append(_finding(PRECISION, name, [left, right], holders))
-    agreements = [_finding(AGREEMENT, name, [g], holders) for i, g in enumerate(groups) if len(g.articles()) > 1 and i not in contradicted]
-    return agreements, conflicts
+    return _agreements(groups, contradicted, name, holders), conflicts
 
 
 def _type_actions(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[list[Finding], list[Finding]]:
@@ -349,13 +360,7 @@ def _type_actions(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple
             and holders.setting(left, right) is not None
         )
 
-    groups: list[_Group] = []
-    for claim in claims:
-        home = next((g for g in groups if g.first.negated == claim.negated and same_action(g.first, claim)), None)
-        if home:
-            home.claims.append(claim)
-        else:
-            groups.append(_Group([claim]))
+    groups = _group_claims(claims, lambda first, claim: first.negated == claim.negated and same_action(first, claim))
     name = _topic_name(topic, claims, holders)
     conflicts: list[Finding] = []
     contradicted: set[int] = set()
@@ -365,8 +370,7 @@ def _type_actions(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple
             if left.first.negated != right.first.negated and _across(left, right) and left.asserted() and right.asserted() and same_action(left.first, right.first):
                 conflicts.append(_finding(CONTRADICTION, name, [left, right], holders))
                 contradicted.update((i, j))
-    agreements = [_finding(AGREEMENT, name, [g], holders) for i, g in enumerate(groups) if len(g.articles()) > 1 and i not in contradicted]
-    return agreements, conflicts
+    return _agreements(groups, contradicted, name, holders), conflicts
 
 
 def _doer(claim: Claim) -> tuple[str, int, int]:
