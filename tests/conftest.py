@@ -29,6 +29,28 @@ def seed_report(seed_paths) -> Path:
     return next(p for p in seed_paths if p.name.startswith("003_"))
 
 
+@pytest.fixture(scope="module")
+def seed_event(seed_paths):
+    """The seed pair as one event with quotes, claims, entities and aligned findings: (analyses, event).
+    Module scope, so a test module may add to the event without reaching another module."""
+    from newsdesk.analyse import analyse_articles
+    from newsdesk.claims import align_claims, extract_claims
+    from newsdesk.ingest import read_inputs
+    from newsdesk.link import link_entities
+    from newsdesk.model import Event
+    from newsdesk.quotes import extract_quotes, quotes_from_posts
+
+    analyses = []
+    for analysis, doc in analyse_articles(read_inputs([str(p) for p in seed_paths])):
+        analysis.quotes = extract_quotes(analysis, doc) + quotes_from_posts(analysis.posts)
+        analysis.claims = extract_claims(analysis, doc)
+        analyses.append(analysis)
+    entities = link_entities(analyses, {a.article.id: "seeds" for a in analyses})
+    event = Event(id="seeds", article_ids=[a.article.id for a in analyses], entities=entities)
+    event.agreements, event.conflicts = align_claims(analyses, entities)
+    return analyses, event
+
+
 HOSTILE_ARTICLE = {
     "title": "Crane collapse <script>window.__owned = 1</script> in Rotterdam",
     "source": "Harbour Watch <img src=x onerror=\"window.__owned = 2\">",

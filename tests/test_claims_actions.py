@@ -13,10 +13,10 @@ from newsdesk.analyse import analyse_articles
 from newsdesk.claims import align_claims, extract_claims, single_source_claims
 from newsdesk.claims.align import SINGLE_SOURCE_PER_ARTICLE
 from newsdesk.eval import claims_eval
-from newsdesk.ingest import article_from_text, read_inputs
+from newsdesk.ingest import article_from_text
 from newsdesk.link import link_entities
-from newsdesk.model import Dossier, Event
-from newsdesk.quotes import extract_quotes, quotes_from_posts
+from newsdesk.model import Dossier
+from newsdesk.quotes import extract_quotes
 from newsdesk.report import dossier_html, dossier_markdown, dossier_schema, dossier_to_json, span_violations
 
 
@@ -120,16 +120,9 @@ def test_single_source_is_capped_per_article():
 
 
 @pytest.fixture(scope="module")
-def seed_document(seed_paths):
-    analyses = []
-    for analysis, doc in analyse_articles(read_inputs([str(p) for p in seed_paths])):
-        analysis.quotes = extract_quotes(analysis, doc) + quotes_from_posts(analysis.posts)
-        analysis.claims = extract_claims(analysis, doc)
-        analyses.append(analysis)
-    entities = link_entities(analyses, {a.article.id: "seeds" for a in analyses})
-    event = Event(id="seeds", article_ids=[a.article.id for a in analyses], entities=entities)
-    event.agreements, event.conflicts = align_claims(analyses, entities)
-    event.single_source = single_source_claims(analyses, entities)
+def seed_document(seed_event):
+    analyses, event = seed_event
+    event.single_source = single_source_claims(analyses, event.entities)
     return dossier_to_json(Dossier(articles=[a.article for a in analyses], events=[event]))
 
 

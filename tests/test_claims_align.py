@@ -4,29 +4,10 @@ renderings; and the floor on the hand-written gold set (tests/gold/claims)."""
 from __future__ import annotations
 
 import jsonschema
-import pytest
 
-from newsdesk.analyse import analyse_articles
-from newsdesk.claims import align_claims, extract_claims
 from newsdesk.eval import claims_eval
-from newsdesk.ingest import read_inputs
-from newsdesk.link import link_entities
-from newsdesk.model import Dossier, Event
-from newsdesk.quotes import extract_quotes, quotes_from_posts
+from newsdesk.model import Dossier
 from newsdesk.report import dossier_html, dossier_markdown, dossier_schema, dossier_to_json, span_violations
-
-
-@pytest.fixture(scope="module")
-def seed_event(seed_paths):
-    analyses = []
-    for analysis, doc in analyse_articles(read_inputs([str(p) for p in seed_paths])):
-        analysis.quotes = extract_quotes(analysis, doc) + quotes_from_posts(analysis.posts)
-        analysis.claims = extract_claims(analysis, doc)
-        analyses.append(analysis)
-    entities = link_entities(analyses, {a.article.id: "seeds" for a in analyses})
-    event = Event(id="seeds", article_ids=[a.article.id for a in analyses], entities=entities)
-    event.agreements, event.conflicts = align_claims(analyses, entities)
-    return analyses, event
 
 
 def _by_file(analyses, name):
