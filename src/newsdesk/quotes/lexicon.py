@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from newsdesk.analyse.labels import PLATFORMS
+
 # Verbs (lemmas) that report what someone said or wrote.
 SPEECH_VERBS = frozenset(
     """
@@ -91,5 +93,5 @@ ROLE_HEADS = frozenset(
 PERSON_PRONOUNS = frozenset("he she him her".split())
 FIRST_PERSON = frozenset("i we me us".split())
 
-# Names the tagger calls PERSON that are platforms, not people.
-NOT_PEOPLE = frozenset("twitter facebook instagram telegram youtube tiktok whatsapp".split())
+# Names the tagger calls PERSON that are platforms, not people: the list analysis relabels ORG by.
+NOT_PEOPLE = PLATFORMS
