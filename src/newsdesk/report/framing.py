@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from newsdesk.report.text import article_label, oneline
+
 MODES = ("reported_fact", "attributed", "opinion", "speculation")
 EVIDENCE_SHOWN = 6
 
@@ -19,14 +21,14 @@ def framing_markdown(event: dict[str, Any], articles: dict[str, Any]) -> list[st
     for a in framed:
         modes = Counter(m["mode"] for m in a.get("sentence_modes", []))
         counts = ", ".join(f"{modes[m]} {m.replace('_', ' ')}" for m in MODES if modes[m])
-        out.append(f"- **{_name(a)}**: {a['genre'].replace('_', ' ')}" + (f" (sentences: {counts})" if counts else ""))
+        out.append(f"- **{article_label(a)}**: {a['genre'].replace('_', ' ')}" + (f" (sentences: {counts})" if counts else ""))
         for c in a.get("genre_evidence", [])[:EVIDENCE_SHOWN]:
-            out.append(f"  - {c['kind'].replace('_', ' ')}: “{_oneline(c['text'], 80)}” [{c['start']}:{c['end']}]")
+            out.append(f"  - {c['kind'].replace('_', ' ')}: “{oneline(c['text'], 80)}” [{c['start']}:{c['end']}]")
     out.append("")
     if event.get("wording"):
         columns = [aid for aid in event["article_ids"] if any(c["article_id"] == aid for w in event["wording"] for c in w["choices"])]
         out += ["#### Wording side by side", ""]
-        out.append("| thing | " + " | ".join(_name(articles[aid]) for aid in columns) + " |")
+        out.append("| thing | " + " | ".join(article_label(articles[aid]) for aid in columns) + " |")
         out.append("|---|" + "---|" * len(columns))
         for w in event["wording"]:
             cells = [", ".join(_choice(c) for c in w["choices"] if c["article_id"] == aid) or "—" for aid in columns]
@@ -38,12 +40,3 @@ def framing_markdown(event: dict[str, Any], articles: dict[str, Any]) -> list[st
 def _choice(choice: dict[str, Any]) -> str:
     words = f"“{choice['text']}” (scare quotes)" if choice["scare_quoted"] else choice["text"]
     return f"{words} ×{choice['count']}"
-
-
-def _name(article: dict[str, Any]) -> str:
-    return article.get("source") or (article.get("path") or article["id"]).rsplit("/", 1)[-1]
-
-
-def _oneline(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -7,6 +7,7 @@ from typing import Any
 from newsdesk.report.claims import claims_markdown
 from newsdesk.report.framing import framing_markdown
 from newsdesk.report.speakers import quotes_by_speaker
+from newsdesk.report.text import article_label, oneline
 
 
 def dossier_markdown(document: dict[str, Any]) -> str:
@@ -17,7 +18,7 @@ def dossier_markdown(document: dict[str, Any]) -> str:
     if document["removed"]:
         out += ["## Removed from the prose", ""]
         for r in document["removed"]:
-            out.append(f"- {_label(articles, r['article_id'])} [{r['start']}:{r['end']}] *{r['reason']}*: {_oneline(r['text'], 100)}")
+            out.append(f"- {_label(articles, r['article_id'])} [{r['start']}:{r['end']}] *{r['reason']}*: {oneline(r['text'], 100)}")
         out.append("")
     if document["errors"]:
         out += ["## Inputs rejected", ""]
@@ -40,7 +41,7 @@ def _event(event: dict[str, Any], articles: dict[str, Any]) -> list[str]:
         out.append("- **Also involved:** " + "; ".join(_entity(e) for e in others))
     if event.get("summary"):
         s = event["summary"]
-        out.append(f"- **What:** {_oneline(s['text'], 300)} ({_label(articles, s['article_id'])} [{s['start']}:{s['end']}])")
+        out.append(f"- **What:** {oneline(s['text'], 300)} ({_label(articles, s['article_id'])} [{s['start']}:{s['end']}])")
     out += ["", "### Sources", ""]
     for article_id in event["article_ids"]:
         a = articles[article_id]
@@ -57,13 +58,13 @@ def _event(event: dict[str, Any], articles: dict[str, Any]) -> list[str]:
                 written = f" ({q['speaker']})" if q["speaker"] and q["speaker"] != speaker else ""
                 via = f" via {' → '.join(q['chain'][:-1])}" if len(q.get("chain") or []) > 1 else ""
                 hedge = " (hedged)" if q.get("hedged") else ""
-                out.append(f"- {q['kind']}{written}{via}{hedge}: “{_oneline(q['text'], 240)}” ({_label(articles, q['article_id'])} [{q['start']}:{q['end']}])")
+                out.append(f"- {q['kind']}{written}{via}{hedge}: “{oneline(q['text'], 240)}” ({_label(articles, q['article_id'])} [{q['start']}:{q['end']}])")
             out.append("")
     if event["posts"]:
         out += ["### Embedded posts", ""]
         for p in event["posts"]:
             who = f"{p['author'] or '?'}" + (f" (@{p['handle']})" if p["handle"] else "")
-            out.append(f"- {who}, {p['date'] or 'undated'}: {_oneline(p['text'], 200)}")
+            out.append(f"- {who}, {p['date'] or 'undated'}: {oneline(p['text'], 200)}")
         out.append("")
     if event.get("comparisons"):
         out += ["### How the sources compare (1 very similar … 4 very dissimilar)", ""]
@@ -93,10 +94,4 @@ def _place(place: dict[str, Any]) -> str:
 
 
 def _label(articles: dict[str, Any], article_id: str) -> str:
-    a = articles.get(article_id, {})
-    return a.get("source") or (a.get("path") or article_id).rsplit("/", 1)[-1]
-
-
-def _oneline(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    return article_label(articles.get(article_id, {"id": article_id}))
