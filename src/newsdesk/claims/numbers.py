@@ -50,7 +50,6 @@ _APPROXIMATORS = (
     ("only", "exact"), ("just", "exact"), ("exactly", "exact"), ("a total of", "exact"), ("all", "exact"),
 )
 APPROXIMATOR = re.compile(r"\b(" + "|".join(re.escape(a) for a, _ in _APPROXIMATORS) + r")\s*$", re.IGNORECASE)
-_APPROXIMATOR_KIND = dict(_APPROXIMATORS)
 
 _FIGURE = re.compile(r"^\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _RANGE = re.compile(r"^(?:between\s+)?(.+?)\s*(?:-|–|to|and)\s*(.+)$", re.IGNORECASE)
