@@ -105,3 +105,10 @@ def test_the_weekday_of_publication_is_that_day():
     text = "A crane collapsed at the port on Tuesday, the authority said. The quay will reopen on Tuesday."
     analysis, _ = analyse_article(article_from_text(text, published="2024-03-05"))  # a Tuesday
     assert [t.value for t in analysis.times] == ["2024-03-05", "2024-03-05"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("last Friday", "2021-10-29"), ("next Friday", "2021-11-12"), ("on Friday", "2021-11-05"), ("Thursday", "2021-11-04"),
+])
+def test_weekdays_against_a_friday_publication_date(text, expected):
+    assert normalise_date(text, date(2021, 11, 5)) == expected

@@ -51,9 +51,14 @@ def normalise_date(text: str, base: date | None, ahead: bool = False) -> str | N
     cleaned = _LEADING_WORDS.sub("", text.strip()) if not _RELATIVE.match(text.strip()) else text.strip()
     weekday = _WEEKDAY.match(cleaned)
     if weekday and base is not None:
-        # "on Tuesday" in a report published on a Tuesday is that day (dateparser would take the week before)
+        # "on Tuesday" in a report published on a Tuesday is that day (dateparser would take the
+        # week before); "last Tuesday" and "next Tuesday" never are
         wanted = _WEEKDAYS.index(weekday.group(1).lower()[:3])
-        shift = (wanted - base.weekday()) % 7 if ahead else -((base.weekday() - wanted) % 7)
+        not_today = bool(re.match(r"\s*(?:last|previous|next)\b", text, re.I))
+        if ahead or re.match(r"\s*next\b", text, re.I):
+            shift = (wanted - base.weekday()) % 7 or (7 if not_today else 0)
+        else:
+            shift = -((base.weekday() - wanted) % 7 or (7 if not_today else 0))
         return (base + timedelta(days=shift)).isoformat()
     result = _parser(base, ahead).get_date_data(cleaned)
     if result.date_obj is None:
