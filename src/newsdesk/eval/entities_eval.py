@@ -14,7 +14,7 @@ Datasets:
   ECB+ marks no proper names, so a gold entity mention counts as named when
   spaCy's NER finds an entity inside its span covering its last token (the head
   of an English noun phrase); that entity's span is what the linker reads and
-  the tagger's label is its type. Articles are grouped into events by their gold
+  the tagger's label (corrected as the analysis stage does) is its type. Articles are grouped into events by their gold
   sub-topic. ECB+ gives cross-document chains only to entities taking part in
   annotated events, so the headline scores count the mentions of those chains;
   scores over all named mentions (where a recurring name with per-document chain
@@ -32,6 +32,7 @@ import time
 from itertools import combinations
 from pathlib import Path
 
+from newsdesk.analyse.labels import corrected_label
 from newsdesk.link import link_entities
 from newsdesk.link.mentions import NAME_LABELS
 from newsdesk.model import Analysis, Article, Mention
@@ -121,7 +122,7 @@ def evaluate_ecbplus(events: bool = True) -> dict:
             entity = _named_entity_at_head(doc, mention.start, mention.end)
             if entity is None:
                 continue
-            spans.append((entity.start_char, entity.end_char, entity.label_))
+            spans.append((entity.start_char, entity.end_char, corrected_label(entity)))
             gold[(document.name, entity.start_char, entity.end_char)] = mention.chain
         analyses.append(_analysis(document.name, document.text, sorted(set(spans))))
         event_of[document.name] = document.subtopic
