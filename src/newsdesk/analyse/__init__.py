@@ -39,7 +39,8 @@ def _analysis(article: Article, cleaned: Cleaned, doc: Doc) -> Analysis:
     languages = detect_languages([doc.text[s.start : s.end] for s in sentences])
     sentences = [replace(s, language=lang) for s, lang in zip(sentences, languages)]
     article_language = article.language or _dominant_language(sentences) or detect_language(cleaned.prose[:5000])
-    date_spans = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "DATE"]
+    dates = [e for e in doc.ents if e.label_ == "DATE"]
+    date_spans = [(e.start_char, e.end_char, e.text) for e in dates]
     published, inferred = article.published, article.published_inferred
     if not published:
         published = infer_published(cleaned.posts, date_spans)
@@ -52,7 +53,7 @@ def _analysis(article: Article, cleaned: Cleaned, doc: Doc) -> Analysis:
         posts=list(cleaned.posts),
         sentences=sentences,
         mentions=sorted(_mentions(article.id, doc, sentences) + _post_mentions(article, cleaned), key=lambda m: m.start),
-        times=find_times(article.id, date_spans, published, {e.start_char for e in doc.ents if e.label_ == "DATE" and _looks_ahead(e)}),
+        times=find_times(article.id, date_spans, published, {e.start_char for e in dates if _looks_ahead(e)}),
     )
 
 

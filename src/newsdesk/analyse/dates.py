@@ -17,6 +17,7 @@ _DURATION = re.compile(r"^(?:for |over |the )?(?:past |last |next )?(?:\d+|a|an|
 _RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|last night|mon|tues|wednes|thurs|fri|satur|sun)", re.I)
 _HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 _LOOKS_BACK = re.compile(r"\b(?:last|past|ago|previous|earlier)\b", re.I)
+_NEXT_OR_LAST = re.compile(r"\s*(next|last|previous)\b", re.I)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAY = re.compile(r"^((?:mon|tues|wednes|thurs|fri|satur|sun)day)\W*$", re.I)
 _RELATIVE_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|last night)\b[\s,]*", re.I)
@@ -51,15 +52,7 @@ def normalise_date(text: str, base: date | None, ahead: bool = False) -> str | N
     cleaned = _LEADING_WORDS.sub("", text.strip()) if not _RELATIVE.match(text.strip()) else text.strip()
     weekday = _WEEKDAY.match(cleaned)
     if weekday and base is not None:
-        # "on Tuesday" in a report published on a Tuesday is that day (dateparser would take the
-        # week before); "last Tuesday" and "next Tuesday" never are
-        wanted = _WEEKDAYS.index(weekday.group(1).lower()[:3])
-        not_today = bool(re.match(r"\s*(?:last|previous|next)\b", text, re.I))
-        if ahead or re.match(r"\s*next\b", text, re.I):
-            shift = (wanted - base.weekday()) % 7 or (7 if not_today else 0)
-        else:
-            shift = -((base.weekday() - wanted) % 7 or (7 if not_today else 0))
-        return (base + timedelta(days=shift)).isoformat()
+        return _weekday_date(_WEEKDAYS.index(weekday.group(1).lower()[:3]), base, text, ahead).isoformat()
     result = _parser(base, ahead).get_date_data(cleaned)
     if result.date_obj is None:
         return None
@@ -71,6 +64,17 @@ def normalise_date(text: str, base: date | None, ahead: bool = False) -> str | N
     if period == "month":
         return f"{value.year:04d}-{value.month:02d}"
     return value.date().isoformat()
+
+
+def _weekday_date(wanted: int, base: date, text: str, ahead: bool) -> date:
+    """ "on Tuesday" in a report published on a Tuesday is that day (dateparser would take the
+    week before); "last Tuesday" and "next Tuesday" never are."""
+    named = _NEXT_OR_LAST.match(text)
+    forward = named.group(1).lower() == "next" if named else ahead
+    gap = (wanted - base.weekday()) % 7 if forward else (base.weekday() - wanted) % 7
+    if gap == 0 and named:
+        gap = 7
+    return base + timedelta(days=gap if forward else -gap)
 
 
 def find_times(article_id: str, spans: list[tuple[int, int, str]], published: str | None, ahead: set[int]) -> list[TimeExpression]:
