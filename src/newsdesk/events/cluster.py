@@ -17,7 +17,8 @@ members through their centroid):
 - named-entity TF-IDF (who, where: what tells two events of one kind apart);
 - USE-multilingual embedding cosine (the same event in another language).
 
-Time: when both the article and the event have a date (publication date), an
+Time: when both the article and the event have a publication date given by the
+source (a date guessed from the text is only evidence, like a written year), an
 article more than ``MAX_DATE_GAP_DAYS`` from the event's date range cannot join
 it, and such events never merge. Most articles carry no publication date, but
 many write years: an article whose years the event's members do not write (or
@@ -26,9 +27,12 @@ signal, which tells apart two same-kind events years apart (two earthquakes).
 
 Refinement: every ``REFINE_EVERY`` arrivals (and when the caller asks, e.g. at
 the end of an ingest batch) the events touched since the last refinement and
-their close neighbours are re-grouped from scratch by average link over article
-pairs (see ``refine``): an event that took in two events splits, members move to
-the event they fit better, fragments meet. Moved articles are reported with the
+their close neighbours are re-grouped from scratch (see ``refine``): articles are
+first grouped into stories by average link over article pairs, then each story is
+split along its normalised cuts, so an event that took in two same-kind events
+splits, members move to the event they fit better, fragments meet. Article dates
+given by the sources (not guessed from the text) more than ``MAX_DATE_GAP_DAYS``
+apart keep two articles apart here too. Moved articles are reported with the
 evidence by ``take_moves``. Refinement needs each member's features, so these
 are kept only for open events: an event unchanged for ``REFINE_HORIZON``
 arrivals, or larger than ``REFINE_MAX_EVENT``, is settled, and a refinement
@@ -68,14 +72,17 @@ POSTINGS_PER_KEY = 48
 INDEX_KEYS_PER_ARTICLE = 24
 PROFILE_MAX_KEYS = 1200  # a big event's profile keeps its heaviest keys, so comparing with it stays cheap
 REFINE_EVERY = 16  # arrivals between two refinements
-REFINE_THRESHOLD = 0.17  # average-link similarity at which refinement stops joining groups
-REFINE_NEAR = 0.1  # a neighbour this close to a touched event is re-grouped with it
+STORY_WEIGHTS = {"terms": 0.6, "entities": 0.3, "embedding": 0.1}
+STORY_THRESHOLD = 0.08  # average-link similarity at which refinement stops joining articles into one story
+SPLIT_WEIGHTS = {"terms": 0.5, "entities": 0.3, "embedding": 0.2}  # embedding centred on the story
+SPLIT_NEIGHBOURS = 8  # the split sees each article's links to its nearest articles only
+SPLIT_NCUT = 0.45  # a story splits in two events while its best normalised cut is below this
+APART = -1.0  # the pair score of two articles the sources date too far apart to report one event
+REFINE_NEAR = 0.05  # a neighbour this close to a touched event is re-grouped with it
 REFINE_NEIGHBOURS = 6
 REFINE_MAX_ARTICLES = 240  # articles re-grouped at once: bounds the cost of a refinement
 REFINE_HORIZON = 2000  # arrivals after which an unchanged event is settled
 REFINE_MAX_EVENT = 120  # larger events are settled: they are joined and merged, not re-grouped
-LONER_THRESHOLD = 0.1  # a lone article joins the group it is closest to on average when this close
-FAR_APART = 4.0  # year-conflict units for two articles dated further apart than MAX_DATE_GAP_DAYS
 LOCAL_IDF_FLOOR = 1.0
 STATE_VERSION = 2
 
@@ -184,7 +191,7 @@ class OnlineClusterer:
         self._terms.observe(terms)
         self._entities.observe(entities)
         embedding = _embedding(features)
-        when = _parse_date(features.published)
+        when = None if features.published_inferred else _parse_date(features.published)
         years = _years(features)
         self._arrivals += 1
 
@@ -243,12 +250,12 @@ class OnlineClusterer:
 
     def refine(self) -> None:
         """Re-group the members of the events touched since the last refinement, with
-        their neighbours, by average link over article pairs.
+        their neighbours, into stories and stories into events (``_group``).
 
         The greedy join compares an article with event profiles; once an event holds two
         same-kind events, its profile attracts both. Here each pair of articles is scored
-        on its own (including the year conflict between the two), so such an event splits,
-        a member that fits a neighbour better moves there and fragments meet. The groups
+        on its own, so such an event splits, a member that fits a neighbour better moves
+        there and fragments meet. The groups
         keep the ids of the events most of their members came from; every moved article
         is recorded in ``take_moves``.
         """
@@ -262,8 +269,7 @@ class OnlineClusterer:
         if not events:
             return
         members = sorted((m for event in events for m in event.members), key=lambda m: self._members[m].arrival)
-        scores = self._pair_scores(members)
-        groups = _attach_loners(scores, _average_link(scores, REFINE_THRESHOLD), LONER_THRESHOLD)
+        scores, groups = self._group(members)
         fit = {}  # article -> its mean similarity to the rest of its new group
         for group in groups:
             for i in group:
@@ -312,23 +318,38 @@ class OnlineClusterer:
     def _is_open(self, event: _Event) -> bool:
         return len(event.members) <= REFINE_MAX_EVENT and all(m in self._members for m in event.members)
 
-    def _pair_scores(self, members: list[str]) -> np.ndarray:
-        """Pairwise similarities of articles, the same mix of signals as article-to-event."""
+    def _group(self, members: list[str]) -> tuple[np.ndarray, list[list[int]]]:
+        """Article pair scores, and articles -> events in two steps: stories by average link over article pairs,
+        then each story split along its normalised cuts (``_bisect``).
+
+        For the split the embeddings are centred on the story: what all its articles
+        share (the kind of event) is removed, what is left tells its events apart.
+        """
         features = [self._members[m] for m in members]
-        scores = WEIGHTS["terms"] * _cosines([f.terms for f in features], self._terms)
-        scores += WEIGHTS["entities"] * _cosines([f.entities for f in features], self._entities)
-        embeddings = np.stack([f.embedding for f in features])
-        scores += WEIGHTS["embedding"] * (embeddings @ embeddings.T)
+        terms = _cosines([f.terms for f in features], self._terms)
+        entities = _cosines([f.entities for f in features], self._entities)
+        embeddings = np.stack([f.embedding for f in features]).astype(np.float64)
+        apart = np.zeros((len(features), len(features)))
         for i, left in enumerate(features):
             for j in range(i + 1, len(features)):
                 right = features[j]
-                conflict = _pair_year_conflict(left.years, right.years)
                 if left.when and right.when and abs((left.when - right.when).days) > MAX_DATE_GAP_DAYS:
-                    conflict = FAR_APART
-                if conflict:
-                    scores[i, j] += WEIGHTS["year_conflict"] * conflict
-                    scores[j, i] = scores[i, j]
-        return scores
+                    apart[i, j] = apart[j, i] = APART
+        scores = STORY_WEIGHTS["terms"] * terms + STORY_WEIGHTS["entities"] * entities + apart
+        scores += STORY_WEIGHTS["embedding"] * (embeddings @ embeddings.T)
+        groups = []
+        for story in _average_link(scores, STORY_THRESHOLD):
+            if len(story) < 3:
+                groups.append(story)
+                continue
+            inside = np.ix_(story, story)
+            centred = embeddings[story] - embeddings[story].mean(axis=0)
+            centred /= np.maximum(np.linalg.norm(centred, axis=1, keepdims=True), 1e-9)
+            split = SPLIT_WEIGHTS["terms"] * terms[inside] + SPLIT_WEIGHTS["entities"] * entities[inside] + apart[inside]
+            split += SPLIT_WEIGHTS["embedding"] * (centred @ centred.T)
+            parts = _bisect(_nearest_neighbours(split, SPLIT_NEIGHBOURS), list(range(len(story))))
+            groups.extend([story[i] for i in part] for part in parts)
+        return scores, sorted(groups)
 
     def _regroup(self, events: list[_Event], groups: list[list[str]], fit: dict[str, float]) -> None:
         old_of = {m: event.id for event in events for m in event.members}
@@ -357,7 +378,7 @@ class OnlineClusterer:
                 if old_of[article_id] != event_id:
                     self._moves[article_id] = {
                         "moved_from": old_of[article_id],
-                        "reason": "refined: re-grouped by average link over article pairs",
+                        "reason": "refined: re-grouped by story, then split along the story's weakest links",
                         "similarity": round(fit[article_id], 4),
                         "group_size": len(group),
                     }
@@ -526,15 +547,6 @@ def _events_year_conflict(small: _Event, large: _Event) -> float:
     return 1.0 - (min(1.0, overlap) + same_latest) / 2
 
 
-def _pair_year_conflict(left: frozenset[int], right: frozenset[int]) -> float:
-    """1 when two articles write disjoint years, 0.5 when they share some but not the latest."""
-    if not left or not right:
-        return 0.0
-    if not left & right:
-        return 1.0
-    return 0.5 if max(left) != max(right) else 0.0
-
-
 def _cosines(vectors: list[dict[str, float]], vocabulary: _Vocabulary) -> np.ndarray:
     """Pairwise cosines of IDF-weighted sparse vectors, through a dense local matrix."""
     columns: dict[str, int] = {}
@@ -575,19 +587,49 @@ def _average_link(scores: np.ndarray, threshold: float) -> list[list[int]]:
     return [groups[i] for i in sorted(groups)]
 
 
-def _attach_loners(scores: np.ndarray, groups: list[list[int]], threshold: float) -> list[list[int]]:
-    """Single articles left alone by the average link join the group they are closest to
-    on average, when that is at least ``threshold``: an article that reports one event
-    in few or other words is still more likely part of it than an event of its own."""
-    crowds = [group for group in groups if len(group) > 1]
-    if not crowds:
-        return groups
-    for group in groups:
-        if len(group) > 1:
-            continue
-        closeness = [float(scores[group[0], crowd].mean()) for crowd in crowds]
-        best = int(np.argmax(closeness))
-        if closeness[best] >= threshold:
-            crowds[best] = sorted(crowds[best] + group)
-            group.clear()
-    return sorted((group for group in crowds + [g for g in groups if len(g) == 1]), key=lambda g: g[0])
+def _nearest_neighbours(scores: np.ndarray, count: int) -> np.ndarray:
+    """Keep a link when it is among the ``count`` strongest of either article (negative
+    scores dropped): a block of articles that agree among themselves then stands out
+    from the faint links every article has to every other of the same kind."""
+    ranked = np.argsort(-np.where(np.eye(len(scores), dtype=bool), -np.inf, scores), axis=1, kind="stable")
+    keep = np.zeros(scores.shape, bool)
+    np.put_along_axis(keep, ranked[:, :count], True, axis=1)
+    keep |= keep.T
+    np.fill_diagonal(keep, False)
+    return np.where(keep, np.clip(scores, 0.0, None), 0.0)
+
+
+def _bisect(scores: np.ndarray, group: list[int]) -> list[list[int]]:
+    """Split a story in two along its best normalised cut while that cut is below
+    ``SPLIT_NCUT``, recursively: two same-kind events inside one story form two
+    blocks of articles that agree among themselves more than across."""
+    if len(group) < 3:
+        return [group]
+    ncut, left, right = _best_cut(scores[np.ix_(group, group)])
+    if ncut >= SPLIT_NCUT:
+        return [group]
+    return _bisect(scores, sorted(group[i] for i in left)) + _bisect(scores, sorted(group[i] for i in right))
+
+
+def _best_cut(scores: np.ndarray) -> tuple[float, list[int], list[int]]:
+    """The lowest normalised cut among the splits along the graph's Fiedler vector
+    (spectral bisection; negative scores count as no link)."""
+    weights = np.clip(scores.astype(np.float64), 0.0, None)
+    np.fill_diagonal(weights, 0.0)
+    degree = np.maximum(weights.sum(axis=1), 1e-9)
+    inverse_root = 1.0 / np.sqrt(degree)
+    laplacian = np.eye(len(weights)) - inverse_root[:, None] * weights * inverse_root[None, :]
+    _, vectors = np.linalg.eigh(laplacian)
+    order = np.argsort(inverse_root * vectors[:, 1], kind="stable")
+    total = degree.sum()
+    best = (math.inf, 0)
+    cut = volume = 0.0
+    inside = np.zeros(len(weights), bool)
+    for k, node in enumerate(order[:-1], start=1):
+        cut += degree[node] - 2.0 * weights[node, inside].sum()
+        inside[node] = True
+        volume += degree[node]
+        ncut = cut / volume + cut / max(total - volume, 1e-9)
+        if ncut < best[0]:
+            best = (ncut, k)
+    return best[0], sorted(order[: best[1]].tolist()), sorted(order[best[1] :].tolist())

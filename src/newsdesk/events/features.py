@@ -8,8 +8,8 @@ An article is reduced to three kinds of evidence:
 - specifics: counts of content-word stems and of named entities (people,
   organisations, places), which separate two events of the same kind (two
   earthquakes differ in place, toll and date, not in vocabulary);
-- time: the publication date, the dates normalised from the text and the years
-  written in it.
+- time: the publication date (and whether the source gave it or it was guessed
+  from the text), the dates normalised from the text and the years written in it.
 
 Term weights (IDF) are not fixed here: the clusterer learns them online from
 the articles it has seen.
@@ -55,6 +55,7 @@ class ArticleFeatures:
     dates: list[str] = field(default_factory=list)  # ISO dates found in the text
     years: list[int] = field(default_factory=list)  # years written in the text
     published: str | None = None  # ISO date
+    published_inferred: bool = False  # guessed from a date in the text, not given by the source
     language: str | None = None
 
     def to_bytes(self) -> bytes:
@@ -66,6 +67,7 @@ class ArticleFeatures:
             "dates": self.dates,
             "years": self.years,
             "published": self.published,
+            "published_inferred": self.published_inferred,
             "language": self.language,
         }
         head = json.dumps(header, ensure_ascii=False, sort_keys=True).encode("utf-8")
@@ -118,6 +120,7 @@ def article_features_batch(analyses: list[Analysis]) -> list[ArticleFeatures]:
                 dates=sorted({t.value[:10] for t in analysis.times if t.value}),
                 years=sorted({int(y) for y in _YEAR.findall(analysis.prose)}),
                 published=(analysis.article.published or None) and analysis.article.published[:10],
+                published_inferred=analysis.article.published_inferred,
                 language=analysis.article.language,
             )
         )
