@@ -84,7 +84,7 @@ REFINE_MAX_ARTICLES = 240  # articles re-grouped at once: bounds the cost of a r
 REFINE_HORIZON = 2000  # arrivals after which an unchanged event is settled
 REFINE_MAX_EVENT = 120  # larger events are settled: they are joined and merged, not re-grouped
 LOCAL_IDF_FLOOR = 1.0
-STATE_VERSION = 2
+STATE_VERSION = 3
 
 
 class StaleState(ValueError):
@@ -255,9 +255,10 @@ class OnlineClusterer:
         The greedy join compares an article with event profiles; once an event holds two
         same-kind events, its profile attracts both. Here each pair of articles is scored
         on its own, so such an event splits, a member that fits a neighbour better moves
-        there and fragments meet. The groups
-        keep the ids of the events most of their members came from; every moved article
-        is recorded in ``take_moves``.
+        there and fragments meet. The groups keep the ids of the events most of their
+        members came from; every moved article is recorded in ``take_moves``. The touched
+        events are re-grouped in rounds of at most ``REFINE_MAX_ARTICLES`` articles, so
+        none is left out when many changed at once.
         """
         touched = [self._resolve(event_id) for event_id in self._touched]
         self._touched.clear()
@@ -265,16 +266,18 @@ class OnlineClusterer:
             self._open.pop(event_id, None)
             self._open[event_id] = self._arrivals
         self._close_quiet_events()
-        events = self._neighbourhood([self._events[e] for e in dict.fromkeys(touched) if e in self._events])
-        if not events:
-            return
-        members = sorted((m for event in events for m in event.members), key=lambda m: self._members[m].arrival)
-        scores, groups = self._group(members)
-        fit = {}  # article -> its mean similarity to the rest of its new group
-        for group in groups:
-            for i in group:
-                fit[members[i]] = float(scores[i, [j for j in group if j != i]].mean()) if len(group) > 1 else 0.0
-        self._regroup(events, [[members[i] for i in group] for group in groups], fit)
+        pending = [self._events[e] for e in dict.fromkeys(touched) if e in self._events and self._is_open(self._events[e])]
+        while pending:
+            events = self._neighbourhood(pending)
+            regrouped = {event.id for event in events}
+            pending = [event for event in pending if event.id not in regrouped]
+            members = sorted((m for event in events for m in event.members), key=lambda m: self._members[m].arrival)
+            scores, groups = self._group(members)
+            fit = {}  # article -> its mean similarity to the rest of its new group
+            for group in groups:
+                for i in group:
+                    fit[members[i]] = float(scores[i, [j for j in group if j != i]].mean()) if len(group) > 1 else 0.0
+            self._regroup(events, [[members[i] for i in group] for group in groups], fit)
 
     def take_moves(self) -> dict[str, dict]:
         """Articles moved to another event by refinements since the last call, with the evidence."""
@@ -322,8 +325,9 @@ class OnlineClusterer:
         """Article pair scores, and articles -> events in two steps: stories by average link over article pairs,
         then each story split along its normalised cuts (``_bisect``).
 
-        For the split the embeddings are centred on the story: what all its articles
-        share (the kind of event) is removed, what is left tells its events apart.
+        For the split the story is looked at on its own: embeddings centred on it and
+        term weights from it, so what all its articles share (the kind of event) is
+        discounted and what is left tells its events apart.
         """
         features = [self._members[m] for m in members]
         terms = _cosines([f.terms for f in features], self._terms)
@@ -342,11 +346,11 @@ class OnlineClusterer:
             if len(story) < 3:
                 groups.append(story)
                 continue
-            inside = np.ix_(story, story)
             centred = embeddings[story] - embeddings[story].mean(axis=0)
             centred /= np.maximum(np.linalg.norm(centred, axis=1, keepdims=True), 1e-9)
-            split = SPLIT_WEIGHTS["terms"] * terms[inside] + SPLIT_WEIGHTS["entities"] * entities[inside] + apart[inside]
-            split += SPLIT_WEIGHTS["embedding"] * (centred @ centred.T)
+            split = SPLIT_WEIGHTS["terms"] * _cosines([features[i].terms for i in story], self._terms)
+            split += SPLIT_WEIGHTS["entities"] * _cosines([features[i].entities for i in story], self._entities)
+            split += SPLIT_WEIGHTS["embedding"] * (centred @ centred.T) + apart[np.ix_(story, story)]
             parts = _bisect(_nearest_neighbours(split, SPLIT_NEIGHBOURS), list(range(len(story))))
             groups.extend([story[i] for i in part] for part in parts)
         return scores, sorted(groups)
