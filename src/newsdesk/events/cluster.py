@@ -76,7 +76,7 @@ STORY_WEIGHTS = {"terms": 0.6, "entities": 0.3, "embedding": 0.1}
 STORY_THRESHOLD = 0.08  # average-link similarity at which refinement stops joining articles into one story
 SPLIT_WEIGHTS = {"terms": 0.5, "entities": 0.3, "embedding": 0.2}  # embedding centred on the story
 SPLIT_NEIGHBOURS = 8  # the split sees each article's links to its nearest articles only
-SPLIT_NCUT = 0.45  # a story splits in two events while its best normalised cut is below this
+SPLIT_NCUT = 0.4  # a story splits in two events while its best normalised cut is below this
 APART = -1.0  # the pair score of two articles the sources date too far apart to report one event
 REFINE_NEAR = 0.05  # a neighbour this close to a touched event is re-grouped with it
 REFINE_NEIGHBOURS = 6
@@ -322,13 +322,8 @@ class OnlineClusterer:
         return len(event.members) <= REFINE_MAX_EVENT and all(m in self._members for m in event.members)
 
     def _group(self, members: list[str]) -> tuple[np.ndarray, list[list[int]]]:
-        """Article pair scores, and articles -> events in two steps: stories by average link over article pairs,
-        then each story split along its normalised cuts (``_bisect``).
-
-        For the split the story is looked at on its own: embeddings centred on it and
-        term weights from it, so what all its articles share (the kind of event) is
-        discounted and what is left tells its events apart.
-        """
+        """Article pair scores, and articles -> events in two steps: stories by average
+        link over article pairs, then each story split along its normalised cuts."""
         features = [self._members[m] for m in members]
         terms = _cosines([f.terms for f in features], self._terms)
         entities = _cosines([f.entities for f in features], self._entities)
@@ -341,19 +336,34 @@ class OnlineClusterer:
                     apart[i, j] = apart[j, i] = APART
         scores = STORY_WEIGHTS["terms"] * terms + STORY_WEIGHTS["entities"] * entities + apart
         scores += STORY_WEIGHTS["embedding"] * (embeddings @ embeddings.T)
-        groups = []
-        for story in _average_link(scores, STORY_THRESHOLD):
-            if len(story) < 3:
-                groups.append(story)
-                continue
-            centred = embeddings[story] - embeddings[story].mean(axis=0)
-            centred /= np.maximum(np.linalg.norm(centred, axis=1, keepdims=True), 1e-9)
-            split = SPLIT_WEIGHTS["terms"] * _cosines([features[i].terms for i in story], self._terms)
-            split += SPLIT_WEIGHTS["entities"] * _cosines([features[i].entities for i in story], self._entities)
-            split += SPLIT_WEIGHTS["embedding"] * (centred @ centred.T) + apart[np.ix_(story, story)]
-            parts = _bisect(_nearest_neighbours(split, SPLIT_NEIGHBOURS), list(range(len(story))))
-            groups.extend([story[i] for i in part] for part in parts)
+        stories = _average_link(scores, STORY_THRESHOLD)
+        groups = [event for story in stories for event in self._split(story, features, embeddings, apart)]
         return scores, sorted(groups)
+
+    def _split(self, story: list[int], features: list[_Member], embeddings: np.ndarray, apart: np.ndarray) -> list[list[int]]:
+        """Split a story in two along its best normalised cut while that cut is below
+        ``SPLIT_NCUT``, and each part again: two same-kind events inside one story form
+        two blocks of articles that agree among themselves more than across.
+
+        Each story or part is looked at on its own: embeddings centred on it and term
+        weights from it, so what all its articles share (the kind of event) is
+        discounted and what is left tells its events apart; each article keeps only its
+        links to its ``SPLIT_NEIGHBOURS`` nearest, so that block stands out from the
+        faint links every article has to every other of the same kind.
+        """
+        if len(story) < 3:
+            return [story]
+        centred = embeddings[story] - embeddings[story].mean(axis=0)
+        centred /= np.maximum(np.linalg.norm(centred, axis=1, keepdims=True), 1e-9)
+        scores = SPLIT_WEIGHTS["terms"] * _cosines([features[i].terms for i in story], self._terms)
+        scores += SPLIT_WEIGHTS["entities"] * _cosines([features[i].entities for i in story], self._entities)
+        scores += SPLIT_WEIGHTS["embedding"] * (centred @ centred.T) + apart[np.ix_(story, story)]
+        ncut, left, right = _best_cut(_nearest_neighbours(scores, SPLIT_NEIGHBOURS))
+        if ncut >= SPLIT_NCUT:
+            return [story]
+        return self._split([story[i] for i in left], features, embeddings, apart) + self._split(
+            [story[i] for i in right], features, embeddings, apart
+        )
 
     def _regroup(self, events: list[_Event], groups: list[list[str]], fit: dict[str, float]) -> None:
         old_of = {m: event.id for event in events for m in event.members}
@@ -593,26 +603,13 @@ def _average_link(scores: np.ndarray, threshold: float) -> list[list[int]]:
 
 def _nearest_neighbours(scores: np.ndarray, count: int) -> np.ndarray:
     """Keep a link when it is among the ``count`` strongest of either article (negative
-    scores dropped): a block of articles that agree among themselves then stands out
-    from the faint links every article has to every other of the same kind."""
+    scores dropped)."""
     ranked = np.argsort(-np.where(np.eye(len(scores), dtype=bool), -np.inf, scores), axis=1, kind="stable")
     keep = np.zeros(scores.shape, bool)
     np.put_along_axis(keep, ranked[:, :count], True, axis=1)
     keep |= keep.T
     np.fill_diagonal(keep, False)
     return np.where(keep, np.clip(scores, 0.0, None), 0.0)
-
-
-def _bisect(scores: np.ndarray, group: list[int]) -> list[list[int]]:
-    """Split a story in two along its best normalised cut while that cut is below
-    ``SPLIT_NCUT``, recursively: two same-kind events inside one story form two
-    blocks of articles that agree among themselves more than across."""
-    if len(group) < 3:
-        return [group]
-    ncut, left, right = _best_cut(scores[np.ix_(group, group)])
-    if ncut >= SPLIT_NCUT:
-        return [group]
-    return _bisect(scores, sorted(group[i] for i in left)) + _bisect(scores, sorted(group[i] for i in right))
 
 
 def _best_cut(scores: np.ndarray) -> tuple[float, list[int], list[int]]:
