@@ -116,6 +116,7 @@ def test_within_document_chains_group_their_mentions(by_name):
         (["the", "Jeffs", "'", "ranch", "for", "$", "40", "billion"], "the Jeffs' ranch for $40 billion"),
         (["40.000", "millones", "$", "para", "¿", "qué", "?"], "40.000 millones $ para ¿qué?"),
         (["his", "'", "party", "girl", "'", "image"], "his 'party girl' image"),
+        (["a", "4", ".", "6", "magnitude", "quake"], "a 4.6 magnitude quake"),
     ],
 )
 def test_join_tokens_spacing(tokens, expected):

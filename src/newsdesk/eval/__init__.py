@@ -94,4 +94,6 @@ def _glue(token: str, previous: str, following: str) -> tuple[bool, bool]:
         return False, following[:1].isdigit()  # "$ 40" -> "$40", but Spanish "millones $ para"
     if token == ":" and _DIGITS.match(previous) and _DIGITS.match(following):
         return True, True  # clock times "1 : 32"
+    if token == "." and _DIGITS.match(previous) and _DIGITS.match(following):
+        return True, True  # decimals "4 . 6" (a sentence never ends inside a sentence's tokens)
     return token in _ATTACH_LEFT, token in _ATTACH_RIGHT

@@ -34,7 +34,7 @@ from newsdesk.model import Analysis
 from newsdesk.store.codec import from_plain, to_plain
 
 SPLITS = {"dev": ecbplus.DEV_TOPICS, "test": ecbplus.TEST_TOPICS}
-_ANALYSIS_CODE = ("analyse", "clean", "ingest", "model.py", "resources.py", "eval/ecbplus.py")
+_ANALYSIS_CODE = ("analyse", "clean", "ingest", "model.py", "resources.py", "eval/__init__.py", "eval/ecbplus.py")
 _FEATURE_CODE = (*_ANALYSIS_CODE, "events/features.py")
 
 

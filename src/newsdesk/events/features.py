@@ -35,7 +35,7 @@ BODY_SENTENCES = 20
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+", re.UNICODE)  # "4.6" and "1,200" stay one term
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _URL = re.compile(r"\S+://\S+|www\.\S+")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
@@ -128,7 +128,8 @@ def article_features_batch(analyses: list[Analysis]) -> list[ArticleFeatures]:
 
 
 def term_counts(text: str) -> dict[str, int]:
-    """Content-word stems with their counts; numbers are kept (tolls and ages tell events apart)."""
+    """Content-word stems with their counts; numbers are kept whole, decimals included
+    (tolls, ages and magnitudes tell events apart)."""
     counts: Counter[str] = Counter()
     for word in _WORD.findall(_URL.sub(" ", anyascii(text).lower())):
         if word in STOP_WORDS or (len(word) < 3 and not word.isdigit()):
