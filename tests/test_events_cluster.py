@@ -7,6 +7,7 @@ from newsdesk.analyse import analyse_articles
 from newsdesk.eval import ecbplus
 from newsdesk.events import ArticleFeatures, OnlineClusterer, article_features_batch, cluster
 from newsdesk.events.cluster import StaleState
+from newsdesk.events.features import term_counts
 from newsdesk.ingest.article import article_from_text
 
 # the same made-up event told in English and in Spanish, and another event of the same kind
@@ -38,14 +39,19 @@ def _features(texts: list[tuple[str, str | None]]) -> list[ArticleFeatures]:
     return article_features_batch([analysis for analysis, _ in analyse_articles(articles)])
 
 
-@pytest.fixture(scope="module")
-def ecb_sample() -> tuple[list[ArticleFeatures], dict[str, str]]:
-    """Five documents from each of the two sub-topics of ECB+ topic 41 (two bombings of one kind)."""
-    documents = ecbplus.load_documents([41])
-    chosen = [d for d in documents if d.subtopic == "41ecb"][:5] + [d for d in documents if d.subtopic == "41ecbplus"][:5]
+def _ecb_sample(topic: int) -> tuple[list[ArticleFeatures], dict[str, str]]:
+    """Five documents from each of the two sub-topics of an ECB+ topic (two events of one kind)."""
+    documents = ecbplus.load_documents([topic])
+    chosen = [d for d in documents if d.subtopic == f"{topic}ecb"][:5] + [d for d in documents if d.subtopic == f"{topic}ecbplus"][:5]
     articles = [article_from_text(d.text, path=d.name, title=d.title, url=d.url) for d in chosen]
     features = article_features_batch([analysis for analysis, _ in analyse_articles(articles)])
     return features, {f.article_id: d.subtopic for f, d in zip(features, chosen)}
+
+
+@pytest.fixture(scope="module")
+def ecb_sample() -> tuple[list[ArticleFeatures], dict[str, str]]:
+    """Topic 41: two bombings."""
+    return _ecb_sample(41)
 
 
 def _cluster(features: list[ArticleFeatures]) -> OnlineClusterer:
@@ -142,8 +148,31 @@ def test_refinement_splits_an_event_that_took_in_two_events_and_records_the_move
         assert article_id in clusters[clusterer.add(article_id, features[0]).event_id]
 
 
+def test_refinement_reaches_every_changed_event_when_they_exceed_one_round(ecb_sample, monkeypatch):
+    bombings, bombing_subtopic = ecb_sample
+    trials, trial_subtopic = _ecb_sample(36)  # Warren Jeffs' trial and arrests in Canada
+    subtopic = bombing_subtopic | trial_subtopic
+    monkeypatch.setattr(cluster, "JOIN_THRESHOLD", -1.0)
+    monkeypatch.setattr(cluster, "MERGE_THRESHOLD", 2.0)
+    monkeypatch.setattr(cluster, "REFINE_EVERY", 1000)
+    monkeypatch.setattr(cluster, "REFINE_MAX_ARTICLES", 12)  # one careless event per round
+    clusterer = _cluster(bombings + trials)
+    careless = clusterer.clusters().values()
+    assert len(careless) == 2 and all(len({subtopic[m] for m in members}) == 2 for members in careless)
+    clusterer.refine()
+    for members in clusterer.clusters().values():
+        assert len({subtopic[m] for m in members}) == 1, members
+
+
 def test_state_of_another_version_is_refused_so_the_pipeline_rebuilds(ecb_sample):
     features, _ = ecb_sample
     with pytest.raises(StaleState):
         OnlineClusterer.from_state(pickle.dumps((cluster.STATE_VERSION - 1, {})))
     assert OnlineClusterer.from_state(_cluster(features).state()).clusters() == _cluster(features).clusters()
+
+
+def test_event_terms_keep_decimals_whole():
+    # two quakes of one kind differ in their magnitudes: 4.6 must not become the terms "4" and "6"
+    assert term_counts("A 4.6 magnitude quake and a 4.4 one; 1,200 people left.") == {
+        "4.6": 1, "magnitude": 1, "quake": 1, "4.4": 1, "1,200": 1, "people": 1, "left": 1,
+    }

@@ -269,6 +269,8 @@ class OnlineClusterer:
         pending = [self._events[e] for e in dict.fromkeys(touched) if e in self._events and self._is_open(self._events[e])]
         while pending:
             events = self._neighbourhood(pending)
+            if not events:
+                break
             regrouped = {event.id for event in events}
             pending = [event for event in pending if event.id not in regrouped]
             members = sorted((m for event in events for m in event.members), key=lambda m: self._members[m].arrival)
