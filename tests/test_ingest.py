@@ -35,6 +35,12 @@ def test_headline_needs_a_short_line_followed_by_text():
     assert headline_of("Only one line here") is None
 
 
+def test_a_dateline_is_not_a_headline():
+    assert headline_of("Posted: Nov 27, 2005 8:20 AM ET\nA quake struck the island.") is None
+    assert headline_of("May 2, 2013, 1:12 PM\nLindsay Lohan checked into rehab.") is None
+    assert headline_of("Five dead as quake hits Qeshm in 2005\nA quake struck.") == "Five dead as quake hits Qeshm in 2005"
+
+
 def test_html_keeps_title_date_author_and_site(tmp_path):
     page = tmp_path / "page.html"
     page.write_text(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsdesk.eval import GoldMention, corpus_root, join_tokens
+from newsdesk.ingest.article import is_dateline
 
 # the usual split; topics 15 and 17 are not in the released corpus
 DEV_TOPICS = tuple(topic for topic in range(1, 36) if topic not in (15, 17))
@@ -31,7 +32,7 @@ class EcbDocument:
     subtopic: str  # "36ecb" or "36ecbplus": the two different real events of a topic
     text: str  # one sentence per line
     url: str | None  # the source URL when the first sentence is one
-    title: str | None  # the first sentence that is not a URL
+    title: str | None  # the first sentence that is neither a URL nor a dateline
     entity_mentions: list[GoldMention]
     event_mentions: list[GoldMention]
 
@@ -77,7 +78,7 @@ def read_document(path: Path) -> EcbDocument:
             url = line
         else:
             line, starts, open_quote = join_tokens(words, open_quote)
-            title = title if title is not None else line
+            title = title if title is not None or is_dateline(line) else line
         for token, word, start in zip(tokens, words, starts):
             token_spans[token.get("t_id", "")] = (offset + start, offset + start + len(word))
         lines.append(line)

@@ -12,6 +12,14 @@ from newsdesk.model import Article
 
 _SPACE = re.compile(r"\s+")
 _HEADLINE_MAX_CHARS = 160
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DATELINE_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
+    "am pm a m p gmt utc est edt et cst cdt pst pdt cet cest bst ist "
+    "posted updated published last modified at on of the th st nd rd".split()
+)
 
 
 def article_id(text: str) -> str:
@@ -26,9 +34,14 @@ def headline_of(text: str) -> str | None:
     first = first.strip()
     if not sep or not rest.strip() or not first or len(first) > _HEADLINE_MAX_CHARS:
         return None
-    if first[-1] in ".,;" or len(first.split()) < 3:
+    if first[-1] in ".,;" or len(first.split()) < 3 or is_dateline(first):
         return None
     return first
+
+
+def is_dateline(line: str) -> bool:
+    """A line that only gives a date or time ("Posted: Nov 27, 2005 8:20 AM ET"), not a headline."""
+    return any(ch.isdigit() for ch in line) and all(word in _DATELINE_WORDS for word in _LETTERS.findall(line.lower()))
 
 
 def article_from_text(
