@@ -327,45 +327,17 @@ class OnlineClusterer:
         """Article pair scores, and articles -> events in two steps: stories by average
         link over article pairs, then each story split along its normalised cuts."""
         features = [self._members[m] for m in members]
-        terms = _cosines([f.terms for f in features], self._terms)
-        entities = _cosines([f.entities for f in features], self._entities)
+        terms = _weighted_matrix([f.terms for f in features], self._terms)
+        entities = _weighted_matrix([f.entities for f in features], self._entities)
         embeddings = np.stack([f.embedding for f in features]).astype(np.float64)
-        apart = np.zeros((len(features), len(features)))
-        for i, left in enumerate(features):
-            for j in range(i + 1, len(features)):
-                right = features[j]
-                if left.when and right.when and abs((left.when - right.when).days) > MAX_DATE_GAP_DAYS:
-                    apart[i, j] = apart[j, i] = APART
-        scores = STORY_WEIGHTS["terms"] * terms + STORY_WEIGHTS["entities"] * entities + apart
+        days = np.array([f.when.toordinal() if f.when else np.nan for f in features])
+        with np.errstate(invalid="ignore"):
+            apart = np.where(np.abs(days[:, None] - days[None, :]) > MAX_DATE_GAP_DAYS, APART, 0.0)
+        scores = STORY_WEIGHTS["terms"] * _local_cosines(terms) + STORY_WEIGHTS["entities"] * _local_cosines(entities) + apart
         scores += STORY_WEIGHTS["embedding"] * (embeddings @ embeddings.T)
         stories = _average_link(scores, STORY_THRESHOLD)
-        groups = [event for story in stories for event in self._split(story, features, embeddings, apart)]
+        groups = [event for story in stories for event in _split(story, terms, entities, embeddings, apart)]
         return scores, sorted(groups)
-
-    def _split(self, story: list[int], features: list[_Member], embeddings: np.ndarray, apart: np.ndarray) -> list[list[int]]:
-        """Split a story in two along its best normalised cut while that cut is below
-        ``SPLIT_NCUT``, and each part again: two same-kind events inside one story form
-        two blocks of articles that agree among themselves more than across.
-
-        Each story or part is looked at on its own: embeddings centred on it and term
-        weights from it, so what all its articles share (the kind of event) is
-        discounted and what is left tells its events apart; each article keeps only its
-        links to its ``SPLIT_NEIGHBOURS`` nearest, so that block stands out from the
-        faint links every article has to every other of the same kind.
-        """
-        if len(story) < 3:
-            return [story]
-        centred = embeddings[story] - embeddings[story].mean(axis=0)
-        centred /= np.maximum(np.linalg.norm(centred, axis=1, keepdims=True), 1e-9)
-        scores = SPLIT_WEIGHTS["terms"] * _cosines([features[i].terms for i in story], self._terms)
-        scores += SPLIT_WEIGHTS["entities"] * _cosines([features[i].entities for i in story], self._entities)
-        scores += SPLIT_WEIGHTS["embedding"] * (centred @ centred.T) + apart[np.ix_(story, story)]
-        ncut, left, right = _best_cut(_nearest_neighbours(scores, SPLIT_NEIGHBOURS))
-        if ncut >= SPLIT_NCUT:
-            return [story]
-        return self._split([story[i] for i in left], features, embeddings, apart) + self._split(
-            [story[i] for i in right], features, embeddings, apart
-        )
 
     def _regroup(self, events: list[_Event], groups: list[list[str]], fit: dict[str, float]) -> None:
         old_of = {m: event.id for event in events for m in event.members}
@@ -563,21 +535,30 @@ def _events_year_conflict(small: _Event, large: _Event) -> float:
     return 1.0 - (min(1.0, overlap) + same_latest) / 2
 
 
-def _cosines(vectors: list[dict[str, float]], vocabulary: _Vocabulary) -> np.ndarray:
-    """Pairwise cosines of IDF-weighted sparse vectors, through a dense local matrix."""
+def _weighted_matrix(vectors: list[dict[str, float]], vocabulary: _Vocabulary) -> np.ndarray:
+    """Articles x keys: each article's sparse vector, every key weighted by its IDF in the store."""
     columns: dict[str, int] = {}
-    local = Counter(key for vector in vectors for key in vector)
     rows, cols, values = [], [], []
     for row, vector in enumerate(vectors):
         for key, value in vector.items():
             rows.append(row)
             cols.append(columns.setdefault(key, len(columns)))
-            values.append(value * vocabulary.weight(key) * (math.log((len(vectors) + 1) / (local[key] + 1)) + LOCAL_IDF_FLOOR))
+            values.append(value)
     matrix = np.zeros((len(vectors), max(1, len(columns))), np.float32)
     matrix[rows, cols] = values
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    matrix /= np.where(norms > 0, norms, 1.0)
-    return matrix @ matrix.T
+    matrix[:, : len(columns)] *= np.array([vocabulary.weight(key) for key in columns], np.float32)
+    return matrix
+
+
+def _local_cosines(matrix: np.ndarray) -> np.ndarray:
+    """Pairwise cosines of the rows of a ``_weighted_matrix``, each key weighted again by
+    its IDF among these articles alone (what they all share counts for little)."""
+    frequency = np.count_nonzero(matrix, axis=0)
+    present = frequency > 0
+    local = matrix[:, present] * (np.log((len(matrix) + 1) / (frequency[present] + 1)) + LOCAL_IDF_FLOOR).astype(np.float32)
+    norms = np.linalg.norm(local, axis=1, keepdims=True)
+    local /= np.where(norms > 0, norms, 1.0)
+    return local @ local.T
 
 
 def _average_link(scores: np.ndarray, threshold: float) -> list[list[int]]:
@@ -601,6 +582,29 @@ def _average_link(scores: np.ndarray, threshold: float) -> list[list[int]]:
         counts[i] += counts[j]
         groups[i] = sorted(groups[i] + groups.pop(j))
     return [groups[i] for i in sorted(groups)]
+
+
+def _split(story: list[int], terms: np.ndarray, entities: np.ndarray, embeddings: np.ndarray, apart: np.ndarray) -> list[list[int]]:
+    """Split a story in two along its best normalised cut while that cut is below
+    ``SPLIT_NCUT``, and each part again: two same-kind events inside one story form
+    two blocks of articles that agree among themselves more than across.
+
+    Each story or part is looked at on its own: embeddings centred on it and term
+    weights from it, so what all its articles share (the kind of event) is
+    discounted and what is left tells its events apart; each article keeps only its
+    links to its ``SPLIT_NEIGHBOURS`` nearest, so that block stands out from the
+    faint links every article has to every other of the same kind.
+    """
+    if len(story) < 3:
+        return [story]
+    centred = embeddings[story] - embeddings[story].mean(axis=0)
+    centred /= np.maximum(np.linalg.norm(centred, axis=1, keepdims=True), 1e-9)
+    scores = SPLIT_WEIGHTS["terms"] * _local_cosines(terms[story]) + SPLIT_WEIGHTS["entities"] * _local_cosines(entities[story])
+    scores += SPLIT_WEIGHTS["embedding"] * (centred @ centred.T) + apart[np.ix_(story, story)]
+    ncut, left, right = _best_cut(_nearest_neighbours(scores, SPLIT_NEIGHBOURS))
+    if ncut >= SPLIT_NCUT:
+        return [story]
+    return [part for side in (left, right) for part in _split([story[i] for i in side], terms, entities, embeddings, apart)]
 
 
 def _nearest_neighbours(scores: np.ndarray, count: int) -> np.ndarray:
