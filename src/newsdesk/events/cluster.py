@@ -87,6 +87,9 @@ LOCAL_IDF_FLOOR = 1.0
 STATE_VERSION = 3
 
 
+Weighed = tuple[dict[str, float], float]  # a vector's values times their squared IDF, and its weighted norm
+
+
 class StaleState(ValueError):
     """The saved state is from another version of the clusterer: rebuild from the articles' features."""
 
@@ -147,25 +150,29 @@ class _Vocabulary:
     def weight(self, key: str) -> float:
         return math.log((self.documents + 1) / (self.df.get(key, 0) + 1)) + 1.0
 
-    def cosine(self, article: dict[str, float], profile: Counter, norms: dict, name: str) -> float:
-        """Cosine of IDF-weighted vectors, walking the article's keys for the dot product.
+    def weigh(self, vector: dict[str, float]) -> Weighed:
+        """The vector with each value times its squared IDF, and its IDF-weighted norm:
+        worked out once for an article that is then compared with many events."""
+        weighed = {key: value * self.weight(key) ** 2 for key, value in vector.items()}
+        return weighed, math.sqrt(sum(value * weighed[key] for key, value in vector.items()))
+
+    def cosine(self, article: Weighed, profile: Counter, norms: dict, name: str) -> float:
+        """Cosine of IDF-weighted vectors (the article ``weigh``-ed), walking the article's
+        keys for the dot product.
 
         The profile's norm is cached in ``norms`` and refreshed only when the store has
         grown enough for the weights to have moved, which keeps the cost per
         comparison proportional to the article, not to the event.
         """
-        dot = norm_a = 0.0
-        for key, value in article.items():
-            w2 = self.weight(key) ** 2
-            dot += w2 * value * profile.get(key, 0.0)
-            norm_a += w2 * value * value
+        weighed, norm_a = article
+        dot = sum(value * profile.get(key, 0.0) for key, value in weighed.items())
         if not dot:
             return 0.0
         seen, norm_p = norms.get(name, (0, 0.0))
         if not norm_p or self.documents > seen * NORM_REFRESH_GROWTH:
             norm_p = math.sqrt(sum(self.weight(key) ** 2 * value * value for key, value in profile.items()))
             norms[name] = (self.documents, norm_p)
-        return min(1.0, dot / (math.sqrt(norm_a) * norm_p))
+        return min(1.0, dot / (norm_a * norm_p))
 
 
 class OnlineClusterer:
@@ -196,11 +203,12 @@ class OnlineClusterer:
         self._arrivals += 1
 
         scored = []
+        weighed = self._weigh(terms, entities)
         for event in self._candidates(terms, entities):
             gap = _date_gap(when, event)
             if gap is not None and gap > MAX_DATE_GAP_DAYS:
                 continue
-            signals = self._signals(terms, entities, embedding, event)
+            signals = self._signals(weighed, embedding, event)
             signals["year_conflict"] = _year_conflict(years, event)
             scored.append((_combine(signals), -event.age, event, signals, gap))
         scored.sort(key=lambda row: (row[0], row[1]), reverse=True)
@@ -295,11 +303,13 @@ class OnlineClusterer:
             if not self._is_open(event) or event.id in chosen:
                 continue
             embedding = event.embedding / (float(np.linalg.norm(event.embedding)) or 1.0)
+            terms, entities = _unit(event.terms), _unit(event.entities)
+            weighed = self._weigh(terms, entities)
             near = [event] + [
                 other
-                for other in self._candidates(_unit(event.terms), _unit(event.entities))[:REFINE_NEIGHBOURS]
+                for other in self._candidates(terms, entities)[:REFINE_NEIGHBOURS]
                 if other is not event and self._is_open(other) and not _events_apart(event, other)
-                and _combine(self._signals(_unit(event.terms), _unit(event.entities), embedding, other)) >= REFINE_NEAR
+                and _combine(self._signals(weighed, embedding, other)) >= REFINE_NEAR
             ]
             for other in near:
                 if other.id not in chosen and size + len(other.members) <= REFINE_MAX_ARTICLES:
@@ -374,8 +384,13 @@ class OnlineClusterer:
             if old_id not in claimed:
                 self._alias[old_id] = max(claimed, key=lambda e: sum(old_of[m] == old_id for m in claimed[e]))
 
-    def _signals(self, terms: dict[str, float], entities: dict[str, float], embedding: np.ndarray, event: _Event) -> dict[str, float]:
+    def _weigh(self, terms: dict[str, float], entities: dict[str, float]) -> tuple[Weighed, Weighed]:
+        return self._terms.weigh(terms), self._entities.weigh(entities)
+
+    def _signals(self, weighed: tuple[Weighed, Weighed], embedding: np.ndarray, event: _Event) -> dict[str, float]:
+        """Cosines of an article (its ``_weigh``-ed terms and entities, its embedding) with an event."""
         norm = float(np.linalg.norm(event.embedding))
+        terms, entities = weighed
         return {
             "terms": self._terms.cosine(terms, event.terms, event.norms, "terms"),
             "entities": self._entities.cosine(entities, event.entities, event.norms, "entities"),
@@ -434,7 +449,7 @@ class OnlineClusterer:
     def _event_similarity(self, left: _Event, right: _Event) -> float:
         small, large = (left, right) if len(left.terms) <= len(right.terms) else (right, left)
         embedding = small.embedding / (float(np.linalg.norm(small.embedding)) or 1.0)
-        signals = self._signals(small.terms, small.entities, embedding, large)
+        signals = self._signals(self._weigh(small.terms, small.entities), embedding, large)
         signals["year_conflict"] = _events_year_conflict(small, large)
         return _combine(signals)
 
