@@ -350,6 +350,13 @@ class OnlineClusterer:
         return scores, sorted(groups)
 
     def _regroup(self, events: list[_Event], groups: list[list[str]], fit: dict[str, float]) -> None:
+        # an event the refinement found as it was stays as it is (and may settle)
+        before = {frozenset(event.members): event for event in events}
+        unchanged = {before[frozenset(group)].id for group in groups if frozenset(group) in before}
+        events = [event for event in events if event.id not in unchanged]
+        groups = [group for group in groups if frozenset(group) not in before]
+        if not events:
+            return
         old_of = {m: event.id for event in events for m in event.members}
         ages = {event.id: event.age for event in events}
         for event in events:
