@@ -72,7 +72,6 @@ POSTINGS_PER_KEY = 48
 INDEX_KEYS_PER_ARTICLE = 24
 PROFILE_MAX_KEYS = 1200  # a big event's profile keeps its heaviest keys, so comparing with it stays cheap
 REFINE_EVERY = 16  # arrivals between two refinements
-STORY_WEIGHTS = {"terms": 0.6, "entities": 0.3, "embedding": 0.1}
 STORY_THRESHOLD = 0.08  # average-link similarity at which refinement stops joining articles into one story
 SPLIT_WEIGHTS = {"terms": 0.5, "entities": 0.3, "embedding": 0.2}  # embedding centred on the story
 SPLIT_NEIGHBOURS = 8  # the split sees each article's links to its nearest articles only
@@ -343,8 +342,10 @@ class OnlineClusterer:
         days = np.array([f.when.toordinal() if f.when else np.nan for f in features])
         with np.errstate(invalid="ignore"):
             apart = np.where(np.abs(days[:, None] - days[None, :]) > MAX_DATE_GAP_DAYS, APART, 0.0)
-        scores = STORY_WEIGHTS["terms"] * _local_cosines(terms) + STORY_WEIGHTS["entities"] * _local_cosines(entities) + apart
-        scores += STORY_WEIGHTS["embedding"] * (embeddings @ embeddings.T)
+        # the mix of article-to-event, without the year conflict: between two single articles
+        # the years they write are weak evidence (a report cites earlier years)
+        scores = WEIGHTS["terms"] * _local_cosines(terms) + WEIGHTS["entities"] * _local_cosines(entities) + apart
+        scores += WEIGHTS["embedding"] * (embeddings @ embeddings.T)
         stories = _average_link(scores, STORY_THRESHOLD)
         groups = [event for story in stories for event in _split(story, terms, entities, embeddings, apart)]
         return scores, sorted(groups)
