@@ -66,6 +66,7 @@ def test_events_list_search_box_filters(server, browser, event_urls):
     box = browser.find_element("css selector", "input[name=q]")
     box.send_keys("Rotterdam")
     box.submit()
+    WebDriverWait(browser, 30).until(lambda b: "q=Rotterdam" in b.current_url)  # the old page may still be shown
     rows = css(browser, "table.events tr.event-row")
     assert len(rows) == 1 and "Rotterdam" in rows[0].text
     browser.get(server + "/?entity=Kadhimi")
