@@ -4,7 +4,7 @@ import random
 import pytest
 
 from newsdesk.analyse import analyse_articles
-from newsdesk.eval import ecbplus
+from newsdesk.eval import ecbplus, meantime
 from newsdesk.events import ArticleFeatures, OnlineClusterer, article_features_batch, cluster
 from newsdesk.events.cluster import StaleState
 from newsdesk.events.features import term_counts
@@ -176,3 +176,21 @@ def test_event_terms_keep_decimals_whole():
     assert term_counts("A 4.6 magnitude quake and a 4.4 one; 1,200 people left.") == {
         "4.6": 1, "magnitude": 1, "quake": 1, "4.4": 1, "1,200": 1, "people": 1, "left": 1,
     }
+
+
+def test_an_article_and_its_spanish_translation_end_in_one_event():
+    # MEANTIME: Wikinews stock-market reports (many same-kind events) and their Spanish
+    # translations; the Spanish text shares names and numbers with its original but hardly a word
+    originals = [d for d in meantime.load_documents("en") if d.topic == "corpus_stock"][:15]
+    translations = {d.name: d for d in meantime.load_documents("es")}
+    articles = [article_from_text(d.text, path=f"{language}:{d.name}") for d in originals for language, d in (("en", d), ("es", translations[d.name]))]
+    features = article_features_batch([analysis for analysis, _ in analyse_articles(articles)])
+    name = {f.article_id: a.path.split(":")[1] for f, a in zip(features, articles)}
+    for seed in range(3):
+        order = list(features)
+        random.Random(seed).shuffle(order)
+        clusterer = _cluster(order)
+        clusterer.refine()
+        event_of = {m: event for event, members in clusterer.clusters().items() for m in members}
+        together = sum(len({event_of[f.article_id] for f in features if name[f.article_id] == d.name}) == 1 for d in originals)
+        assert together >= 14, (seed, together)

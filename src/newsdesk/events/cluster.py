@@ -17,6 +17,10 @@ members through their centroid):
 - named-entity TF-IDF (who, where: what tells two events of one kind apart);
 - USE-multilingual embedding cosine (the same event in another language).
 
+An article in another language than the event's (or than the other article's)
+shares names and numbers with it but hardly a word, so there the term signal is
+read off the embedding cosine instead (``_terms_from_meaning``) when that is higher.
+
 Time: when both the article and the event have a publication date given by the
 source (a date guessed from the text is only evidence, like a written year), an
 article more than ``MAX_DATE_GAP_DAYS`` from the event's date range cannot join
@@ -76,6 +80,7 @@ STORY_THRESHOLD = 0.08  # average-link similarity at which refinement stops join
 SPLIT_WEIGHTS = {"terms": 0.5, "entities": 0.3, "embedding": 0.2}  # embedding centred on the story
 SPLIT_NEIGHBOURS = 8  # the split sees each article's links to its nearest articles only
 SPLIT_NCUT = 0.4  # a story splits in two events while its best normalised cut is below this
+MEANING_BASELINE = 0.55  # USE cosine of two unrelated reports on one subject (MEANTIME: 0.51-0.61)
 APART = -1.0  # the pair score of two articles the sources date too far apart to report one event
 REFINE_NEAR = 0.05  # a neighbour this close to a touched event is re-grouped with it
 REFINE_NEIGHBOURS = 6
@@ -121,6 +126,7 @@ class _Event:
     years: Counter = field(default_factory=Counter)  # year -> members that write it
     latest_years: Counter = field(default_factory=Counter)  # year -> members whose latest written year it is
     dated: int = 0  # members that write a year
+    languages: Counter = field(default_factory=Counter)  # language -> members written in it
 
 
 @dataclass
@@ -133,6 +139,7 @@ class _Member:
     years: frozenset[int]
     when: date | None
     arrival: int
+    language: str | None
 
 
 class _Vocabulary:
@@ -200,6 +207,7 @@ class OnlineClusterer:
         when = None if features.published_inferred else _parse_date(features.published)
         years = _years(features)
         self._arrivals += 1
+        member = _Member(terms, entities, embedding, years, when, self._arrivals, features.language)
 
         scored = []
         weighed = self._weigh(terms, entities)
@@ -208,6 +216,8 @@ class OnlineClusterer:
             if gap is not None and gap > MAX_DATE_GAP_DAYS:
                 continue
             signals = self._signals(weighed, embedding, event)
+            if features.language and event.languages and features.language != event.languages.most_common(1)[0][0]:
+                signals["terms"] = max(signals["terms"], _terms_from_meaning(signals["embedding"]))
             signals["year_conflict"] = _year_conflict(years, event)
             scored.append((_combine(signals), -event.age, event, signals, gap))
         scored.sort(key=lambda row: (row[0], row[1]), reverse=True)
@@ -221,8 +231,8 @@ class OnlineClusterer:
             self._events[event.id] = event
             new_event = True
         shared = tuple(sorted(key for key in entities if key in event.entities))
-        self._members[article_id] = _Member(terms, entities, embedding, years, when, self._arrivals)
-        self._absorb(event, article_id, terms, entities, embedding, when, years)
+        self._members[article_id] = member
+        self._absorb(event, article_id, member)
         # only events the article itself came close to can have been bridged by it
         merged = self._merge_around(event, [row[2] for row in scored if row[0] >= JOIN_THRESHOLD])
         self._touched[self._resolve(event.id)] = None
@@ -336,18 +346,25 @@ class OnlineClusterer:
         """Article pair scores, and articles -> events in two steps: stories by average
         link over article pairs, then each story split along its normalised cuts."""
         features = [self._members[m] for m in members]
-        terms = _weighted_matrix([f.terms for f in features], self._terms)
-        entities = _weighted_matrix([f.entities for f in features], self._entities)
         embeddings = np.stack([f.embedding for f in features]).astype(np.float64)
         days = np.array([f.when.toordinal() if f.when else np.nan for f in features])
+        languages = [f.language for f in features]
         with np.errstate(invalid="ignore"):
             apart = np.where(np.abs(days[:, None] - days[None, :]) > MAX_DATE_GAP_DAYS, APART, 0.0)
+        articles = _Articles(
+            terms=_weighted_matrix([f.terms for f in features], self._terms),
+            entities=_weighted_matrix([f.entities for f in features], self._entities),
+            embeddings=embeddings,
+            meaning=embeddings @ embeddings.T,
+            apart=apart,
+            across=np.array([[bool(a and b and a != b) for b in languages] for a in languages]),
+        )
         # the mix of article-to-event, without the year conflict: between two single articles
         # the years they write are weak evidence (a report cites earlier years)
-        scores = WEIGHTS["terms"] * _local_cosines(terms) + WEIGHTS["entities"] * _local_cosines(entities) + apart
-        scores += WEIGHTS["embedding"] * (embeddings @ embeddings.T)
+        scores = WEIGHTS["terms"] * _term_similarity(_local_cosines(articles.terms), articles.meaning, articles.across)
+        scores += WEIGHTS["entities"] * _local_cosines(articles.entities) + WEIGHTS["embedding"] * articles.meaning + apart
         stories = _average_link(scores, STORY_THRESHOLD)
-        groups = [event for story in stories for event in _split(story, terms, entities, embeddings, apart)]
+        groups = [event for story in stories for event in _split(story, articles)]
         return scores, sorted(groups)
 
     def _regroup(self, events: list[_Event], groups: list[list[str]], fit: dict[str, float]) -> None:
@@ -379,8 +396,7 @@ class OnlineClusterer:
             self._open.pop(event_id, None)
             self._open[event_id] = self._arrivals
             for article_id in group:
-                member = self._members[article_id]
-                self._absorb(event, article_id, member.terms, member.entities, member.embedding, member.when, member.years)
+                self._absorb(event, article_id, self._members[article_id])
                 if old_of[article_id] != event_id:
                     self._moves[article_id] = {
                         "moved_from": old_of[article_id],
@@ -420,22 +436,24 @@ class OnlineClusterer:
         weighted.sort(key=lambda item: (item[1], item[0]), reverse=True)
         return weighted[:INDEX_KEYS_PER_ARTICLE]
 
-    def _absorb(self, event: _Event, article_id: str, terms, entities, embedding, when: date | None, years) -> None:
+    def _absorb(self, event: _Event, article_id: str, member: _Member) -> None:
         event.members.append(article_id)
-        if years:
+        if member.years:
             event.dated += 1
-            event.years.update(years)
-            event.latest_years[max(years)] += 1
+            event.years.update(member.years)
+            event.latest_years[max(member.years)] += 1
+        if member.language:
+            event.languages[member.language] += 1
         event.norms.clear()
-        event.terms.update(terms)
-        event.entities.update(entities)
-        event.embedding = event.embedding + embedding
+        event.terms.update(member.terms)
+        event.entities.update(member.entities)
+        event.embedding = event.embedding + member.embedding
         _prune(event)
-        if when is not None:
-            event.first_date = min(filter(None, (event.first_date, when)))
-            event.last_date = max(filter(None, (event.last_date, when)))
+        if member.when is not None:
+            event.first_date = min(filter(None, (event.first_date, member.when)))
+            event.last_date = max(filter(None, (event.last_date, member.when)))
         self._event_of[article_id] = event.id
-        for key, _ in self._index_keys(terms, entities):
+        for key, _ in self._index_keys(member.terms, member.entities):
             posting = self._postings[key]
             if event.id not in posting:
                 posting.append(event.id)
@@ -470,6 +488,7 @@ class OnlineClusterer:
         survivor.years.update(absorbed.years)
         survivor.latest_years.update(absorbed.latest_years)
         survivor.dated += absorbed.dated
+        survivor.languages.update(absorbed.languages)
         _prune(survivor)
         dates = [d for d in (survivor.first_date, survivor.last_date, absorbed.first_date, absorbed.last_date) if d]
         survivor.first_date, survivor.last_date = (min(dates), max(dates)) if dates else (None, None)
@@ -607,7 +626,34 @@ def _average_link(scores: np.ndarray, threshold: float) -> list[list[int]]:
     return [groups[i] for i in sorted(groups)]
 
 
-def _split(story: list[int], terms: np.ndarray, entities: np.ndarray, embeddings: np.ndarray, apart: np.ndarray) -> list[list[int]]:
+@dataclass
+class _Articles:
+    """What refinement compares of a group of articles; row i of each matrix is article i."""
+
+    terms: np.ndarray  # a ``_weighted_matrix``
+    entities: np.ndarray  # a ``_weighted_matrix``
+    embeddings: np.ndarray
+    meaning: np.ndarray  # embedding cosines
+    apart: np.ndarray  # APART where the sources date two articles too far apart, else 0
+    across: np.ndarray  # True where two articles are written in different languages
+
+
+def _term_similarity(cosines: np.ndarray, meaning: np.ndarray, across: np.ndarray) -> np.ndarray:
+    """Term cosines, except for two reports in different languages: they share names and
+    numbers but hardly a word, so there the similarity is read off their meaning (left as
+    term cosines, the reports in each language pull together, away from their event)."""
+    if not across.any():
+        return cosines
+    return np.where(across, np.maximum(cosines, _terms_from_meaning(meaning)), cosines)
+
+
+def _terms_from_meaning(meaning: np.ndarray | float) -> np.ndarray | float:
+    """The term similarity embedding cosines stand for: cosines at ``MEANING_BASELINE`` (two
+    unrelated reports on one subject) map to 0, a translation (about 0.9) to about 0.8."""
+    return np.clip((meaning - MEANING_BASELINE) / (1.0 - MEANING_BASELINE), 0.0, 1.0)
+
+
+def _split(story: list[int], articles: _Articles) -> list[list[int]]:
     """Split a story in two along its best normalised cut while that cut is below
     ``SPLIT_NCUT``, and each part again: two same-kind events inside one story form
     two blocks of articles that agree among themselves more than across.
@@ -620,14 +666,16 @@ def _split(story: list[int], terms: np.ndarray, entities: np.ndarray, embeddings
     """
     if len(story) < 3:
         return [story]
-    centred = embeddings[story] - embeddings[story].mean(axis=0)
+    inside = np.ix_(story, story)
+    centred = articles.embeddings[story] - articles.embeddings[story].mean(axis=0)
     centred /= np.maximum(np.linalg.norm(centred, axis=1, keepdims=True), 1e-9)
-    scores = SPLIT_WEIGHTS["terms"] * _local_cosines(terms[story]) + SPLIT_WEIGHTS["entities"] * _local_cosines(entities[story])
-    scores += SPLIT_WEIGHTS["embedding"] * (centred @ centred.T) + apart[np.ix_(story, story)]
+    scores = SPLIT_WEIGHTS["terms"] * _term_similarity(_local_cosines(articles.terms[story]), articles.meaning[inside], articles.across[inside])
+    scores += SPLIT_WEIGHTS["entities"] * _local_cosines(articles.entities[story])
+    scores += SPLIT_WEIGHTS["embedding"] * (centred @ centred.T) + articles.apart[inside]
     ncut, left, right = _best_cut(_nearest_neighbours(scores, SPLIT_NEIGHBOURS))
     if ncut >= SPLIT_NCUT:
         return [story]
-    return [part for side in (left, right) for part in _split([story[i] for i in side], terms, entities, embeddings, apart)]
+    return [part for side in (left, right) for part in _split([story[i] for i in side], articles)]
 
 
 def _nearest_neighbours(scores: np.ndarray, count: int) -> np.ndarray:

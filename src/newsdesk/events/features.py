@@ -17,14 +17,15 @@ the articles it has seen.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
+import spacy
 from anyascii import anyascii
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsdesk import resources
 from newsdesk.model import Analysis
@@ -114,7 +115,7 @@ def article_features_batch(analyses: list[Analysis]) -> list[ArticleFeatures]:
                 title_vec=np.asarray(title_vec, np.float32),
                 lead_vec=_mean_vector(vectors, lead_slots),
                 body_vec=_mean_vector(vectors, body_slots),
-                terms=term_counts(analysis.prose),
+                terms=term_counts(analysis.prose, analysis.article.language),
                 entities=_entity_counts(analysis),
                 places=_places(analysis),
                 dates=sorted({t.value[:10] for t in analysis.times if t.value}),
@@ -127,15 +128,30 @@ def article_features_batch(analyses: list[Analysis]) -> list[ArticleFeatures]:
     return features
 
 
-def term_counts(text: str) -> dict[str, int]:
+def term_counts(text: str, language: str | None = None) -> dict[str, int]:
     """Content-word stems with their counts; numbers are kept whole, decimals included
     (tolls, ages and magnitudes tell events apart)."""
+    stop_words = _stop_words(language)
     counts: Counter[str] = Counter()
     for word in _WORD.findall(_URL.sub(" ", anyascii(text).lower())):
-        if word in STOP_WORDS or (len(word) < 3 and not word.isdigit()):
+        if word in stop_words or (len(word) < 3 and not word.isdigit()):
             continue
         counts[stem(word)] += 1
     return dict(counts)
+
+
+@functools.lru_cache(maxsize=None)
+def _stop_words(language: str | None) -> frozenset[str]:
+    """English stop words and those of the article's language (spaCy's lists, no model
+    needed): left in, a Spanish report's "de", "la", "que" make every Spanish report look
+    like every other and unlike the English reports of its own event. A language spaCy
+    has no list for gets the English list alone."""
+    words = set(spacy.util.get_lang_class("en").Defaults.stop_words)
+    try:
+        words |= spacy.util.get_lang_class(language or "en").Defaults.stop_words
+    except ImportError:
+        pass
+    return frozenset(anyascii(word).lower() for word in words)
 
 
 def stem(word: str) -> str:

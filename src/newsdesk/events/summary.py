@@ -49,12 +49,12 @@ def summarise(event_id: str, analyses: list[Analysis], entities: list[Entity]) -
 def representative_sentence(analyses: list[Analysis]) -> Support | None:
     share: Counter = Counter()
     for analysis in analyses:
-        share.update(term_counts(analysis.prose).keys())
+        share.update(term_counts(analysis.prose, analysis.article.language).keys())
     best: tuple[float, Support] | None = None
     for analysis in analyses:
         for position, sentence in enumerate(analysis.sentences[:LEAD_SENTENCES]):
             text = analysis.prose[sentence.start : sentence.end]
-            words = term_counts(text)
+            words = term_counts(text, analysis.article.language)
             if len(words) < 4:
                 continue  # datelines, bylines and headlines without a verb phrase
             coverage = sum(share[word] for word in words) / len(analyses)
