@@ -165,12 +165,23 @@ def eval_ecbplus(
 
 
 @eval_app.command("meantime")
-def eval_meantime() -> None:
-    """MEANTIME: cross-document entity coreference, English and English+Spanish."""
-    from newsdesk.eval import entities_eval
+def eval_meantime(
+    task: Annotated[str, typer.Option("--task", help="entities or events")] = "entities",
+    orders: Annotated[int, typer.Option("--orders", help="shuffled arrival orders (events)")] = 5,
+) -> None:
+    """MEANTIME: cross-document entity coreference, English and English+Spanish; or
+    cross-lingual event clustering (does an article meet its Spanish translation)."""
+    if task == "entities":
+        from newsdesk.eval import entities_eval
 
-    for dataset in ("meantime-en", "meantime-en+es", "translit"):
-        typer.echo(entities_eval.render(entities_eval.evaluate(dataset)))
+        for dataset in ("meantime-en", "meantime-en+es", "translit"):
+            typer.echo(entities_eval.render(entities_eval.evaluate(dataset)))
+    elif task == "events":
+        from newsdesk.eval import events_eval
+
+        typer.echo(events_eval.render_translations(events_eval.evaluate_translations(orders=orders)))
+    else:
+        raise typer.BadParameter("use entities or events", param_hint="--task")
 
 
 @eval_app.command("quotes")

@@ -10,6 +10,12 @@ asks whether events stay inside one topic (recall is capped near 0.5-0.6 by
 design, since a topic holds two events).
 
 Splits: dev = topics 1-35 (the only ones used for tuning), test = 36-45.
+
+Across languages (``evaluate_translations``): MEANTIME's English articles and
+their Spanish translations, shuffled together; an article and its translation
+report one event, so the share of pairs that end in one event is the measure.
+Not a held-out figure: the clusterer's MEANING_BASELINE was read off these
+articles' unrelated pairs.
 The expensive part (spaCy analysis and sentence embeddings of the 982 documents)
 is cached under $NEWSDESK_CACHE (default ~/.cache/newsdesk), keyed by content: the
 documents' text and the source of the code that produced the cached value. Analyses
@@ -28,7 +34,7 @@ import sys
 import time
 from pathlib import Path
 
-from newsdesk.eval import ecbplus, metrics
+from newsdesk.eval import ecbplus, meantime, metrics
 from newsdesk.events import ArticleFeatures, OnlineClusterer, article_features_batch
 from newsdesk.model import Analysis
 from newsdesk.store.codec import from_plain, to_plain
@@ -75,6 +81,53 @@ def evaluate(split: str = "test", orders: int = 5, seed: int = 0) -> dict:
     }
 
 
+def evaluate_translations(orders: int = 5, seed: int = 0) -> dict:
+    """Cross-lingual clustering on MEANTIME: its 120 English Wikinews articles and their
+    Spanish translations arrive shuffled; an article and its translation report one event,
+    so they should end in one. Counted: the share of the 120 pairs that do."""
+    features = meantime_features()
+    names = sorted({name for _, name in features})
+    runs = []
+    for order_index in range(orders):
+        order = list(features.items())
+        random.Random(seed * 1000 + order_index).shuffle(order)
+        clusterer = OnlineClusterer()
+        for (language, name), feature in order:
+            clusterer.add(f"{language}:{name}", feature)
+        clusterer.refine()
+        event_of = {member: event for event, members in clusterer.clusters().items() for member in members}
+        together = sum(event_of[f"en:{name}"] == event_of[f"es:{name}"] for name in names)
+        runs.append({"together": together / len(names), "events": len(clusterer.clusters())})
+    return {"pairs": len(names), "orders": orders, "seed": seed, "runs": runs}
+
+
+def render_translations(result: dict) -> str:
+    shares = [run["together"] for run in result["runs"]]
+    return (
+        f"MEANTIME cross-lingual event clustering: {result['pairs']} English articles and their Spanish "
+        f"translations, {result['orders']} shuffled orders, seed {result['seed']}\n"
+        f"pairs in one event: mean {statistics.mean(shares):.3f} min {min(shares):.3f} max {max(shares):.3f}; "
+        f"predicted events per order: {[run['events'] for run in result['runs']]}"
+    )
+
+
+def meantime_features() -> dict[tuple[str, str], ArticleFeatures]:
+    """(language, document name) -> features for MEANTIME English and Spanish, cached on disk."""
+    documents = [(language, doc) for language in ("en", "es") for doc in meantime.load_documents(language)]
+    records = [(language, doc.name, doc.text) for language, doc in documents]
+    path = _cache_dir() / f"meantime-features-{_content_key(records, _FEATURE_CODE)}.pkl"
+    if path.is_file():
+        return {key: ArticleFeatures.from_bytes(blob) for key, blob in pickle.loads(path.read_bytes()).items()}
+    from newsdesk.analyse import analyse_articles
+    from newsdesk.ingest.article import article_from_text
+
+    articles = [article_from_text(doc.text, path=f"{language}:{doc.name}") for language, doc in documents]
+    features = article_features_batch([analysis for analysis, _ in analyse_articles(articles)])
+    by_key = {(language, doc.name): feature for (language, doc), feature in zip(documents, features)}
+    _write(path, {key: feature.to_bytes() for key, feature in by_key.items()})
+    return by_key
+
+
 def render(result: dict) -> str:
     lines = [
         f"ECB+ event clustering, {result['split']} topics {result['topics'][0]}-{result['topics'][-1]}: "
@@ -95,7 +148,7 @@ def render(result: dict) -> str:
 def corpus_features() -> dict[str, ArticleFeatures]:
     """Document name -> features for all of ECB+, computed once and cached on disk."""
     documents = ecbplus.load_documents()
-    path = _cache_dir() / f"ecbplus-features-{_content_key(documents, _FEATURE_CODE)}.pkl"
+    path = _cache_dir() / f"ecbplus-features-{_content_key(_ecb_records(documents), _FEATURE_CODE)}.pkl"
     if path.is_file():
         return {name: ArticleFeatures.from_bytes(blob) for name, blob in pickle.loads(path.read_bytes()).items()}
     features = article_features_batch(corpus_analyses(documents))
@@ -107,7 +160,7 @@ def corpus_features() -> dict[str, ArticleFeatures]:
 
 def corpus_analyses(documents: list[ecbplus.EcbDocument]) -> list[Analysis]:
     """The analyses of ``documents`` through the normal analysis stage, cached on disk."""
-    path = _cache_dir() / f"ecbplus-analyses-{_content_key(documents, _ANALYSIS_CODE)}.pkl"
+    path = _cache_dir() / f"ecbplus-analyses-{_content_key(_ecb_records(documents), _ANALYSIS_CODE)}.pkl"
     if path.is_file():
         return [from_plain(Analysis, plain) for plain in pickle.loads(path.read_bytes())]
     from newsdesk.analyse import analyse_articles
@@ -156,15 +209,19 @@ def _cache_dir() -> Path:
     return Path(configured) if configured else Path.home() / ".cache" / "newsdesk"
 
 
-def _content_key(documents: list[ecbplus.EcbDocument], code: tuple[str, ...]) -> str:
+def _ecb_records(documents: list[ecbplus.EcbDocument]) -> list[tuple]:
+    return [(doc.name, doc.text, doc.title, doc.url) for doc in documents]
+
+
+def _content_key(records: list[tuple], code: tuple[str, ...]) -> str:
     package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
     for part in code:
         target = package / part
         for source in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
             digest.update(source.read_bytes())
-    for doc in documents:
-        digest.update(repr((doc.name, doc.text, doc.title, doc.url)).encode("utf-8"))
+    for record in records:
+        digest.update(repr(record).encode("utf-8"))
     return digest.hexdigest()[:16]
 
 
