@@ -80,6 +80,7 @@ STORY_THRESHOLD = 0.08  # average-link similarity at which refinement stops join
 SPLIT_WEIGHTS = {"terms": 0.5, "entities": 0.3, "embedding": 0.2}  # embedding centred on the story
 SPLIT_NEIGHBOURS = 8  # the split sees each article's links to its nearest articles only
 SPLIT_NCUT = 0.4  # a story splits in two events while its best normalised cut is below this
+SPLIT_MIN_ARTICLES = 4  # fewer cannot be judged: three vectors centred on their mean point apart
 MEANING_BASELINE = 0.55  # USE cosine of two unrelated reports on one subject (MEANTIME: 0.51-0.61)
 APART = -1.0  # the pair score of two articles the sources date too far apart to report one event
 REFINE_NEAR = 0.05  # a neighbour this close to a touched event is re-grouped with it
@@ -664,7 +665,7 @@ def _split(story: list[int], articles: _Articles) -> list[list[int]]:
     links to its ``SPLIT_NEIGHBOURS`` nearest, so that block stands out from the
     faint links every article has to every other of the same kind.
     """
-    if len(story) < 3:
+    if len(story) < SPLIT_MIN_ARTICLES:
         return [story]
     inside = np.ix_(story, story)
     centred = articles.embeddings[story] - articles.embeddings[story].mean(axis=0)
