@@ -349,7 +349,8 @@ class OnlineClusterer:
         features = [self._members[m] for m in members]
         embeddings = np.stack([f.embedding for f in features]).astype(np.float64)
         days = np.array([f.when.toordinal() if f.when else np.nan for f in features])
-        languages = [f.language for f in features]
+        languages = np.array([f.language or "" for f in features])
+        known = languages != ""
         with np.errstate(invalid="ignore"):
             apart = np.where(np.abs(days[:, None] - days[None, :]) > MAX_DATE_GAP_DAYS, APART, 0.0)
         articles = _Articles(
@@ -358,7 +359,7 @@ class OnlineClusterer:
             embeddings=embeddings,
             meaning=embeddings @ embeddings.T,
             apart=apart,
-            across=np.array([[bool(a and b and a != b) for b in languages] for a in languages]),
+            across=(languages[:, None] != languages[None, :]) & known[:, None] & known[None, :],
         )
         # the mix of article-to-event, without the year conflict: between two single articles
         # the years they write are weak evidence (a report cites earlier years)
