@@ -67,6 +67,7 @@ every rule below leans towards saying nothing.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -335,18 +336,16 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[l
     name = _topic_name(topic, claims, holders)
     conflicts: list[Finding] = []
     contradicted: set[int] = set()
-    for i, left in enumerate(groups):
-        for j in range(i + 1, len(groups)):
-            right = groups[j]
-            setting = holders.setting(left.first, right.first)
-            if not _across(left, right) or setting is None:
-                continue
-            relation = relate(left.first, right.first)
-            if relation == DIFFER and left.asserted() and right.asserted() and _same_things(left.first, right.first) and _not_a_part(left.first, right.first, setting):
-                conflicts.append(_finding(CONTRADICTION, name, [left, right], holders))
-                contradicted.update((i, j))
-            elif relation == PRECISION:
-                conflicts.append(_finding(PRECISION, name, [left, right], holders))
+    for (i, left), (j, right) in itertools.combinations(enumerate(groups), 2):
+        setting = holders.setting(left.first, right.first)
+        if not _across(left, right) or setting is None:
+            continue
+        relation = relate(left.first, right.first)
+        if relation == DIFFER and left.asserted() and right.asserted() and _same_things(left.first, right.first) and _not_a_part(left.first, right.first, setting):
+            conflicts.append(_finding(CONTRADICTION, name, [left, right], holders))
+            contradicted.update((i, j))
+        elif relation == PRECISION:
+            conflicts.append(_finding(PRECISION, name, [left, right], holders))
     return _agreements(groups, contradicted, name, holders), conflicts
 
 
@@ -364,12 +363,10 @@ def _type_actions(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple
     name = _topic_name(topic, claims, holders)
     conflicts: list[Finding] = []
     contradicted: set[int] = set()
-    for i, left in enumerate(groups):
-        for j in range(i + 1, len(groups)):
-            right = groups[j]
-            if left.first.negated != right.first.negated and _across(left, right) and left.asserted() and right.asserted() and same_action(left.first, right.first):
-                conflicts.append(_finding(CONTRADICTION, name, [left, right], holders))
-                contradicted.update((i, j))
+    for (i, left), (j, right) in itertools.combinations(enumerate(groups), 2):
+        if left.first.negated != right.first.negated and _across(left, right) and left.asserted() and right.asserted() and same_action(left.first, right.first):
+            conflicts.append(_finding(CONTRADICTION, name, [left, right], holders))
+            contradicted.update((i, j))
     return _agreements(groups, contradicted, name, holders), conflicts
 
 
