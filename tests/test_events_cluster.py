@@ -7,7 +7,7 @@ from newsdesk.analyse import analyse_articles
 from newsdesk.eval import ecbplus, meantime
 from newsdesk.events import ArticleFeatures, OnlineClusterer, article_features_batch, cluster
 from newsdesk.events.cluster import StaleState
-from newsdesk.events.features import term_counts
+from newsdesk.events.features import figure_counts, term_counts
 from newsdesk.ingest.article import article_from_text
 
 # the same made-up event told in English and in Spanish, and another event of the same kind
@@ -125,6 +125,7 @@ def test_features_survive_serialisation(ecb_sample):
     feature = ecb_sample[0][0]
     again = ArticleFeatures.from_bytes(feature.to_bytes())
     assert again.terms == feature.terms and again.entities == feature.entities and again.years == feature.years
+    assert again.figures == feature.figures
     assert (again.body_vec == feature.body_vec).all() and (again.title_vec == feature.title_vec).all()
 
 
@@ -176,6 +177,16 @@ def test_event_terms_keep_decimals_whole():
     assert term_counts("A 4.6 magnitude quake and a 4.4 one; 1,200 people left.") == {
         "4.6": 1, "magnitude": 1, "quake": 1, "4.4": 1, "1,200": 1, "people": 1, "left": 1,
     }
+
+
+def test_figures_are_decimals_and_clock_times_on_one_clock():
+    # as ECB+ tokenises them ("2:09 a. m.") and as feeds write them; plain whole numbers are not figures
+    text = (
+        "A 4.6 magnitude quake struck at 2:09 a. m., followed by a 2.9 aftershock at 02:15. "
+        "Another, of 4.2, hit at 9:27 p.m.; 1,200 people and 14 homes were affected in 2013."
+    )
+    assert figure_counts(text) == {"02:09": 1, "02:15": 1, "21:27": 1, "4.6": 1, "2.9": 1, "4.2": 1, "1200": 1}
+    assert figure_counts("At 8 p.m. the score was 3:1 and 24 were hurt.") == {}
 
 
 def test_an_article_and_its_spanish_translation_end_in_one_event():

@@ -77,7 +77,7 @@ INDEX_KEYS_PER_ARTICLE = 24
 PROFILE_MAX_KEYS = 1200  # a big event's profile keeps its heaviest keys, so comparing with it stays cheap
 REFINE_EVERY = 16  # arrivals between two refinements
 STORY_THRESHOLD = 0.08  # average-link similarity at which refinement stops joining articles into one story
-SPLIT_WEIGHTS = {"terms": 0.5, "entities": 0.3, "embedding": 0.2}  # embedding centred on the story
+SPLIT_WEIGHTS = {"terms": 0.5, "entities": 0.3, "embedding": 0.2, "figures": 0.3}  # embedding centred on the story
 SPLIT_NEIGHBOURS = 8  # the split sees each article's links to its nearest articles only
 SPLIT_NCUT = 0.4  # a story splits in two events while its best normalised cut is below this
 SPLIT_MIN_ARTICLES = 4  # fewer cannot be judged: three vectors centred on their mean point apart
@@ -89,7 +89,7 @@ REFINE_MAX_ARTICLES = 240  # articles re-grouped at once: bounds the cost of a r
 REFINE_HORIZON = 2000  # arrivals after which an unchanged event is settled
 REFINE_MAX_EVENT = 120  # larger events are settled: they are joined and merged, not re-grouped
 LOCAL_IDF_FLOOR = 1.0
-STATE_VERSION = 3
+STATE_VERSION = 4
 
 
 Weighed = tuple[dict[str, float], float]  # a vector's values times their squared IDF, and its weighted norm
@@ -136,6 +136,7 @@ class _Member:
 
     terms: dict[str, float]
     entities: dict[str, float]
+    figures: dict[str, float]
     embedding: np.ndarray
     years: frozenset[int]
     when: date | None
@@ -208,7 +209,7 @@ class OnlineClusterer:
         when = None if features.published_inferred else _parse_date(features.published)
         years = _years(features)
         self._arrivals += 1
-        member = _Member(terms, entities, embedding, years, when, self._arrivals, features.language)
+        member = _Member(terms, entities, _unit(features.figures), embedding, years, when, self._arrivals, features.language)
 
         scored = []
         weighed = self._weigh(terms, entities)
@@ -356,6 +357,7 @@ class OnlineClusterer:
         articles = _Articles(
             terms=_weighted_matrix([f.terms for f in features], self._terms),
             entities=_weighted_matrix([f.entities for f in features], self._entities),
+            figures=_weighted_matrix([f.figures for f in features]),
             embeddings=embeddings,
             meaning=embeddings @ embeddings.T,
             apart=apart,
@@ -579,8 +581,9 @@ def _events_year_conflict(small: _Event, large: _Event) -> float:
     return 1.0 - (min(1.0, overlap) + same_latest) / 2
 
 
-def _weighted_matrix(vectors: list[dict[str, float]], vocabulary: _Vocabulary) -> np.ndarray:
-    """Articles x keys: each article's sparse vector, every key weighted by its IDF in the store."""
+def _weighted_matrix(vectors: list[dict[str, float]], vocabulary: _Vocabulary | None = None) -> np.ndarray:
+    """Articles x keys: each article's sparse vector, every key weighted by its IDF in the
+    store (figures have no IDF in the store: only the one among the articles compared)."""
     columns: dict[str, int] = {}
     rows, cols, values = [], [], []
     for row, vector in enumerate(vectors):
@@ -590,7 +593,8 @@ def _weighted_matrix(vectors: list[dict[str, float]], vocabulary: _Vocabulary) -
             values.append(value)
     matrix = np.zeros((len(vectors), max(1, len(columns))), np.float32)
     matrix[rows, cols] = values
-    matrix[:, : len(columns)] *= np.array([vocabulary.weight(key) for key in columns], np.float32)
+    if vocabulary is not None:
+        matrix[:, : len(columns)] *= np.array([vocabulary.weight(key) for key in columns], np.float32)
     return matrix
 
 
@@ -634,6 +638,7 @@ class _Articles:
 
     terms: np.ndarray  # a ``_weighted_matrix``
     entities: np.ndarray  # a ``_weighted_matrix``
+    figures: np.ndarray  # a ``_weighted_matrix``
     embeddings: np.ndarray
     meaning: np.ndarray  # embedding cosines
     apart: np.ndarray  # APART where the sources date two articles too far apart, else 0
@@ -662,9 +667,11 @@ def _split(story: list[int], articles: _Articles) -> list[list[int]]:
 
     Each story or part is looked at on its own: embeddings centred on it and term
     weights from it, so what all its articles share (the kind of event) is
-    discounted and what is left tells its events apart; each article keeps only its
-    links to its ``SPLIT_NEIGHBOURS`` nearest, so that block stands out from the
-    faint links every article has to every other of the same kind.
+    discounted and what is left tells its events apart; the figures two articles both
+    give count on top (reports of one earthquake repeat its magnitude and time, reports
+    of another give others). Each article keeps only its links to its
+    ``SPLIT_NEIGHBOURS`` nearest, so that block stands out from the faint links every
+    article has to every other of the same kind.
     """
     if len(story) < SPLIT_MIN_ARTICLES:
         return [story]
@@ -674,10 +681,18 @@ def _split(story: list[int], articles: _Articles) -> list[list[int]]:
     scores = SPLIT_WEIGHTS["terms"] * _term_similarity(_local_cosines(articles.terms[story]), articles.meaning[inside], articles.across[inside])
     scores += SPLIT_WEIGHTS["entities"] * _local_cosines(articles.entities[story])
     scores += SPLIT_WEIGHTS["embedding"] * (centred @ centred.T) + articles.apart[inside]
+    scores += SPLIT_WEIGHTS["figures"] * _figure_similarity(articles.figures[story])
     ncut, left, right = _best_cut(_nearest_neighbours(scores, SPLIT_NEIGHBOURS))
     if ncut >= SPLIT_NCUT:
         return [story]
     return [part for side in (left, right) for part in _split([story[i] for i in side], articles)]
+
+
+def _figure_similarity(figures: np.ndarray) -> np.ndarray:
+    """Cosines of the figures two articles give (``_local_cosines``); where one gives none
+    there is no evidence either way, and the pair scores 0."""
+    given = figures.any(axis=1)
+    return np.where(given[:, None] & given[None, :], _local_cosines(figures), 0.0)
 
 
 def _nearest_neighbours(scores: np.ndarray, count: int) -> np.ndarray:

@@ -7,7 +7,9 @@ An article is reduced to three kinds of evidence:
   report of one event land close together;
 - specifics: counts of content-word stems and of named entities (people,
   organisations, places), which separate two events of the same kind (two
-  earthquakes differ in place, toll and date, not in vocabulary);
+  earthquakes differ in place, toll and date, not in vocabulary), and the
+  figures the article gives (decimals such as a magnitude, clock times), which
+  reports of one event repeat and another event's reports do not;
 - time: the publication date (and whether the source gave it or it was guessed
   from the text), the dates normalised from the text and the years written in it.
 
@@ -38,6 +40,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+", re.UNICODE)  # "4.6" and "1,200" stay one term
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_CLOCK = re.compile(r"\b([01]?\d|2[0-3])(?::([0-5]\d)|\.([0-5]\d)(?=\s*[ap]\.?\s?m\b))(?:\s*([ap])\.?\s?m\b\.?)?", re.IGNORECASE)
+_DECIMAL = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)+(?![\d])")
 _URL = re.compile(r"\S+://\S+|www\.\S+")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
 _POSSESSIVE = re.compile(r"\s*'s$")
@@ -55,6 +59,7 @@ class ArticleFeatures:
     places: list[str] = field(default_factory=list)  # normalised place names, most mentioned first
     dates: list[str] = field(default_factory=list)  # ISO dates found in the text
     years: list[int] = field(default_factory=list)  # years written in the text
+    figures: dict[str, int] = field(default_factory=dict)  # decimal or clock time -> count
     published: str | None = None  # ISO date
     published_inferred: bool = False  # guessed from a date in the text, not given by the source
     language: str | None = None
@@ -67,6 +72,7 @@ class ArticleFeatures:
             "places": self.places,
             "dates": self.dates,
             "years": self.years,
+            "figures": self.figures,
             "published": self.published,
             "published_inferred": self.published_inferred,
             "language": self.language,
@@ -120,6 +126,7 @@ def article_features_batch(analyses: list[Analysis]) -> list[ArticleFeatures]:
                 places=_places(analysis),
                 dates=sorted({t.value[:10] for t in analysis.times if t.value}),
                 years=sorted({int(y) for y in _YEAR.findall(analysis.prose)}),
+                figures=figure_counts(analysis.prose),
                 published=(analysis.article.published or None) and analysis.article.published[:10],
                 published_inferred=analysis.article.published_inferred,
                 language=analysis.article.language,
@@ -137,6 +144,20 @@ def term_counts(text: str, language: str | None = None) -> dict[str, int]:
         if word in stop_words or (len(word) < 3 and not word.isdigit()):
             continue
         counts[stem(word)] += 1
+    return dict(counts)
+
+
+def figure_counts(text: str) -> dict[str, int]:
+    """The precise figures an article gives: clock times on a 24-hour clock ("2:09 a.m."
+    and "02:09" meet) and numbers written with a decimal point or separator ("4.6",
+    "1,200"), each with its count. Plain whole numbers are left out: ages, small tolls
+    and years, which reports of many events give."""
+    counts: Counter[str] = Counter()
+    for hour, minute, dotted_minute, half in _CLOCK.findall(text):
+        hour = int(hour) % 12 + (12 if half.lower() == "p" else 0) if half else int(hour)
+        counts[f"{hour:02d}:{minute or dotted_minute}"] += 1
+    for number in _DECIMAL.findall(_CLOCK.sub(" ", text)):
+        counts[number.replace(",", "")] += 1
     return dict(counts)
 
 
