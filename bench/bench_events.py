@@ -7,15 +7,15 @@ adding an article to a store of that size, and its ratio to the 1k figure
 measured in the same process. It also scores the clusters found at the end
 against the synthetic events (B³). That is a stress figure, not a quality
 measure: synthetic events copied from one sub-topic share all their words and
-differ only in entity names and dates, so the clusterer merges many of those
+differ only in entity names, figures and dates, so the clusterer merges many of those
 that fall within a month of each other (quality is measured on ECB+ by
 ``newsdesk eval ecbplus``).
 
 The stream: ECB+ article features (cached by ``newsdesk.eval.events_eval``)
 recombined into synthetic events. Each synthetic event copies one ECB+
-sub-topic and renames its entities with an event tag (two synthetic events of
-one sub-topic share all vocabulary but their entities: same kind, different
-event); each article is a random document of that sub-topic, with its
+sub-topic and renames its entities and figures with an event tag (two synthetic
+events of one sub-topic share all vocabulary but their entities and figures:
+same kind, different event); each article is a random document of that sub-topic, with its
 embeddings jittered (Gaussian noise, sd 0.02 per dimension, renormalised) and a
 publication date within three days of its event's date, the event dates spread
 over one year. Events have 10 articles on average and arrive interleaved.
@@ -72,6 +72,7 @@ def synthetic_stream(size: int, seed: int) -> tuple[list[ArticleFeatures], dict[
                 lead_vec=_jitter(base.lead_vec, noise),
                 body_vec=_jitter(base.body_vec, noise),
                 entities={f"{key}#{event}": count for key, count in base.entities.items()},
+                figures={f"{key}#{event}": count for key, count in base.figures.items()},
                 published=day.isoformat(),
             )
         )

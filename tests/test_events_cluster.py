@@ -187,6 +187,8 @@ def test_figures_are_decimals_and_clock_times_on_one_clock():
     )
     assert figure_counts(text) == {"02:09": 1, "02:15": 1, "21:27": 1, "4.6": 1, "2.9": 1, "4.2": 1, "1200": 1}
     assert figure_counts("At 8 p.m. the score was 3:1 and 24 were hurt.") == {}
+    # a Spanish translation writes the same figures the other way round
+    assert figure_counts("Un sismo de 4,6 a las 2:09; 1.200 personas.") == {"4.6": 1, "02:09": 1, "1200": 1}
 
 
 def test_an_article_and_its_spanish_translation_end_in_one_event():

@@ -157,8 +157,18 @@ def figure_counts(text: str) -> dict[str, int]:
         hour = int(hour) % 12 + (12 if half.lower() == "p" else 0) if half else int(hour)
         counts[f"{hour:02d}:{minute or dotted_minute}"] += 1
     for number in _DECIMAL.findall(_CLOCK.sub(" ", text)):
-        counts[number.replace(",", "")] += 1
+        counts[_plain_number(number)] += 1
     return dict(counts)
+
+
+def _plain_number(number: str) -> str:
+    """One spelling for a number written in either convention, so that a report and its
+    translation meet: a last group of three digits follows a thousands separator
+    ("1,200", "1.200" -> "1200"), any other last group a decimal point ("4,6" -> "4.6")."""
+    groups = re.split(r"[.,]", number)
+    if len(groups[-1]) == 3:
+        return "".join(groups)
+    return "".join(groups[:-1]) + "." + groups[-1]
 
 
 @functools.lru_cache(maxsize=None)
