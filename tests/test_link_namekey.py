@@ -1,6 +1,9 @@
 import pytest
 
-from newsdesk.link import name_key, resolve_place
+from newsdesk.analyse import analyse_article
+from newsdesk.ingest.article import article_from_text
+from newsdesk.link import link_entities, name_key, resolve_place
+from newsdesk.link.places import place_context
 from newsdesk.link.namekey import split_title
 
 
@@ -57,3 +60,28 @@ def test_gazetteer_does_not_turn_names_into_places():
 def test_a_continent_is_not_the_town_named_after_it():
     asia = resolve_place("Asia")
     assert (asia.name, asia.country) == ("Asia", None)
+
+
+def test_a_city_name_many_places_share_is_read_among_the_places_around_it():
+    california = place_context(["California", "Sacramento"])
+    assert resolve_place("Santa Rosa").country == "Philippines"  # alone, the largest of the name
+    assert resolve_place("Santa Rosa", california).country == "United States"
+    assert resolve_place("Valencia", place_context(["Spain"])).country == "Spain"
+    # a far larger namesake still wins: an American report's "Paris" is in France
+    assert resolve_place("Paris", place_context(["Texas", "United States"])).country == "France"
+    # a small town abroad that nothing else points to is rather a local name the gazetteer lacks
+    assert resolve_place("North Bay", california) is None
+    assert resolve_place("North Bay", place_context(["Canada"])).country == "Canada"
+    assert resolve_place("Baghdad", california).country == "Iraq"
+
+
+def test_places_of_a_report_are_resolved_in_its_context():
+    text = (
+        "Quake rattles wine country\n"
+        "A magnitude 4.6 earthquake shook the North Bay early Thursday, the U.S. Geological Survey said. "
+        "It was felt in Santa Rosa and as far as San Francisco and Sacramento, in California."
+    )
+    analysis, _ = analyse_article(article_from_text(text))
+    places = {e.name: e.place for e in link_entities([analysis]) if e.type in ("GPE", "LOC")}
+    assert places["Santa Rosa"].country == "United States"
+    assert places["North Bay"] is None

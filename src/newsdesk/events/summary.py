@@ -10,8 +10,8 @@
   the earliest publication date; otherwise the earliest publication date.
   ``date_source`` says which and where from;
 - where: the place entities named most (articles + mentions), as the linking
-  stage resolved them with the gazetteer; resolved cities and sites before
-  unresolved names, countries and continents last;
+  stage resolved them with the gazetteer; cities first, then states, then names
+  the gazetteer lacks, countries and continents last;
 - who: the entities named in most articles.
 """
 
@@ -105,11 +105,18 @@ def _places(entities: list[Entity]) -> list[Place]:
     named = [e for e in entities if e.type in PLACE_LABELS]
 
     def rank(entity: Entity) -> tuple:
-        # a city or site says more about where it happened than its country or continent does
+        # a city says more about where it happened than its state; a name the gazetteer lacks
+        # may be a site (a district, a base) or the tagger's mistake, so it comes after
+        # both, and countries and continents last
         place = entity.place
-        is_region = place is not None and (place.country is None or place.name == place.country)
+        if place is None:
+            level = 2
+        elif place.country is None or place.name == place.country:
+            level = 3
+        else:
+            level = 0 if place.latitude is not None else 1  # the gazetteer gives states no point
         named_in = {m.article_id for m in entity.mentions}
-        return (is_region, place is None, -(len(named_in) + len(entity.mentions)), entity.name)
+        return (level, -(len(named_in) + len(entity.mentions)), entity.name)
 
     places: list[Place] = []
     for entity in sorted(named, key=rank):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from newsdesk.link.namekey import skeleton
-from newsdesk.link.places import normalise_place_name, resolve_place
+from newsdesk.link.places import normalise_place_name, place_context, resolve_place
 from newsdesk.link.similarity import SAME_TOKEN, affix_similarity, full_name_similarity, is_part_of, token_similarity
 from newsdesk.link.within import LocalEntity
 from newsdesk.model import MergeReason, Place
@@ -60,22 +60,30 @@ class _Group:
     roles: set[str]
 
 
-def _family(local: LocalEntity) -> tuple[str, Place | None]:
-    """The local entity's family, and its place; an organisation spelled like a known place is that place."""
+def _family(local: LocalEntity, context: frozenset[str]) -> tuple[str, Place | None]:
+    """The local entity's family, and its place (read in ``context``); an organisation
+    spelled like a known place is that place."""
     family = local.family
     if family == "place":
-        return family, resolve_place(local.name)
+        return family, resolve_place(local.name, context)
     if family == "org" and len(local.tokens) == 1 and not local.name.isupper():
-        place = resolve_place(local.name)
+        place = resolve_place(local.name, context)
         if place and fuzz.ratio(normalise_place_name(local.name), normalise_place_name(place.name)) >= PLACE_SPELLING:
             return "place", place  # "Baghda" tagged ORG
     return family, None
 
 
-def pool_locals(local_entities: list[LocalEntity]) -> list[Pool]:
+def pool_locals(local_entities: list[LocalEntity], event_of: dict[str, str]) -> list[Pool]:
+    """Local entities pooled by place or name; a place name is read among the other places
+    its event's articles name (its article's, when it has no event)."""
     pools: dict[tuple, Pool] = {}
+    places_named: dict[str, set[str]] = {}
     for local in local_entities:
-        family, place = _family(local)
+        if local.family == "place":
+            places_named.setdefault(event_of.get(local.article_id, local.article_id), set()).add(local.name)
+    for local in local_entities:
+        others = places_named.get(event_of.get(local.article_id, local.article_id), set()) - {local.name}
+        family, place = _family(local, place_context(sorted(others)))
         key = ("geo", place.geonameid) if place else (family, local.tokens)
         pool = pools.get(key)
         if pool is None:
@@ -154,7 +162,7 @@ def _blocks(pools: list[Pool]) -> dict[tuple, list[int]]:
 
 def link_across(local_entities: list[LocalEntity], event_of: dict[str, str]) -> list[tuple[list[Pool], list[MergeReason]]]:
     """Merge per-article entities into cross-article groups; each with the reasons for its merges."""
-    pools = pool_locals(local_entities)
+    pools = pool_locals(local_entities, event_of)
     linker = _Linker(pools, event_of)
     blocks = _blocks(pools)
 

@@ -47,8 +47,8 @@ def _entity(pools: list[Pool], reasons: list, order: dict[str, int]) -> Entity:
     merges += [r for pool in pools for r in pool.merges] + reasons
     entity_type = vote_type(members)
     place = next((pool.place for pool in pools if pool.place), None)
-    if place is None and entity_type in PLACE_LABELS:
-        place = resolve_place(canonical_name(members))
+    if place is None and entity_type in PLACE_LABELS and all(pool.family != "place" for pool in pools):
+        place = resolve_place(canonical_name(members))  # tagged otherwise at first; places were read in context
     variants = Counter(m.name for m in members)
     roles = Counter(r for m in members for r in m.roles)
     return Entity(

@@ -7,11 +7,20 @@ alternate names from GeoNames ("Bagda", "Bagdad"). A name that matches nothing
 exactly may still resolve to a large place by transliteration key or by a near
 spelling ("Baghda"), never to a small one, so that a misspelt person or company
 does not become a village.
+
+Many city names are shared ("Santa Rosa" is in the Philippines, California and
+Argentina). Alone, a name goes to the largest place of that name; with the places
+an article names around it (``place_context``: the countries and US states it names,
+and large cities whose name is theirs alone), a place in the same US state or country is
+preferred unless another of the name is far larger (Paris, Texas does not win
+"Paris" in an American report), and a small town in a country the article gives
+no hint of is left unresolved.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,6 +47,11 @@ MIN_FUZZY_POPULATION = 1_000_000
 MIN_KEY_POPULATION = 200_000
 FUZZY_CUTOFF = 90.0
 KEY_SPELLING_CUTOFF = 85.0
+# How much larger a namesake elsewhere must be to win over one in the named region or
+# country: Valencia, Spain wins over Valencia, Venezuela (twice its size) in a report that
+# names Spain; Paris, France (86 times Paris, Texas) wins whatever the report names.
+SAME_REGION_ADVANTAGE = 20.0
+SAME_COUNTRY_ADVANTAGE = 5.0
 
 
 @dataclass(frozen=True)
@@ -45,6 +59,17 @@ class _Candidate:
     rank: tuple[int, int]  # lower is better: (kind, -population)
     place: Place
     spelling: str = ""  # the gazetteer's spelling this entry was indexed under
+    regions: tuple[str, ...] = ()  # where it lies: country code, and "US.CA" for a US state
+
+
+def _is_city(candidate: _Candidate) -> bool:
+    return candidate.rank[0] in (1, 3)
+
+
+def _region_advantage(candidate: _Candidate, context: frozenset[str]) -> float:
+    if candidate.regions[1:] and candidate.regions[1] in context:
+        return SAME_REGION_ADVANTAGE
+    return SAME_COUNTRY_ADVANTAGE if candidate.regions[:1] and candidate.regions[0] in context else 1.0
 
 
 def normalise_place_name(name: str) -> str:
@@ -63,6 +88,7 @@ class _Gazetteer:
     by_key: dict[str, _Candidate]
     large_names: list[str]
     large: dict[str, _Candidate]
+    namesakes: dict[str, list[_Candidate]]  # a name several cities share -> all of them
 
 
 def _offer(table: dict[str, _Candidate], name: str, candidate: _Candidate) -> None:
@@ -84,10 +110,11 @@ def _gazetteer() -> _Gazetteer:
     exact: dict[str, _Candidate] = {}
     by_key: dict[str, _Candidate] = {}
     large: dict[str, _Candidate] = {}
+    cities_named: dict[str, dict[int, _Candidate]] = {}
 
     for iso, country in countries.items():
         candidate = _Candidate((0, -int(country.get("population") or 0)),
-                               Place(country["name"], country["name"], None, None, int(country["geonameid"])))
+                               Place(country["name"], country["name"], None, None, int(country["geonameid"])), regions=(iso,))
         names = {country["name"], *COUNTRY_ALIASES.get(iso, ())}
         names.update(loc.territories[iso] for loc in locales if iso in loc.territories)
         for name in names:
@@ -103,19 +130,23 @@ def _gazetteer() -> _Gazetteer:
         _offer(exact, normalise_place_name(continent["name"]), candidate)
 
     for state in cache.get_us_states().values():
-        candidate = _Candidate((2, 0), Place(state["name"], "United States", None, None, int(state["geonameid"])))
+        candidate = _Candidate((2, 0), Place(state["name"], "United States", None, None, int(state["geonameid"])),
+                               regions=("US", f"US.{state['code']}"))
         _offer(exact, normalise_place_name(state["name"]), candidate)
 
     for city in cache.get_cities().values():
         population = int(city.get("population") or 0)
         country = countries.get(city["countrycode"], {}).get("name")
         place = Place(city["name"], country, float(city["latitude"]), float(city["longitude"]), int(city["geonameid"]))
-        primary = _Candidate((1, -population), place)
-        alternate = _Candidate((3, -population), place)
+        regions = (city["countrycode"], f"{city['countrycode']}.{city.get('admin1code')}")
+        primary = _Candidate((1, -population), place, regions=regions)
+        alternate = _Candidate((3, -population), place, regions=regions)
         _offer(exact, normalise_place_name(city["name"]), primary)
         names = [city["name"]] + [n for n in city.get("alternatenames", []) if _is_latin(n) and len(n) > 3]
         for name in names[1:]:
             _offer(exact, normalise_place_name(name), alternate)
+        for name in names:
+            cities_named.setdefault(normalise_place_name(name), {}).setdefault(place.geonameid, primary)
         if population >= MIN_KEY_POPULATION:
             for name in names:
                 _offer(by_key, name_key(name), _Candidate(alternate.rank, place, normalise_place_name(name)))
@@ -123,17 +154,40 @@ def _gazetteer() -> _Gazetteer:
             for name in names:
                 _offer(large, normalise_place_name(name), alternate)
 
-    return _Gazetteer(exact, by_key, sorted(large), large)
+    namesakes = {name: list(cities.values()) for name, cities in cities_named.items() if len(cities) > 1}
+    return _Gazetteer(exact, by_key, sorted(large), large, namesakes)
+
+
+def place_context(names: Iterable[str]) -> frozenset[str]:
+    """Where a set of place names (one article's) points: the countries and US states it
+    names, and the country and state of each large city whose name no other city shares
+    (a small town of that name abroad may not be the one meant)."""
+    gazetteer = _gazetteer()
+    context: set[str] = set()
+    for name in names:
+        normal = normalise_place_name(name)
+        hit = gazetteer.exact.get(normal)
+        if hit is not None and not (_is_city(hit) and (normal in gazetteer.namesakes or -hit.rank[1] < MIN_KEY_POPULATION)):
+            context.update(hit.regions)
+    return frozenset(context)
 
 
 @lru_cache(maxsize=100_000)
-def resolve_place(name: str) -> Place | None:
-    """The gazetteer place a name refers to ("Bagda" -> Baghdad, Iraq), or None."""
+def resolve_place(name: str, context: frozenset[str] = frozenset()) -> Place | None:
+    """The gazetteer place a name refers to ("Bagda" -> Baghdad, Iraq), or None; among
+    cities of one name, the one the ``place_context`` (of the other places the report
+    names) favours."""
     normal = normalise_place_name(name)
     if not normal or normal.isdigit():
         return None
     gazetteer = _gazetteer()
     hit = gazetteer.exact.get(normal)
+    if hit and context and _is_city(hit):
+        if normal in gazetteer.namesakes:
+            hit = max(gazetteer.namesakes[normal], key=lambda c: (-c.rank[1] * _region_advantage(c, context), -c.rank[1]))
+        if -hit.rank[1] < MIN_KEY_POPULATION and not context.intersection(hit.regions):
+            return None  # a small town abroad nothing else points to: rather a local name we lack ("North Bay", California)
+        return hit.place
     if hit:
         return hit.place
     if len(normal) < 5:

@@ -87,7 +87,7 @@ def _entity(entity: dict[str, Any]) -> str:
 
 
 def _place(place: dict[str, Any]) -> str:
-    where = place["name"] + (f", {place['country']}" if place.get("country") else "")
+    where = place["name"] + (f", {place['country']}" if place.get("country") not in (None, place["name"]) else "")
     if place.get("latitude") is not None:
         where += f" ({place['latitude']:.2f}, {place['longitude']:.2f})"
     return where
