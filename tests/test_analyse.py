@@ -4,6 +4,7 @@ import pytest
 
 from newsdesk.analyse import analyse_article
 from newsdesk.analyse.dates import infer_published, normalise_date
+from newsdesk.eval import ecbplus
 from newsdesk.ingest import article_from_text
 
 
@@ -85,6 +86,16 @@ def test_a_name_the_tagger_calls_a_person_is_relabelled_by_the_noun_beside_it():
     analysis, _ = analyse_article(article_from_text(text))
     labels = {m.text: m.label for m in analysis.mentions}
     assert (labels["Suka Makmur"], labels["Asaib Ahl al-Haq"], labels["Twitter"]) == ("GPE", "ORG", "ORG")
+
+
+def test_a_name_ending_in_a_place_word_is_a_place():
+    # ECB+ 38_7ecbplus: "... where it passes east of Alexander Valley." is tagged PERSON
+    document = next(d for d in ecbplus.load_documents([38]) if d.name == "38_7ecbplus")
+    analysis, _ = analyse_article(article_from_text(document.text))
+    labels = {m.text: m.label for m in analysis.mentions}
+    assert labels["Alexander Valley"] == "GPE"
+    analysis, _ = analyse_article(article_from_text("Ricki Lake and Joan Rivers spoke to Benny Hill."))
+    assert {m.label for m in analysis.mentions} == {"PERSON"}
 
 
 def test_a_weekday_in_a_sentence_about_the_future_is_the_next_one():

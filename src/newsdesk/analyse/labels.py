@@ -2,8 +2,8 @@
 
 spaCy's small English model often calls an unfamiliar name a person. The words
 next to it usually say what it is: "the militia Asaib Ahl al-Haq" and "the
-newspaper Kayhan" are groups, "Suka Makmur village" and "Wih Pesam district" are
-places, and "Twitter" is a company. Only a PERSON label is corrected, and only on
+newspaper Kayhan" are groups, "Suka Makmur village", "Wih Pesam district" and
+"Alexander Valley" are places, and "Twitter" is a company. Only a PERSON label is corrected, and only on
 such evidence, so every later stage (linking, quotes, claims) sees the same label.
 """
 
@@ -17,6 +17,12 @@ GROUP_NOUNS = frozenset(
 )
 SETTLEMENT_NOUNS = frozenset("village town city district province county region island valley".split())
 SITE_NOUNS = frozenset("street road square airport hospital stadium bridge".split())
+# The last word of a name that says it is a place ("Alexander Valley", "Lake County", "Rodgers
+# Creek"); words that are also common surnames (Hill, Lake, Rivers, Banks) are left out.
+PLACE_HEADS = frozenset(
+    "county province district valley mountain mountains canyon creek springs peninsula island islands "
+    "desert fault volcano glacier strait gulf".split()
+)
 PLATFORMS = frozenset("twitter facebook instagram telegram youtube tiktok whatsapp".split())
 
 
@@ -28,7 +34,7 @@ def corrected_label(entity: Span) -> str:
     after = doc[entity.end].lower_ if entity.end < len(doc) else ""
     if entity.text.lower() in PLATFORMS or before in GROUP_NOUNS:
         return "ORG"
-    if after in SETTLEMENT_NOUNS:
+    if after in SETTLEMENT_NOUNS or (len(entity) > 1 and entity[-1].lower_ in PLACE_HEADS):
         return "GPE"
     if after in SITE_NOUNS:
         return "FAC"
