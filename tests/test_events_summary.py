@@ -18,6 +18,15 @@ def test_seed_pair_is_one_event_dated_and_placed(seed_paths):
     assert "drone" in sentence.text
 
 
+def test_an_event_without_headlines_is_titled_by_its_sentence_cut_to_headline_length():
+    # ECB+ 41_4ecb has no headline and opens with a 300-character sentence
+    document = next(d for d in ecbplus.load_documents([41]) if d.name == "41_4ecb")
+    analyses = [analysis for analysis, _ in analyse_articles([article_from_text(document.text)])]
+    event = summarise("ev-gaza", analyses, link_entities(analyses))
+    assert event.title.startswith("SEVENTEEN hours after the attack") and event.title.endswith("…")
+    assert len(event.title) <= 121
+
+
 def test_compare_scores_the_seed_pair_closer_than_an_unrelated_report(seed_paths):
     document = ecbplus.load_documents([41])[0]
     articles = [article_from_text(p.read_text(), path=str(p)) for p in seed_paths]

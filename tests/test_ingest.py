@@ -35,6 +35,17 @@ def test_headline_needs_a_short_line_followed_by_text():
     assert headline_of("Only one line here") is None
 
 
+def test_a_saved_page_starting_with_its_address_gives_url_outlet_and_headline():
+    # the layout of ECB+'s second collection and of many saved pages
+    text = ("http://www.pressdemocrat.com/article/20130314/articles/130319791\n"
+            "4.6-magnitude earthquake shakes Lake County\nCobb Mountain was shaken awake early Thursday.")
+    article = article_from_text(text)
+    assert (article.url, article.source) == ("http://www.pressdemocrat.com/article/20130314/articles/130319791", "pressdemocrat.com")
+    assert article.title == "4.6-magnitude earthquake shakes Lake County"
+    given = article_from_text(text, source="The Press Democrat", title="Quake")
+    assert (given.source, given.title) == ("The Press Democrat", "Quake")
+
+
 def test_a_dateline_is_not_a_headline():
     assert headline_of("Posted: Nov 27, 2005 8:20 AM ET\nA quake struck the island.") is None
     assert headline_of("May 2, 2013, 1:12 PM\nLindsay Lohan checked into rehab.") is None

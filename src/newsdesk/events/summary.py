@@ -4,7 +4,8 @@
   article (where news puts the event), the one whose content words best cover
   the words the event's articles share (each word weighted by the share of the
   event's articles that use it);
-- title: the title of the article holding that sentence, else the sentence;
+- title: the title of the article holding that sentence, else of another
+  article, else the sentence cut to headline length;
 - when: a date written in the text (e.g. "Sunday" resolved against the
   publication date) that several articles agree on and that is no later than
   the earliest publication date; otherwise the earliest publication date.
@@ -27,6 +28,7 @@ from newsdesk.model import Analysis, Entity, Event, Place, Support
 LEAD_SENTENCES = 4
 MAX_PLACES = 3
 MAX_ENTITIES = 8
+MAX_TITLE_CHARS = 120
 EVENT_DATE_WINDOW_DAYS = 7  # a text date this far before publication can still be the event's day
 
 
@@ -96,7 +98,14 @@ def _title(analyses: list[Analysis], sentence: Support | None) -> str | None:
     titles = [analysis.article.title for analysis in analyses if analysis.article.title]
     if titles:
         return titles[0]
-    return sentence.text if sentence else None
+    return _shortened(" ".join(sentence.text.split())) if sentence else None
+
+
+def _shortened(text: str) -> str:
+    """A sentence standing in for a headline, cut at a word boundary to headline length."""
+    if len(text) <= MAX_TITLE_CHARS:
+        return text
+    return text[: text.rfind(" ", 0, MAX_TITLE_CHARS)].rstrip(" ,;:-") + "…"
 
 
 def _places(entities: list[Entity]) -> list[Place]:

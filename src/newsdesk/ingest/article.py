@@ -11,6 +11,7 @@ from newsdesk import errors
 from newsdesk.model import Article
 
 _SPACE = re.compile(r"\s+")
+_BARE_URL = re.compile(r"https?://([^/\s:]+)\S*")
 _HEADLINE_MAX_CHARS = 160
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DATELINE_WORDS = frozenset(
@@ -57,11 +58,18 @@ def article_from_text(
 ) -> Article:
     if not text or not text.strip():
         raise errors.InputRejected(path, errors.EMPTY)
+    # a saved page often starts with its address: that is the url and the outlet, and the
+    # headline is on the next line
+    first, _, rest = text.lstrip().partition("\n")
+    address = _BARE_URL.fullmatch(first.strip())
+    if address:
+        url = url or address.group(0)
+        source = source or address.group(1).removeprefix("www.")
     return Article(
         id=article_id(text),
         text=text,
         path=path,
-        title=title if title is not None else headline_of(text),
+        title=title if title is not None else headline_of(rest if address else text),
         source=source,
         url=url,
         author=author,
