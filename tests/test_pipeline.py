@@ -67,6 +67,8 @@ def test_markdown_and_html_show_the_event(seed_dossier):
     pm_quotes = groups[prime_minister["name"]]
     assert {q["article_id"] for q in pm_quotes} == {a["id"] for a in seed_dossier["articles"]}
     assert "direct (Mustafa al Kazemi):" in md
+    # a speaker that names no one is marked as such, not shown like a name
+    assert "sources close to al-Kazimi (unnamed source)" in groups and "**Iraqi official sources (unnamed source)**" in md
 
 
 def test_claims_survive_the_store_and_line_up(seed_dossier):
