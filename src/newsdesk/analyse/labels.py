@@ -1,10 +1,11 @@
 """The tagger's entity label, corrected by the words around the name.
 
 spaCy's small English model often calls an unfamiliar name a person. The words
-next to it usually say what it is: "the militia Asaib Ahl al-Haq" and "the
-newspaper Kayhan" are groups, "Suka Makmur village", "Wih Pesam district" and
-"Alexander Valley" are places, and "Twitter" is a company. Only a PERSON label is corrected, and only on
-such evidence, so every later stage (linking, quotes, claims) sees the same label.
+next to it, or its own last word, usually say what it is: "the militia Asaib Ahl
+al-Haq" and "the newspaper Kayhan" are groups, "Suka Makmur village", "Wih Pesam
+district" and "Alexander Valley" are places, and "Twitter" is a company. Only a
+PERSON label is corrected, and only on such evidence, so every later stage
+(linking, quotes, claims) sees the same label.
 """
 
 from __future__ import annotations

@@ -9,12 +9,12 @@ spelling ("Baghda"), never to a small one, so that a misspelt person or company
 does not become a village.
 
 Many city names are shared ("Santa Rosa" is in the Philippines, California and
-Argentina). Alone, a name goes to the largest place of that name; with the places
-an article names around it (``place_context``: the countries and US states it names,
-and large cities whose name is theirs alone), a place in the same US state or country is
+Argentina). Alone, a name goes to the largest place of that name; among the places
+named around it (``place_context``: the countries and US states named, and large
+cities whose name is theirs alone), a place in the same US state or country is
 preferred unless another of the name is far larger (Paris, Texas does not win
-"Paris" in an American report), and a small town in a country the article gives
-no hint of is left unresolved.
+"Paris" in an American report), and a small town in a country nothing else points
+to is left unresolved.
 """
 
 from __future__ import annotations
