@@ -40,6 +40,13 @@ def test_approximate_count_keeps_its_approximator():
     assert claim.value == "more than 100" and claim.amount.low == 100 and claim.amount.high is None
 
 
+def test_a_figure_with_a_fraction_measures_and_does_not_count():
+    # ECB+ 38_1ecbplus: "a 2.9 aftershock" is one aftershock of magnitude 2.9, not 2.9 aftershocks
+    claims = claims_of("It was followed by a 2.9 aftershock at 2:12 a.m. Some 2.3 million people were evacuated.")
+    assert [(c.subject, c.predicate) for c in claims if c.kind == "count"] == [("people", "evacuated")]
+    assert only(claims, kind="count").amount.low > 1_000_000
+
+
 def test_attributed_count_carries_the_speaker():
     claim = only(claims_of("According to Iraqi official sources, several people were injured."), kind="count")
     assert claim.voice == "attributed" and claim.speaker == "Iraqi official sources"

@@ -7,7 +7,8 @@ Rules, in the order they run over each sentence:
 - **Counts**: a figure, number word or vague quantity (see ``numbers``) with the noun it counts:
   its head when it modifies a noun ("six bodyguards", "several people"), or the object of its
   "of" ("two of the aircraft"; "two of them" takes the noun of the previous count in the
-  sentence). Dates, times, ordinals, money and time spans are not counts. The predicate is the
+  sentence). Dates, times, ordinals, money, time spans and figures with a fraction ("a 2.9
+  aftershock" measures, not counts) are not counts. The predicate is the
   verb (or nominal predicate) the counted phrase depends on, classed by ``PREDICATE_CLASSES``;
   the active subject of a verb that acts on victims counts doers, not victims ("(agent)").
 - **Changes**: "from N (noun) to (only) M" is a change of the noun from N to M, predicate the
@@ -163,7 +164,7 @@ def _counts(article_id: str, sentence: Span) -> list[Claim]:
             approximator = approximation_before(doc.text[sentence.start_char : figure[0].idx])
             phrase = doc.text[figure[0].idx : figure[-1].idx + len(figure[-1])]
             amount = parse_amount(f"{approximator} {phrase}" if approximator else phrase)
-            if amount is None:
+            if amount is None or _fractional(parse_amount(phrase)):
                 continue
             value_start = doc.text.lower().rfind(approximator, sentence.start_char, figure[0].idx) if approximator else figure[0].idx
         else:
@@ -186,6 +187,13 @@ def _counts(article_id: str, sentence: Span) -> list[Claim]:
             )
         )
     return claims
+
+
+def _fractional(amount: Amount | None) -> bool:
+    """A figure as written (no "about") with a fraction that is not a share ("a 2.9
+    aftershock", "2.7 miles") measures something; it does not count things ("1.5 million
+    people" does)."""
+    return amount is not None and not amount.proportion and round(amount.low, 6) % 1 != 0
 
 
 def _zero_people(token: Token) -> bool:
