@@ -73,6 +73,9 @@ def test_a_city_name_many_places_share_is_read_among_the_places_around_it():
     assert resolve_place("North Bay", california) is None
     assert resolve_place("North Bay", place_context(["Canada"])).country == "Canada"
     assert resolve_place("Baghdad", california).country == "Iraq"
+    # "Yida" (a camp in South Sudan) is one of Jeddah's alternate names; "Bagda" one of Baghdad's
+    assert resolve_place("Yida", place_context(["South Sudan", "Sudan"])) is None
+    assert resolve_place("Bagda", place_context(["Iraq"])).name == "Baghdad"
 
 
 def test_places_of_a_report_are_resolved_in_its_context():

@@ -13,8 +13,8 @@ Argentina). Alone, a name goes to the largest place of that name; among the plac
 named around it (``place_context``: the countries and US states named, and large
 cities whose name is theirs alone), a place in the same US state or country is
 preferred unless another of the name is far larger (Paris, Texas does not win
-"Paris" in an American report), and a small town in a country nothing else points
-to is left unresolved.
+"Paris" in an American report), and a small town, or a city known by that name only
+as an alternate, in a country nothing else points to is left unresolved.
 """
 
 from __future__ import annotations
@@ -54,6 +54,10 @@ SAME_REGION_ADVANTAGE = 20.0
 SAME_COUNTRY_ADVANTAGE = 5.0
 
 
+# Kinds of gazetteer entry, in the order a name is given to them.
+COUNTRY, CITY, STATE, CITY_ALTERNATE_NAME = 0, 1, 2, 3
+
+
 @dataclass(frozen=True)
 class _Candidate:
     rank: tuple[int, int]  # lower is better: (kind, -population)
@@ -63,7 +67,7 @@ class _Candidate:
 
 
 def _is_city(candidate: _Candidate) -> bool:
-    return candidate.rank[0] in (1, 3)
+    return candidate.rank[0] in (CITY, CITY_ALTERNATE_NAME)
 
 
 def _region_advantage(candidate: _Candidate, context: frozenset[str]) -> float:
@@ -113,7 +117,7 @@ def _gazetteer() -> _Gazetteer:
     cities_named: dict[str, dict[int, _Candidate]] = {}
 
     for iso, country in countries.items():
-        candidate = _Candidate((0, -int(country.get("population") or 0)),
+        candidate = _Candidate((COUNTRY, -int(country.get("population") or 0)),
                                Place(country["name"], country["name"], None, None, int(country["geonameid"])), regions=(iso,))
         names = {country["name"], *COUNTRY_ALIASES.get(iso, ())}
         names.update(loc.territories[iso] for loc in locales if iso in loc.territories)
@@ -125,12 +129,12 @@ def _gazetteer() -> _Gazetteer:
 
     # Continents outrank the towns named after them ("Asia" is also a city in the Philippines).
     for continent in cache.get_continents().values():
-        candidate = _Candidate((0, 0), Place(continent["name"], None, float(continent["lat"]), float(continent["lng"]),
+        candidate = _Candidate((COUNTRY, 0), Place(continent["name"], None, float(continent["lat"]), float(continent["lng"]),
                                              int(continent["geonameId"])))
         _offer(exact, normalise_place_name(continent["name"]), candidate)
 
     for state in cache.get_us_states().values():
-        candidate = _Candidate((2, 0), Place(state["name"], "United States", None, None, int(state["geonameid"])),
+        candidate = _Candidate((STATE, 0), Place(state["name"], "United States", None, None, int(state["geonameid"])),
                                regions=("US", f"US.{state['code']}"))
         _offer(exact, normalise_place_name(state["name"]), candidate)
 
@@ -139,14 +143,14 @@ def _gazetteer() -> _Gazetteer:
         country = countries.get(city["countrycode"], {}).get("name")
         place = Place(city["name"], country, float(city["latitude"]), float(city["longitude"]), int(city["geonameid"]))
         regions = (city["countrycode"], f"{city['countrycode']}.{city.get('admin1code')}")
-        primary = _Candidate((1, -population), place, regions=regions)
-        alternate = _Candidate((3, -population), place, regions=regions)
+        primary = _Candidate((CITY, -population), place, regions=regions)
+        alternate = _Candidate((CITY_ALTERNATE_NAME, -population), place, regions=regions)
         _offer(exact, normalise_place_name(city["name"]), primary)
         names = [city["name"]] + [n for n in city.get("alternatenames", []) if _is_latin(n) and len(n) > 3]
         for name in names[1:]:
             _offer(exact, normalise_place_name(name), alternate)
-        for name in names:
-            cities_named.setdefault(normalise_place_name(name), {}).setdefault(place.geonameid, primary)
+        for index, name in enumerate(names):
+            cities_named.setdefault(normalise_place_name(name), {}).setdefault(place.geonameid, alternate if index else primary)
         if population >= MIN_KEY_POPULATION:
             for name in names:
                 _offer(by_key, name_key(name), _Candidate(alternate.rank, place, normalise_place_name(name)))
@@ -185,8 +189,11 @@ def resolve_place(name: str, context: frozenset[str] = frozenset()) -> Place | N
     if hit and context and _is_city(hit):
         if normal in gazetteer.namesakes:
             hit = max(gazetteer.namesakes[normal], key=lambda c: (-c.rank[1] * _region_advantage(c, context), -c.rank[1]))
-        if -hit.rank[1] < MIN_KEY_POPULATION and not context.intersection(hit.regions):
-            return None  # a small town abroad nothing else points to: rather a local name we lack ("North Bay", California)
+        if not context.intersection(hit.regions) and (-hit.rank[1] < MIN_KEY_POPULATION or hit.rank[0] == CITY_ALTERNATE_NAME):
+            # a small town abroad nothing else points to is rather a local name we lack ("North Bay",
+            # California), and one of a city's many alternate names rather another place's ("Yida",
+            # a camp in South Sudan, is an alternate name of Jeddah)
+            return None
         return hit.place
     if hit:
         return hit.place
