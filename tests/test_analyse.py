@@ -4,7 +4,7 @@ import pytest
 
 from newsdesk.analyse import analyse_article
 from newsdesk.analyse.dates import infer_published, normalise_date
-from newsdesk.eval import ecbplus
+from newsdesk.eval import ecbplus, meantime
 from newsdesk.ingest import article_from_text
 
 
@@ -123,3 +123,13 @@ def test_the_weekday_of_publication_is_that_day():
 ])
 def test_weekdays_against_a_friday_publication_date(text, expected):
     assert normalise_date(text, date(2021, 11, 5)) == expected
+
+
+def test_the_english_tagger_reading_spanish_finds_no_persons_in_function_words():
+    # MEANTIME es 106653: the small English model tags "Vamos" (in a quote) and phrases such
+    # as "su sustituto del A320" as persons
+    document = next(d for d in meantime.load_documents("es") if d.name == "106653")
+    analysis, _ = analyse_article(article_from_text(document.text))
+    persons = {m.text for m in analysis.mentions if m.label == "PERSON"}
+    assert "Scott Carson" in persons
+    assert not any(name.split()[0] in ("Vamos", "Nos", "Tiene") or name[0].islower() for name in persons), persons

@@ -8,12 +8,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
+from anyascii import anyascii
 from spacy.tokens import Doc, Span
 
 from newsdesk import resources
 from newsdesk.analyse.dates import find_times, infer_published
 from newsdesk.analyse.labels import corrected_label
-from newsdesk.analyse.language import detect_language, detect_languages
+from newsdesk.analyse.language import detect_language, detect_languages, stop_words_of
 from newsdesk.clean import Cleaned, clean
 from newsdesk.model import Analysis, Article, Mention, Sentence
 
@@ -89,11 +90,32 @@ def _looks_ahead(date: Span) -> bool:
 
 def _mentions(article_id: str, doc: Doc, sentences: list[Sentence]) -> list[Mention]:
     starts = [s.start for s in sentences]
-    return [
-        Mention(article_id, ent.start_char, ent.end_char, ent.text, corrected_label(ent), bisect_right(starts, ent.start_char) - 1)
-        for ent in doc.ents
-        if ent.label_ in ENTITY_LABELS and ent.text.strip()
-    ]
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS or not ent.text.strip():
+            continue
+        index = bisect_right(starts, ent.start_char) - 1
+        if _misread_as_person(ent, sentences[index].language if index >= 0 else None):
+            continue
+        mentions.append(Mention(article_id, ent.start_char, ent.end_char, ent.text, corrected_label(ent), index))
+    return mentions
+
+
+NAME_PARTICLES = frozenset("de da di du van von der bin ibn ben abu".split())
+
+
+def _misread_as_person(ent: Span, language: str | None) -> bool:
+    """The English tagger reading another language takes a capitalised function word for a
+    person ("Nos", "Tiene", "Vamos"), and a phrase too ("su sustituto del A320"): a name
+    does not start with a lower-case word other than a particle ("de Gaulle", "al-Sadr")."""
+    if ent.label_ != "PERSON" or language in (None, "en"):
+        return False
+    words = [anyascii(token.text).lower() for token in ent if token.is_alpha]
+    if words and all(word in stop_words_of(language) for word in words):
+        return True
+    first = ent[0].text
+    hyphenated = len(ent) > 1 and ent[1].text == "-"
+    return first[:1].islower() and first.lower() not in NAME_PARTICLES and not hyphenated
 
 
 def _post_mentions(article: Article, cleaned: Cleaned) -> list[Mention]:

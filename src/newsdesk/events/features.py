@@ -19,17 +19,16 @@ the articles it has seen.
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
-import spacy
 from anyascii import anyascii
 
 from newsdesk import resources
+from newsdesk.analyse.language import stop_words_of
 from newsdesk.model import Analysis
 
 EMBEDDING_DIM = 512
@@ -138,7 +137,7 @@ def article_features_batch(analyses: list[Analysis]) -> list[ArticleFeatures]:
 def term_counts(text: str, language: str | None = None) -> dict[str, int]:
     """Content-word stems with their counts; numbers are kept whole, decimals included
     (tolls, ages and magnitudes tell events apart)."""
-    stop_words = _stop_words(language)
+    stop_words = stop_words_of(language)
     counts: Counter[str] = Counter()
     for word in _WORD.findall(_URL.sub(" ", anyascii(text).lower())):
         if word in stop_words or (len(word) < 3 and not word.isdigit()):
@@ -169,20 +168,6 @@ def _plain_number(number: str) -> str:
     if len(groups[-1]) == 3:
         return "".join(groups)
     return "".join(groups[:-1]) + "." + groups[-1]
-
-
-@functools.lru_cache(maxsize=None)
-def _stop_words(language: str | None) -> frozenset[str]:
-    """English stop words and those of the article's language (spaCy's lists, no model
-    needed): left in, a Spanish report's "de", "la", "que" make every Spanish report look
-    like every other and unlike the English reports of its own event. A language spaCy
-    has no list for gets the English list alone."""
-    words = set(spacy.util.get_lang_class("en").Defaults.stop_words)
-    try:
-        words |= spacy.util.get_lang_class(language or "en").Defaults.stop_words
-    except ImportError:
-        pass
-    return frozenset(anyascii(word).lower() for word in words)
 
 
 def stem(word: str) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from newsdesk.link.namekey import skeleton
-from newsdesk.link.places import normalise_place_name, place_context, resolve_place
+from newsdesk.link.places import normalise_place_name, place_context, place_in_context, resolve_place
 from newsdesk.link.similarity import SAME_TOKEN, affix_similarity, full_name_similarity, is_part_of, token_similarity
 from newsdesk.link.within import LocalEntity
 from newsdesk.model import MergeReason, Place
@@ -62,10 +62,15 @@ class _Group:
 
 def _family(local: LocalEntity, context: frozenset[str]) -> tuple[str, Place | None]:
     """The local entity's family, and its place (read in ``context``); an organisation
-    spelled like a known place is that place."""
+    spelled like a known place is that place, and so is an untitled "person" named exactly
+    like a large place of the region the event is in."""
     family = local.family
     if family == "place":
         return family, resolve_place(local.name, context)
+    if family == "person" and not local.roles:
+        place = place_in_context(local.name, context)
+        if place:
+            return "place", place
     if family == "org" and len(local.tokens) == 1 and not local.name.isupper():
         place = resolve_place(local.name, context)
         if place and fuzz.ratio(normalise_place_name(local.name), normalise_place_name(place.name)) >= PLACE_SPELLING:

@@ -47,6 +47,8 @@ def _entity(pools: list[Pool], reasons: list, order: dict[str, int]) -> Entity:
     merges += [r for pool in pools for r in pool.merges] + reasons
     entity_type = vote_type(members)
     place = next((pool.place for pool in pools if pool.place), None)
+    if place is not None and entity_type not in PLACE_LABELS and not any(m.roles for m in members):
+        entity_type = "GPE"  # the gazetteer placed it: the tagger's person or group was a place
     if place is None and entity_type in PLACE_LABELS and all(pool.family != "place" for pool in pools):
         place = resolve_place(canonical_name(members))  # tagged otherwise at first; places were read in context
     variants = Counter(m.name for m in members)

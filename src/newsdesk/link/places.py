@@ -209,6 +209,18 @@ def resolve_place(name: str, context: frozenset[str] = frozenset()) -> Place | N
     return None
 
 
+def place_in_context(name: str, context: frozenset[str]) -> Place | None:
+    """The place a name spells exactly when it is a country, a US state or a large city inside
+    ``context``: strong enough to overrule a tagger that called the name a person ("Khartoum"
+    in a report from Sudan)."""
+    hit = _gazetteer().exact.get(normalise_place_name(name))
+    if hit is None or not context.intersection(hit.regions):
+        return None
+    if _is_city(hit) and (hit.rank[0] == CITY_ALTERNATE_NAME or -hit.rank[1] < MIN_KEY_POPULATION):
+        return None
+    return hit.place
+
+
 def exact_place(name: str) -> Place | None:
     """The place a name spells exactly (no key or fuzzy match): evidence that a word is a place."""
     return (hit := _gazetteer().exact.get(normalise_place_name(name))) and hit.place
