@@ -1,6 +1,7 @@
 import pytest
 
 from newsdesk.analyse import analyse_article
+from newsdesk.eval import ecbplus
 from newsdesk.ingest.article import article_from_text
 from newsdesk.link import link_entities, name_key, resolve_place
 from newsdesk.link.places import place_context
@@ -88,3 +89,15 @@ def test_places_of_a_report_are_resolved_in_its_context():
     places = {e.name: e.place for e in link_entities([analysis]) if e.type in ("GPE", "LOC")}
     assert places["Santa Rosa"].country == "United States"
     assert places["North Bay"] is None
+
+
+def test_a_person_named_like_a_large_place_of_the_region_is_that_place():
+    # ECB+ 41_7ecbplus: the tagger calls "Khartoum" a person seven times in a report from Sudan
+    document = next(d for d in ecbplus.load_documents([41]) if d.name == "41_7ecbplus")
+    analysis, _ = analyse_article(article_from_text(document.text))
+    assert {m.label for m in analysis.mentions if m.text == "Khartoum"} == {"PERSON"}
+    khartoum = next(e for e in link_entities([analysis]) if e.name == "Khartoum")
+    assert khartoum.type == "GPE" and khartoum.place.country == "Sudan"
+    # a title says person: "President Jackson" stays a person even in a report from Mississippi
+    analysis, _ = analyse_article(article_from_text("President Jackson spoke in Mississippi. Jackson said the state would recover."))
+    assert {e.type for e in link_entities([analysis]) if e.name.endswith("Jackson")} == {"PERSON"}
