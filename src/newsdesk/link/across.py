@@ -11,7 +11,7 @@ a chain of partial names might connect them.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -60,19 +60,41 @@ class _Group:
     roles: set[str]
 
 
-def _family(local: LocalEntity, context: frozenset[str]) -> tuple[str, Place | None]:
-    """The local entity's family, and its place (read in ``context``); an organisation
-    spelled like a known place is that place, and so is an untitled "person" named exactly
-    like a large place of the region the event is in."""
+class _PlaceContexts:
+    """The ``place_context`` of each event's place names (a lone article's, when it has no
+    event), without what the name being read adds to it itself."""
+
+    def __init__(self, local_entities: list[LocalEntity], event_of: dict[str, str]):
+        self.event_of = event_of
+        names: dict[str, set[str]] = {}
+        for local in local_entities:
+            if local.family == "place":
+                names.setdefault(self._group(local), set()).add(local.name)
+        self.added = {group: {name: place_context([name]) for name in group_names} for group, group_names in names.items()}
+        self.counts = {group: Counter(r for regions in added.values() for r in regions) for group, added in self.added.items()}
+
+    def _group(self, local: LocalEntity) -> str:
+        return self.event_of.get(local.article_id, local.article_id)
+
+    def around(self, local: LocalEntity) -> frozenset[str]:
+        group = self._group(local)
+        own = self.added.get(group, {}).get(local.name, frozenset())
+        return frozenset(region for region, count in self.counts.get(group, {}).items() if count > (region in own))
+
+
+def _family(local: LocalEntity, contexts: _PlaceContexts) -> tuple[str, Place | None]:
+    """The local entity's family, and its place (read among the places around it); an
+    organisation spelled like a known place is that place, and so is an untitled "person"
+    named exactly like a large place of the region the event is in."""
     family = local.family
     if family == "place":
-        return family, resolve_place(local.name, context)
+        return family, resolve_place(local.name, contexts.around(local))
     if family == "person" and not local.roles:
-        place = place_in_context(local.name, context)
+        place = place_in_context(local.name, contexts.around(local))
         if place:
             return "place", place
     if family == "org" and len(local.tokens) == 1 and not local.name.isupper():
-        place = resolve_place(local.name, context)
+        place = resolve_place(local.name, contexts.around(local))
         if place and fuzz.ratio(normalise_place_name(local.name), normalise_place_name(place.name)) >= PLACE_SPELLING:
             return "place", place  # "Baghda" tagged ORG
     return family, None
@@ -82,13 +104,9 @@ def pool_locals(local_entities: list[LocalEntity], event_of: dict[str, str]) -> 
     """Local entities pooled by place or name; a place name is read among the other places
     its event's articles name (its article's, when it has no event)."""
     pools: dict[tuple, Pool] = {}
-    places_named: dict[str, set[str]] = {}
+    contexts = _PlaceContexts(local_entities, event_of)
     for local in local_entities:
-        if local.family == "place":
-            places_named.setdefault(event_of.get(local.article_id, local.article_id), set()).add(local.name)
-    for local in local_entities:
-        others = places_named.get(event_of.get(local.article_id, local.article_id), set()) - {local.name}
-        family, place = _family(local, place_context(sorted(others)))
+        family, place = _family(local, contexts)
         key = ("geo", place.geonameid) if place else (family, local.tokens)
         pool = pools.get(key)
         if pool is None:

@@ -76,6 +76,7 @@ def _region_advantage(candidate: _Candidate, context: frozenset[str]) -> float:
     return SAME_COUNTRY_ADVANTAGE if candidate.regions[:1] and candidate.regions[0] in context else 1.0
 
 
+@lru_cache(maxsize=100_000)
 def normalise_place_name(name: str) -> str:
     text = anyascii(name).lower()
     text = re.sub(r"^the\s+", "", text)
@@ -176,25 +177,33 @@ def place_context(names: Iterable[str]) -> frozenset[str]:
     return frozenset(context)
 
 
-@lru_cache(maxsize=100_000)
 def resolve_place(name: str, context: frozenset[str] = frozenset()) -> Place | None:
     """The gazetteer place a name refers to ("Bagda" -> Baghdad, Iraq), or None; among
     cities of one name, the one the ``place_context`` (of the other places the report
     names) favours."""
     normal = normalise_place_name(name)
+    gazetteer = _gazetteer()
+    hit = gazetteer.exact.get(normal)
+    if not (hit and context and _is_city(hit)):
+        return _resolve_alone(name)
+    if normal in gazetteer.namesakes:
+        hit = max(gazetteer.namesakes[normal], key=lambda c: (-c.rank[1] * _region_advantage(c, context), -c.rank[1]))
+    if not context.intersection(hit.regions) and (-hit.rank[1] < MIN_KEY_POPULATION or hit.rank[0] == CITY_ALTERNATE_NAME):
+        # a small town abroad nothing else points to is rather a local name we lack ("North Bay",
+        # California), and one of a city's many alternate names rather another place's ("Yida",
+        # a camp in South Sudan, is an alternate name of Jeddah)
+        return None
+    return hit.place
+
+
+@lru_cache(maxsize=100_000)
+def _resolve_alone(name: str) -> Place | None:
+    """The place a name refers to with nothing around it (cached: the fuzzy match is costly)."""
+    normal = normalise_place_name(name)
     if not normal or normal.isdigit():
         return None
     gazetteer = _gazetteer()
     hit = gazetteer.exact.get(normal)
-    if hit and context and _is_city(hit):
-        if normal in gazetteer.namesakes:
-            hit = max(gazetteer.namesakes[normal], key=lambda c: (-c.rank[1] * _region_advantage(c, context), -c.rank[1]))
-        if not context.intersection(hit.regions) and (-hit.rank[1] < MIN_KEY_POPULATION or hit.rank[0] == CITY_ALTERNATE_NAME):
-            # a small town abroad nothing else points to is rather a local name we lack ("North Bay",
-            # California), and one of a city's many alternate names rather another place's ("Yida",
-            # a camp in South Sudan, is an alternate name of Jeddah)
-            return None
-        return hit.place
     if hit:
         return hit.place
     if len(normal) < 5:
