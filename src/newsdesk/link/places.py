@@ -65,9 +65,19 @@ class _Candidate:
     spelling: str = ""  # the gazetteer's spelling this entry was indexed under
     regions: tuple[str, ...] = ()  # where it lies: country code, and "US.CA" for a US state
 
+    @property
+    def population(self) -> int:
+        return -self.rank[1]
 
-def _is_city(candidate: _Candidate) -> bool:
-    return candidate.rank[0] in (CITY, CITY_ALTERNATE_NAME)
+    @property
+    def is_city(self) -> bool:
+        return self.rank[0] in (CITY, CITY_ALTERNATE_NAME)
+
+    @property
+    def is_weak_city(self) -> bool:
+        """A small town, or a city by one of its alternate names: the name alone does not
+        say this is the place meant."""
+        return self.is_city and (self.rank[0] == CITY_ALTERNATE_NAME or self.population < MIN_KEY_POPULATION)
 
 
 def _region_advantage(candidate: _Candidate, context: frozenset[str]) -> float:
@@ -166,13 +176,13 @@ def _gazetteer() -> _Gazetteer:
 def place_context(names: Iterable[str]) -> frozenset[str]:
     """Where a set of place names (one article's) points: the countries and US states it
     names, and the country and state of each large city whose name no other city shares
-    (a small town of that name abroad may not be the one meant)."""
+    (a small town or an alternate name may not be the place meant)."""
     gazetteer = _gazetteer()
     context: set[str] = set()
     for name in names:
         normal = normalise_place_name(name)
         hit = gazetteer.exact.get(normal)
-        if hit is not None and not (_is_city(hit) and (normal in gazetteer.namesakes or -hit.rank[1] < MIN_KEY_POPULATION)):
+        if hit is not None and not hit.is_weak_city and not (hit.is_city and normal in gazetteer.namesakes):
             context.update(hit.regions)
     return frozenset(context)
 
@@ -184,11 +194,11 @@ def resolve_place(name: str, context: frozenset[str] = frozenset()) -> Place | N
     normal = normalise_place_name(name)
     gazetteer = _gazetteer()
     hit = gazetteer.exact.get(normal)
-    if not (hit and context and _is_city(hit)):
+    if not (hit and context and hit.is_city):
         return _resolve_alone(name)
     if normal in gazetteer.namesakes:
-        hit = max(gazetteer.namesakes[normal], key=lambda c: (-c.rank[1] * _region_advantage(c, context), -c.rank[1]))
-    if not context.intersection(hit.regions) and (-hit.rank[1] < MIN_KEY_POPULATION or hit.rank[0] == CITY_ALTERNATE_NAME):
+        hit = max(gazetteer.namesakes[normal], key=lambda c: (c.population * _region_advantage(c, context), c.population))
+    if hit.is_weak_city and not context.intersection(hit.regions):
         # a small town abroad nothing else points to is rather a local name we lack ("North Bay",
         # California), and one of a city's many alternate names rather another place's ("Yida",
         # a camp in South Sudan, is an alternate name of Jeddah)
@@ -223,9 +233,7 @@ def place_in_context(name: str, context: frozenset[str]) -> Place | None:
     ``context``: strong enough to overrule a tagger that called the name a person ("Khartoum"
     in a report from Sudan)."""
     hit = _gazetteer().exact.get(normalise_place_name(name))
-    if hit is None or not context.intersection(hit.regions):
-        return None
-    if _is_city(hit) and (hit.rank[0] == CITY_ALTERNATE_NAME or -hit.rank[1] < MIN_KEY_POPULATION):
+    if hit is None or hit.is_weak_city or not context.intersection(hit.regions):
         return None
     return hit.place
 
