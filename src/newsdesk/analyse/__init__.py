@@ -19,6 +19,7 @@ from newsdesk.clean import Cleaned, clean
 from newsdesk.model import Analysis, Article, Mention, Sentence
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+NAME_PARTICLES = frozenset("de da di du van von der bin ibn ben abu".split())  # lower-case words a name may start with
 
 __all__ = ["analyse_article", "analyse_articles"]
 
@@ -99,9 +100,6 @@ def _mentions(article_id: str, doc: Doc, sentences: list[Sentence]) -> list[Ment
             continue
         mentions.append(Mention(article_id, ent.start_char, ent.end_char, ent.text, corrected_label(ent), index))
     return mentions
-
-
-NAME_PARTICLES = frozenset("de da di du van von der bin ibn ben abu".split())
 
 
 def _misread_as_person(ent: Span, language: str | None) -> bool:

@@ -163,8 +163,9 @@ def _counts(article_id: str, sentence: Span) -> list[Claim]:
                 continue
             approximator = approximation_before(doc.text[sentence.start_char : figure[0].idx])
             phrase = doc.text[figure[0].idx : figure[-1].idx + len(figure[-1])]
-            amount = parse_amount(f"{approximator} {phrase}" if approximator else phrase)
-            if amount is None or _fractional(parse_amount(phrase)):
+            written = parse_amount(phrase)
+            amount = parse_amount(f"{approximator} {phrase}") if approximator else written
+            if amount is None or _fractional(written):
                 continue
             value_start = doc.text.lower().rfind(approximator, sentence.start_char, figure[0].idx) if approximator else figure[0].idx
         else:
