@@ -165,6 +165,28 @@ def test_refinement_reaches_every_changed_event_when_they_exceed_one_round(ecb_s
         assert len({subtopic[m] for m in members}) == 1, members
 
 
+def test_a_late_article_that_started_its_own_event_is_regrouped_with_its_neighbours(ecb_sample, monkeypatch):
+    bombings, bombing_subtopic = ecb_sample
+    trials, trial_subtopic = _ecb_sample(36)
+    subtopic = bombing_subtopic | trial_subtopic
+    late_bombing, late_trial = bombings.pop(), trials.pop()  # one of each 41ecbplus and 36ecbplus
+    monkeypatch.setattr(cluster, "REFINE_EVERY", 1000)
+    clusterer = _cluster(bombings + trials)
+    clusterer.refine()
+    # both arrive too unlike any event to join it (as an article whose years the event does not write)
+    monkeypatch.setattr(cluster, "JOIN_THRESHOLD", 2.0)
+    monkeypatch.setattr(cluster, "MERGE_THRESHOLD", 2.0)
+    # a round holds one of them with its neighbours: the other waits for the next round
+    monkeypatch.setattr(cluster, "REFINE_MAX_ARTICLES", 8)
+    for late in (late_bombing, late_trial):
+        assert clusterer.add(late.article_id, late).new_event
+    clusterer.refine()
+    for late in (late_bombing, late_trial):
+        event = clusterer.add(late.article_id, late).event_id
+        mates = [m for m in clusterer.clusters()[event] if m != late.article_id]
+        assert mates and {subtopic[m] for m in mates} == {subtopic[late.article_id]}, (late.article_id, mates)
+
+
 def test_state_of_another_version_is_refused_so_the_pipeline_rebuilds(ecb_sample):
     features, _ = ecb_sample
     with pytest.raises(StaleState):

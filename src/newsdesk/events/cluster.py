@@ -314,7 +314,7 @@ class OnlineClusterer:
             if not self._is_open(event) or event.id in chosen:
                 continue
             embedding = event.embedding / (float(np.linalg.norm(event.embedding)) or 1.0)
-            terms, entities = _unit(event.terms), _unit(event.entities)
+            terms, entities = dict(event.terms), dict(event.entities)  # cosines and index keys do not depend on scale
             weighed = self._weigh(terms, entities)
             near = [event] + [
                 other
@@ -322,8 +322,11 @@ class OnlineClusterer:
                 if other is not event and self._is_open(other) and not _events_apart(event, other)
                 and _combine(self._signals(weighed, embedding, other)) >= REFINE_NEAR
             ]
+            near = [other for other in near if other.id not in chosen]
+            if chosen and size + sum(len(other.members) for other in near) > REFINE_MAX_ARTICLES:
+                continue  # re-grouped apart from its neighbours it would stay apart: it waits for the next round
             for other in near:
-                if other.id not in chosen and size + len(other.members) <= REFINE_MAX_ARTICLES:
+                if size + len(other.members) <= REFINE_MAX_ARTICLES:
                     chosen[other.id] = other
                     size += len(other.members)
         return sorted(chosen.values(), key=lambda event: event.age)
