@@ -75,6 +75,21 @@ def test_same_kind_events_of_an_ecbplus_topic_stay_apart(ecb_sample):
             assert largest >= 3
 
 
+def test_reports_of_one_event_stay_together_by_the_year_they_are_from():
+    # ECB+ topic 30: undersea cables cut off Egypt twice, in 2008 and in 2013; the 2013
+    # outage was reported over weeks, with different figures, but all in one year
+    documents = ecbplus.load_documents([30])
+    articles = [article_from_text(d.text, path=d.name, title=d.title, url=d.url) for d in documents]
+    features = article_features_batch([analysis for analysis, _ in analyse_articles(articles)])
+    subtopic = {f.article_id: d.subtopic for f, d in zip(features, documents)}
+    clusterer = _cluster(features)
+    clusterer.refine()
+    for members in clusterer.clusters().values():
+        assert len({subtopic[m] for m in members}) == 1, members
+    for name in ("30ecb", "30ecbplus"):
+        assert max(sum(subtopic[m] == name for m in members) for members in clusterer.clusters().values()) >= 12
+
+
 def test_clustering_is_deterministic_and_state_resumes(ecb_sample):
     features, _ = ecb_sample
     first = OnlineClusterer()

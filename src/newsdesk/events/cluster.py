@@ -89,7 +89,7 @@ REFINE_MAX_ARTICLES = 240  # articles re-grouped at once: bounds the cost of a r
 REFINE_HORIZON = 2000  # arrivals after which an unchanged event is settled
 REFINE_MAX_EVENT = 120  # larger events are settled: they are joined and merged, not re-grouped
 LOCAL_IDF_FLOOR = 1.0
-STATE_VERSION = 4
+STATE_VERSION = 5
 
 
 Weighed = tuple[dict[str, float], float]  # a vector's values times their squared IDF, and its weighted norm
@@ -209,7 +209,7 @@ class OnlineClusterer:
         when = None if features.published_inferred else _parse_date(features.published)
         years = _years(features)
         self._arrivals += 1
-        member = _Member(terms, entities, _unit(features.figures), embedding, years, when, self._arrivals, features.language)
+        member = _Member(terms, entities, _unit(_figures_and_year(features.figures, years)), embedding, years, when, self._arrivals, features.language)
 
         scored = []
         weighed = self._weigh(terms, entities)
@@ -566,6 +566,12 @@ def _years(features: ArticleFeatures) -> frozenset[int]:
     return frozenset(years)
 
 
+def _figures_and_year(figures: dict[str, int], years: frozenset[int]) -> dict[str, int]:
+    """The figures an article gives, and the latest year it writes or was published in: the
+    year its report is from (earlier years are background), which reports of one event share."""
+    return figures | {f"year {max(years)}": 1} if years else figures
+
+
 def _year_conflict(years: frozenset[int], event: _Event) -> float:
     """Share of the event's dated members whose written years the article does not
     share, half-weighted when the years overlap but the latest ones differ."""
@@ -672,7 +678,8 @@ def _split(story: list[int], articles: _Articles) -> list[list[int]]:
     weights from it, so what all its articles share (the kind of event) is
     discounted and what is left tells its events apart; the figures two articles both
     give count on top (reports of one earthquake repeat its magnitude and time, reports
-    of another give others). Each article keeps only its links to its
+    of another give others), and among them the year each report is from (two outages
+    years apart, or one told over weeks of a year). Each article keeps only its links to its
     ``SPLIT_NEIGHBOURS`` nearest, so that block stands out from the faint links every
     article has to every other of the same kind.
     """
