@@ -52,6 +52,20 @@ def test_a_dateline_is_not_a_headline():
     assert headline_of("Five dead as quake hits Qeshm in 2005\nA quake struck.") == "Five dead as quake hits Qeshm in 2005"
 
 
+def test_the_date_line_by_the_headline_dates_the_article_as_read_from_its_text():
+    page = ("http://www.bloggingstocks.com/2007/11/14/hewlett-packard-makes-another-acquisition-chases-ibm/\n"
+            "Hewlett-Packard makes another acquisition, chases IBM\nPosted Nov 14th 2007 12: 41PM\n"
+            "Hewlett-Packard has opened up its checkbook once again, on November 12, 2007.")
+    article = article_from_text(page)
+    assert (article.published, article.published_inferred) == ("2007-11-14", True)
+    spanish = article_from_text("Boeing hace retroceder el desarrollo del 737\n24 de mayo del 2008\nEl fabricante Boeing ha anunciado...")
+    assert spanish.published == "2008-05-24"
+    # a date given with the text wins; a date inside a sentence is no date line
+    assert article_from_text(page, published="2007-11-15").published_inferred is False
+    assert article_from_text("Quake kills 12 in Chile\nThe quake struck on May 2, 2013 at dawn.").published is None
+    assert article_from_text("Quake kills 12 in Chile\nMay 2013\nThe quake struck at dawn.").published is None
+
+
 def test_html_keeps_title_date_author_and_site(tmp_path):
     page = tmp_path / "page.html"
     page.write_text(

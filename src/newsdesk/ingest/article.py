@@ -5,7 +5,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from datetime import date
 from typing import Any
+
+from anyascii import anyascii
 
 from newsdesk import errors
 from newsdesk.model import Article
@@ -19,8 +22,16 @@ _DATELINE_WORDS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec "
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
     "am pm a m p gmt utc est edt et cst cdt pst pdt cet cest bst ist "
-    "posted updated published last modified at on of the th st nd rd".split()
+    "posted updated published last modified at on of the th st nd rd "
+    # the same in Spanish and French, accents folded
+    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "
+    "lunes martes miercoles jueves viernes sabado domingo de del publicado actualizado a las h "
+    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche le publie mis jour er".split()
 )
+_DATELINE_LINES = 4  # a page's url, headline and date line come first, in either order
+_DATELINE_LABEL = re.compile(r"\b(posted|published|updated|last modified|on|at|le|publicado|actualizado|publié)\b:?", re.IGNORECASE)
+_CLOCK_ONWARDS = re.compile(r"\d{1,2}\s?[:.h]\s?\d{2}.*$")
 
 
 def article_id(text: str) -> str:
@@ -42,7 +53,24 @@ def headline_of(text: str) -> str | None:
 
 def is_dateline(line: str) -> bool:
     """A line that only gives a date or time ("Posted: Nov 27, 2005 8:20 AM ET"), not a headline."""
-    return any(ch.isdigit() for ch in line) and all(word in _DATELINE_WORDS for word in _LETTERS.findall(line.lower()))
+    return any(ch.isdigit() for ch in line) and all(word in _DATELINE_WORDS for word in _LETTERS.findall(anyascii(line).lower()))
+
+
+def dateline_date(text: str) -> str | None:
+    """The ISO date of the date line a page shows by its headline ("Posted Nov 14th 2007
+    12: 41PM", "27 de marzo del 2008"): its publication date. None when the first lines
+    have no line that is only a full date (day, month and year)."""
+    import dateparser
+
+    lines = [line.strip() for line in text.lstrip().split("\n", _DATELINE_LINES)[:_DATELINE_LINES]]
+    for line in lines:
+        if not is_dateline(line):
+            continue
+        written = _CLOCK_ONWARDS.sub(" ", _DATELINE_LABEL.sub(" ", line)).replace("|", " ").strip(" ,-")
+        parsed = dateparser.parse(written, settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False})
+        if parsed and parsed.date() <= date.today():
+            return parsed.date().isoformat()
+    return None
 
 
 def article_from_text(
@@ -65,6 +93,10 @@ def article_from_text(
     if address:
         url = url or address.group(0)
         source = source or address.group(1).removeprefix("www.")
+    # a date line by the headline dates the page, but as read from its text: evidence that
+    # places the article in time, not a date a source gave (see events/cluster.py)
+    given = _iso_date(published)
+    written = None if given else dateline_date(text)
     return Article(
         id=article_id(text),
         text=text,
@@ -73,7 +105,8 @@ def article_from_text(
         source=source,
         url=url,
         author=author,
-        published=_iso_date(published),
+        published=given or written,
+        published_inferred=written is not None,
         language=language,
         metadata=metadata or {},
     )
