@@ -27,6 +27,17 @@ def test_an_event_without_headlines_is_titled_by_its_sentence_cut_to_headline_le
     assert len(event.title) <= 121
 
 
+def test_the_event_date_counts_each_article_once_and_names_its_first_mention():
+    texts = [
+        "Quake shakes Valdoria\nMarch 14, 2013\nA quake shook Valdoria on Thursday. Today, March 14, schools stayed shut.",
+        "Valdoria counts damage\nMarch 15, 2013\nThe quake that struck Valdoria on Thursday damaged 40 homes.",
+    ]
+    analyses = [analysis for analysis, _ in analyse_articles([article_from_text(text) for text in texts])]
+    event = summarise("ev-quake", analyses, link_entities(analyses))
+    assert event.date == "2013-03-14"
+    assert event.date_source.startswith("text: 'March 14, 2013'") and event.date_source.endswith("(2/2 articles)")
+
+
 def test_compare_scores_the_seed_pair_closer_than_an_unrelated_report(seed_paths):
     document = ecbplus.load_documents([41])[0]
     articles = [article_from_text(p.read_text(), path=str(p)) for p in seed_paths]

@@ -73,7 +73,13 @@ def event_date_of(analyses: list[Analysis]) -> tuple[str | None, str | None]:
     votes: Counter = Counter()
     example: dict[str, tuple[str, str]] = {}
     for analysis in analyses:
-        for value, text in {(t.value, t.text) for t in analysis.times if len(t.value) == 10}:
+        # one vote per article for each day it names, however many ways it names it
+        # ("Thursday", "today"); the first way it does is the example
+        days = {}
+        for time in analysis.times:
+            if len(time.value) == 10:
+                days.setdefault(time.value, time.text)
+        for value, text in days.items():
             day = date.fromisoformat(value)
             if earliest is not None and not 0 <= (earliest - day).days <= EVENT_DATE_WINDOW_DAYS:
                 continue
