@@ -26,10 +26,11 @@ source, an article more than ``MAX_DATE_GAP_DAYS`` from the event's date range
 cannot join it, and such events never merge. A date read from the text (a date line
 by the headline, or the newest full date it mentions) is only evidence, like a
 written year: read dates held as hard limits split the follow-up reports that
-ECB+'s gold events hold, months or years on (dev B3-F1 0.980 -> 0.960 at a year). Most articles carry no publication date, but
-many write years: an article whose years the event's members do not write (or
-whose latest year differs from theirs) is penalised by the ``year_conflict``
-signal, which tells apart two same-kind events years apart (two earthquakes).
+ECB+'s gold events hold, months or years on (dev B3-F1 0.980 -> 0.960 at a
+year). Most articles carry no publication date, but many write years: an article
+whose years the event's members do not write (or whose latest year differs from
+theirs) is penalised by the ``year_conflict`` signal, which tells apart two
+same-kind events years apart (two earthquakes).
 
 Refinement: every ``REFINE_EVERY`` arrivals (and when the caller asks, e.g. at
 the end of an ingest batch) the events touched since the last refinement and
