@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/bench_ingest.py [--limit N]
 
-Prints seconds and articles/second for each stage (clean + spaCy analysis, quotes, claims, framing,
-event features, online clustering, store writes) and for the whole ingest path.
+Prints seconds and articles/second for each registered per-article stage (``newsdesk.stages``:
+clean, analyse, quotes, claims, framing, features), online clustering and store writes, and for
+the whole ingest path.
 The end-to-end figure for the CLI is measured separately with:
 
     .venv/bin/newsdesk eval ecbplus-jsonl /tmp/ecb.jsonl
@@ -18,12 +19,10 @@ import time
 from pathlib import Path
 
 from newsdesk import resources
-from newsdesk.analyse import analyse_articles
 from newsdesk.eval.ecbplus import load_documents
-from newsdesk.events import OnlineClusterer, article_features_batch
+from newsdesk.events import OnlineClusterer
 from newsdesk.ingest import article_from_text
-from newsdesk.framing import with_framing
-from newsdesk.pipeline import _with_claims, _with_quotes
+from newsdesk.stages import STAGES, StageRun, Work
 from newsdesk.store import Assignment, Store
 
 
@@ -36,19 +35,13 @@ def main() -> None:
     resources.nlp(), resources.sentence_encoder()  # model loading is not ingest cost
     timings: dict[str, float] = {}
 
-    start = time.perf_counter()
-    pairs = list(analyse_articles(articles))
-    timings["clean + analyse (spaCy, language, dates)"] = time.perf_counter() - start
-
-    for stage, step in (("quotes", _with_quotes), ("claims", _with_claims), ("framing (genre, modes, wording terms)", with_framing)):
+    run = StageRun([Work(a) for a in articles], [])
+    for stage in STAGES.stages:
         start = time.perf_counter()
-        pairs = [(step(analysis, doc), doc) for analysis, doc in pairs]
-        timings[stage] = time.perf_counter() - start
-    analyses = [analysis for analysis, _ in pairs]
-
-    start = time.perf_counter()
-    features = article_features_batch(analyses)
-    timings["event features (USE embeddings)"] = time.perf_counter() - start
+        STAGES.run_stage(stage, run)
+        timings[stage.name] = time.perf_counter() - start
+    analyses = [w.analysis for w in run.stored]
+    features = [w.features for w in run.stored]
 
     start = time.perf_counter()
     clusterer = OnlineClusterer()

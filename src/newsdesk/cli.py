@@ -22,7 +22,10 @@ PathsArgument = Annotated[list[str], typer.Argument(help="Files, directories (re
 
 
 def _report_error(error: InputError) -> None:
-    typer.echo(f"newsdesk: rejected {error.input}: {error.message}", err=True)
+    if error.stage:
+        typer.echo(f"newsdesk: stage {error.stage} failed on {error.input}: {error.message}", err=True)
+    else:
+        typer.echo(f"newsdesk: rejected {error.input}: {error.message}", err=True)
 
 
 @app.command()
@@ -34,9 +37,11 @@ def ingest(paths: PathsArgument, db: DbOption = Path("newsdesk.db")) -> None:
     with Store(db) as store:
         report = run_ingest(paths, store, progress=True, on_error=_report_error)
         total = store.count_articles()
+    failed = sum(e.stage is not None for e in report.errors)
     typer.echo(
         f"{len(report.added)} articles added, {len(report.duplicates)} already stored, "
-        f"{len(report.errors)} inputs rejected; {total} articles in {db}"
+        f"{len(report.errors) - failed} inputs rejected; {total} articles in {db}"
+        + (f"; a stage failed on {failed} articles (see above)" if failed else "")
     )
     for path in report.duplicates:
         typer.echo(f"  already stored: {path}", err=True)

@@ -346,6 +346,7 @@ class Event:
 class InputError:
     input: str
     message: str
+    stage: str | None = None  # the per-article stage that failed on it (``newsdesk.stages``); None: the input was rejected
 
 
 @dataclass

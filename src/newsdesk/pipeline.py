@@ -1,6 +1,8 @@
 """The pipeline wires the stages in order. It is the only writer of the store.
 
-ingest -> clean -> analyse -> quotes -> claims -> framing -> event features -> online clustering -> store,
+ingest -> [clean -> analyse -> quotes -> claims -> framing -> event features] -> online clustering -> store,
+the bracketed per-article stages as declared in ``newsdesk.stages`` (which also says what happens
+to an article a stage fails on: recorded in the run's errors, and the batch goes on),
 then, when a dossier is asked for: link entities across articles -> summarise events -> compare wording -> align claims -> report.
 """
 
@@ -15,16 +17,15 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from newsdesk import errors
-from newsdesk.analyse import analyse_articles
-from newsdesk.claims import align_claims, extract_claims, single_source_claims
-from newsdesk.events import Decision, OnlineClusterer, article_features_batch, compare_all, summarise
+from newsdesk.claims import align_claims, single_source_claims
+from newsdesk.events import Decision, OnlineClusterer, compare_all, summarise
 from newsdesk.events.cluster import StaleState
 from newsdesk.events.features import ArticleFeatures
-from newsdesk.framing import compare_wording, with_framing
+from newsdesk.framing import compare_wording
 from newsdesk.ingest import Target, expand_paths, read_inputs
 from newsdesk.link import link_entities
 from newsdesk.model import Analysis, Article, Comparison, Dossier, Entity, Event, InputError, Quote
-from newsdesk.quotes import extract_quotes, quotes_from_posts
+from newsdesk.stages import STAGES
 from newsdesk.store import Assignment, Store
 
 BATCH_SIZE = 32
@@ -66,22 +67,28 @@ def ingest(paths: Iterable[str], store: Store, progress: bool = False, on_error:
             seen.add(item.id)
             batch.append(item)
             if len(batch) >= BATCH_SIZE:
-                _store_batch(batch, store, clusterer, report)
+                _store_batch(batch, store, clusterer, report, reject)
                 batch = []
         if batch:
-            _store_batch(batch, store, clusterer, report)
+            _store_batch(batch, store, clusterer, report, reject)
     store.record_errors(report.errors)
     return report
 
 
-def _store_batch(batch: list[Article], store: Store, clusterer: OnlineClusterer, report: IngestReport) -> None:
+def _store_batch(batch: list[Article], store: Store, clusterer: OnlineClusterer, report: IngestReport, reject: ErrorSink) -> None:
     known = store.known_ids(a.id for a in batch)
     report.duplicates += [a.path for a in batch if a.id in known]
     new = [a for a in batch if a.id not in known]
     if not new:
         return
-    analyses = [with_framing(_with_claims(_with_quotes(analysis, doc), doc), doc) for analysis, doc in analyse_articles(new)]
-    features = article_features_batch(analyses)
+    run = STAGES.run(new)
+    for error in run.errors:
+        reject(error)
+    stored = run.stored
+    if not stored:
+        return
+    analyses = [w.analysis for w in stored]
+    features = [w.features for w in stored]
     before = clusterer.clusters()
     decisions = {a.article.id: clusterer.add(a.article.id, f) for a, f in zip(analyses, features)}
     clusterer.refine()
@@ -91,20 +98,9 @@ def _store_batch(batch: list[Article], store: Store, clusterer: OnlineClusterer,
         {a.article.id: f.to_bytes() for a, f in zip(analyses, features)},
         assignments,
         clusterer.state(),
+        run.errors,
     )
     report.added += [a.article.id for a in analyses]
-
-
-def _with_quotes(analysis: Analysis, doc) -> Analysis:
-    analysis.quotes = extract_quotes(analysis, doc) + quotes_from_posts(analysis.posts)
-    analysis.quotes.sort(key=lambda q: q.start)
-    return analysis
-
-
-def _with_claims(analysis: Analysis, doc) -> Analysis:
-    """Claims read the quotes to know whose voice each one is in, so they come after them."""
-    analysis.claims = extract_claims(analysis, doc)
-    return analysis
 
 
 def _changed_assignments(

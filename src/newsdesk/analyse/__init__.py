@@ -21,7 +21,7 @@ from newsdesk.model import Analysis, Article, Mention, Sentence
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 NAME_PARTICLES = frozenset("de da di du van von der bin ibn ben abu".split())  # lower-case words a name may start with
 
-__all__ = ["analyse_article", "analyse_articles"]
+__all__ = ["analyse_article", "analyse_articles", "analyse_cleaned"]
 
 
 def analyse_article(article: Article) -> tuple[Analysis, Doc]:
@@ -30,7 +30,11 @@ def analyse_article(article: Article) -> tuple[Analysis, Doc]:
 
 def analyse_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Analysis, Doc]]:
     """Analyses in input order; the spaCy Doc is parsed over ``Analysis.prose`` (same offsets as the text)."""
-    cleaned = ((article, clean(article)) for article in articles)
+    yield from analyse_cleaned(((article, clean(article)) for article in articles), batch_size)
+
+
+def analyse_cleaned(cleaned: Iterable[tuple[Article, Cleaned]], batch_size: int = 16) -> Iterator[tuple[Analysis, Doc]]:
+    """``analyse_articles`` for articles already cleaned."""
     pairs = ((c.prose, (article, c)) for article, c in cleaned)
     for doc, (article, c) in resources.nlp().pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield _analysis(article, c, doc), doc

@@ -39,7 +39,7 @@ def dossier_to_json(dossier: Dossier) -> dict[str, Any]:
         "removed": [
             {"article_id": r.article_id, "start": r.start, "end": r.end, "text": r.text, "reason": r.reason} for r in dossier.removed
         ],
-        "errors": [{"input": e.input, "message": e.message} for e in dossier.errors],
+        "errors": [{"input": e.input, "message": e.message, "stage": e.stage} for e in dossier.errors],
     }
 
 

@@ -22,7 +22,7 @@ def dossier_markdown(document: dict[str, Any]) -> str:
         out.append("")
     if document["errors"]:
         out += ["## Inputs rejected", ""]
-        out += [f"- `{e['input']}`: {e['message']}" for e in document["errors"]]
+        out += [f"- `{e['input']}`: " + (f"stage {e['stage']} failed: " if e.get("stage") else "") + e["message"] for e in document["errors"]]
         out.append("")
     return "\n".join(out)
 

@@ -105,8 +105,8 @@ class Store:
 
     def _record_errors(self, errors: Iterable[InputError]) -> None:
         self.db.executemany(
-            "INSERT OR IGNORE INTO errors (input, message, at) VALUES (?, ?, ?)",
-            [(e.input, e.message, _now()) for e in errors],
+            "INSERT OR IGNORE INTO errors (input, message, at, stage) VALUES (?, ?, ?, ?)",
+            [(e.input, e.message, _now(), e.stage) for e in errors],
         )
 
     # -- reads ---------------------------------------------------------------------------
@@ -153,7 +153,7 @@ class Store:
         return [Assignment(r[0], r[1], json.loads(r[2])) for r in rows]
 
     def errors(self) -> list[InputError]:
-        return [InputError(r[0], r[1]) for r in self.db.execute("SELECT input, message FROM errors ORDER BY id")]
+        return [InputError(*r) for r in self.db.execute("SELECT input, message, stage FROM errors ORDER BY id")]
 
     def event_members(self) -> dict[str, list[str]]:
         """Each event's article ids, in arrival order; cheaper than ``assignments()`` (no decisions)."""
