@@ -34,7 +34,7 @@ _DATELINE_LABEL = re.compile(r"\b(posted|published|updated|last modified|on|at|l
 _CLOCK_ONWARDS = re.compile(r"\d{1,2}\s?[:.h]\s?\d{2}.*$")
 # A wire dateline: an upper-case place (and a date) then the agency in brackets and a dash,
 # "DHAKA (Reuters) -", "WASHINGTON, Jan. 3 (Xinhua) --", "(AP) —"
-_WIRE_DATELINE = re.compile(
+WIRE_DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][\w.'’ ]*?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?"
     r"\((?P<outlet>[A-Z][\w&.'’ ]{0,30}?[\w.])\)\s*(?:-{1,2}|[—–:])\s"
 )
@@ -88,7 +88,7 @@ def credited_outlet(text: str) -> str | None:
     outlet after a byline's bar ("By Jane Doe | Dhaka Tribune")."""
     for line in text.lstrip().split("\n", _CREDIT_LINES)[:_CREDIT_LINES]:
         line = line.strip()
-        found = _WIRE_DATELINE.match(line) or _BYLINE_CREDIT.match(line)
+        found = WIRE_DATELINE.match(line) or _BYLINE_CREDIT.match(line)
         if found:
             return found.group("outlet").strip()
     return None
