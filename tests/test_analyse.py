@@ -18,8 +18,10 @@ def report(seed_report):
     return analyse_article(article_from_text(seed_report.read_text(encoding="utf-8"), path=str(seed_report)))[0]
 
 
-def test_undated_column_takes_its_date_from_the_newest_embedded_post(column):
-    assert column.article.published == "2021-11-07" and column.article.published_inferred
+def test_an_undated_column_is_not_dated_by_its_posts_but_read_against_the_newest(column):
+    # the posts only say the column is no older than 7 November 2021: its "yesterday" and
+    # "Sunday" are read against that day, but it is not its publication date
+    assert column.article.published is None and not column.article.published_inferred
 
 
 def test_relative_dates_resolve_against_publication_date(column):

@@ -35,7 +35,9 @@ def test_the_event_date_counts_each_article_once_and_names_its_first_mention():
     analyses = [analysis for analysis, _ in analyse_articles([article_from_text(text) for text in texts])]
     event = summarise("ev-quake", analyses, link_entities(analyses))
     assert event.date == "2013-03-14"
-    assert event.date_source.startswith("text: 'March 14, 2013'") and event.date_source.endswith("(2/2 articles)")
+    # the date line dates the page, not the event: the words that date the event are 'Thursday'
+    assert event.date_source.startswith("text: 'Thursday'") and event.date_source.endswith("(2/2 articles)")
+    assert (event.reported_first, event.reported_last) == ("2013-03-14", "2013-03-15")
 
 
 def test_compare_scores_the_seed_pair_closer_than_an_unrelated_report(seed_paths):
@@ -54,3 +56,38 @@ def test_compare_scores_the_seed_pair_closer_than_an_unrelated_report(seed_paths
     for dimension in ("geography", "entities", "narrative", "overall"):
         assert same[dimension] < different[dimension], dimension
 
+
+
+def _event_of(texts, published=None):
+    articles = [article_from_text(text, published=day) for text, day in zip(texts, published or [None] * len(texts))]
+    analyses = [analysis for analysis, _ in analyse_articles(articles)]
+    return summarise("ev", analyses, link_entities(analyses)), analyses
+
+
+def test_a_weekday_resolves_against_the_publication_date_of_the_report_that_writes_it():
+    # 'on Thursday' in a report of Friday 15 March is the 14th; in one of Tuesday 19 March, the 14th too
+    event, analyses = _event_of(
+        [
+            "Fire guts market in Lagos\nA fire that broke out late Thursday destroyed hundreds of stalls, the state emergency agency said on Friday.",
+            "Lagos traders count losses\nTraders whose stalls burned on Thursday said on Tuesday they had lost everything.",
+        ],
+        ["2024-03-15", "2024-03-19"],
+    )
+    assert event.date == "2024-03-14" and "(2/2 articles)" in event.date_source
+    text = next(a.article.text for a in analyses if a.article.id == event.date_support.article_id)
+    assert text[event.date_support.start : event.date_support.end] == event.date_support.text == "late Thursday"
+    assert (event.reported_first, event.reported_last) == ("2024-03-15", "2024-03-19")
+
+
+def test_an_old_embedded_post_does_not_date_the_event():
+    column = (
+        "The port warnings nobody heeded\nWhen the warehouse blew up on 4 August 2020, the city learnt what officials had known for years.\n"
+        "A year before the blast, an engineer had tried to sound the alarm:\n"
+        "The chemicals in hangar 12 will take the port with them one day. Move them. pic.twitter.com/aB3dE5fG7h\n"
+        "— Rami Haddad (@ramihaddad) March 2, 2019\n"
+        "Nobody moved them. In my view every minister who signed a file and looked away shares the blame."
+    )
+    event, (analysis,) = _event_of([column])
+    assert [p.date for p in analysis.posts] == ["2019-03-02"]
+    assert analysis.article.published == "2020-08-04" and analysis.article.published_inferred
+    assert event.date == "2020-08-04" and event.date_support.text == "4 August 2020"

@@ -174,3 +174,59 @@ def test_a_bad_file_does_not_stop_the_batch(tmp_path, seed_report):
     (tmp_path / "b_good.txt").write_text(seed_report.read_text(encoding="utf-8"), encoding="utf-8")
     articles, rejected = _read(tmp_path)
     assert len(articles) == 1 and len(rejected) == 1
+
+
+def test_news_please_files_of_the_giveme_corpus_ingest_with_their_dates_outlets_and_authors():
+    import json as _json
+
+    from conftest import CORPUS
+
+    folder = CORPUS / "giveme5w1h" / "dev"
+    articles, rejected = _read(folder)
+    assert not rejected and len(articles) == 184
+    assert all(a.published and not a.published_inferred for a in articles)
+    assert all(a.source and not a.source.startswith("www.") for a in articles)
+    by_name = {a.path.rsplit("/", 1)[-1]: a for a in articles}
+    for name, article in by_name.items():
+        record = _json.loads((folder / name).read_text(encoding="utf-8"))
+        assert article.published == record["date_publish"][:10]
+        assert article.source == record["source_domain"].removeprefix("www.")
+        assert "date_publish" not in article.metadata and "date_download" in article.metadata  # a crawl date is not a publication date
+        if record.get("authors"):
+            assert article.author.split(", ")[0] == record["authors"][0]
+
+
+def test_fundus_json_with_a_structured_body_is_read_as_an_article(tmp_path):
+    record = {
+        "title": "Port blast kills 12",
+        "body": {"summary": ["A blast tore through the port on Monday."], "sections": [{"headline": ["Rescue"], "paragraphs": ["Crews searched the rubble.", "Twelve died."]}]},
+        "authors": ["Ana Ruiz", "Li Wei"],
+        "publishing_date": "2024-08-05 09:30:00+02:00",
+        "publisher": "El País",
+        "topics": ["disaster"],
+        "lang": "en",
+    }
+    path = tmp_path / "fundus.json"
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
+    (article,), rejected = _read(path)
+    assert not rejected
+    assert article.text.splitlines() == ["A blast tore through the port on Monday.", "Rescue", "Crews searched the rubble.", "Twelve died."]
+    assert (article.published, article.published_inferred) == ("2024-08-05", False)
+    assert (article.source, article.author, article.language, article.title) == ("El País", "Ana Ruiz, Li Wei", "en", "Port blast kills 12")
+    assert article.metadata == {"topics": ["disaster"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Floods hit Bangladesh\nDHAKA (Reuters) - Floods cut off two million people on Monday.", "Reuters"),
+        ("(AP) — A gunman opened fire at a concert on Sunday night.", "AP"),
+        ("WASHINGTON, Jan. 3 (Xinhua) -- U.S. officials said on Wednesday that talks resume.", "Xinhua"),
+        ("Rohingya return stalls\nBy Staff Correspondent | Dhaka Tribune\nThe repatriation was put off again.", "Dhaka Tribune"),
+        ("The senator (D) - who spoke first - said the bill would pass.", None),
+        ("Officials said the Associated Press (AP) - a wire - had the story first.", None),
+    ],
+)
+def test_the_outlet_comes_from_a_dateline_or_byline_credit_when_no_field_gives_it(text, outlet):
+    assert article_from_text(text).source == outlet
+    assert article_from_text(text, source="given.example").source == "given.example"

@@ -210,6 +210,14 @@ def eval_claims() -> None:
     typer.echo(modes_eval.render(modes_eval.evaluate()))
 
 
+@eval_app.command("dates")
+def eval_dates() -> None:
+    """Event dates: share of the reports in tests/gold/dates dated right to the day, dev and test."""
+    from newsdesk.eval import dates_eval
+
+    typer.echo(dates_eval.render(dates_eval.evaluate()))
+
+
 @eval_app.command("ecbplus-jsonl")
 def eval_ecbplus_jsonl(out: Annotated[Path, typer.Argument(help="JSONL file to write")]) -> None:
     """Write the 982 ECB+ documents as JSONL articles, ready for `newsdesk ingest`."""

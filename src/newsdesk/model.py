@@ -29,6 +29,7 @@ class Article:
     language: str | None = None
     genre: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
+    published_after: str | None = None  # an undated article is no older than the newest post it embeds
 
 
 @dataclass(frozen=True)
@@ -327,7 +328,7 @@ class Event:
     id: str
     article_ids: list[str]
     title: str | None = None
-    date: str | None = None
+    date: str | None = None  # when it happened, as the reports tell it
     date_source: str | None = None
     places: list[Place] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
@@ -340,6 +341,9 @@ class Event:
     comparisons: list[Comparison] = field(default_factory=list)
     evidence: list[dict[str, Any]] = field(default_factory=list)
     wording: list[Wording] = field(default_factory=list)
+    date_support: Support | None = None  # the words in a report that date the event
+    reported_first: str | None = None  # publication dates of its first and last report
+    reported_last: str | None = None
 
 
 @dataclass(frozen=True)

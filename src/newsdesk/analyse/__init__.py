@@ -12,7 +12,7 @@ from anyascii import anyascii
 from spacy.tokens import Doc, Span
 
 from newsdesk import resources
-from newsdesk.analyse.dates import find_times, infer_published
+from newsdesk.analyse.dates import find_times, infer_published, names_a_day, not_older_than
 from newsdesk.analyse.labels import corrected_label
 from newsdesk.analyse.language import detect_language, detect_languages, stop_words_of
 from newsdesk.clean import Cleaned, clean
@@ -45,13 +45,14 @@ def _analysis(article: Article, cleaned: Cleaned, doc: Doc) -> Analysis:
     languages = detect_languages([doc.text[s.start : s.end] for s in sentences])
     sentences = [replace(s, language=lang) for s, lang in zip(sentences, languages)]
     article_language = article.language or _dominant_language(sentences) or detect_language(cleaned.prose[:5000])
-    dates = [e for e in doc.ents if e.label_ == "DATE"]
+    # the tagger calls a day with its part "late Saturday morning", "late last night" a TIME
+    dates = [e for e in doc.ents if e.label_ == "DATE" or (e.label_ == "TIME" and names_a_day(e.text))]
     date_spans = [(e.start_char, e.end_char, e.text) for e in dates]
     published, inferred = article.published, article.published_inferred
     if not published:
         published = infer_published(cleaned.posts, date_spans)
         inferred = published is not None
-    article = replace(article, language=article_language, published=published, published_inferred=inferred)
+    article = replace(article, language=article_language, published=published, published_inferred=inferred, published_after=None if published else not_older_than(cleaned.posts))
     return Analysis(
         article=article,
         prose=cleaned.prose,
@@ -59,7 +60,9 @@ def _analysis(article: Article, cleaned: Cleaned, doc: Doc) -> Analysis:
         posts=list(cleaned.posts),
         sentences=sentences,
         mentions=sorted(_mentions(article.id, doc, sentences) + _post_mentions(article, cleaned), key=lambda m: m.start),
-        times=find_times(article.id, date_spans, published, {e.start_char for e in dates if _looks_ahead(e)}),
+        # an undated article's "on Sunday" is read against the newest post it quotes: the
+        # article is no older than that post, and a quoted post is news of the days it is about
+        times=find_times(article.id, date_spans, published or article.published_after, {e.start_char for e in dates if _looks_ahead(e)}),
     )
 
 

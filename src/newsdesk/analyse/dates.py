@@ -10,17 +10,44 @@ from newsdesk.model import Post, TimeExpression
 
 _ANCHORED = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
-    r"|\b(?:1[89]|20)\d{2}\b|\b(?:today|yesterday|tomorrow|tonight|last night)\b",
+    r"|\b(?:1[89]|20)\d{2}\b|\b(?:today|yesterday|tomorrow|tonight|last night|overnight|this (?:morning|afternoon|evening))\b"
+    r"|\b(?:new year['’]s|christmas|boxing day|halloween|valentine['’]s)",
     re.I,
 )
+_DAY_WORD = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight|last night|overnight)\b", re.I)
 _DURATION = re.compile(r"^(?:for |over |the )?(?:past |last |next )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many)\s+(?:years?|months?|weeks?|days?|hours?|decades?)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|last night|mon|tues|wednes|thurs|fri|satur|sun)", re.I)
 _HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 _LOOKS_BACK = re.compile(r"\b(?:last|past|ago|previous|earlier)\b", re.I)
 _NEXT_OR_LAST = re.compile(r"\s*(next|last|previous)\b", re.I)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_WEEKDAY = re.compile(r"^((?:mon|tues|wednes|thurs|fri|satur|sun)day)\W*$", re.I)
+# a weekday with its part of the day or a possessive: "Saturday morning", "Monday night's",
+# "Sunday's big game", "the night to Monday", "overnight into Tuesday"
+_WEEKDAY = re.compile(
+    r"^(?:(?:the\s+)?(?:over)?night\s+(?:to|into|before)\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:['’]s)?"
+    r"(?:\s+(?:morning|afternoon|evening|night)(?:['’]s)?)?\W*$",
+    re.I,
+)
+# days named relative to the report: (words, days before the report)
+_DAY_OF_REPORT = re.compile(r"^(?:(?:early|late)\s+)?(?:(today|tonight|this\s+(?:morning|afternoon|evening))|(yesterday|last\s+night|overnight))(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?\W*$", re.I)
+# holidays on a fixed day of the year, (month, day): the last one on or before the report
+_FIXED_HOLIDAYS = {
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "boxing day": (12, 26),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+}
+_HOLIDAY = re.compile(r"^(?:on\s+|the\s+)*(" + "|".join(re.escape(name) for name in _FIXED_HOLIDAYS) + r")\W*$", re.I)
 _RELATIVE_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|last night)\b[\s,]*", re.I)
+
+
+def names_a_day(text: str) -> bool:
+    """Whether a time expression names a day ("late Saturday morning", "last night"), not only a clock time."""
+    return bool(_DAY_WORD.search(text))
 
 
 @lru_cache(maxsize=64)
@@ -53,6 +80,14 @@ def normalise_date(text: str, base: date | None, ahead: bool = False) -> str | N
     weekday = _WEEKDAY.match(cleaned)
     if weekday and base is not None:
         return _weekday_date(_WEEKDAYS.index(weekday.group(1).lower()[:3]), base, text, ahead).isoformat()
+    of_report = _DAY_OF_REPORT.match(text.strip())
+    if of_report and base is not None:
+        return (base - timedelta(days=0 if of_report.group(1) else 1)).isoformat()
+    holiday = _HOLIDAY.match(text.strip().replace("’", "'"))
+    if holiday and base is not None:
+        month, day = _FIXED_HOLIDAYS[holiday.group(1).lower()]
+        year = base.year if (month, day) <= (base.month, base.day) else base.year - 1
+        return date(year, month, day).isoformat()
     result = _parser(base, ahead).get_date_data(cleaned)
     if result.date_obj is None:
         return None
@@ -90,12 +125,17 @@ def find_times(article_id: str, spans: list[tuple[int, int, str]], published: st
 
 
 def infer_published(posts: list[Post], date_spans: list[tuple[int, int, str]]) -> str | None:
-    """An undated article is no older than the newest dated post it embeds or, failing
-    that, the newest full date (day, month and year) its text mentions; a date after
-    today (a misread, or a mention of a scheduled event) cannot be a publication date."""
-    post_dates = [p.date for p in posts if p.date]
-    if post_dates:
-        return max(post_dates)
+    """An undated article's publication date: the newest full date (day, month and year) its
+    text mentions, no later than today (a misread, or a scheduled event, cannot be one). The
+    posts it embeds never give it: a quoted post only says the article is not older than the
+    post, so a text date before the newest post is not the publication date either."""
     today = date.today().isoformat()
-    full_dates = [v for _, _, t in date_spans if (v := normalise_date(t, None)) and len(v) == 10 and v <= today]
+    floor = not_older_than(posts) or ""
+    full_dates = [v for _, _, t in date_spans if (v := normalise_date(t, None)) and len(v) == 10 and floor <= v <= today]
     return max(full_dates) if full_dates else None
+
+
+def not_older_than(posts: list[Post]) -> str | None:
+    """The date an article embedding these posts cannot be older than: its newest dated post."""
+    dates = [p.date for p in posts if p.date]
+    return max(dates) if dates else None

@@ -201,8 +201,9 @@ class _Holders:
         (different places or doers, or dates more than ``SAME_EVENT_DAYS`` apart)."""
         if left.date or right.date:
             # the articles of one event appear within days: either's publication date stands in for an unnamed date
-            fallback = self.articles[left.article_id].published or self.articles[right.article_id].published
-            dates = [_day(c.date or self.articles[c.article_id].published or fallback) for c in (left, right)]
+            # (an undated article by the newest post it embeds: it is no older than that)
+            fallback = _reference_date(self.articles[left.article_id]) or _reference_date(self.articles[right.article_id])
+            dates = [_day(c.date or _reference_date(self.articles[c.article_id]) or fallback) for c in (left, right)]
             if None not in dates and abs((dates[0] - dates[1]).days) > SAME_EVENT_DAYS:
                 return None
         if left.predicate not in PATIENT_PREDICATES and left.actor_start is not None and right.actor_start is not None:
@@ -543,3 +544,7 @@ def _support(claim: Claim) -> Support:
         value=value, voice=claim.voice, speaker=claim.speaker, chain=claim.chain,
         hedged=claim.hedge is not None, negated=claim.negated,
     )
+
+
+def _reference_date(article: Article) -> str | None:
+    return article.published or article.published_after

@@ -19,10 +19,12 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from datetime import date
 
 from newsdesk.events.features import PLACE_LABELS, term_counts
+from newsdesk.ingest.article import WIRE_DATELINE, is_dateline
 from newsdesk.model import Analysis, Entity, Event, Place, Support
 
 LEAD_SENTENCES = 4
@@ -30,18 +32,27 @@ MAX_PLACES = 3
 MAX_ENTITIES = 8
 MAX_TITLE_CHARS = 120
 EVENT_DATE_WINDOW_DAYS = 7  # a text date this far before publication can still be the event's day
+LEAD_DATE_WINDOW_DAYS = 31  # a full date in a report's first sentence, this far back (tests/gold/dates dev)
+LEAD_DATE_SENTENCES = 3  # a report's lead: where it says when its event happened
+_PAGE_DATE_LABEL = re.compile(r"^(?:originally\s+|first\s+)?(?:posted|published|updated|last\s+updated|modified)\b", re.IGNORECASE)
+_ARCHIVE_CAPTION = re.compile(r"^\W*FILE\b|\bfile (?:photo|image|picture)\b", re.IGNORECASE)
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
 
 
 def summarise(event_id: str, analyses: list[Analysis], entities: list[Entity]) -> Event:
     article_ids = [analysis.article.id for analysis in analyses]
     sentence = representative_sentence(analyses)
-    event_date, date_source = event_date_of(analyses)
+    event_date, date_source, date_support = event_time(analyses)
+    reported_first, reported_last = reported_span(analyses)
     return Event(
         id=event_id,
         article_ids=article_ids,
         title=_title(analyses, sentence),
         date=event_date,
         date_source=date_source,
+        date_support=date_support,
+        reported_first=reported_first,
+        reported_last=reported_last,
         places=_places(entities),
         entities=_main_entities(entities, set(article_ids)),
         summary_sentence=sentence,
@@ -68,33 +79,103 @@ def representative_sentence(analyses: list[Analysis]) -> Support | None:
 
 
 def event_date_of(analyses: list[Analysis]) -> tuple[str | None, str | None]:
-    published = sorted(a.article.published[:10] for a in analyses if a.article.published)
-    earliest = date.fromisoformat(published[0]) if published else None
+    event_date, source, _ = event_time(analyses)
+    return event_date, source
+
+
+def event_time(analyses: list[Analysis]) -> tuple[str | None, str | None, Support | None]:
+    """When the event happened: each report's own day for it (``report_event_day``), the
+    day most reports give (ties to the earliest: a story starts once and is followed up),
+    with the words that say it; else the earliest publication date."""
     votes: Counter = Counter()
-    example: dict[str, tuple[str, str]] = {}
+    example: dict[str, tuple[Support, str]] = {}
     for analysis in analyses:
-        # one vote per article for each day it names, however many ways it names it
-        # ("Thursday", "today"); the first way it does is the example
-        days = {}
-        for time in analysis.times:
-            if len(time.value) == 10:
-                days.setdefault(time.value, time.text)
-        for value, text in days.items():
-            day = date.fromisoformat(value)
-            if earliest is not None and not 0 <= (earliest - day).days <= EVENT_DATE_WINDOW_DAYS:
-                continue
-            votes[value] += 1
-            example.setdefault(value, (text, analysis.article.id))
+        found = report_event_day(analysis)
+        if found is None:
+            continue
+        day, support, anchor = found
+        votes[day] += 1
+        example.setdefault(day, (support, anchor))
     if votes:
-        value, count = max(votes.items(), key=lambda item: (item[1], item[0]))
-        if count >= 2 or len(analyses) == 1:
-            text, article_id = example[value]
-            return value, f"text: '{text}' in article {article_id} ({count}/{len(analyses)} articles)"
+        day, count = max(votes.items(), key=lambda item: (item[1], -date.fromisoformat(item[0]).toordinal()))
+        support, anchor = example[day]
+        return day, f"text: '{support.text}' in article {support.article_id}, read against {anchor} ({count}/{len(analyses)} articles)", support
+    published = sorted((a.article.published[:10], a.article.published_inferred) for a in analyses if a.article.published)
     if published:
-        inferred = any(a.article.published_inferred for a in analyses if a.article.published)
-        how = "inferred publication date" if inferred else "published"
-        return published[0], f"{how}: earliest of {len(published)}/{len(analyses)} dated articles"
-    return None, None
+        how = "inferred publication date" if published[0][1] else "published"
+        return published[0][0], f"{how}: earliest of {len(published)}/{len(analyses)} dated articles", None
+    return None, None, None
+
+
+def reported_span(analyses: list[Analysis]) -> tuple[str | None, str | None]:
+    """The publication dates of the event's first and last report (given or read from their text)."""
+    published = sorted(a.article.published[:10] for a in analyses if a.article.published)
+    return (published[0], published[-1]) if published else (None, None)
+
+
+def report_event_day(analysis: Analysis) -> tuple[str, Support, str] | None:
+    """The day one report says its event happened, the words that say it, and what they were
+    read against: among the days it names (not in its own date line, nor in the caption of
+    an archive photo) up to ``EVENT_DATE_WINDOW_DAYS`` before it was published, the earliest
+    its lead names (a lead tells the event, then the reactions: "late Thursday ... said on
+    Friday"), else the first it names; a day and month its lead writes count up to
+    ``LEAD_DATE_WINDOW_DAYS`` back ("on June 18" in a digest of July 2). None when it names none."""
+    article, prose = analysis.article, analysis.prose
+    anchor_value = article.published or article.published_after
+    anchor = date.fromisoformat(anchor_value[:10]) if anchor_value else None
+    lead = _lead_sentences(analysis)
+    in_lead, anywhere = [], []
+    for time in analysis.times:
+        if len(time.value) != 10 or _publication_line(prose, time.start) or _archive_caption(analysis, time.start):
+            continue
+        day = date.fromisoformat(time.value)
+        sentence = next((s for s in lead if s.start <= time.start < s.end), None)
+        window = LEAD_DATE_WINDOW_DAYS if sentence is not None and _MONTH.search(time.text) else EVENT_DATE_WINDOW_DAYS
+        if anchor is not None and not 0 <= (anchor - day).days <= window:
+            continue
+        (in_lead if sentence is not None else anywhere).append((day, time))
+    if in_lead:
+        day, time = min(in_lead, key=lambda item: (item[0], item[1].start))
+    elif anywhere:
+        day, time = anywhere[0]
+    else:
+        return None
+    if article.published:
+        how = "its inferred publication date" if article.published_inferred else "its publication date"
+    else:
+        how = "its newest embedded post" if anchor_value else "the year it writes"
+    return day.isoformat(), Support(article.id, time.start, time.end, time.text), f"{how} {anchor_value[:10] if anchor_value else ''}".strip()
+
+
+def _lead_sentences(analysis: Analysis) -> list:
+    """The first ``LEAD_DATE_SENTENCES`` sentences that are neither date lines nor archive captions."""
+    lead = []
+    for sentence in analysis.sentences:
+        if _publication_line(analysis.prose, sentence.start) or _archive_caption(analysis, sentence.start):
+            continue
+        lead.append(sentence)
+        if len(lead) == LEAD_DATE_SENTENCES:
+            break
+    return lead
+
+
+def _publication_line(prose: str, position: int) -> bool:
+    """A date at ``position`` dates the page, not the event: it sits in a date line by the
+    headline ("Posted: Nov 27, 2005 8:20 AM ET") or before a wire dateline's agency
+    ("KYIV, March 3, 2022 (Reuters) -")."""
+    start = prose.rfind("\n", 0, position) + 1
+    end = prose.find("\n", position)
+    line = prose[start : end if end != -1 else len(prose)].strip()
+    if is_dateline(line) or _PAGE_DATE_LABEL.match(line):
+        return True
+    wire = WIRE_DATELINE.match(line)
+    return bool(wire) and position - start < wire.end()
+
+
+def _archive_caption(analysis: Analysis, position: int) -> bool:
+    """A date in the caption of an archive photo ("FILE - In this Dec. 13, 2016, file photo")."""
+    sentence = next((s for s in analysis.sentences if s.start <= position < s.end), None)
+    return sentence is not None and bool(_ARCHIVE_CAPTION.search(analysis.prose[sentence.start : sentence.end]))
 
 
 def _title(analyses: list[Analysis], sentence: Support | None) -> str | None:

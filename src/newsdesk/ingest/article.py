@@ -32,6 +32,15 @@ _DATELINE_WORDS = frozenset(
 _DATELINE_LINES = 4  # a page's url, headline and date line come first, in either order
 _DATELINE_LABEL = re.compile(r"\b(posted|published|updated|last modified|on|at|le|publicado|actualizado|publié)\b:?", re.IGNORECASE)
 _CLOCK_ONWARDS = re.compile(r"\d{1,2}\s?[:.h]\s?\d{2}.*$")
+# A wire dateline: an upper-case place (and a date) then the agency in brackets and a dash,
+# "DHAKA (Reuters) -", "WASHINGTON, Jan. 3 (Xinhua) --", "(AP) —"
+WIRE_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][\w.'’ ]*?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?"
+    r"\((?P<outlet>[A-Z][\w&.'’ ]{0,30}?[\w.])\)\s*(?:-{1,2}|[—–:])\s"
+)
+# A byline crediting an outlet after a bar: "By Jane Doe | Dhaka Tribune"
+_BYLINE_CREDIT = re.compile(r"^By\s+[^|\n]{2,80}?\s*\|\s*(?P<outlet>[A-Z][^|\n]{1,40}?)\s*$")
+_CREDIT_LINES = 6  # datelines and bylines sit in the first lines, after the headline
 
 
 def article_id(text: str) -> str:
@@ -73,6 +82,18 @@ def dateline_date(text: str) -> str | None:
     return None
 
 
+def credited_outlet(text: str) -> str | None:
+    """The outlet a text credits in its first lines when no field names one: the agency
+    of a wire dateline ("DHAKA (Reuters) -" gives Reuters, "(AP) —" gives AP) or the
+    outlet after a byline's bar ("By Jane Doe | Dhaka Tribune")."""
+    for line in text.lstrip().split("\n", _CREDIT_LINES)[:_CREDIT_LINES]:
+        line = line.strip()
+        found = WIRE_DATELINE.match(line) or _BYLINE_CREDIT.match(line)
+        if found:
+            return found.group("outlet").strip()
+    return None
+
+
 def article_from_text(
     text: str,
     path: str = "<text>",
@@ -93,6 +114,7 @@ def article_from_text(
     if address:
         url = url or address.group(0)
         source = source or address.group(1).removeprefix("www.")
+    source = source or credited_outlet(rest if address else text)
     # a date line by the headline dates the page, but as read from its text: evidence that
     # places the article in time, not a date a source gave (see events/cluster.py)
     given = _iso_date(published)

@@ -18,7 +18,20 @@ Item = Article | errors.InputRejected
 # Fewer words than this is navigation or boilerplate that trafilatura fell back on, not an article.
 MIN_HTML_WORDS = 8
 
-JSON_KNOWN_FIELDS = ("text", "html", "title", "url", "published", "source", "language", "author")
+# Each field of an article, and the names crawlers write it under, in order of preference:
+# ours first, then news-please (``maintext``, ``date_publish``, ``source_domain``, ``authors``)
+# and fundus (``plaintext``, ``body``, ``publishing_date``, ``publisher``, ``lang``). A crawl
+# or download date (``date_download``) is not a publication date and stays metadata.
+JSON_FIELD_NAMES = {
+    "text": ("text", "maintext", "plaintext", "body"),
+    "html": ("html",),
+    "title": ("title", "title_page", "title_rss"),
+    "url": ("url", "requested_url", "responded_url"),
+    "published": ("published", "date_publish", "publishing_date", "date_published"),
+    "source": ("source", "source_domain", "publisher"),
+    "language": ("language", "lang"),
+    "author": ("author", "authors"),
+}
 
 
 def read_text(data: bytes, name: str) -> Iterator[Item]:
@@ -80,26 +93,66 @@ def read_json_lines(data: bytes, name: str) -> Iterator[Item]:
 def _record_to_item(record: Any, name: str) -> Item:
     if not isinstance(record, dict):
         return errors.InputRejected(name, "JSON record is not an object")
-    metadata = {k: v for k, v in record.items() if k not in JSON_KNOWN_FIELDS}
-    fields = {
-        "title": record.get("title"),
-        "url": record.get("url"),
-        "published": record.get("published"),
-        "source": record.get("source"),
-        "language": record.get("language"),
-        "author": record.get("author"),
-    }
+    values, used = _crawler_fields(record)
+    metadata = {k: v for k, v in record.items() if k not in used}
+    text, html = values.pop("text"), values.pop("html")
+    if not text and isinstance(record.get("description"), str) and record["description"].strip():
+        text = record["description"]  # a page the crawler found no body in still has its lead
     try:
-        if isinstance(record.get("text"), str) and record["text"].strip():
-            text = decode(record["text"].encode("utf-8"), name)
-            return article_from_text(text, path=name, metadata=metadata, **fields)
-        if isinstance(record.get("html"), str) and record["html"].strip():
-            url = fields.pop("url")
-            article = html_to_article(record["html"], name, url=url, **fields)
+        if text:
+            return article_from_text(decode(text.encode("utf-8"), name), path=name, metadata=metadata, **values)
+        if html:
+            url = values.pop("url")
+            article = html_to_article(html, name, url=url, **values)
             return article if not metadata else _with_metadata(article, metadata)
     except errors.InputRejected as exc:
         return exc
-    return errors.InputRejected(name, "JSON record has no 'text' or 'html'")
+    return errors.InputRejected(name, "JSON record has no 'text' or 'html' (nor a crawler's 'maintext', 'plaintext' or 'body')")
+
+
+def _crawler_fields(record: dict[str, Any]) -> tuple[dict[str, str | None], set[str]]:
+    """Each article field from the first of its names (``JSON_FIELD_NAMES``) that holds a
+    value, as a string; and the names taken, which are not kept again as metadata."""
+    values: dict[str, str | None] = {}
+    used: set[str] = set()
+    nested = record.get("html") if isinstance(record.get("html"), dict) else {}  # fundus: html.requested_url
+    for field_name, names in JSON_FIELD_NAMES.items():
+        values[field_name] = None
+        for key in names:
+            value = _as_text(record.get(key, nested.get(key)), field_name)
+            if value:
+                values[field_name] = value
+                used.add(key)
+                break
+    if values["source"]:
+        values["source"] = values["source"].removeprefix("www.")
+    return values, used
+
+
+def _as_text(value: Any, field_name: str) -> str | None:
+    """A crawler's value as one string: authors joined, a fundus body's summary, headlines and
+    paragraphs one a line; None for empty values and for shapes that are not text."""
+    if isinstance(value, list) and field_name == "author":
+        names = [str(v).strip() for v in value if isinstance(v, str) and v.strip()]
+        return ", ".join(dict.fromkeys(names)) or None
+    if isinstance(value, dict) and field_name == "text":
+        return "\n".join(_body_lines(value)) or None
+    if isinstance(value, (int, float)) and field_name == "published":
+        return None
+    if isinstance(value, str) and value.strip():
+        return value.strip() if field_name != "text" else value
+    return None
+
+
+def _body_lines(body: Any) -> list[str]:
+    """The text lines of a fundus ``ArticleBody`` (summary, then sections of headline and paragraphs)."""
+    if isinstance(body, str):
+        return [body] if body.strip() else []
+    if isinstance(body, list):
+        return [line for item in body for line in _body_lines(item)]
+    if isinstance(body, dict):
+        return [line for key in ("summary", "sections", "headline", "paragraphs") for line in _body_lines(body.get(key))]
+    return []
 
 
 def _with_metadata(article: Article, metadata: dict[str, Any]) -> Article:

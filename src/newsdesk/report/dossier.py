@@ -28,6 +28,7 @@ def dossier_to_json(dossier: Dossier) -> dict[str, Any]:
                 "author": a.author,
                 "published": a.published,
                 "published_inferred": a.published_inferred,
+                "published_after": a.published_after,
                 "language": a.language,
                 "genre": a.genre,
                 "text": a.text,
@@ -49,6 +50,8 @@ def _event(event: Event) -> dict[str, Any]:
         "title": event.title,
         "date": event.date,
         "date_source": event.date_source,
+        "date_support": _support(event.date_support) if event.date_support else None,
+        "reported": {"first": event.reported_first, "last": event.reported_last},
         "places": [
             {"name": p.name, "country": p.country, "latitude": p.latitude, "longitude": p.longitude, "geonameid": p.geonameid}
             for p in event.places

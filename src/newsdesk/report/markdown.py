@@ -31,6 +31,10 @@ def _event(event: dict[str, Any], articles: dict[str, Any]) -> list[str]:
     out = [f"## {event['title'] or 'Untitled event'}", "", f"Event `{event['id']}`", ""]
     date = event["date"] or "unknown"
     out.append(f"- **When:** {date}" + (f" ({event['date_source']})" if event.get("date_source") else ""))
+    reported = event.get("reported") or {}
+    if reported.get("first"):
+        span = reported["first"] if reported["first"] == reported.get("last") else f"{reported['first']} to {reported['last']}"
+        out.append(f"- **Reported:** {span}")
     if event["places"]:
         out.append("- **Where:** " + "; ".join(_place(p) for p in event["places"]))
     people = [e for e in event["entities"] if e["type"] in ("PERSON",)][:8]
