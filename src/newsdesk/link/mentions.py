@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsdesk.link.namekey import TITLE_ABBREVIATIONS, TITLES, bare_tokens, split_title
+from newsdesk.link.namekey import TITLE_ABBREVIATIONS, TITLES, bare_tokens, group_tokens, split_title
 from newsdesk.model import Mention
 
 # Tagger labels that name things; numbers, dates and amounts are not entities to link.
@@ -81,10 +81,11 @@ def read_mention(mention: Mention, prose: str) -> NameMention | None:
     if text.startswith("@"):
         return NameMention(mention, text.replace(" ", ""), (), (), family_of(mention.label), True)
     name, roles = split_title(text, person=mention.label == "PERSON")
-    tokens = bare_tokens(name)
+    family = family_of(mention.label)
+    tokens = group_tokens(name) if family in ("org", "place") and len(name.split()) > 1 else bare_tokens(name)
     if not tokens or not any(ch.isalpha() for ch in name):
         return None
     context_role = role_before(prose, mention.start)
     if context_role and context_role not in roles:
         roles.append(context_role)
-    return NameMention(mention, name, tokens, tuple(roles), family_of(mention.label), False)
+    return NameMention(mention, name, tokens, tuple(roles), family, False)
