@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from newsdesk.link.namekey import TITLE_ABBREVIATIONS, TITLES, bare_tokens, group_tokens, split_title
+from newsdesk.link.routes import alternate_spellings
 from newsdesk.model import Mention
 
 # Tagger labels that name things; numbers, dates and amounts are not entities to link.
@@ -37,6 +38,7 @@ class NameMention:
     roles: tuple[str, ...]
     family: str
     is_handle: bool
+    alternates: tuple[tuple[str, ...], ...] = ()  # token keys of its readings without the Russian route
 
 
 def family_of(label: str) -> str:
@@ -88,4 +90,7 @@ def read_mention(mention: Mention, prose: str) -> NameMention | None:
     context_role = role_before(prose, mention.start)
     if context_role and context_role not in roles:
         roles.append(context_role)
-    return NameMention(mention, name, tokens, tuple(roles), family, False)
+    alternates = ()
+    if family in ("person", "place"):
+        alternates = tuple(dict.fromkeys(t for t in map(bare_tokens, alternate_spellings(name)) if t and t != tokens))
+    return NameMention(mention, name, tokens, tuple(roles), family, False, alternates)

@@ -98,8 +98,8 @@ def split_title(name: str, person: bool = True) -> tuple[str, list[str]]:
         if not match or not text[match.end():].strip():
             break
         title = match.group(1).lower()
-        if not person and title in TITLES_THAT_BEGIN_NAMES:
-            break
+        if not person and (title in TITLES_THAT_BEGIN_NAMES or match.group(1).isupper()):
+            break  # "General Motors"; "DR Congo" is no doctor
         if title not in COURTESY_TITLES:
             roles.append(TITLE_ABBREVIATIONS.get(title, title.title()))
         text = text[match.end():]

@@ -36,7 +36,9 @@ def full_name_similarity(left: tuple[str, ...], right: tuple[str, ...]) -> float
     if not _first_names_agree(left[0], right[0]):
         return 0.0
     if len(left) == len(right):
-        return min(token_similarity(a, b) for a, b in zip(left, right))
+        if not _middles_agree(left[1:-1], right[1:-1]):
+            return 0.0
+        return min(token_similarity(left[0], right[0]), token_similarity(left[-1], right[-1]))
     if len(left) > 2 and len(right) > 2 and not _middles_agree(left[1:-1], right[1:-1]):
         return 0.0  # George W. Bush, George H. W. Bush: father and son share the rest
     # A middle name or patronymic on one side only: compare given and family names.

@@ -38,6 +38,12 @@ class LocalEntity:
         return max((m.tokens for m in self.members), key=len)
 
     @property
+    def forms(self) -> frozenset[tuple[str, ...]]:
+        """The token keys of its full name and of that name's readings without the Russian route."""
+        tokens = self.tokens
+        return frozenset([tokens, *(a for m in self.members if m.tokens == tokens for a in m.alternates)])
+
+    @property
     def roles(self) -> list[str]:
         return list(dict.fromkeys(r for m in self.members for r in m.roles))
 
