@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from newsdesk.link.acronyms import is_acronym, spells
 from newsdesk.link.namekey import skeleton
-from newsdesk.link.places import normalise_place_name, place_context, place_in_context, resolve_place
+from newsdesk.link.places import exact_place, normalise_place_name, place_context, place_in_context, resolve_place
 from newsdesk.link.similarity import SAME_TOKEN, affix_similarity, full_name_similarity, is_part_of, token_similarity
 from newsdesk.link.within import LocalEntity
 from newsdesk.model import MergeReason, Place
@@ -95,6 +96,10 @@ def _family(local: LocalEntity, contexts: _PlaceContexts) -> tuple[str, Place | 
         place = place_in_context(local.name, contexts.around(local))
         if place:
             return "place", place
+    if family == "org" and local.name.replace(".", "").isupper():
+        place = exact_place(local.name)
+        if place and place.country == place.name:
+            return "place", place  # a country's initials or code tagged ORG ("UAE", "KSA")
     if family == "org" and len(local.tokens) == 1 and not local.name.isupper():
         place = resolve_place(local.name, contexts.around(local))
         if place and fuzz.ratio(normalise_place_name(local.name), normalise_place_name(place.name)) >= PLACE_SPELLING:
@@ -218,6 +223,7 @@ def link_across(local_entities: list[LocalEntity], event_of: dict[str, str]) -> 
                     single.append((i, j))
 
     _join_aliases(linker)
+    _join_acronyms(linker)
     for i, j in full:
         _try_full(linker, i, j)
     _attach_partials(linker, partial)
@@ -294,6 +300,29 @@ def _try_single(linker: _Linker, i: int, j: int) -> None:
     rule = "name-key" if left.key == right.key else "fuzzy"
     evidence = "; ".join([f"keys {left.key!r} ~ {right.key!r}, spelling similarity {surface:.0f}", *context])
     linker.union(i, j, MergeReason(left.name, right.name, rule, round(score / 100, 3), evidence))
+
+
+def _join_acronyms(linker: _Linker) -> None:
+    """An acronym with no definition in its article joins the one organisation or place whose
+    initials it spells (RSF, Rapid Support Forces; OTAN, North Atlantic Treaty Organization):
+    the only one in its event, or else the only one at all."""
+    named = [(index, pool) for index, pool in enumerate(linker.pools)
+             if pool.family in ("org", "place") and len(pool.tokens) >= 2 and not pool.place]
+    for index, pool in enumerate(linker.pools):
+        if pool.family not in ("org", "place") or pool.place or not is_acronym(pool.name):
+            continue
+        wholes = [i for i, other in named
+                  if other.family == pool.family and any(spells(pool.name, n) for n in other.names)]
+        roots = {linker.find(i) for i in wholes}
+        in_event = {linker.find(i) for i in wholes if linker.shared_context(index, i)}
+        chosen = in_event if len(in_event) == 1 else roots if len(roots) == 1 else set()
+        if not chosen:
+            continue
+        whole = next(i for i in wholes if linker.find(i) in chosen)
+        other = linker.pools[whole]
+        evidence = "; ".join([f"'{pool.name}' spells the initials of '{other.name}', the only such name",
+                              *linker.shared_context(index, whole)])
+        linker.union(whole, index, MergeReason(other.name, pool.name, "acronym", 0.9, evidence))
 
 
 def _letters(name: str) -> int:

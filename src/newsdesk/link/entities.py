@@ -28,7 +28,7 @@ def link_entities(analyses: list[Analysis], event_of: dict[str, str] | None = No
         read = [read_mention(m, analysis.prose) for m in analysis.mentions]
         names = [r for r in read if r is not None and not r.is_handle]
         handle_mentions[article_id] = [r.mention for r in read if r is not None and r.is_handle]
-        article_entities = link_within(article_id, names)
+        article_entities = link_within(article_id, names, analysis.prose)
         for index, mentions in role_mentions(analysis, article_entities).items():
             article_entities[index].role_mentions.extend(mentions)
         local_entities += article_entities
