@@ -13,6 +13,7 @@ from newsdesk.model import MergeReason, Mention
 
 FAMILY_PREFERENCE = ("person", "place", "org", "norp")
 SAME_PERSON = 85.0
+CONTEXT_VOTES = 3  # a type said by a noun beside the name outweighs a few tagger labels
 
 
 @dataclass
@@ -59,8 +60,11 @@ class LocalEntity:
 
 
 def vote_family(members: list[NameMention]) -> str:
-    """Type family by majority; a title ("Minister Kazemi") is a vote for a person."""
-    votes = Counter(m.family for m in members)
+    """Type family by majority; a title ("Minister Kazemi") is a vote for a person, and a noun
+    beside a mention that says what it is ("the Kayhan newspaper") is worth CONTEXT_VOTES."""
+    votes = Counter()
+    for m in members:
+        votes[m.family] += CONTEXT_VOTES if m.typed_by_context else 1
     votes["person"] += sum(1 for m in members if m.roles)
     return max(votes, key=lambda f: (votes[f], -_preference(f)))
 
