@@ -81,3 +81,16 @@ def test_chain_prefixes_are_stripped_to_the_instance_id():
 def test_unknown_language_is_rejected():
     with pytest.raises(ValueError, match="'it'"):
         meantime.load_documents("it")
+
+
+def test_newswcl50_reader_keeps_spans_and_splits_by_event():
+    from newsdesk.eval import newswcl50
+
+    documents = newswcl50.load_documents()
+    assert len(documents) == 50 and {d.event for d in documents} == set(range(10))
+    assert {d.outlet for d in documents} == {"LL", "L", "M", "R", "RR"}
+    assert all(d.text[m.start:m.end] == m.text for d in documents for m in d.mentions)
+    assert not set(newswcl50.DEV_EVENTS) & set(newswcl50.TEST_EVENTS)
+    first = documents[0]
+    assert any(m.text == "Mike Pompeo" and m.chain == "0_USA_Mike_Pompeo_ACTOR" and m.type == "ACTOR"
+               for m in first.mentions)

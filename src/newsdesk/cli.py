@@ -189,6 +189,19 @@ def eval_meantime(
         raise typer.BadParameter("use entities or events", param_hint="--task")
 
 
+@eval_app.command("names")
+def eval_names(
+    split: Annotated[str, typer.Option("--split", help="dev, test or both")] = "both",
+) -> None:
+    """Named-entity coreference across outlets: NewsWCL50 (events 0-4 dev, 5-9 test), MEANTIME en and
+    en+es (airbus, apple dev; gm, stock test) and the spelling groups, each beside a same-string baseline."""
+    from newsdesk.eval import names_eval
+
+    if split not in ("dev", "test", "both"):
+        raise typer.BadParameter("use dev, test or both", param_hint="--split")
+    typer.echo(names_eval.render(names_eval.evaluate(names_eval.SPLITS if split == "both" else (split,))))
+
+
 @eval_app.command("quotes")
 def eval_quotes() -> None:
     """Quotes: span P/R/F1, speaker and kind accuracy on the hand-made gold set in tests/gold/quotes."""

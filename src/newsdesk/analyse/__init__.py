@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from newsdesk import resources
 from newsdesk.analyse.dates import find_times, infer_published, names_a_day, not_older_than
-from newsdesk.analyse.labels import corrected_label
+from newsdesk.analyse.labels import corrected_label, is_generic_noun, with_site_noun
 from newsdesk.analyse.language import detect_language, detect_languages, stop_words_of
 from newsdesk.clean import Cleaned, clean
 from newsdesk.model import Analysis, Article, Mention, Sentence
@@ -100,11 +100,12 @@ def _mentions(article_id: str, doc: Doc, sentences: list[Sentence]) -> list[Ment
     starts = [s.start for s in sentences]
     mentions = []
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS or not ent.text.strip():
+        if ent.label_ not in ENTITY_LABELS or not ent.text.strip() or is_generic_noun(ent):
             continue
         index = bisect_right(starts, ent.start_char) - 1
         if _misread_as_person(ent, sentences[index].language if index >= 0 else None):
             continue
+        ent = with_site_noun(ent)
         mentions.append(Mention(article_id, ent.start_char, ent.end_char, ent.text, corrected_label(ent), index))
     return mentions
 
@@ -132,7 +133,8 @@ def _post_mentions(article: Article, cleaned: Cleaned) -> list[Mention]:
             continue
         body = article.text[post.body_start : post.body_end]
         for ent in resources.nlp()(body).ents:
-            if ent.label_ in ENTITY_LABELS and ent.text.strip():
+            if ent.label_ in ENTITY_LABELS and ent.text.strip() and not is_generic_noun(ent):
+                ent = with_site_noun(ent)
                 start = post.body_start + ent.start_char
                 mentions.append(Mention(article.id, start, start + len(ent.text), ent.text, corrected_label(ent), -1))
     return mentions

@@ -1,10 +1,11 @@
 """Cross-document entity linking, measured.
 
 Datasets:
-- "translit": our transliteration test set (tests/data/transliteration_groups.json).
-  Every spelling is put in an article of its own, with no event given, and the
-  linker must put each group's spellings together and keep groups apart.
-  Reported as pairwise precision and recall over all pairs of spellings.
+- "translit", "translit-dev", "translit-test": our set of name spellings
+  (tests/data/transliteration_groups.json), whole or one split of it (each group
+  is marked dev or test). Every spelling is put in an article of its own, with no
+  event given, and the linker must put each group's spellings together and keep
+  groups apart. Reported as pairwise precision and recall over all pairs of spellings.
 - "meantime-en", "meantime-en+es": MEANTIME cross-document (and, with +es,
   cross-lingual) entity coreference on named-entity mentions: gold mentions whose
   head is a proper noun (PROPN), with their gold spans. Types are the gold
@@ -52,8 +53,8 @@ def _assignments(analyses: list[Analysis], event_of: dict[str, str] | None) -> d
             for entity in link_entities(analyses, event_of) for m in entity.mentions}
 
 
-def evaluate_translit(path: Path = TRANSLIT_SET) -> dict:
-    groups = json.loads(path.read_text())["groups"]
+def evaluate_translit(path: Path = TRANSLIT_SET, split: str | None = None) -> dict:
+    groups = [g for g in json.loads(path.read_text())["groups"] if split is None or g["split"] == split]
     analyses, gold = [], {}
     for group in groups:
         for n, variant in enumerate(group["variants"]):
@@ -75,15 +76,15 @@ def evaluate_translit(path: Path = TRANSLIT_SET) -> dict:
     for key, group_id in gold.items():
         entity_of_group.setdefault(group_id, set()).add(predicted.get(key))
     violated = [f"{a}/{b}" for a, b in forbidden if entity_of_group[a] & entity_of_group[b] - {None}]
-    split = sorted(g for g, ids in entity_of_group.items() if len(ids) > 1)
+    split_groups = sorted(g for g, ids in entity_of_group.items() if len(ids) > 1)
     precision = both / linked_pairs if linked_pairs else 1.0
     recall = both / true_pairs if true_pairs else 1.0
     return {
-        "dataset": "translit", "groups": len(groups), "spellings": len(gold),
+        "dataset": f"translit-{split}" if split else "translit", "groups": len(groups), "spellings": len(gold),
         "pairwise": {"precision": precision, "recall": recall,
                      "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0},
         "must_not_merge": {"pairs": len(forbidden), "violated": violated},
-        "split_groups": split, "seconds": seconds,
+        "split_groups": split_groups, "seconds": seconds,
     }
 
 
@@ -91,13 +92,15 @@ MEANTIME_LABELS = {"PERSON": "PERSON", "ORGANIZATION": "ORG", "LOCATION": "GPE",
 ECB_TEST_TOPICS = range(36, 46)
 
 
-def evaluate_meantime(dataset: str, events: bool = True) -> dict:
+def evaluate_meantime(dataset: str, events: bool = True, topics: tuple[str, ...] | None = None) -> dict:
     from newsdesk.eval import meantime
 
     languages = dataset.removeprefix("meantime-").split("+")
     analyses, gold, event_of = [], {}, {}
     for language in languages:
         for document in meantime.load_documents(language):
+            if topics is not None and document.topic not in topics:
+                continue
             article_id = f"{language}/{document.name}"
             named = [m for m in document.entity_mentions if m.named]
             analyses.append(_analysis(article_id, document.text,
@@ -145,16 +148,24 @@ def _named_entity_at_head(doc, start: int, end: int):
     return None
 
 
-def _score(dataset: str, analyses: list[Analysis], gold: dict, event_of: dict | None) -> dict:
+def _score(dataset: str, analyses: list[Analysis], gold: dict, event_of: dict | None,
+           per_event: bool = False) -> dict:
+    """Coreference scores of the linker against gold, and of the same-string baseline; with
+    ``per_event``, gold chains are taken to hold within one event only (NewsWCL50), so an
+    entity found in two events counts as two."""
     from newsdesk.eval import metrics
 
     start = time.perf_counter()
     linked = _assignments(analyses, event_of)
     seconds = time.perf_counter() - start
+    if per_event:
+        linked = {key: f"{event_of[key[0]]}:{entity}" for key, entity in linked.items()}
     # A mention the linker dropped as junk stays a singleton of its own.
     predicted = {key: linked.get(key, f"dropped:{key}") for key in gold}
     text_of = {(a.article.id, m.start, m.end): (m.text.lower(), m.label) for a in analyses for m in a.mentions}
     baseline = {key: str(text_of.get(key, key)) for key in gold}
+    if per_event:
+        baseline = {key: f"{event_of[key[0]]}:{same}" for key, same in baseline.items()}
     result = {"dataset": dataset, "documents": len(analyses), "mentions": len(gold),
               "gold_entities": len(set(gold.values())), "predicted_entities": len(set(predicted.values())),
               "events_given": event_of is not None, "seconds": seconds}
@@ -178,9 +189,11 @@ def _prf(score) -> dict:
 
 
 def evaluate(dataset: str, **options) -> dict:
-    """Score entity linking on one dataset: "translit", "meantime-en", "meantime-en+es" or "ecbplus"."""
+    """Score entity linking on one dataset: "translit" (or its "translit-dev"/"translit-test" split), "meantime-en", "meantime-en+es" or "ecbplus"."""
     if dataset == "translit":
         return evaluate_translit(**options)
+    if dataset in ("translit-dev", "translit-test"):
+        return evaluate_translit(split=dataset.removeprefix("translit-"), **options)
     if dataset in ("meantime-en", "meantime-en+es"):
         return evaluate_meantime(dataset, **options)
     if dataset == "ecbplus":
@@ -190,7 +203,7 @@ def evaluate(dataset: str, **options) -> dict:
 
 def render(result: dict) -> str:
     lines = [f"entity linking on {result['dataset']}"]
-    if result["dataset"] == "translit":
+    if result["dataset"].startswith("translit"):
         p = result["pairwise"]
         lines.append(f"  {result['groups']} groups, {result['spellings']} spellings")
         lines.append(f"  pairwise precision {p['precision']:.3f}  recall {p['recall']:.3f}  F1 {p['f1']:.3f}")

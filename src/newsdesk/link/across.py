@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from newsdesk.link.acronyms import is_acronym, spells
 from newsdesk.link.namekey import skeleton
-from newsdesk.link.places import normalise_place_name, place_context, place_in_context, resolve_place
+from newsdesk.link.places import exact_place, normalise_place_name, place_context, place_in_context, resolve_place
 from newsdesk.link.similarity import SAME_TOKEN, affix_similarity, full_name_similarity, is_part_of, token_similarity
 from newsdesk.link.within import LocalEntity
 from newsdesk.model import MergeReason, Place
@@ -26,6 +27,7 @@ SAME_PERSON = 85.0
 SAME_PERSON_IN_EVENT = 80.0
 SAME_NAME = 90.0  # organisations and unresolved places: near-identical keys only
 SURFACE_AGREEMENT = 60.0
+LONG_NAME = 12  # names of this many letters are compared whole, so that one mistyped letter is no mismatch
 PLACE_SPELLING = 80.0  # an ORG-tagged word is taken for a place only if spelled like its main name  # lossy keys (Diaz, Zaid) must not join wildly different spellings
 
 
@@ -39,6 +41,7 @@ class Pool:
     locals: list[LocalEntity] = field(default_factory=list)
     merges: list[MergeReason] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
+    forms: frozenset[tuple[str, ...]] = frozenset()  # tokens, and readings without the Russian route
 
     @property
     def name(self) -> str:
@@ -54,7 +57,7 @@ class _Group:
     """A union-find root: what the merged pools already hold, to refuse contradicting merges."""
 
     family: str
-    full_names: set[tuple[str, ...]]
+    full_names: set[frozenset[tuple[str, ...]]]  # each merged full name with its readings
     places: set[int]
     events: set[str]
     roles: set[str]
@@ -93,6 +96,10 @@ def _family(local: LocalEntity, contexts: _PlaceContexts) -> tuple[str, Place | 
         place = place_in_context(local.name, contexts.around(local))
         if place:
             return "place", place
+    if family == "org" and local.name.replace(".", "").isupper():
+        place = exact_place(local.name)
+        if place and place.country == place.name:
+            return "place", place  # a country's initials or code tagged ORG ("UAE", "KSA")
     if family == "org" and len(local.tokens) == 1 and not local.name.isupper():
         place = resolve_place(local.name, contexts.around(local))
         if place and fuzz.ratio(normalise_place_name(local.name), normalise_place_name(place.name)) >= PLACE_SPELLING:
@@ -117,6 +124,7 @@ def pool_locals(local_entities: list[LocalEntity], event_of: dict[str, str]) -> 
             pool.merges.append(MergeReason(pool.name, local.name, rule, 1.0, evidence))
         pool.locals.append(local)
         pool.names.add(local.name)
+        pool.forms |= local.forms
     return list(pools.values())
 
 
@@ -131,7 +139,7 @@ class _Linker:
     def _group_of(pool: Pool, event_of: dict[str, str]) -> _Group:
         return _Group(
             pool.family,
-            {pool.tokens} if pool.family == "person" and len(pool.tokens) >= 2 else set(),
+            {pool.forms} if pool.family == "person" and len(pool.tokens) >= 2 else set(),
             {pool.place.geonameid} if pool.place and pool.place.geonameid else set(),
             {event_of[l.article_id] for l in pool.locals if l.article_id in event_of},
             {r for l in pool.locals for r in l.roles},
@@ -149,7 +157,7 @@ class _Linker:
             return False
         if left.places and right.places and left.places != right.places:
             return False
-        return all(full_name_similarity(x, y) >= SAME_PERSON_IN_EVENT
+        return all(_best_similarity(x, y) >= SAME_PERSON_IN_EVENT
                    for x in left.full_names for y in right.full_names)
 
     def union(self, i: int, j: int, reason: MergeReason) -> bool:
@@ -176,11 +184,20 @@ def _blocks(pools: list[Pool]) -> dict[tuple, list[int]]:
     """Candidate blocks: family plus the consonant skeleton of the last name token (Sadr, Sader), or of the whole name."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for index, pool in enumerate(pools):
-        if pool.tokens:
-            blocks[(pool.family, skeleton(pool.tokens[-1]))].append(index)
-        if len(pool.tokens) > 1:  # the same name split differently: Kim Jong-un, Kim Jongun
-            blocks[(pool.family, "joined", skeleton(pool.key))].append(index)
+        keys = set()
+        for tokens in pool.forms | {pool.tokens}:
+            if tokens:
+                keys.add((pool.family, skeleton(tokens[-1])))
+            if len(tokens) > 1:  # the same name split differently: Kim Jong-un, Kim Jongun
+                keys.add((pool.family, "joined", skeleton("".join(tokens))))
+        for key in keys:
+            blocks[key].append(index)
     return blocks
+
+
+def _best_similarity(left: frozenset[tuple[str, ...]], right: frozenset[tuple[str, ...]]) -> float:
+    """How alike two full names are, at best over their readings."""
+    return max(full_name_similarity(x, y) for x in left for y in right)
 
 
 def link_across(local_entities: list[LocalEntity], event_of: dict[str, str]) -> list[tuple[list[Pool], list[MergeReason]]]:
@@ -206,6 +223,7 @@ def link_across(local_entities: list[LocalEntity], event_of: dict[str, str]) -> 
                     single.append((i, j))
 
     _join_aliases(linker)
+    _join_acronyms(linker)
     for i, j in full:
         _try_full(linker, i, j)
     _attach_partials(linker, partial)
@@ -236,7 +254,7 @@ def _pair_kind(left: Pool, right: Pool) -> str | None:
 
 def _try_full(linker: _Linker, i: int, j: int) -> None:
     left, right = linker.pools[i], linker.pools[j]
-    score = full_name_similarity(left.tokens, right.tokens)
+    score = _best_similarity(left.forms | {left.tokens}, right.forms | {right.tokens})
     context = linker.shared_context(i, j)
     threshold = SAME_PERSON_IN_EVENT if context else SAME_PERSON
     if score >= threshold:
@@ -268,10 +286,12 @@ def _attach_partials(linker: _Linker, pairs: list[tuple[int, int]]) -> None:
 
 def _try_single(linker: _Linker, i: int, j: int) -> None:
     left, right = linker.pools[i], linker.pools[j]
-    if left.key == right.key:
+    if left.key == right.key or (left.forms & right.forms):
         score = 100.0
     else:
         score = min(token_similarity(a, b) for a, b in zip(left.tokens, right.tokens))
+        if left.family == "org" and min(_letters(left.name), _letters(right.name)) >= LONG_NAME:
+            score = max(score, fuzz.ratio(left.key, right.key))  # a typo in a long name ("Asaib Ahj al-Haq")
     context = linker.shared_context(i, j)
     needed = SAME_TOKEN if left.family == "person" else SAME_NAME
     surface = fuzz.ratio(left.name.lower(), right.name.lower())
@@ -280,6 +300,33 @@ def _try_single(linker: _Linker, i: int, j: int) -> None:
     rule = "name-key" if left.key == right.key else "fuzzy"
     evidence = "; ".join([f"keys {left.key!r} ~ {right.key!r}, spelling similarity {surface:.0f}", *context])
     linker.union(i, j, MergeReason(left.name, right.name, rule, round(score / 100, 3), evidence))
+
+
+def _join_acronyms(linker: _Linker) -> None:
+    """An acronym with no definition in its article joins the one organisation or place whose
+    initials it spells (RSF, Rapid Support Forces; OTAN, North Atlantic Treaty Organization):
+    the only one in its event, or else the only one at all."""
+    named = [(index, pool) for index, pool in enumerate(linker.pools)
+             if pool.family in ("org", "place") and len(pool.tokens) >= 2 and not pool.place]
+    for index, pool in enumerate(linker.pools):
+        if pool.family not in ("org", "place") or pool.place or not is_acronym(pool.name):
+            continue
+        wholes = [i for i, other in named
+                  if other.family == pool.family and any(spells(pool.name, n) for n in other.names)]
+        roots = {linker.find(i) for i in wholes}
+        in_event = {linker.find(i) for i in wholes if linker.shared_context(index, i)}
+        chosen = in_event if len(in_event) == 1 else roots if len(roots) == 1 else set()
+        if not chosen:
+            continue
+        whole = next(i for i in wholes if linker.find(i) in chosen)
+        other = linker.pools[whole]
+        evidence = "; ".join([f"'{pool.name}' spells the initials of '{other.name}', the only such name",
+                              *linker.shared_context(index, whole)])
+        linker.union(whole, index, MergeReason(other.name, pool.name, "acronym", 0.9, evidence))
+
+
+def _letters(name: str) -> int:
+    return sum(ch.isalpha() for ch in name)
 
 
 def _join_aliases(linker: _Linker) -> None:

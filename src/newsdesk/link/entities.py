@@ -11,7 +11,8 @@ from newsdesk.link.mentions import NameMention, read_mention
 from newsdesk.link.namekey import name_key
 from newsdesk.link.places import resolve_place
 from newsdesk.link.roles import role_mentions
-from newsdesk.link.within import link_within
+from newsdesk.link.types import settle_types
+from newsdesk.link.within import CONTEXT_VOTES, link_within
 from newsdesk.model import Analysis, Entity, Mention
 
 LABEL_PREFERENCE = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
@@ -28,11 +29,12 @@ def link_entities(analyses: list[Analysis], event_of: dict[str, str] | None = No
         read = [read_mention(m, analysis.prose) for m in analysis.mentions]
         names = [r for r in read if r is not None and not r.is_handle]
         handle_mentions[article_id] = [r.mention for r in read if r is not None and r.is_handle]
-        article_entities = link_within(article_id, names)
+        article_entities = link_within(article_id, names, analysis.prose)
         for index, mentions in role_mentions(analysis, article_entities).items():
             article_entities[index].role_mentions.extend(mentions)
         local_entities += article_entities
 
+    local_entities = settle_types(local_entities, event_of)
     entities = [_entity(pools, reasons, order) for pools, reasons in link_across(local_entities, event_of)]
     _give_unique_ids(entities)
     attach_handles(entities, [s for a in analyses for s in sightings(a, handle_mentions[a.article.id])])
@@ -67,7 +69,9 @@ def _entity(pools: list[Pool], reasons: list, order: dict[str, int]) -> Entity:
 
 def vote_type(members: list[NameMention]) -> str:
     """The tagger's label most mentions agree on; a title counts as a vote for PERSON."""
-    votes = Counter(m.mention.label for m in members)
+    votes = Counter()
+    for m in members:
+        votes[m.mention.label] += CONTEXT_VOTES if m.typed_by_context else 1
     votes["PERSON"] += sum(1 for m in members if m.roles)
     return max(votes, key=lambda label: (votes[label], -_rank(label)))
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsdesk.link.namekey import TITLE_ABBREVIATIONS, TITLES, bare_tokens, split_title
+from newsdesk.link.namekey import TITLE_ABBREVIATIONS, TITLES, bare_tokens, group_tokens, split_title
+from newsdesk.link.routes import alternate_spellings
 from newsdesk.model import Mention
 
 # Tagger labels that name things; numbers, dates and amounts are not entities to link.
@@ -37,6 +38,8 @@ class NameMention:
     roles: tuple[str, ...]
     family: str
     is_handle: bool
+    alternates: tuple[tuple[str, ...], ...] = ()  # token keys of its readings without the Russian route
+    typed_by_context: bool = False  # a noun beside it says what it is ("the Kayhan newspaper")
 
 
 def family_of(label: str) -> str:
@@ -73,6 +76,12 @@ def _role_name(title: str, qualifier: str | None = None) -> str:
     return f"Former {role}" if qualifier and qualifier.lower() in {"former", "ex-"} else role
 
 
+def name_tokens_for(name: str, family: str) -> tuple[str, ...]:
+    """Token keys of a bare name: in order for a person, in any order for an organisation or a
+    place of several words (see ``namekey.group_tokens``)."""
+    return group_tokens(name) if family in ("org", "place") and len(name.split()) > 1 else bare_tokens(name)
+
+
 def read_mention(mention: Mention, prose: str) -> NameMention | None:
     """Read a tagged mention as a name, or None when it is junk."""
     if is_junk(mention):
@@ -81,10 +90,28 @@ def read_mention(mention: Mention, prose: str) -> NameMention | None:
     if text.startswith("@"):
         return NameMention(mention, text.replace(" ", ""), (), (), family_of(mention.label), True)
     name, roles = split_title(text, person=mention.label == "PERSON")
-    tokens = bare_tokens(name)
+    family = family_of(mention.label)
+    tokens = name_tokens_for(name, family)
     if not tokens or not any(ch.isalpha() for ch in name):
         return None
     context_role = role_before(prose, mention.start)
     if context_role and context_role not in roles:
         roles.append(context_role)
-    return NameMention(mention, name, tokens, tuple(roles), family_of(mention.label), False)
+    alternates = ()
+    if family in ("person", "place"):
+        alternates = tuple(dict.fromkeys(t for t in map(bare_tokens, alternate_spellings(name)) if t and t != tokens))
+    return NameMention(mention, name, tokens, tuple(roles), family, False, alternates,
+                       _typed_by_context(prose, mention))
+
+
+def _typed_by_context(prose: str, mention: Mention) -> bool:
+    """Whether the word just before or after the mention is a noun of its kind ("the militia X",
+    "the X newspaper", "the ferry X", "X village")."""
+    from newsdesk.analyse.labels import CONTEXT_NOUNS_OF_LABEL
+
+    nouns = CONTEXT_NOUNS_OF_LABEL.get(mention.label)
+    if not nouns:
+        return False
+    before = re.findall(r"[\w-]+", prose[max(0, mention.start - 20):mention.start])
+    after = re.findall(r"[\w-]+", prose[mention.end:mention.end + 20])
+    return bool((before and before[-1].lower() in nouns) or (after and after[0].lower() in nouns))

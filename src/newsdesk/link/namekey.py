@@ -98,8 +98,8 @@ def split_title(name: str, person: bool = True) -> tuple[str, list[str]]:
         if not match or not text[match.end():].strip():
             break
         title = match.group(1).lower()
-        if not person and title in TITLES_THAT_BEGIN_NAMES:
-            break
+        if not person and (title in TITLES_THAT_BEGIN_NAMES or match.group(1).isupper()):
+            break  # "General Motors"; "DR Congo" is no doctor
         if title not in COURTESY_TITLES:
             roles.append(TITLE_ABBREVIATIONS.get(title, title.title()))
         text = text[match.end():]
@@ -195,3 +195,32 @@ def coarse_key(key: str) -> str:
 def skeleton(key: str) -> str:
     """The coarse key without vowels: a blocking key that tolerates inserted vowels (Sadr, Sader)."""
     return re.sub(r"(.)\1+", r"\1", coarse_key(key).replace("a", "")) or key
+
+
+# Head nouns of administrative regions, one word in any of the languages news names them in
+# ("Raqqa Governorate", "Raqqa province"; "Kherson Oblast", "Kherson region").
+ADMINISTRATIVE_HEADS = frozenset(
+    "province provinces governorate governorates oblast region regions prefecture krai kray voivodeship "
+    "provincia region departement department wilayah wilaya vilayet".split()
+)
+
+
+def _singular(word: str) -> str:
+    """A plural head noun's singular ("forces" -> "force", "guards" -> "guard"); "us", "ss" and
+    "is" endings (Hamas excepted: it is no plural but stays itself on both sides) are left."""
+    if len(word) >= 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def group_tokens(bare: str) -> tuple[str, ...]:
+    """Token keys of an organisation's or a site's name, in no order and singular: word order and
+    number vary between outlets and translations ("Hospital Ibn Sina", "Ibn Sina Hospital"; "Quds
+    forces", "Quds Force"), the words do not. Connectors and the Arabic article drop out, and an
+    administrative head noun is one word ("province", "governorate", "oblast" -> "region")."""
+    tokens = raw_tokens(bare)
+    while len(tokens) > 1 and tokens[-1] in CORPORATE_SUFFIXES:
+        tokens = tokens[:-1]
+    content = [t for t in tokens if t not in CONNECTORS and t not in ARTICLES] or tokens
+    return tuple(sorted("region" if t in ADMINISTRATIVE_HEADS else token_key(_singular(t)) for t in content))

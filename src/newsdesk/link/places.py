@@ -2,7 +2,9 @@
 
 Countries come with their names in the main Latin-script languages of the news
 we read (from Babel's CLDR tables) so that "Irak", "Estados Unidos" and "Iraq"
-resolve alike; cities (population 15,000 and up) come with their Latin-script
+resolve alike, with their short and official names and their sports codes
+("DR Congo", "Republic of the Sudan", "KSA") from country-converter's table (an
+upper-case code counts only written in upper case); cities (population 15,000 and up) come with their Latin-script
 alternate names from GeoNames ("Bagda", "Bagdad"). A name that matches nothing
 exactly may still resolve to a large place by transliteration key or by a near
 spelling ("Baghda"), never to a small one, so that a misspelt person or company
@@ -44,6 +46,10 @@ COUNTRY_ALIASES = {
     "CI": ("ivory coast",),
 }
 MIN_FUZZY_POPULATION = 1_000_000
+# A big city's exonym ("Canton", "Odessa", "Calcutta") wins over a small town whose own name it
+# is, when nothing around says which: the city must be this many times larger.
+EXONYM_ADVANTAGE = 10
+MAX_CODE_LETTERS = 5
 MIN_KEY_POPULATION = 200_000
 FUZZY_CUTOFF = 90.0
 KEY_SPELLING_CUTOFF = 85.0
@@ -93,6 +99,9 @@ def normalise_place_name(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
+_ARABIC_ARTICLE_RE = re.compile(r"^(?:a[lnrstdz]|ash|el)[\s-](?=\w)")
+
+
 def _is_latin(text: str) -> bool:
     return all(ord(ch) < 0x250 for ch in text)
 
@@ -104,6 +113,8 @@ class _Gazetteer:
     large_names: list[str]
     large: dict[str, _Candidate]
     namesakes: dict[str, list[_Candidate]]  # a name several cities share -> all of them
+    codes: dict[str, _Candidate]  # upper-case country codes of sport (IOC, FIFA): "KSA", "UAE"
+    patterns: list[tuple[re.Pattern, _Candidate]]  # country-converter's name patterns ("DPRK", "ROK")
 
 
 def _offer(table: dict[str, _Candidate], name: str, candidate: _Candidate) -> None:
@@ -127,11 +138,19 @@ def _gazetteer() -> _Gazetteer:
     large: dict[str, _Candidate] = {}
     cities_named: dict[str, dict[int, _Candidate]] = {}
 
+    codes: dict[str, _Candidate] = {}
+    patterns: list[tuple[re.Pattern, _Candidate]] = []
+    listed = _country_converter_rows()
     for iso, country in countries.items():
         candidate = _Candidate((COUNTRY, -int(country.get("population") or 0)),
                                Place(country["name"], country["name"], None, None, int(country["geonameid"])), regions=(iso,))
         names = {country["name"], *COUNTRY_ALIASES.get(iso, ())}
         names.update(loc.territories[iso] for loc in locales if iso in loc.territories)
+        for row in listed.get(iso, ()):
+            names.update(n for n in (row["name_short"], row["name_official"]) if n)
+            codes.update({code: candidate for code in (row["IOC"] or "", row["FIFA"] or "") if code.isalpha() and code.isupper()})
+            if row["regex"]:
+                patterns.append((re.compile(row["regex"], re.IGNORECASE), candidate))
         for name in names:
             normal = normalise_place_name(name)
             _offer(exact, normal, candidate)
@@ -170,7 +189,42 @@ def _gazetteer() -> _Gazetteer:
                 _offer(large, normalise_place_name(name), alternate)
 
     namesakes = {name: list(cities.values()) for name, cities in cities_named.items() if len(cities) > 1}
-    return _Gazetteer(exact, by_key, sorted(large), large, namesakes)
+    return _Gazetteer(exact, by_key, sorted(large), large, namesakes, codes, patterns)
+
+
+def _country_converter_rows() -> dict[str, list[dict[str, str]]]:
+    """country-converter's country table by ISO 3166 alpha-2 code, read as a file (the package
+    itself would load pandas)."""
+    import csv
+    from importlib.metadata import files
+
+    path = next(f for f in files("country_converter") or () if f.name == "country_data.tsv").locate()
+    rows: dict[str, list[dict[str, str]]] = {}
+    with open(path, encoding="utf-8", newline="") as table:
+        for row in csv.DictReader(table, delimiter="\t"):
+            for iso in re.findall(r"[A-Z]{2}", row["ISO2"])[:1]:
+                rows.setdefault(iso, []).append(row)
+    return rows
+
+
+def _exact(name: str) -> _Candidate | None:
+    """The gazetteer entry a name spells: as written, without a leading Arabic article
+    ("Ar-Raqqa"), or as an upper-case country code ("KSA")."""
+    gazetteer = _gazetteer()
+    normal = normalise_place_name(name)
+    hit = gazetteer.exact.get(normal)
+    if hit is None and _ARABIC_ARTICLE_RE.match(normal):
+        hit = gazetteer.exact.get(_ARABIC_ARTICLE_RE.sub("", normal))
+    letters = name.replace(".", "").strip()
+    initialism = letters.isalpha() and letters.isupper() and len(letters) <= MAX_CODE_LETTERS
+    if initialism and hit is not None and hit.is_weak_city:
+        hit = None  # "UN", "OTAN": an initialism, not a small town or a city's alternate name
+    if hit is None and initialism:
+        hit = gazetteer.codes.get(letters)
+        if hit is None:  # an initialism only country-converter's patterns know ("DPRK", "ROK")
+            matched = {c.place.geonameid: c for pattern, c in gazetteer.patterns if pattern.search(letters)}
+            hit = next(iter(matched.values())) if len(matched) == 1 else None
+    return hit
 
 
 def place_context(names: Iterable[str]) -> frozenset[str]:
@@ -193,7 +247,7 @@ def resolve_place(name: str, context: frozenset[str] = frozenset()) -> Place | N
     names) favours."""
     normal = normalise_place_name(name)
     gazetteer = _gazetteer()
-    hit = gazetteer.exact.get(normal)
+    hit = _exact(name)
     if not (hit and context and hit.is_city):
         return _resolve_alone(name)
     if normal in gazetteer.namesakes:
@@ -213,8 +267,12 @@ def _resolve_alone(name: str) -> Place | None:
     if not normal or normal.isdigit():
         return None
     gazetteer = _gazetteer()
-    hit = gazetteer.exact.get(normal)
+    hit = _exact(name)
     if hit:
+        if hit.is_city and normal in gazetteer.namesakes:
+            largest = max(gazetteer.namesakes[normal], key=lambda c: c.population)
+            if largest.population >= max(MIN_FUZZY_POPULATION, EXONYM_ADVANTAGE * hit.population):
+                return largest.place
         return hit.place
     if len(normal) < 5:
         return None
@@ -232,7 +290,7 @@ def place_in_context(name: str, context: frozenset[str]) -> Place | None:
     """The place a name spells exactly when it is a country, a US state or a large city inside
     ``context``: strong enough to overrule a tagger that called the name a person ("Khartoum"
     in a report from Sudan)."""
-    hit = _gazetteer().exact.get(normalise_place_name(name))
+    hit = _exact(name)
     if hit is None or hit.is_weak_city or not context.intersection(hit.regions):
         return None
     return hit.place
@@ -240,4 +298,4 @@ def place_in_context(name: str, context: frozenset[str]) -> Place | None:
 
 def exact_place(name: str) -> Place | None:
     """The place a name spells exactly (no key or fuzzy match): evidence that a word is a place."""
-    return (hit := _gazetteer().exact.get(normalise_place_name(name))) and hit.place
+    return (hit := _exact(name)) and hit.place

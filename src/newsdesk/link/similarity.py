@@ -36,9 +36,21 @@ def full_name_similarity(left: tuple[str, ...], right: tuple[str, ...]) -> float
     if not _first_names_agree(left[0], right[0]):
         return 0.0
     if len(left) == len(right):
-        return min(token_similarity(a, b) for a, b in zip(left, right))
+        if not _middles_agree(left[1:-1], right[1:-1]):
+            return 0.0
+        return min(token_similarity(left[0], right[0]), token_similarity(left[-1], right[-1]))
+    if len(left) > 2 and len(right) > 2 and not _middles_agree(left[1:-1], right[1:-1]):
+        return 0.0  # George W. Bush, George H. W. Bush: father and son share the rest
     # A middle name or patronymic on one side only: compare given and family names.
     return min(token_similarity(left[0], right[0]), token_similarity(left[-1], right[-1]))
+
+
+def _middles_agree(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
+    """Two middle parts of different lengths agree only when one is the other spelt out
+    (initials for names); a middle name more on one side ("W." against "H. W.") is another person."""
+    if len(left) != len(right):
+        return False
+    return all(_first_names_agree(a, b) for a, b in zip(left, right))
 
 
 def is_part_of(part: tuple[str, ...], whole: tuple[str, ...]) -> str | None:
@@ -54,11 +66,11 @@ def is_part_of(part: tuple[str, ...], whole: tuple[str, ...]) -> str | None:
 
 
 def affix_similarity(left: tuple[str, ...], right: tuple[str, ...]) -> float:
-    """Similarity when one full name is the other with a name more at either end
-    (Javad Zarif, Mohammad Javad Zarif; Fidel Castro, Fidel Castro Ruz). Weak alone:
-    a patronymic looks the same (Hafez al-Assad, Bashar Hafez al-Assad)."""
+    """Similarity when one full name is the other with a name more at the end (Fidel Castro,
+    Fidel Castro Ruz: a second family name). A name more in front is not counted: it is how a
+    son is named after his father (Ali Abdullah Saleh, Ahmed Ali Abdullah Saleh; Bashar Hafez
+    al-Assad), and only the text can say the two are one."""
     short, long_ = sorted((left, right), key=len)
     if len(short) < 2 or len(short) == len(long_):
         return 0.0
-    ends = (long_[:len(short)], long_[-len(short):])
-    return max(min(token_similarity(a, b) for a, b in zip(short, end)) for end in ends)
+    return min(token_similarity(a, b) for a, b in zip(short, long_[:len(short)]))

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from newsdesk.link.acronyms import definitions, is_acronym, same_name, spells
 from newsdesk.link.mentions import NameMention
-from newsdesk.link.namekey import initials
 from newsdesk.link.places import exact_place
 from newsdesk.link.similarity import full_name_similarity, is_part_of
 from newsdesk.model import MergeReason, Mention
 
 FAMILY_PREFERENCE = ("person", "place", "org", "norp")
 SAME_PERSON = 85.0
+CONTEXT_VOTES = 3  # a type said by a noun beside the name outweighs a few tagger labels
 
 
 @dataclass
@@ -38,6 +39,12 @@ class LocalEntity:
         return max((m.tokens for m in self.members), key=len)
 
     @property
+    def forms(self) -> frozenset[tuple[str, ...]]:
+        """The token keys of its full name and of that name's readings without the Russian route."""
+        tokens = self.tokens
+        return frozenset([tokens, *(a for m in self.members if m.tokens == tokens for a in m.alternates)])
+
+    @property
     def roles(self) -> list[str]:
         return list(dict.fromkeys(r for m in self.members for r in m.roles))
 
@@ -53,8 +60,11 @@ class LocalEntity:
 
 
 def vote_family(members: list[NameMention]) -> str:
-    """Type family by majority; a title ("Minister Kazemi") is a vote for a person."""
-    votes = Counter(m.family for m in members)
+    """Type family by majority; a title ("Minister Kazemi") is a vote for a person, and a noun
+    beside a mention that says what it is ("the Kayhan newspaper") is worth CONTEXT_VOTES."""
+    votes = Counter()
+    for m in members:
+        votes[m.family] += CONTEXT_VOTES if m.typed_by_context else 1
     votes["person"] += sum(1 for m in members if m.roles)
     return max(votes, key=lambda f: (votes[f], -_preference(f)))
 
@@ -76,8 +86,9 @@ def _could_be_person_name(entity: LocalEntity) -> bool:
     return exact_place(name) is None
 
 
-def link_within(article_id: str, mentions: list[NameMention]) -> list[LocalEntity]:
-    """Group one article's name mentions into entities."""
+def link_within(article_id: str, mentions: list[NameMention], prose: str = "") -> list[LocalEntity]:
+    """Group one article's name mentions into entities (``prose``: the text they are in, read
+    for acronym definitions)."""
     by_tokens: dict[tuple, LocalEntity] = {}
     for mention in mentions:
         # Nationalities share keys with their countries (Iraqi, Iraq) but are never the same entity.
@@ -94,7 +105,7 @@ def link_within(article_id: str, mentions: list[NameMention]) -> list[LocalEntit
     full_names = [e for e in people if _owner(e, people) is None]
     rest = [e for e in entities if len(e.tokens) < 2 or e.family != "person"]
     rest += [e for e in people if e not in full_names]
-    rest = _join_acronyms(article_id, rest)
+    rest = _join_acronyms(article_id, rest, definitions(prose) if prose else {})
     kept = list(full_names)
     for entity in rest:
         owner = _owner(entity, full_names) if _could_be_person_name(entity) else None
@@ -133,21 +144,20 @@ def _owner(part: LocalEntity, full_names: list[LocalEntity]) -> tuple[str, Local
     return None
 
 
-def _is_acronym(name: str) -> bool:
-    letters = name.replace(".", "")
-    return letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6
-
-
-def _join_acronyms(article_id: str, entities: list[LocalEntity]) -> list[LocalEntity]:
-    """An acronym joins the one organisation in the article whose initials it spells (GM, General Motors)."""
-    kept = [e for e in entities if not _is_acronym(e.name)]
-    for acronym in (e for e in entities if _is_acronym(e.name)):
-        letters = acronym.name.replace(".", "").lower()
-        owners = [e for e in kept if len(e.tokens) >= 2 and e.family == "org" and initials(e.name) == letters]
+def _join_acronyms(article_id: str, entities: list[LocalEntity], defined: dict[str, str]) -> list[LocalEntity]:
+    """An acronym joins the name the text defines it as ("the Rapid Support Forces (RSF)"), or
+    else the one organisation in the article whose initials it spells (GM, General Motors)."""
+    kept = [e for e in entities if not is_acronym(e.name)]
+    for acronym in (e for e in entities if is_acronym(e.name)):
+        long_form = defined.get(acronym.name.replace(".", ""))
+        if long_form:
+            owners = [e for e in kept if same_name(long_form, e.name)]
+            evidence = f"the text defines '{acronym.name}' as '{long_form}' in article {article_id}"
+        else:
+            owners = [e for e in kept if len(e.tokens) >= 2 and e.family == "org" and spells(acronym.name, e.name)]
+            evidence = f"'{acronym.name}' spells the initials of the only such organisation in article {article_id}"
         if len(owners) != 1:
             kept.append(acronym)
             continue
-        owners[0].absorb(acronym, MergeReason(owners[0].name, acronym.name, "acronym", 1.0,
-                                              f"'{acronym.name}' spells the initials of '{owners[0].name}' "
-                                              f"in article {article_id}"))
+        owners[0].absorb(acronym, MergeReason(owners[0].name, acronym.name, "acronym", 1.0, evidence))
     return kept
