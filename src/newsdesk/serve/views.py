@@ -57,6 +57,9 @@ class SpeakerQuotes:
     quotes: list[dict[str, Any]]
 
 
+UNDATED = "undated"  # sorts after every ISO date
+
+
 @dataclass
 class TimelineItem:
     when: str
@@ -200,16 +203,17 @@ def _quotes_by_speaker(event: dict[str, Any]) -> list[SpeakerQuotes]:
 
 
 def _timeline(event: dict[str, Any], articles: dict[str, dict[str, Any]]) -> list[TimelineItem]:
+    # An article no source dates (its posts only bound it from below) still belongs on the
+    # timeline; it is listed last, as "undated", rather than at a date it does not give.
     items = [
         TimelineItem(
-            a["published"],
+            a["published"] or UNDATED,
             "article",
             " · ".join(dict.fromkeys((outlet(a), display_title(a)))) + (" (date inferred)" if a["published_inferred"] else ""),
             a["id"],
             None,
         )
         for a in (articles[aid] for aid in event["article_ids"])
-        if a["published"]
     ]
     items += [
         TimelineItem(p["date"], "post", f"{p['author'] or p['handle'] or 'unknown'}" + (f" (@{p['handle']})" if p["handle"] else ""), p["article_id"], span_anchor(p))
