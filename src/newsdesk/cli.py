@@ -49,6 +49,26 @@ def ingest(paths: PathsArgument, db: DbOption = Path("newsdesk.db")) -> None:
 
 
 @app.command()
+def reanalyze(
+    db: DbOption = Path("newsdesk.db"),
+    stale: Annotated[bool, typer.Option("--stale", help="Only articles analysed by other stage versions than this newsdesk's (and those a stopped run left).")] = False,
+) -> None:
+    """Analyse stored articles again with this version's stages, in batches; events are re-clustered when their features changed."""
+    from newsdesk.pipeline import reanalyze as run_reanalyze
+    from newsdesk.store import Store
+
+    _require_store(db)
+    with Store(db) as store:
+        report = run_reanalyze(store, stale_only=stale, progress=True, on_error=_report_error)
+    typer.echo(
+        f"{len(report.reanalysed)} {'stale ' if stale else ''}articles analysed again, {len(report.errors)} failed"
+        + ("; events re-clustered" if report.reclustered else "")
+        + (f"; run `newsdesk reanalyze --stale --db {db}` to retry the failed ones" if report.errors else "")
+    )
+    raise typer.Exit(1 if report.errors else 0)
+
+
+@app.command()
 def events(db: DbOption = Path("newsdesk.db"), as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """List the events in the store, largest first."""
     from newsdesk.pipeline import build_dossier

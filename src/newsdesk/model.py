@@ -291,6 +291,7 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     framing: Framing | None = None
+    stage_versions: dict[str, str] = field(default_factory=dict)  # stage name -> version of the stage that made this (``newsdesk.stages``)
 
 
 @dataclass(frozen=True)

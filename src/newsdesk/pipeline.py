@@ -47,6 +47,8 @@ ErrorSink = Callable[[InputError], None]
 def ingest(paths: Iterable[str], store: Store, progress: bool = False, on_error: ErrorSink | None = None) -> IngestReport:
     """Read, analyse, cluster and store every article under ``paths``, one transaction per batch."""
     report = IngestReport()
+    if store.recluster_pending():  # a reanalysis changed features and stopped before replaying the clustering
+        recluster(store)
     clusterer = _load_clusterer(store)
     batch: list[Article] = []
     seen: set[str] = set()
@@ -99,8 +101,64 @@ def _store_batch(batch: list[Article], store: Store, clusterer: OnlineClusterer,
         assignments,
         clusterer.state(),
         run.errors,
+        read_as={w.article.id: w.article for w in stored},
     )
     report.added += [a.article.id for a in analyses]
+
+
+@dataclass
+class ReanalysisReport:
+    reanalysed: list[str] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    reclustered: bool = False
+
+
+def reanalyze(store: Store, stale_only: bool = False, progress: bool = False, on_error: ErrorSink | None = None) -> ReanalysisReport:
+    """Run the stages again over stored articles (``stale_only``: those analysed by other stage
+    versions than the current ones), one transaction per batch, then replay the event clustering
+    if any article's event features changed.
+
+    Resumable: re-running everything first marks every article stale, so a run stopped at any
+    point is finished by ``reanalyze(store, stale_only=True)``; a replay that did not finish is
+    done by the next reanalysis or ingest."""
+    report = ReanalysisReport()
+    if not stale_only:
+        store.mark_all_stale()
+    ids = store.stale_ids(STAGES.versions())
+    with _progress(progress, "reanalyze") as advance:
+        advance(len(ids))
+        for start in range(0, len(ids), BATCH_SIZE):
+            run = STAGES.run(store.articles_as_read(ids[start : start + BATCH_SIZE]))
+            for error in run.errors:
+                report.errors.append(error)
+                if on_error:
+                    on_error(error)
+            stored = run.stored
+            features = {w.article.id: w.features.to_bytes() for w in stored}
+            before = store.features_of(features)
+            store.update_analyses([w.analysis for w in stored], features, run.errors, recluster=any(before.get(i) != f for i, f in features.items()))
+            report.reanalysed += list(features)
+            for _ in range(len(run.works)):
+                advance(None)
+    if store.recluster_pending():
+        recluster(store)
+        report.reclustered = True
+    return report
+
+
+def recluster(store: Store) -> None:
+    """Replay the online clustering over every stored article's features in arrival order, in
+    batches as an ingest makes them, and store every article's event."""
+    clusterer = OnlineClusterer()
+    assignments: dict[str, Assignment] = {}
+    stored = list(store.features_in_arrival_order())
+    for start in range(0, len(stored), BATCH_SIZE):
+        before = clusterer.clusters()
+        decisions = {aid: clusterer.add(aid, ArticleFeatures.from_bytes(data)) for aid, data in stored[start : start + BATCH_SIZE]}
+        clusterer.refine()
+        for assignment in _changed_assignments(before, clusterer.clusters(), decisions, clusterer.take_moves()):
+            assignments[assignment.article_id] = assignment
+    store.replace_clustering(list(assignments.values()), clusterer.state())
 
 
 def _changed_assignments(
@@ -135,16 +193,16 @@ def _load_clusterer(store: Store) -> OnlineClusterer:
 
 
 @contextmanager
-def _progress(enabled: bool) -> Iterator[Callable[[int | None], None]]:
-    """A progress bar over input files on stderr, only when stderr is a terminal."""
+def _progress(enabled: bool, label: str = "ingest") -> Iterator[Callable[[int | None], None]]:
+    """A progress bar over input files (or articles) on stderr, only when stderr is a terminal."""
     if not (enabled and sys.stderr.isatty()):
         yield lambda total=None: None
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=Console(stderr=True)) as bar:
-        task = bar.add_task("ingest", total=None)
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=Console(stderr=True)) as bar:
+        task = bar.add_task(label, total=None)
 
         def advance(total: int | None = None) -> None:
             if total is not None:

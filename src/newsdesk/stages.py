@@ -22,6 +22,9 @@ time, so that only the article that fails it loses anything.
 
 Versions: a stage's version is a digest of the code (and the model packages) that make its
 output, so every change of its rules changes it without anyone having to remember a number.
+Each stored analysis keeps the versions of the stages that made it (``Analysis.stage_versions``;
+a stage that failed on the article is missing), and ``newsdesk reanalyze --stale`` re-runs the
+articles whose versions are not the current ones.
 """
 
 from __future__ import annotations
@@ -118,6 +121,8 @@ class Registry:
         run = StageRun([Work(a) for a in articles], [])
         for stage in self.stages:
             self.run_stage(stage, run)
+        for work in run.stored:
+            work.analysis.stage_versions = dict(work.versions)
         return run
 
     @staticmethod

@@ -32,6 +32,7 @@ def dossier_to_json(dossier: Dossier) -> dict[str, Any]:
                 "language": a.language,
                 "genre": a.genre,
                 "text": a.text,
+                "stage_versions": dossier.analyses[a.id].stage_versions if a.id in dossier.analyses else {},
                 **_framing(dossier.analyses.get(a.id)),
             }
             for a in dossier.articles

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from importlib import resources as package_files
 from pathlib import Path
@@ -77,16 +77,20 @@ class Store:
         assignments: list[Assignment],
         clusterer_state: bytes | None,
         errors: Iterable[InputError] = (),
+        read_as: Mapping[str, Article] | None = None,
     ) -> None:
+        """``read_as``: each article as it was read, before the stages (what ``reanalyze`` starts from)."""
+        read_as = read_as or {}
         with self.transaction():
             for analysis in analyses:
                 article = analysis.article
                 self.db.execute(
-                    "INSERT OR IGNORE INTO articles (id, path, title, source, published, language, ingested_at, article, analysis)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR IGNORE INTO articles (id, path, title, source, published, language, ingested_at, article, analysis, stage_versions, read_as)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         article.id, article.path, article.title, article.source, article.published, article.language, _now(),
                         json.dumps(to_plain(article), ensure_ascii=False), json.dumps(to_plain(analysis), ensure_ascii=False),
+                        _versions_json(analysis), _read_as_json(read_as.get(article.id)),
                     ),
                 )
                 if article.id in features:
@@ -98,6 +102,39 @@ class Store:
             if clusterer_state is not None:
                 self.db.execute("INSERT OR REPLACE INTO clusterer VALUES (1, ?)", (clusterer_state,))
             self._record_errors(errors)
+
+    def update_analyses(self, analyses: list[Analysis], features: dict[str, bytes], errors: Iterable[InputError], recluster: bool) -> None:
+        """Replace the analyses (and features) of stored articles, in one transaction; ``recluster``:
+        their event features changed, so the clustering must be replayed (``recluster_pending``)."""
+        with self.transaction():
+            for analysis in analyses:
+                article = analysis.article
+                self.db.execute(
+                    "UPDATE articles SET title = ?, source = ?, published = ?, language = ?, article = ?, analysis = ?, stage_versions = ? WHERE id = ?",
+                    (
+                        article.title, article.source, article.published, article.language,
+                        json.dumps(to_plain(article), ensure_ascii=False), json.dumps(to_plain(analysis), ensure_ascii=False),
+                        _versions_json(analysis), article.id,
+                    ),
+                )
+            self.db.executemany("INSERT OR REPLACE INTO features VALUES (?, ?)", list(features.items()))
+            if recluster:
+                self.db.execute("INSERT OR IGNORE INTO recluster_pending VALUES (1)")
+            self._record_errors(errors)
+
+    def mark_all_stale(self) -> None:
+        with self.transaction():
+            self.db.execute("UPDATE articles SET stage_versions = NULL")
+
+    def replace_clustering(self, assignments: list[Assignment], clusterer_state: bytes) -> None:
+        """Every article's event from a replay of the clustering, in one transaction."""
+        with self.transaction():
+            self.db.execute("DELETE FROM assignments")
+            self.db.executemany(
+                "INSERT INTO assignments VALUES (?, ?, ?)", [(a.article_id, a.event_id, json.dumps(a.decision)) for a in assignments]
+            )
+            self.db.execute("INSERT OR REPLACE INTO clusterer VALUES (1, ?)", (clusterer_state,))
+            self.db.execute("DELETE FROM recluster_pending")
 
     def record_errors(self, errors: Iterable[InputError]) -> None:
         with self.transaction():
@@ -119,6 +156,32 @@ class Store:
             marks = ",".join("?" * len(part))
             found.update(row[0] for row in self.db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", part))
         return found
+
+    def stale_ids(self, versions: dict[str, str]) -> list[str]:
+        """Articles whose analysis was made by other stage versions than ``versions``, in arrival order."""
+        current = json.dumps(versions, sort_keys=True)
+        rows = self.db.execute("SELECT id FROM articles WHERE stage_versions IS NULL OR stage_versions != ? ORDER BY seq", (current,))
+        return [r[0] for r in rows]
+
+    def articles_as_read(self, ids: Iterable[str]) -> list[Article]:
+        """The articles as they were read, before the stages filled them in. For an article
+        stored before that was recorded: the stored one less what the stages are known to set
+        (an inferred date, the genre); its language stays."""
+        found = []
+        for article_json, read_as in self._rows("SELECT article, read_as FROM articles", ids):
+            stored = from_plain(Article, json.loads(article_json))
+            if read_as is not None:
+                found.append(from_plain(Article, {**json.loads(read_as), "text": stored.text}))
+            else:
+                inferred = {"published": None, "published_inferred": False} if stored.published_inferred else {}
+                found.append(replace(stored, genre=None, **inferred))
+        return found
+
+    def features_of(self, ids: Iterable[str]) -> dict[str, bytes]:
+        return dict(self._rows("SELECT article_id, data FROM features JOIN articles ON articles.id = features.article_id", ids))
+
+    def recluster_pending(self) -> bool:
+        return self.db.execute("SELECT 1 FROM recluster_pending").fetchone() is not None
 
     def count_articles(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
@@ -183,6 +246,18 @@ class _Transaction:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _versions_json(analysis: Analysis) -> str | None:
+    return json.dumps(analysis.stage_versions, sort_keys=True) if analysis.stage_versions else None
+
+
+def _read_as_json(article: Article | None) -> str | None:
+    if article is None:
+        return None
+    plain = to_plain(article)
+    del plain["text"]
+    return json.dumps(plain, ensure_ascii=False)
 
 
 def _now() -> str:
