@@ -126,6 +126,7 @@ def test_russian_route_spellings_join_the_direct_ones_across_articles():
     entities = link_entities([a, b])
     assert entity_with(entities, "Denys Shmyhal") is entity_with(entities, "Denis Shmygal")
     assert entity_with(entities, "Wang Yi") is entity_with(entities, "Van I")
+    assert any(r.rule == "transliteration-route" for r in entity_with(entities, "Van I").merges)
 
 
 # ---- father and son ----------------------------------------------------------------------------------
