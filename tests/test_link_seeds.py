@@ -44,3 +44,14 @@ def test_the_forbidden_pairs_stay_apart(seed_entities):
     assert holding(entities, "Iran") is not holding(entities, "Iraq")
     tehran = holding(entities, "Tehran")
     assert not any(e is tehran for e in entities if "Tehran Times" in e.variants)
+
+
+def test_every_spelling_of_the_groups_and_sites_in_the_seeds_is_one_entity(seed_entities):
+    # the column writes "Quds forces" (tagged "Quds") and "Hospital Ibn Sina", the report "Quds Force",
+    # "Qods Force" and "Ibn Sina Hospital"; the machine translation mistypes "Asaib Ahj al-Haq"
+    _, entities = seed_entities
+    assert {"Quds", "Quds Force", "Qods Force"} <= set(holding(entities, "Quds Force").variants)
+    hospital = holding(entities, "Ibn Sina Hospital")
+    assert "Hospital Ibn Sina" in hospital.variants and hospital.type == "FAC"
+    assert "Asaib Ahj al-Haq" in holding(entities, "Asaib Ahl al-Haq").variants
+    assert not any(e.name == "Hospital" for e in entities)

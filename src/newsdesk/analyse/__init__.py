@@ -3,6 +3,8 @@ then sentence and article language, and dates normalised against the publication
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -59,7 +61,8 @@ def _analysis(article: Article, cleaned: Cleaned, doc: Doc) -> Analysis:
         removed=list(cleaned.removed),
         posts=list(cleaned.posts),
         sentences=sentences,
-        mentions=sorted(_mentions(article.id, doc, sentences) + _post_mentions(article, cleaned), key=lambda m: m.start),
+        mentions=_with_defined_acronyms(cleaned.prose, sentences,
+                                        _mentions(article.id, doc, sentences) + _post_mentions(article, cleaned)),
         # an undated article's "on Sunday" is read against the newest post it quotes: the
         # article is no older than that post, and a quoted post is news of the days it is about
         times=find_times(article.id, date_spans, published or article.published_after, {e.start_char for e in dates if _looks_ahead(e)}),
@@ -108,6 +111,25 @@ def _mentions(article_id: str, doc: Doc, sentences: list[Sentence]) -> list[Ment
         ent = with_site_noun(ent)
         mentions.append(Mention(article_id, ent.start_char, ent.end_char, ent.text, corrected_label(ent), index))
     return mentions
+
+
+def _with_defined_acronyms(prose: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """The mentions, sorted, with every use of an acronym the text defines ("the Rail Accident
+    Investigation Branch (RAIB)") that the tagger missed, labelled as the name it stands for."""
+    from newsdesk.link.acronyms import definitions, same_name
+
+    taken = [(m.start, m.end) for m in mentions]
+    added = []
+    starts = [s.start for s in sentences]
+    for acronym, long_form in definitions(prose).items():
+        named = next((m for m in mentions if same_name(long_form, m.text)), None)
+        if named is None:
+            continue
+        for match in re.finditer(rf"(?<![\w.]){re.escape(acronym)}(?![\w])", prose):
+            if not any(start < match.end() and match.start() < end for start, end in taken):
+                index = bisect_right(starts, match.start()) - 1
+                added.append(Mention(named.article_id, match.start(), match.end(), acronym, named.label, index))
+    return sorted(mentions + added, key=lambda m: m.start)
 
 
 def _misread_as_person(ent: Span, language: str | None) -> bool:

@@ -61,7 +61,7 @@ def with_site_noun(entity: Span) -> Span:
     doc = entity.doc
     if entity.start > 0:
         noun = doc[entity.start - 1]
-        if noun.text[:1].isupper() and noun.lower_ in SITE_HEADS and not noun.whitespace_.count("\n"):
+        if noun.text[:1].isupper() and noun.lower_ in SITE_HEADS and "\n" not in noun.whitespace_:
             return Span(doc, entity.start - 1, entity.end, label="FAC")
     return entity
 
@@ -77,7 +77,8 @@ def corrected_label(entity: Span) -> str:
     before = doc[entity.start - 1].lower_ if entity.start > 0 else ""
     after = doc[entity.end].lower_ if entity.end < len(doc) else ""
     words = [token.lower_ for token in entity]
-    if label != "PRODUCT" and (before in VESSEL_NOUNS or entity[0].text in VESSEL_PREFIXES) and len(entity) >= 1 + (entity[0].text in VESSEL_PREFIXES):
+    prefixed = len(entity) > 1 and entity[0].text in VESSEL_PREFIXES
+    if label != "PRODUCT" and (before in VESSEL_NOUNS or prefixed):
         return "PRODUCT"
     if len(entity) > 1 and (words[0] in SITE_HEADS or words[-1] in SITE_HEADS):
         return "FAC"

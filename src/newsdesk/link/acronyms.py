@@ -109,6 +109,12 @@ def definitions(text: str) -> dict[str, str]:
 
 
 def same_name(long_form: str, name: str) -> bool:
-    """Whether a defined full name and an entity's name are one name ("the Rapid Support Forces", "Rapid Support Forces")."""
-    return raw_tokens(long_form) == raw_tokens(name) or (
-        len(raw_tokens(name)) >= 2 and raw_tokens(long_form)[-len(raw_tokens(name)):] == raw_tokens(name))
+    """Whether a defined full name and an entity's name are one name ("the Rapid Support Forces",
+    "Rapid Support Forces"), or the name ends the full one ("Forces" does not: two words at least)."""
+    defined, named = _words(long_form), _words(name)
+    return defined == named or (len(named) >= 2 and defined[-len(named):] == named)
+
+
+def _words(name: str) -> list[str]:
+    words = raw_tokens(name)
+    return words[1:] if words[:1] == ["the"] else words

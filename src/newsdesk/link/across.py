@@ -258,8 +258,11 @@ def _try_full(linker: _Linker, i: int, j: int) -> None:
     context = linker.shared_context(i, j)
     threshold = SAME_PERSON_IN_EVENT if context else SAME_PERSON
     if score >= threshold:
-        evidence = "; ".join(["given and family names agree", *context])
-        linker.union(i, j, MergeReason(left.name, right.name, "fuzzy", round(score / 100, 3), evidence))
+        routed = score > full_name_similarity(left.tokens, right.tokens)
+        agree = ("given and family names agree once read without the Russian route (Palladius or Russian "
+                 "spelling of a Chinese or Ukrainian name)" if routed else "given and family names agree")
+        linker.union(i, j, MergeReason(left.name, right.name, "transliteration-route" if routed else "fuzzy",
+                                       round(score / 100, 3), "; ".join([agree, *context])))
     elif context and affix_similarity(left.tokens, right.tokens) >= SAME_PERSON:
         evidence = "; ".join(["one name is the other with one more name", *context])
         linker.union(i, j, MergeReason(left.name, right.name, "partial-name:longer", 0.8, evidence))

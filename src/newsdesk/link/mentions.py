@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsdesk.link.acronyms import is_acronym, letters_of
 from newsdesk.link.namekey import TITLE_ABBREVIATIONS, TITLES, bare_tokens, group_tokens, split_title
 from newsdesk.link.routes import alternate_spellings
 from newsdesk.model import Mention
@@ -79,6 +80,8 @@ def _role_name(title: str, qualifier: str | None = None) -> str:
 def name_tokens_for(name: str, family: str) -> tuple[str, ...]:
     """Token keys of a bare name: in order for a person, in any order for an organisation or a
     place of several words (see ``namekey.group_tokens``)."""
+    if is_acronym(name):
+        return (letters_of(name),)  # spelt letter by letter: no romanisation to undo (IAEA is no AIEA)
     return group_tokens(name) if family in ("org", "place") and len(name.split()) > 1 else bare_tokens(name)
 
 

@@ -205,6 +205,11 @@ ADMINISTRATIVE_HEADS = frozenset(
 )
 
 
+# Words naming what kind of group a name is, dropped from it when other words remain: outlets
+# and translations add or leave them ("the Quds Force", "Quds"; "Wagner Group", "Wagner").
+GROUP_HEADS = frozenset("force group brigade movement party militia front corps organization organisation".split())
+
+
 def _singular(word: str) -> str:
     """A plural head noun's singular ("forces" -> "force", "guards" -> "guard"); "us", "ss" and
     "is" endings (Hamas excepted: it is no plural but stays itself on both sides) are left."""
@@ -215,12 +220,16 @@ def _singular(word: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def group_tokens(bare: str) -> tuple[str, ...]:
-    """Token keys of an organisation's or a site's name, in no order and singular: word order and
-    number vary between outlets and translations ("Hospital Ibn Sina", "Ibn Sina Hospital"; "Quds
-    forces", "Quds Force"), the words do not. Connectors and the Arabic article drop out, and an
-    administrative head noun is one word ("province", "governorate", "oblast" -> "region")."""
+    """Token keys of an organisation's or a site's name, in no order, its last word singular: word
+    order and number vary between outlets and translations ("Hospital Ibn Sina", "Ibn Sina
+    Hospital"; "Quds forces", "Quds Force"), the words do not. Connectors, the Arabic article and
+    a group's kind (``GROUP_HEADS``) drop out, and an administrative head noun is one word
+    ("province", "governorate", "oblast" -> "region")."""
     tokens = raw_tokens(bare)
     while len(tokens) > 1 and tokens[-1] in CORPORATE_SUFFIXES:
         tokens = tokens[:-1]
+    if tokens:
+        tokens = tokens[:-1] + [_singular(tokens[-1])]
     content = [t for t in tokens if t not in CONNECTORS and t not in ARTICLES] or tokens
-    return tuple(sorted("region" if t in ADMINISTRATIVE_HEADS else token_key(_singular(t)) for t in content))
+    content = [t for t in content if _singular(t) not in GROUP_HEADS] or content
+    return tuple(sorted("region" if t in ADMINISTRATIVE_HEADS else token_key(t) for t in content))

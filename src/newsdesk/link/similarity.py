@@ -53,9 +53,18 @@ def _middles_agree(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
     return all(_first_names_agree(a, b) for a, b in zip(left, right))
 
 
+# Keys of the words that begin a family name of two words (Abdul Mahdi, Abu Bakr, bin Laden,
+# de Gaulle, van Gogh, del Toro, Mac Donald).
+COMPOUND_SURNAME_STARTS = frozenset({"abd", "aba", "b", "da", "dal", "van", "fan", "mak"})
+
+
 def is_part_of(part: tuple[str, ...], whole: tuple[str, ...]) -> str | None:
-    """How a shorter name sits in a full one: "surname", "given-name" or None."""
+    """How a shorter name sits in a full one: "surname", "given-name" or None. A part of two
+    words is a family name only when its first word begins family names; one of three is a full
+    name of its own: the father's inside the son's (Ali Abdullah Saleh, Ahmed Ali Abdullah Saleh)."""
     if not part or len(part) >= len(whole):
+        return None
+    if len(part) > 2 or (len(part) == 2 and part[0] not in COMPOUND_SURNAME_STARTS):
         return None
     tail = whole[-len(part):]
     if all(token_similarity(a, b) >= SAME_TOKEN for a, b in zip(part, tail)):

@@ -81,6 +81,8 @@ def _could_be_person_name(entity: LocalEntity) -> bool:
         return False
     if all(m.family == "norp" for m in entity.members):
         return False
+    if all(m.family == "org" for m in entity.members) and len(name.split()) > len(entity.tokens):
+        return False  # "Sadr Movement": a group named for a person, its kind left out of its key
     if any(m.mention.label == "PERSON" or m.roles for m in entity.members):
         return True
     return exact_place(name) is None
@@ -91,8 +93,10 @@ def link_within(article_id: str, mentions: list[NameMention], prose: str = "") -
     for acronym definitions)."""
     by_tokens: dict[tuple, LocalEntity] = {}
     for mention in mentions:
-        # Nationalities share keys with their countries (Iraqi, Iraq) but are never the same entity.
-        key = (mention.tokens, mention.family == "norp")
+        # Nationalities share keys with their countries (Iraqi, Iraq) but are never the same entity,
+        # and a group named for a person ("Sadr Movement", its kind out of its key) is not the person.
+        key = (mention.tokens, mention.family == "norp",
+               mention.family == "org" and len(mention.name.split()) > len(mention.tokens))
         entity = by_tokens.setdefault(key, LocalEntity(article_id, []))
         entity._name = None
         if entity.members and mention.name not in {m.name for m in entity.members}:
