@@ -181,24 +181,28 @@ def _predicate_speaker(doc: Doc, span: QuotedSpan, resolver: SpeakerResolver) ->
 
 
 def _governing_speaker(doc: Doc, span: QuotedSpan, resolver: SpeakerResolver) -> tuple[Speaker | None, Token | None]:
-    """Quoted words inside someone's sentence are theirs: up from the quote to the first verb of
-    saying, or to the first verb whose subject is a named person ("Bennett welcomed the call as a
-    step away from the “dangerous idea of a Palestinian state”")."""
+    """Quoted words inside someone's sentence are theirs: the subject of the nearest verb of saying
+    above the quote in the parse, else of the nearest verb whose subject is a named person ("Bennett
+    welcomed the call as a step away from the “dangerous idea of a Palestinian state”")."""
     roots = _quote_roots(doc, span)
-    if not roots:
-        return None, None
+    words = re.findall(r"\w+", doc.text[span.start : span.end])
+    if not roots or sum(w[0].isupper() for w in words) * 2 >= len(words):
+        return None, None  # a title or a nickname in quote marks, not words someone said
     head = roots[0].head
+    person: tuple[Speaker, Token] | None = None
     for _ in range(_MAX_CLIMB):
         if head.pos_ in ("VERB", "AUX"):
             subject = speaker_head(head)
             if subject is not None and not span.start <= subject.idx < span.end:
                 speaker = resolver.resolve(phrase_of(subject, _outside_limit(doc, subject, (span.start, span.end))), subject)
-                if not speaker.no_referent and (speaker.source_kind == "named_person" or is_cue(head) and speaker.source_kind != "unknown"):
+                if not speaker.no_referent and is_cue(head) and speaker.source_kind != "unknown":
                     return speaker, head
+                if person is None and not speaker.no_referent and resolver.is_person(speaker):
+                    person = (speaker, head)
         if head.head == head:
             break
         head = head.head
-    return None, None
+    return person if person is not None else (None, None)
 
 
 def _outside_limit(doc: Doc, head: Token, quote: tuple[int, int]) -> tuple[int, int]:

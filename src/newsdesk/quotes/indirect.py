@@ -42,7 +42,7 @@ def indirect_quotes(
         char_start, char_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
         if sum(_overlap(char_start, char_end, s, e) for s, e in direct_spans) * 2 > char_end - char_start:
             continue  # the direct quote carries most of these words ("said it was “a war zone”")
-        if token.i in direct_cues and start < token.i:
+        if token.i in direct_cues and start < token.i and any(0 <= char_end - e <= 3 or 0 <= e - char_end <= 3 for _, e in direct_spans):
             continue  # the tag of a direct quote: "Down the road, “it caught our attention,” said Angel"
         claim = _claim(analysis, doc, resolver, token, start, end, char_start, char_end)
         if claim is not None:
@@ -81,7 +81,7 @@ def _fronted_content(cue: Token, clause: Token) -> tuple[int, int]:
     comma = next((i for i in range(tag_start - 1, clause.i, -1) if doc[i].text in (",", "—", "–")), None)
     start = clause.left_edge.i
     between = cue.doc[cue.sent.start : start]
-    if not any(t.pos_ in ("VERB", "AUX") for t in between):
+    if not any(t.lemma_.lower() in INDIRECT_VERBS and t.pos_ == "VERB" or t.lower_ == "according" for t in between):
         start = cue.sent.start
     return start, comma if comma is not None else clause.right_edge.i + 1
 
@@ -188,6 +188,7 @@ def _same_content(left: _Claim, right: _Claim) -> bool:
     overlap = min(left.end, right.end) - max(left.start, right.start)
     return overlap * 2 > min(left.end - left.start, right.end - right.start) and not (
         _within(left, right) or _within(right, left)
+        or left.start <= right.cue.i < left.end or right.start <= left.cue.i < right.end  # a claim inside a claim
     )
 
 

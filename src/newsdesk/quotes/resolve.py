@@ -97,12 +97,12 @@ class SpeakerResolver:
                 if earlier is not None:
                     return earlier
             return Speaker(phrase.text, start, end, "anonymous", close_to=close_to(phrase.text))
-        if lemma in DOCUMENT_HEADS:
-            return Speaker(phrase.text, start, end, "document")
         if lemma in MEDIA_HEADS:
-            outlet = self._role_holder(phrase, head, self.mentions)
+            outlet = self._outlet(phrase, head)
             if outlet is not None:
                 return Speaker(outlet.text, start, end, "official_body")
+        if lemma in DOCUMENT_HEADS:
+            return Speaker(phrase.text, start, end, "document")
         if lemma in ROLE_HEADS:
             named = self._name_in_apposition(phrase)
             if named is not None:
@@ -122,6 +122,10 @@ class SpeakerResolver:
         inside = [m for m in self.people if start <= m.start and m.end <= end]
         if inside:
             return Speaker(inside[0].text, inside[0].start, inside[0].end, "named_person")
+        if head.tag_ in ("NN", "NNP"):
+            holder = self._role_holder(phrase, head, self.people)
+            if holder is not None:  # "Charger says he's innocent" -> "Chargers wide receiver Vincent Jackson"
+                return Speaker(self._fullest_name(holder), start, end, "named_person")
         if head.pos_ == "PROPN":
             return Speaker(phrase.text, start, end, "named_person")
         return Speaker(phrase.text, start, end, "unknown")
@@ -176,6 +180,7 @@ class SpeakerResolver:
         "the city's chief prosecutor" -> "District Attorney Lynne Abraham" (a role in other words)."""
         roles = {head.lower_, head.lemma_.lower()}
         roles |= {synonym for role in list(roles) for synonym in ROLE_SYNONYMS.get(role, ())}
+        roles |= {role + "s" for role in roles}  # "Charger" in "Chargers wide receiver"
         wanted = {t.lemma_.lower() for t in phrase if t.pos_ not in _FUNCTION_POS and not t.is_punct and t != head}
         best: tuple[tuple[int, int], Mention] | None = None
         for person in candidates:
@@ -190,6 +195,25 @@ class SpeakerResolver:
             key = (-len(wanted & context), distance)
             if best is None or key < best[0]:
                 best = (key, person)
+        return best[1] if best else None
+
+    def is_person(self, speaker: Speaker) -> bool:
+        """The speaker is someone the article names as a person (not a place or a thing the parser took for one)."""
+        return speaker.name is not None and any(_surname(m.text) == _surname(speaker.name) for m in self.people)
+
+    def _outlet(self, phrase: Span, head: Token) -> Mention | None:
+        """The outlet the article names with the same noun: "a South Korean newspaper" -> "The newspaper Chosun Ilbo"."""
+        best = None
+        for mention in self.mentions:
+            if mention.label not in ("ORG", "PERSON", "WORK_OF_ART", "NORP") or phrase.start_char <= mention.start < phrase.end_char:
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            before = [t for t in self.doc[max(0, span.start - 2) : span.start] if t.pos_ != "DET"] if span is not None else []
+            if not before or before[-1].lemma_.lower() != head.lemma_.lower():
+                continue
+            distance = abs(mention.start - phrase.start_char)
+            if best is None or distance < best[0]:
+                best = (distance, mention)
         return best[1] if best else None
 
     def _name_in_apposition(self, phrase: Span) -> Speaker | None:
