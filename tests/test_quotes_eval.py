@@ -12,9 +12,23 @@ from newsdesk.model import Quote
 def test_gold_spans_still_hold_their_text():
     documents, drift = load_gold()
     assert drift == []
-    corpus_documents = [d for d in documents if not d.source.startswith("written:")]
+    corpus_documents = [d for d in documents if not d.source.startswith("written:") and d.split is None]
     assert len(corpus_documents) >= 40
     assert {d.source.split(":")[0] for d in corpus_documents} == {"ecbplus", "meantime"}
+
+
+def test_shapes_gold_is_split_by_article_and_covers_every_shape():
+    documents, _ = load_gold()
+    shaped = [d for d in documents if d.split is not None]
+    assert {d.source.split(":")[0] for d in shaped} == {"ecbplus", "meantime", "giveme5w1h"}
+    assert len({d.source for d in shaped}) == len(shaped)  # one split per article
+    first = {d.source for d in documents if d.split is None}
+    assert not first & {d.source for d in shaped}  # no article in both gold sets
+    for split in ("dev", "test"):
+        quotes = [q for d in shaped if d.split == split for q in d.quotes]
+        assert {q.shape for q in quotes} >= {"headline", "unquoted", "pronoun", "role", "anonymous"}
+        assert all(d.scope_end is None or q.end <= d.scope_end for d in shaped for q in d.quotes)
+    assert sum(q.shape != "other" for d in shaped for q in d.quotes) >= 60
 
 
 def test_match_needs_half_the_gold_span_and_is_one_to_one():

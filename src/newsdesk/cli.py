@@ -223,11 +223,15 @@ def eval_names(
 
 
 @eval_app.command("quotes")
-def eval_quotes() -> None:
+def eval_quotes(
+    split: str = typer.Option(None, help="dev or test: score only that split of the attribution-shapes set (default both)"),
+) -> None:
     """Quotes: span P/R/F1, speaker and kind accuracy on the hand-made gold set in tests/gold/quotes."""
     from newsdesk.eval import quotes_eval
 
-    typer.echo(quotes_eval.render(quotes_eval.evaluate()))
+    if split not in (None, *quotes_eval.SPLITS):
+        raise typer.BadParameter("use dev or test", param_hint="--split")
+    typer.echo(quotes_eval.render(quotes_eval.evaluate(split)))
 
 
 @eval_app.command("claims")

@@ -132,6 +132,7 @@ class Attribution:
     source_kind: str = "named_person"  # named_person | official_body | anonymous | social_media | document | unknown
     chain: tuple[str, ...] = ()  # outermost first: ("some Iraqi journalists", "sources close to al-Kazimi")
     hedged: bool = False
+    close_to: str | None = None  # anonymous sources: whom they are close to ("sources close to the minister" -> "the minister")
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ _MIN_WORDS_ATTRIBUTED = 2
 _CONTINUATION_CHARS = 400
 _NEAR_CUE_TOKENS = 6
 _MAX_SOURCE_TOKENS = 5
+_MAX_CLIMB = 6  # steps up the parse from quoted words to the verb whose subject said them
 
 
 class DirectQuote:
@@ -72,6 +73,7 @@ def direct_quotes(
             source_kind=kind,
             chain=(analysis.prose[speaker.start : speaker.end],) if speaker else (),
             hedged=is_hedged(text_of(context)),
+            close_to=speaker.close_to if speaker else None,
         )
         found.append(DirectQuote(_quote(analysis, span, speaker.name if speaker else None, speaker, cue, attribution), cue))
     return found
@@ -141,7 +143,10 @@ def _cued_speaker(doc: Doc, span: QuotedSpan, quoted: list[tuple[int, int]], bef
             head = name_after(cue)  # the parser took quoted words for the subject: "«...», said Girard"
         if head is None or not same_line(head, cue) or _inside(head.idx, quoted):
             continue
-        return resolver.resolve(phrase_of(head, _outside_limit(doc, head, outside)), head), cue
+        speaker = resolver.resolve(phrase_of(head, _outside_limit(doc, head, outside)), head)
+        if speaker.no_referent:
+            continue
+        return speaker, cue
     return _predicate_speaker(doc, span, resolver)
 
 
@@ -172,7 +177,32 @@ def _predicate_speaker(doc: Doc, span: QuotedSpan, resolver: SpeakerResolver) ->
         for child in token.children:
             if child.dep_ == "nsubj" and child.idx < span.start:
                 return resolver.resolve(phrase_of(child, (0, span.start)), child), token
-    return None, None
+    return _governing_speaker(doc, span, resolver)
+
+
+def _governing_speaker(doc: Doc, span: QuotedSpan, resolver: SpeakerResolver) -> tuple[Speaker | None, Token | None]:
+    """Quoted words inside someone's sentence are theirs: the subject of the nearest verb of saying
+    above the quote in the parse, else of the nearest verb whose subject is a named person ("Bennett
+    welcomed the call as a step away from the “dangerous idea of a Palestinian state”")."""
+    roots = _quote_roots(doc, span)
+    words = re.findall(r"\w+", doc.text[span.start : span.end])
+    if not roots or sum(w[0].isupper() for w in words) * 2 >= len(words):
+        return None, None  # a title or a nickname in quote marks, not words someone said
+    head = roots[0].head
+    person: tuple[Speaker, Token] | None = None
+    for _ in range(_MAX_CLIMB):
+        if head.pos_ in ("VERB", "AUX"):
+            subject = speaker_head(head)
+            if subject is not None and not span.start <= subject.idx < span.end:
+                speaker = resolver.resolve(phrase_of(subject, _outside_limit(doc, subject, (span.start, span.end))), subject)
+                if not speaker.no_referent and is_cue(head) and speaker.source_kind != "unknown":
+                    return speaker, head
+                if person is None and not speaker.no_referent and resolver.is_person(speaker):
+                    person = (speaker, head)
+        if head.head == head:
+            break
+        head = head.head
+    return person if person is not None else (None, None)
 
 
 def _outside_limit(doc: Doc, head: Token, quote: tuple[int, int]) -> tuple[int, int]:

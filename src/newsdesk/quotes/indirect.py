@@ -13,6 +13,7 @@ from newsdesk.quotes.resolve import SpeakerResolver
 from newsdesk.quotes.speakers import phrase_of, speaker_head
 
 _MIN_CONTENT_TOKENS = 3
+_GERUND = "VBG"
 _TRIM = frozenset((",", ";", ":", ".", "that", "-", "—", "–", "and", "but"))
 
 
@@ -30,17 +31,19 @@ def indirect_quotes(
     direct_spans = [(q.start, q.end) for q in direct]
     claims: list[_Claim] = []
     for token in doc:
-        if token.i in direct_cues or _inside(token.idx, direct_spans):
+        if _inside(token.idx, direct_spans):
             continue
         content = _content(token)
         if content is None:
             continue
-        start, end = _trim(doc, *content)
+        start, end = _trim(doc, *_before_introduced_quote(doc, *content, direct_spans))
         if end - start < _MIN_CONTENT_TOKENS:
             continue
         char_start, char_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-        if any(_overlap(char_start, char_end, s, e) * 2 > min(char_end - char_start, e - s) for s, e in direct_spans):
-            continue  # the direct quote already carries these words
+        if sum(_overlap(char_start, char_end, s, e) for s, e in direct_spans) * 2 > char_end - char_start:
+            continue  # the direct quote carries most of these words ("said it was “a war zone”")
+        if token.i in direct_cues and start < token.i and any(0 <= char_end - e <= 3 or 0 <= e - char_end <= 3 for _, e in direct_spans):
+            continue  # the tag of a direct quote: "Down the road, “it caught our attention,” said Angel"
         claim = _claim(analysis, doc, resolver, token, start, end, char_start, char_end)
         if claim is not None:
             claims.append(claim)
@@ -57,14 +60,55 @@ def _content(token: Token) -> tuple[int, int] | None:
     is_reporting = lemma in INDIRECT_VERBS or (token.lower_ == "known" and token.head.lemma_ == "make")
     if is_reporting:
         for child in token.children:
-            if child.dep_ == "ccomp" and not _is_question_of_fact(child):
-                return child.left_edge.i, child.right_edge.i + 1
+            if child.dep_ == "ccomp" and not _is_question_of_fact(child) and not _is_gerund(child):
+                if child.i < token.i:
+                    return _fronted_content(token, child)
+                return child.left_edge.i, _with_coordinated_clauses(token, child)
     if lemma in DESCRIPTION_VERBS:
         objects = [c for c in token.children if c.dep_ == "dobj"]
         descriptions = [c for c in token.children if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")]
         if objects and descriptions:
             return objects[0].left_edge.i, descriptions[-1].right_edge.i + 1
     return None
+
+
+def _fronted_content(cue: Token, clause: Token) -> tuple[int, int]:
+    """Reported speech before its tag: "A gun was used ..., but investigators cannot tell who
+    fired it, the city's chief prosecutor said." The words run from the start of the sentence
+    to the comma before the tag, whatever the parser hung where."""
+    doc = cue.doc
+    tag_start = min([cue.i] + [c.left_edge.i for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i])
+    comma = next((i for i in range(tag_start - 1, clause.i, -1) if doc[i].text in (",", "—", "–")), None)
+    start = clause.left_edge.i
+    between = cue.doc[cue.sent.start : start]
+    if not any(t.lemma_.lower() in INDIRECT_VERBS and t.pos_ == "VERB" or t.lower_ == "according" for t in between):
+        start = cue.sent.start
+    return start, comma if comma is not None else clause.right_edge.i + 1
+
+
+def _with_coordinated_clauses(cue: Token, clause: Token) -> int:
+    """End of what was said, with clauses coordinated to it that have their own subject:
+    "The governor told media that 2,000 tents were ready, and medical teams had been sent ..."."""
+    end = clause.right_edge.i + 1
+    for conj in cue.children:
+        if conj.dep_ != "conj" or conj.i < end or conj.lemma_.lower() in INDIRECT_VERBS:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("he", "she", "they", "i", "we") for c in conj.children):
+            end = conj.right_edge.i + 1
+    return end
+
+
+def _before_introduced_quote(doc: Doc, start: int, end: int, direct: list[tuple[int, int]]) -> tuple[int, int]:
+    """What was said ends where it introduces a direct quote: "he asked the driver if he was OK: “He said …”"."""
+    for index in range(start + 1, end):
+        if doc[index].text == ":" and any(s >= doc[index].idx and s - doc[index].idx < 4 for s, _ in direct):
+            return start, index
+    return start, end
+
+
+def _is_gerund(clause: Token) -> bool:
+    """ "recalled it speeding up", "acknowledges having ...": no finite clause, nothing reported."""
+    return clause.tag_ == _GERUND and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
 
 
 def _is_question_of_fact(clause: Token) -> bool:
@@ -104,9 +148,9 @@ def _claim(analysis: Analysis, doc: Doc, resolver: SpeakerResolver, cue: Token, 
     if head is None or char_start <= head.idx < char_end:
         return None
     phrase = phrase_of(head)
-    speaker = resolver.resolve(phrase, head)
-    if speaker.first_person:
-        return None  # the reporter's own voice
+    speaker = resolver.resolve(phrase, head, (char_start, char_end))
+    if speaker.first_person or speaker.no_referent:
+        return None  # the reporter's own voice, or an "it" that stands for no speaker
     sentence = cue.sent
     own_words = [t for t in cue.subtree if not start <= t.i < end]
     kind = "social_media" if mentions_social_media(own_words) else speaker.source_kind
@@ -125,6 +169,7 @@ def _claim(analysis: Analysis, doc: Doc, resolver: SpeakerResolver, cue: Token, 
             source_kind=kind,
             chain=(analysis.prose[speaker.start : speaker.end] if speaker.source_kind != "named_person" else phrase.text,),
             hedged=is_hedged(doc.text[sentence.start_char : char_start] + " " + doc.text[char_end : sentence.end_char]),
+            close_to=speaker.close_to,
         ),
     )
     return _Claim(cue, start, end, quote)
@@ -143,11 +188,19 @@ def _same_content(left: _Claim, right: _Claim) -> bool:
     overlap = min(left.end, right.end) - max(left.start, right.start)
     return overlap * 2 > min(left.end - left.start, right.end - right.start) and not (
         _within(left, right) or _within(right, left)
+        or left.start <= right.cue.i < left.end or right.start <= left.cue.i < right.end  # a claim inside a claim
     )
 
 
 def _within(inner: _Claim, outer: _Claim) -> bool:
-    return outer.start <= inner.cue.i < outer.end and outer.start <= inner.start and inner.end <= outer.end
+    """The inner claim is what the outer one reports, passed on: most of the outer words are its words.
+    A claim in a clause hung on a name ("... reported by Lynch, who first reported that ...") is its own."""
+    return (
+        outer.start <= inner.cue.i < outer.end
+        and outer.start <= inner.start
+        and inner.end <= outer.end
+        and (max(inner.end, inner.cue.right_edge.i + 1) - min(inner.start, inner.cue.left_edge.i)) * 2 > outer.end - outer.start
+    )
 
 
 def _nest(claims: list[_Claim]) -> list[_Claim]:

@@ -95,3 +95,42 @@ FIRST_PERSON = frozenset("i we me us".split())
 
 # Names the tagger calls PERSON that are platforms, not people: the list analysis relabels ORG by.
 NOT_PEOPLE = PLATFORMS
+
+# Title words that say a person is a woman or a man ("spokeswoman Hua Chunying", "Mr Cubillo"):
+# the gender a pronoun must agree with when the article shows it.
+FEMALE_TITLES = frozenset(
+    """
+    mrs ms miss madam madame lady dame queen princess duchess spokeswoman chairwoman businesswoman
+    congresswoman actress mother wife daughter sister grandmother aunt niece widow girl woman
+    """.split()
+)
+MALE_TITLES = frozenset(
+    """
+    mr sir lord king prince duke spokesman chairman businessman congressman actor father husband
+    son brother grandfather uncle nephew widower boy man
+    """.split()
+)
+
+# Words before a name that make it a person's name even when the tagger missed it
+# ("Qeshm Governor Mehdi Irannejad", "Officer Ray Scheidnes").
+PERSON_TITLES = ROLE_HEADS | FEMALE_TITLES | MALE_TITLES | frozenset("dr rabbi imam pastor father sheikh".split())
+
+# Roles that name the same office in other words ("the city's chief prosecutor" / "District Attorney").
+ROLE_SYNONYMS = {
+    "prosecutor": frozenset({"attorney"}),
+    "attorney": frozenset({"prosecutor"}),
+    "spokesperson": frozenset({"spokesman", "spokeswoman"}),
+    "spokesman": frozenset({"spokesperson"}),
+    "spokeswoman": frozenset({"spokesperson"}),
+    "head": frozenset({"chief", "leader", "director", "chairman", "chairwoman"}),
+    "chief": frozenset({"head", "director"}),
+    "leader": frozenset({"head", "chief"}),
+}
+
+# Heads of phrases that stand for a news outlet: "a South Korean newspaper" is the paper the
+# article names elsewhere ("The newspaper Chosun Ilbo").
+MEDIA_HEADS = frozenset("newspaper paper daily tabloid broadcaster channel agency outlet magazine website".split())
+
+# How an unnamed source says where its knowledge comes from: "sources close to the minister",
+# "a person familiar with the talks", "an official with direct knowledge of the matter".
+CLOSE_TO_PATTERN = r"\b(?:close to|familiar with|(?:with|who has|who have|having) (?:\w+ )?knowledge of|briefed on|involved in)\s+(.+)"

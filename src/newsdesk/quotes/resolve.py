@@ -2,11 +2,16 @@
 
 Pronouns and role phrases ("he", "the minister") take the nearest compatible
 person named in the article; a role nobody in the article is named with stays
-as written.
+as written. A pronoun never takes a name from the words it is said to report
+("Jackson was on probation, he said": he is not Jackson), a name in brackets
+(a photo credit) or a name of the other gender where the article shows it.
+"They", "it" and "the sources" take the unnamed source or the body the text
+spoke of just before; unnamed sources keep whom they are close to.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -15,16 +20,28 @@ from newsdesk.model import Analysis, Mention
 from newsdesk.quotes.lexicon import (
     ANONYMOUS_HEADS,
     BODY_HEADS,
+    CLOSE_TO_PATTERN,
     DOCUMENT_HEADS,
+    FEMALE_TITLES,
     FIRST_PERSON,
+    MALE_TITLES,
+    MEDIA_HEADS,
     NOT_PEOPLE,
     PERSON_PRONOUNS,
+    PERSON_TITLES,
     ROLE_HEADS,
+    ROLE_SYNONYMS,
+    SPEECH_VERBS,
 )
+from newsdesk.quotes.speakers import phrase_of
 
 _BODY_LABELS = ("ORG", "GPE", "NORP", "FAC")
 _FUNCTION_POS = ("DET", "ADP", "PUNCT", "CCONJ", "PART", "PRON")
 _SUBJECT_REACH = 400  # characters back from a pronoun in which a named subject outranks a nearer name
+_SOURCE_REACH = 600  # characters back in which "they", "it" or "the sources" find what they stand for
+_MAX_NAME_TOKENS = 3  # a name after a title: "Governor Mehdi Irannejad"
+_CLOSE_TO = re.compile(CLOSE_TO_PATTERN, re.IGNORECASE)
+_FEMALE_PRONOUNS = frozenset(("she", "her"))
 
 
 @dataclass(frozen=True)
@@ -34,6 +51,8 @@ class Speaker:
     end: int
     source_kind: str
     first_person: bool = False
+    close_to: str | None = None  # unnamed sources: whom they are close to
+    no_referent: bool = False  # "it said" with no body to stand for: no speaker, no quote
 
 
 class SpeakerResolver:
@@ -42,33 +61,53 @@ class SpeakerResolver:
     def __init__(self, analysis: Analysis, doc: Doc, quoted: list[tuple[int, int]]):
         self.doc = doc
         self.text = doc.text
+        self.mentions = analysis.mentions
         self.people = [
             m for m in analysis.mentions
             if m.label == "PERSON" and m.text.lower() not in NOT_PEOPLE and not _inside(m.start, quoted)
         ]
+        self.people += _titled_names(analysis.article.id, doc, self.people, quoted)
         self.bodies = [m for m in analysis.mentions if m.label in _BODY_LABELS]
 
-    def resolve(self, phrase: Span, head: Token) -> Speaker:
+    def resolve(self, phrase: Span, head: Token, content: tuple[int, int] | None = None) -> Speaker:
+        """``content`` is the span of the words the speaker is said to have said, if known."""
         start, end = phrase.start_char, phrase.end_char
         lower = head.lower_
         if lower in FIRST_PERSON:
             return Speaker(head.text, head.idx, head.idx + len(head), "unknown", first_person=True)
         if lower in PERSON_PRONOUNS:
-            person = self._nearest_person_before(head.idx)
+            person = self._nearest_person_before(head.idx, content, "female" if lower in _FEMALE_PRONOUNS else "male")
             name = self._fullest_name(person) if person else None
             return Speaker(name or head.text, head.idx, head.idx + len(head), "named_person" if name else "unknown")
         if lower == "they":
-            return Speaker(head.text, head.idx, head.idx + len(head), "anonymous")
+            earlier = self._earlier_source(head, content, plural=True)
+            return earlier or Speaker(head.text, head.idx, head.idx + len(head), "anonymous")
+        if lower == "it":
+            body = self._body_before(head.idx, content)
+            if body is None:
+                return Speaker(None, head.idx, head.idx + len(head), "unknown", no_referent=True)
+            return Speaker(body.text, head.idx, head.idx + len(head), "official_body")
         person = self._person_at(phrase, head)
         if person is not None:
             return Speaker(person.text, person.start, person.end, "named_person")
         lemma = head.lemma_.lower()
         if lemma in ANONYMOUS_HEADS or lower in ANONYMOUS_HEADS:
-            return Speaker(phrase.text, start, end, "anonymous")
+            if _bare_definite(phrase, head):
+                earlier = self._earlier_source(head, content, plural=head.tag_ in ("NNS", "NNPS"), same_head=True)
+                if earlier is not None:
+                    return earlier
+            return Speaker(phrase.text, start, end, "anonymous", close_to=close_to(phrase.text))
+        if lemma in MEDIA_HEADS:
+            outlet = self._outlet(phrase, head)
+            if outlet is not None:
+                return Speaker(outlet.text, start, end, "official_body")
         if lemma in DOCUMENT_HEADS:
             return Speaker(phrase.text, start, end, "document")
         if lemma in ROLE_HEADS:
-            holder = self._role_holder(phrase, head)
+            named = self._name_in_apposition(phrase)
+            if named is not None:
+                return named
+            holder = self._role_holder(phrase, head, self.people) if head.tag_ in ("NN", "NNP") else None
             if holder is not None:
                 return Speaker(self._fullest_name(holder), start, end, "named_person")
             definite = phrase[0].lower_ in ("the", "this", "that") or phrase[0].pos_ == "PROPN"
@@ -83,6 +122,10 @@ class SpeakerResolver:
         inside = [m for m in self.people if start <= m.start and m.end <= end]
         if inside:
             return Speaker(inside[0].text, inside[0].start, inside[0].end, "named_person")
+        if head.tag_ in ("NN", "NNP"):
+            holder = self._role_holder(phrase, head, self.people)
+            if holder is not None:  # "Charger says he's innocent" -> "Chargers wide receiver Vincent Jackson"
+                return Speaker(self._fullest_name(holder), start, end, "named_person")
         if head.pos_ == "PROPN":
             return Speaker(phrase.text, start, end, "named_person")
         return Speaker(phrase.text, start, end, "unknown")
@@ -104,12 +147,19 @@ class SpeakerResolver:
                         return mention
         return None
 
-    def _nearest_person_before(self, offset: int) -> Mention | None:
+    def _nearest_person_before(self, offset: int, content: tuple[int, int] | None, gender: str) -> Mention | None:
         """The person a pronoun stands for: the nearest one named as the subject of a clause
         within reach, else the nearest one named at all. News names its speaker as a subject
         ("Capaldi is best known for his role as Malcolm Tucker. "…," he said"), while people
         named in passing sit in objects and complements."""
-        candidates = [m for m in self.people if m.end <= offset and not _possessive(self.text, m.end)]
+        candidates = [
+            m for m in self.people
+            if m.end <= offset
+            and not _possessive(self.text, m.end)
+            and not (content is not None and content[0] <= m.start < content[1])
+            and not _in_brackets(self.text, m.start)
+            and self._gender(m) in (None, gender)
+        ]
         if not candidates:
             return None
         subjects = [m for m in candidates if offset - m.end <= _SUBJECT_REACH and self._is_subject(m)]
@@ -125,22 +175,119 @@ class SpeakerResolver:
         variants = [m.text for m in self.people if _surname(m.text) == surname]
         return max(variants, key=len) if variants else person.text
 
-    def _role_holder(self, phrase: Span, head: Token) -> Mention | None:
-        wanted = {t.lower_ for t in phrase if t.pos_ not in _FUNCTION_POS and not t.is_punct}
-        best: tuple[int, Mention] | None = None
-        for person in self.people:
-            if phrase.start_char <= person.start < phrase.end_char:
+    def _role_holder(self, phrase: Span, head: Token, candidates: list[Mention]) -> Mention | None:
+        """The one named with this role: "the governor" -> "Qeshm Governor Mehdi Irannejad";
+        "the city's chief prosecutor" -> "District Attorney Lynne Abraham" (a role in other words)."""
+        roles = {head.lower_, head.lemma_.lower()}
+        roles |= {synonym for role in list(roles) for synonym in ROLE_SYNONYMS.get(role, ())}
+        roles |= {role + "s" for role in roles}  # "Charger" in "Chargers wide receiver"
+        wanted = {t.lemma_.lower() for t in phrase if t.pos_ not in _FUNCTION_POS and not t.is_punct and t != head}
+        best: tuple[tuple[int, int], Mention] | None = None
+        for person in candidates:
+            if phrase.start_char <= person.start < phrase.end_char or person.end > phrase.start_char > person.start:
                 continue
             context = self._title_context(person)
-            if head.lower_ not in context and head.lemma_.lower() not in context:
+            if not roles & context:
                 continue
-            if len(wanted & context) * 3 < len(wanted) * 2:
-                continue
-            # Prefer the nearest holder before the phrase, then the nearest after it.
+            # Prefer the holder who shares most of the phrase's other words, then the nearest
+            # before the phrase, then the nearest after it.
             distance = phrase.start_char - person.end if person.end <= phrase.start_char else 10**6 + person.start
-            if best is None or distance < best[0]:
-                best = (distance, person)
+            key = (-len(wanted & context), distance)
+            if best is None or key < best[0]:
+                best = (key, person)
         return best[1] if best else None
+
+    def is_person(self, speaker: Speaker) -> bool:
+        """The speaker is someone the article names as a person (not a place or a thing the parser took for one)."""
+        return speaker.name is not None and any(_surname(m.text) == _surname(speaker.name) for m in self.people)
+
+    def _outlet(self, phrase: Span, head: Token) -> Mention | None:
+        """The outlet the article names with the same noun: "a South Korean newspaper" -> "The newspaper Chosun Ilbo"."""
+        best = None
+        for mention in self.mentions:
+            if mention.label not in ("ORG", "PERSON", "WORK_OF_ART", "NORP") or phrase.start_char <= mention.start < phrase.end_char:
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            before = [t for t in self.doc[max(0, span.start - 2) : span.start] if t.pos_ != "DET"] if span is not None else []
+            if not before or before[-1].lemma_.lower() != head.lemma_.lower():
+                continue
+            distance = abs(mention.start - phrase.start_char)
+            if best is None or distance < best[0]:
+                best = (distance, mention)
+        return best[1] if best else None
+
+    def _name_in_apposition(self, phrase: Span) -> Speaker | None:
+        """ "the head of Qeshm's free-trade zone, Ali Rezapour, as saying": the name set off after the role."""
+        doc = self.doc
+        index = phrase.end
+        if index >= len(doc) or doc[index].text != ",":
+            return None
+        end = index + 1
+        while end < len(doc) and end - index <= _MAX_NAME_TOKENS and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        if end - index < 3 or (end < len(doc) and doc[end].text not in (",", ".", ")")):
+            return None  # a first and last name at least, then the apposition ends
+        name = doc[index + 1 : end]
+        return Speaker(self._fullest_name(Mention("", name.start_char, name.end_char, name.text, "PERSON")), name.start_char, name.end_char, "named_person")
+
+    def _gender(self, person: Mention) -> str | None:
+        """What the article shows of the person's gender: a title by any mention of the surname."""
+        surname = _surname(person.text)
+        words: set[str] = set()
+        for mention in self.people:
+            if _surname(mention.text) == surname:
+                words |= self._title_words(mention)
+        female, male = bool(words & FEMALE_TITLES), bool(words & MALE_TITLES)
+        return "female" if female and not male else "male" if male and not female else None
+
+    def _title_words(self, person: Mention) -> set[str]:
+        """The words right before a name or in apposition after it ("spokeswoman Hua", "Hua, the spokeswoman")."""
+        span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None:
+            return set()
+        words = {t.lower_.rstrip(".") for t in span[:-1]}
+        index = span.start - 1
+        while index >= max(span.sent.start, span.start - 3) and not self.doc[index].is_punct and self.doc[index].pos_ not in ("ADP", "VERB"):
+            words.add(self.doc[index].lower_.rstrip("."))
+            index -= 1
+        if span.end < len(self.doc) - 1 and self.doc[span.end].text == ",":
+            for token in self.doc[span.end + 1 : min(span.sent.end, span.end + 5)]:
+                if token.is_punct:
+                    break
+                words.add(token.lower_)
+        return words
+
+    def _body_before(self, offset: int, content: tuple[int, int] | None) -> Mention | None:
+        """The body "it" stands for: the nearest organisation before, as the subject of its clause."""
+        for body in sorted(self.bodies, key=lambda m: -m.end):
+            if body.end > offset or offset - body.end > _SOURCE_REACH or body.label != "ORG":
+                continue
+            if content is not None and content[0] <= body.start < content[1]:
+                continue
+            span = self.doc.char_span(body.start, body.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                return body
+        return None
+
+    def _earlier_source(self, head: Token, content: tuple[int, int] | None, plural: bool, same_head: bool = False) -> Speaker | None:
+        """The unnamed source "they" or "the sources" takes up: the nearest one before that the
+        text gave as a source ("Citing people familiar with the situation, ... The sources said")."""
+        for token in reversed(self.doc[: head.i]):
+            if head.idx - token.idx > _SOURCE_REACH:
+                break
+            if content is not None and content[0] <= token.idx < content[1]:
+                continue
+            lemma = token.lemma_.lower()
+            if lemma not in ANONYMOUS_HEADS or token.pos_ not in ("NOUN", "PROPN") or not _given_as_source(token):
+                continue
+            if plural != (token.tag_ in ("NNS", "NNPS")) and not same_head:
+                continue
+            phrase = phrase_of(token)
+            found = close_to(phrase.text)
+            if same_head and lemma != head.lemma_.lower() and found is None:
+                continue
+            return Speaker(phrase.text, head.idx, head.idx + len(head), "anonymous", close_to=found)
+        return None
 
     def _title_context(self, person: Mention) -> set[str]:
         """Words around a name that give the person's role: a title before it or an apposition after it."""
@@ -157,6 +304,52 @@ class SpeakerResolver:
                     break
                 words += [token.lower_, token.lemma_.lower()]
         return set(words)
+
+
+def close_to(phrase: str) -> str | None:
+    """Whom an unnamed source is close to: "sources close to the minister" -> "the minister"."""
+    match = _CLOSE_TO.search(phrase)
+    return match.group(1).strip(" ,.;:\"'“”") if match else None
+
+
+def _bare_definite(phrase: Span, head: Token) -> bool:
+    """ "the source", "The sources": a source the text has already introduced."""
+    words = [t for t in phrase if not t.is_punct]
+    return len(words) == 2 and words[0].lower_ in ("the", "these", "those", "this", "that") and words[1] == head
+
+
+def _given_as_source(token: Token) -> bool:
+    """The noun is given as a source: the subject of a saying verb, or after "according to" or "citing"."""
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in SPEECH_VERBS:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+        return True
+    return token.dep_ == "dobj" and token.head.lemma_.lower() == "cite"
+
+
+def _titled_names(article_id: str, doc: Doc, people: list[Mention], quoted: list[tuple[int, int]]) -> list[Mention]:
+    """Names after a title the tagger did not take for a person ("Qeshm Governor Mehdi Irannejad" as a facility)."""
+    found = []
+    for token in doc:
+        if token.lower_.rstrip(".") not in PERSON_TITLES or _inside(token.idx, quoted):
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= _MAX_NAME_TOKENS and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        if end == token.i + 1:
+            continue
+        start_char, end_char = doc[token.i + 1].idx, doc[end - 1].idx + len(doc[end - 1])
+        if any(m.start < end_char and start_char < m.end for m in people):
+            continue
+        found.append(Mention(article_id, start_char, end_char, doc.text[start_char:end_char], "PERSON"))
+    return found
+
+
+def _in_brackets(text: str, offset: int) -> bool:
+    """A name in brackets on its line: a photo credit or an aside, not someone the text speaks of."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    before = text[line_start:offset]
+    return before.rfind("(") > before.rfind(")")
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:

@@ -8,6 +8,7 @@ from newsdesk.quotes.lexicon import DESCRIPTION_VERBS, SPEECH_NOUNS, SPEECH_VERB
 
 _SUBJECTS = ("nsubj", "csubj")
 _EMPTY_SUBJECTS = frozenset("it what which that this there".split())
+_RELATIVE_PRONOUNS = frozenset("who which that whom".split())
 # Dependents that hang a clause off the speaker's noun phrase; they are not part of the name.
 _CLAUSAL = frozenset(("relcl", "acl", "advcl", "cc", "conj"))
 
@@ -92,10 +93,15 @@ def _verb_subject(verb: Token) -> Token | None:
             return agent
         subjects = [
             child for child in current.children
-            if child.dep_ in _SUBJECTS and child.lower_ not in _EMPTY_SUBJECTS and same_line(child, current)
+            if child.dep_ in _SUBJECTS and same_line(child, current)
+            and (child.lower_ not in _EMPTY_SUBJECTS or _body_pronoun(child, current) or _relative_subject(child, current))
         ]
         if subjects:
-            return min(subjects, key=lambda child: abs(child.i - current.i))
+            subject = min(subjects, key=lambda child: abs(child.i - current.i))
+            return current.head if _relative_subject(subject, current) else subject  # "Lynch, who first reported that ..."
+        quoted_person = _quoted_as_saying(current)
+        if quoted_person is not None:
+            return quoted_person
         for child in current.children:  # "X is quoted as saying"
             if child.dep_ == "nsubjpass" and child.lower_ not in _EMPTY_SUBJECTS and current.lemma_ in SPEECH_VERBS:
                 return child
@@ -113,6 +119,27 @@ def _verb_subject(verb: Token) -> Token | None:
         if current.dep_ == "acl" and current.head.lower_ in SPEECH_NOUNS:
             return _noun_cue_source(current.head)
         break
+    return None
+
+
+def _body_pronoun(subject: Token, verb: Token) -> bool:
+    """ "It said", "it disclosed in filings that": a company or body speaking, not an empty "it"."""
+    return subject.lower_ == "it" and subject.dep_ == "nsubj" and verb.lemma_.lower() in SPEECH_VERBS
+
+
+def _relative_subject(subject: Token, verb: Token) -> bool:
+    return subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN")
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """ "IRNA quoted the governor as saying ...", "Naghavi was quoted by IRNA as saying ...": the one quoted."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.head.lemma_.lower() != "quote":
+        return None
+    quote = verb.head.head
+    for dep in ("dobj", "nsubjpass"):
+        for child in quote.children:
+            if child.dep_ == dep:
+                return child
     return None
 
 
