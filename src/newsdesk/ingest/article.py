@@ -11,6 +11,7 @@ from typing import Any
 from anyascii import anyascii
 
 from newsdesk import errors
+from newsdesk.ingest.decode import Decoded
 from newsdesk.model import Article
 
 _SPACE = re.compile(r"\s+")
@@ -83,7 +84,10 @@ def article_from_text(
     author: str | None = None,
     language: str | None = None,
     metadata: dict[str, Any] | None = None,
+    decoded: Decoded | None = None,
 ) -> Article:
+    """``decoded``, when the text came from decoding an input, keeps the text as given and the
+    repairs made to it beside the repaired ``text``."""
     if not text or not text.strip():
         raise errors.InputRejected(path, errors.EMPTY)
     # a saved page often starts with its address: that is the url and the outlet, and the
@@ -109,6 +113,8 @@ def article_from_text(
         published_inferred=written is not None,
         language=language,
         metadata=metadata or {},
+        text_as_given=decoded.given if decoded and decoded.repairs else None,
+        repairs=decoded.repairs if decoded else (),
     )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from newsdesk import errors
 from newsdesk.ingest.article import article_from_text
-from newsdesk.ingest.decode import decode
+from newsdesk.ingest.decode import decode, decode_text, without_lone_surrogates
 from newsdesk.model import Article
 
 Item = Article | errors.InputRejected
@@ -22,7 +22,8 @@ JSON_KNOWN_FIELDS = ("text", "html", "title", "url", "published", "source", "lan
 
 
 def read_text(data: bytes, name: str) -> Iterator[Item]:
-    yield article_from_text(decode(data, name), path=name)
+    decoded = decode_text(data, name)
+    yield article_from_text(decoded.text, path=name, decoded=decoded)
 
 
 def html_to_article(html: str, name: str, url: str | None = None, **overrides: Any) -> Article:
@@ -80,6 +81,7 @@ def read_json_lines(data: bytes, name: str) -> Iterator[Item]:
 def _record_to_item(record: Any, name: str) -> Item:
     if not isinstance(record, dict):
         return errors.InputRejected(name, "JSON record is not an object")
+    record = {k: without_lone_surrogates(v) if isinstance(v, str) else v for k, v in record.items()}
     metadata = {k: v for k, v in record.items() if k not in JSON_KNOWN_FIELDS}
     fields = {
         "title": record.get("title"),
@@ -91,8 +93,8 @@ def _record_to_item(record: Any, name: str) -> Item:
     }
     try:
         if isinstance(record.get("text"), str) and record["text"].strip():
-            text = decode(record["text"].encode("utf-8"), name)
-            return article_from_text(text, path=name, metadata=metadata, **fields)
+            decoded = decode_text(record["text"].encode("utf-8"), name)
+            return article_from_text(decoded.text, path=name, metadata=metadata, decoded=decoded, **fields)
         if isinstance(record.get("html"), str) and record["html"].strip():
             url = fields.pop("url")
             article = html_to_article(record["html"], name, url=url, **fields)

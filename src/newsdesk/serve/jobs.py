@@ -103,7 +103,7 @@ class IngestWorker:
         return job
 
     def submit_documents(self, documents: list[dict[str, Any]]) -> IngestJob:
-        return self.submit([(f"document-{n:04d}.json", json.dumps(d, ensure_ascii=False).encode()) for n, d in enumerate(documents)])
+        return self.submit([(f"document-{n:04d}.json", json.dumps(d).encode()) for n, d in enumerate(documents)])
 
     def job(self, job_id: str) -> IngestJob | None:
         with self._lock:
