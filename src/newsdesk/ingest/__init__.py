@@ -10,13 +10,14 @@ import glob
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from newsdesk import errors
 from newsdesk.ingest.article import article_from_text, article_id
 from newsdesk.ingest.formats import Item, read_feed, read_html, read_json_lines, read_text, read_warc
 
-__all__ = ["Target", "article_from_text", "article_id", "read_inputs", "expand_paths"]
+__all__ = ["Named", "Target", "article_from_text", "article_id", "read_inputs", "expand_paths"]
 
 Reader = Callable[[bytes, str], Iterator[Item]]
 
@@ -42,7 +43,16 @@ def _suffix(path: Path) -> str:
     return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
 
 
-Target = Path | str | errors.InputRejected
+@dataclass(frozen=True)
+class Named:
+    """A file read under the name its owner gave it: an upload staged on disk under another name.
+    The name picks the reader (by its suffix) and names the article and any rejection."""
+
+    path: Path
+    name: str
+
+
+Target = Path | str | Named | errors.InputRejected
 
 
 def expand_paths(paths: Iterable[str | Target]) -> Iterator[Target]:
@@ -52,7 +62,7 @@ def expand_paths(paths: Iterable[str | Target]) -> Iterator[Target]:
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     for raw in paths:
-        if isinstance(raw, errors.InputRejected) or (isinstance(raw, Path) and raw.is_file()):
+        if isinstance(raw, (errors.InputRejected, Named)) or (isinstance(raw, Path) and raw.is_file()):
             yield raw
             continue
         raw = os.fspath(raw)
@@ -134,13 +144,16 @@ def read_inputs(paths: Iterable[str | Target]) -> Iterator[Item]:
         if isinstance(target, errors.InputRejected):
             yield target
             continue
-        name = "<stdin>" if target == "-" else str(target)
+        if isinstance(target, Named):
+            name, source = target.name, target.path
+        else:
+            name, source = ("<stdin>", None) if target == "-" else (str(target), Path(target))
         try:
-            data = sys.stdin.buffer.read() if target == "-" else Path(target).read_bytes()
+            data = sys.stdin.buffer.read() if source is None else source.read_bytes()
         except OSError as exc:
             yield errors.InputRejected(name, f"unreadable ({exc.strerror or exc})")
             continue
-        reader = READERS.get(_suffix(Path(name))) if target != "-" else None
+        reader = READERS.get(_suffix(Path(name))) if source is not None else None
         try:
             yield from (reader or _sniff_reader(data))(data, name)
         except errors.InputRejected as exc:

@@ -12,6 +12,7 @@ from anyascii import anyascii
 
 from newsdesk import errors
 from newsdesk.ingest.decode import Decoded
+from newsdesk.ingest.outlet import is_credit_line, outlet_in_text, site_of
 from newsdesk.model import Article
 
 _SPACE = re.compile(r"\s+")
@@ -47,7 +48,7 @@ def headline_of(text: str) -> str | None:
     first = first.strip()
     if not sep or not rest.strip() or not first or len(first) > _HEADLINE_MAX_CHARS:
         return None
-    if first[-1] in ".,;" or len(first.split()) < 3 or is_dateline(first):
+    if first[-1] in ".,;" or len(first.split()) < 3 or is_dateline(first) or is_credit_line(first):
         return None
     return first
 
@@ -96,7 +97,8 @@ def article_from_text(
     address = _BARE_URL.fullmatch(first.strip())
     if address:
         url = url or address.group(0)
-        source = source or address.group(1).removeprefix("www.")
+    # the outlet, when none came with the article: a credit in the text, else the site of its address
+    source = source or outlet_in_text(text) or site_of(url)
     # a date line by the headline dates the page, but as read from its text: evidence that
     # places the article in time, not a date a source gave (see events/cluster.py)
     given = _iso_date(published)

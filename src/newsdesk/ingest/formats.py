@@ -117,10 +117,12 @@ def read_feed(data: bytes, name: str) -> Iterator[Item]:
     feed = feedparser.parse(data)
     if not feed.entries:
         raise errors.InputRejected(name, "feed with no entries" if not feed.bozo else f"unreadable feed ({feed.bozo_exception})")
-    source = feed.feed.get("title")
+    feed_title = feed.feed.get("title")
     for index, entry in enumerate(feed.entries, start=1):
         entry_name = f"{name}#{index}"
         body = entry.get("content", [{}])[0].get("value") or entry.get("summary") or ""
+        # an aggregator's entry may name the outlet it comes from (RSS <source>); else the feed is the outlet
+        source = (entry.get("source") or {}).get("title") or feed_title
         try:
             yield _feed_entry_article(entry, body, entry_name, source)
         except errors.InputRejected as exc:

@@ -46,6 +46,14 @@ def outlet_in_text(text: str) -> str | None:
     return None
 
 
+def is_credit_line(line: str) -> bool:
+    """A line that is only a dateline credit (``NEW YORK (AP) —``) or a byline naming an outlet:
+    not a headline."""
+    line = line.strip()
+    found = _DATELINE.match(line)
+    return bool(found and not line[found.end() :].strip()) or bool(_BYLINE.match(line))
+
+
 def site_of(url: str | None) -> str | None:
     """The site of an address, without ``www.``: ``https://www.bbc.com/news/x`` -> ``bbc.com``."""
     if not url:
