@@ -1,24 +1,68 @@
 """The command line: parses arguments, calls the pipeline, prints. Nothing else lives here.
 
-Exit codes: 0 every input processed, 1 some inputs rejected, 2 usage error.
+Exit codes: 0 every input processed, 1 some inputs rejected, 2 usage error (a bad option, a path
+that is not a store), 3 the store or the system failed (read-only store, full disk, port in use).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from newsdesk import __version__
 from newsdesk.model import InputError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.split("\n")[0])
+HELP = (
+    "Group news reports into events and lay out, per event, who and what is involved, who said what, "
+    "where the sources agree and conflict, and how each frames it; every fact links to its span of text. "
+    "Start with `newsdesk analyze PATH` or `newsdesk ingest PATH` then `newsdesk serve`."
+)
+EXIT_REJECTED, EXIT_USAGE, EXIT_FAILED = 1, 2, 3
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=HELP)
 eval_app = typer.Typer(no_args_is_help=True, help="Measure quality against the gold data in ../shared/corpus.")
 app.add_typer(eval_app, name="eval")
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite store file.")]
 PathsArgument = Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, or - for stdin.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsdesk {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    pass
+
+
+def _fails_cleanly(command):
+    """Store and system failures end a command with one line naming the problem, not a traceback."""
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        from newsdesk.store import StoreError
+
+        try:
+            return command(*args, **kwargs)
+        except StoreError as exc:
+            typer.echo(f"newsdesk: {exc}", err=True)
+            raise typer.Exit(EXIT_USAGE if exc.usage else EXIT_FAILED) from None
+        except OSError as exc:
+            where = f" {exc.filename}" if exc.filename else ""
+            typer.echo(f"newsdesk: cannot write{where}: {exc.strerror or exc}", err=True)
+            raise typer.Exit(EXIT_FAILED) from None
+
+    return run
 
 
 def _report_error(error: InputError) -> None:
@@ -29,15 +73,29 @@ def _report_error(error: InputError) -> None:
 
 
 @app.command()
+@_fails_cleanly
 def ingest(paths: PathsArgument, db: DbOption = Path("newsdesk.db")) -> None:
-    """Add articles to the store and assign each to an event."""
+    """Add articles to the store and assign each to an event; says which event each one started or joined."""
+    from newsdesk import errors
+    from newsdesk.ingest import expand_paths
     from newsdesk.pipeline import ingest as run_ingest
     from newsdesk.store import Store
 
+    targets = list(expand_paths(paths))
+    if not db.exists() and all(isinstance(t, errors.InputRejected) for t in targets):
+        for target in targets:
+            _report_error(InputError(target.input_name, target.reason))
+        typer.echo(f"newsdesk: nothing to ingest; {db} was not created", err=True)
+        raise typer.Exit(EXIT_REJECTED)
     with Store(db) as store:
-        report = run_ingest(paths, store, progress=True, on_error=_report_error)
+        report = run_ingest(targets, store, progress=True, on_error=_report_error)
         total = store.count_articles()
     failed = sum(e.stage is not None for e in report.errors)
+    for placed in report.placed:
+        if placed.started:
+            typer.echo(f"  {placed.path}: started event {placed.event_id}")
+        else:
+            typer.echo(f"  {placed.path}: joined event {placed.event_id} (now {placed.event_articles} articles)")
     typer.echo(
         f"{len(report.added)} articles added, {len(report.duplicates)} already stored, "
         f"{len(report.errors) - failed} inputs rejected; {total} articles in {db}"
@@ -45,10 +103,11 @@ def ingest(paths: PathsArgument, db: DbOption = Path("newsdesk.db")) -> None:
     )
     for path in report.duplicates:
         typer.echo(f"  already stored: {path}", err=True)
-    raise typer.Exit(1 if report.errors else 0)
+    raise typer.Exit(EXIT_REJECTED if report.errors else 0)
 
 
 @app.command()
+@_fails_cleanly
 def reanalyze(
     db: DbOption = Path("newsdesk.db"),
     stale: Annotated[bool, typer.Option("--stale", help="Only articles analysed by other stage versions than this newsdesk's (and those a stopped run left).")] = False,
@@ -69,7 +128,8 @@ def reanalyze(
 
 
 @app.command()
-def events(db: DbOption = Path("newsdesk.db"), as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+@_fails_cleanly
+def events(db: DbOption = Path("newsdesk.db"), as_json: JsonOption = False) -> None:
     """List the events in the store, largest first."""
     from newsdesk.pipeline import build_dossier
     from newsdesk.store import Store
@@ -77,7 +137,10 @@ def events(db: DbOption = Path("newsdesk.db"), as_json: Annotated[bool, typer.Op
     _require_store(db)
     with Store(db) as store:
         dossier = build_dossier(store)
+        articles = store.count_articles()
     rows = [{"id": e.id, "articles": len(e.article_ids), "date": e.date, "title": e.title} for e in dossier.events]
+    if not rows:
+        typer.echo(f"newsdesk: no events in {db} yet ({articles} articles); add some with `newsdesk ingest PATH --db {db}`", err=True)
     if as_json:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
@@ -86,6 +149,7 @@ def events(db: DbOption = Path("newsdesk.db"), as_json: Annotated[bool, typer.Op
 
 
 @app.command()
+@_fails_cleanly
 def show(
     event_id: str,
     db: DbOption = Path("newsdesk.db"),
@@ -109,6 +173,7 @@ def show(
 
 
 @app.command()
+@_fails_cleanly
 def analyze(
     paths: PathsArgument,
     out: Annotated[Path, typer.Option("--out", help="Folder for dossier.json, dossier.md, index.html.")] = Path("out"),
@@ -135,7 +200,7 @@ def analyze(
 
 
 @app.command()
-def compare(a: Annotated[Path, typer.Argument(help="First article file.")], b: Annotated[Path, typer.Argument(help="Second article file.")], as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def compare(a: Annotated[Path, typer.Argument(help="First article file.")], b: Annotated[Path, typer.Argument(help="Second article file.")], as_json: JsonOption = False) -> None:
     """Score two articles on the SemEval-2022 Task 8 dimensions (1 very similar .. 4 very dissimilar)."""
     from newsdesk.analyse import analyse_article
     from newsdesk.events import compare as compare_articles
@@ -156,16 +221,36 @@ def compare(a: Annotated[Path, typer.Argument(help="First article file.")], b: A
 
 
 @app.command()
+@_fails_cleanly
 def serve(
     db: DbOption = Path("newsdesk.db"),
     host: Annotated[str, typer.Option("--host", help="Interface to listen on; localhost only by default.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port")] = 8000,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    create: Annotated[bool, typer.Option("--create", help="Create an empty store when --db names none (to fill by uploads).")] = False,
 ) -> None:
     """Serve the REST API (docs at /docs) and the web UI over the store."""
+    import socket
+
     import uvicorn
 
     from newsdesk.serve import create_app
+    from newsdesk.store import Store
 
+    if not db.exists() and not create:
+        typer.echo(
+            f"newsdesk: no store at {db}; ingest articles first (`newsdesk ingest PATH --db {db}`), "
+            f"or start with an empty one: `newsdesk serve --db {db} --create`",
+            err=True,
+        )
+        raise typer.Exit(EXIT_USAGE)
+    with Store(db):
+        pass  # a path that is not a store, or cannot be created, is said here and not in a traceback
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        typer.echo(f"newsdesk: cannot listen on {host}:{port} ({exc.strerror or exc}); choose another --port or --host", err=True)
+        raise typer.Exit(EXIT_FAILED) from None
     typer.echo(f"newsdesk: serving {db} on http://{host}:{port}/ (API docs at /docs)", err=True)
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 

@@ -34,3 +34,7 @@ def bad_json(problem: str) -> str:
 
 def unsupported(suffix: str, supported: Iterable[str]) -> str:
     return f"{UNSUPPORTED} ({suffix or 'no suffix'}); newsdesk reads {' '.join(sorted(supported))}"
+
+
+def symlink_loop(target: str) -> str:
+    return f"symbolic link loop (points to {target}, which leads back to itself); not followed"

@@ -10,12 +10,27 @@ prose and in the original are the same numbers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from os import PathLike
+from pathlib import Path
 from typing import Any
 
 
 @dataclass(frozen=True)
+class Repair:
+    """A stretch the decoding repaired (mojibake, a control character, a line end):
+    ``[start, end)`` in ``Article.text`` was ``[given_start, given_end)`` in ``Article.text_as_given``."""
+
+    start: int
+    end: int
+    given_start: int
+    given_end: int
+
+
+@dataclass(frozen=True)
 class Article:
-    """One ingested report. ``id`` is a hash of the normalised text."""
+    """One ingested report. ``id`` is a hash of the normalised text. ``text`` is the text every
+    span indexes, repaired; ``text_as_given`` is the text as decoded from the input when the repair
+    changed it (None when they are the same), and ``repairs`` maps one to the other."""
 
     id: str
     text: str
@@ -30,6 +45,8 @@ class Article:
     genre: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
     published_after: str | None = None  # an undated article is no older than the newest post it embeds
+    text_as_given: str | None = None
+    repairs: tuple[Repair, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -362,3 +379,28 @@ class Dossier:
     removed: list[Removal] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     analyses: dict[str, Analysis] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The dossier as the ``newsdesk.dossier/1`` document (see docs/dossier.md): plain dicts and lists."""
+        from newsdesk.report import dossier_to_json
+
+        return dossier_to_json(self)
+
+    def save(self, path: str | PathLike[str]) -> Path:
+        """Write the dossier to ``path`` as JSON (``.json``), Markdown (``.md``) or HTML (``.html``),
+        by the file's suffix; folders on the way are created. Returns the path written."""
+        import json
+
+        from newsdesk.report import dossier_html, dossier_markdown
+
+        target = Path(path)
+        renderers = {
+            ".json": lambda document: json.dumps(document, indent=2, ensure_ascii=False),
+            ".md": dossier_markdown,
+            ".html": dossier_html,
+        }
+        if target.suffix.lower() not in renderers:
+            raise ValueError(f"cannot save a dossier as {target.suffix or 'a file without suffix'!r}; use .json, .md or .html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(renderers[target.suffix.lower()](self.to_json()), encoding="utf-8")
+        return target

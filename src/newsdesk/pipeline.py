@@ -34,18 +34,32 @@ BATCH_SIZE = 32
 MAX_COMPARED_ARTICLES = 8
 
 
+@dataclass(frozen=True)
+class Placement:
+    """Where a new article went: the event it started or joined, and that event's size after the batch."""
+
+    path: str
+    article_id: str
+    event_id: str
+    started: bool
+    event_articles: int
+
+
 @dataclass
 class IngestReport:
     added: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)  # inputs whose article was already stored
     errors: list[InputError] = field(default_factory=list)
+    placed: list[Placement] = field(default_factory=list)
 
 
 ErrorSink = Callable[[InputError], None]
 
 
 def ingest(paths: Iterable[str], store: Store, progress: bool = False, on_error: ErrorSink | None = None) -> IngestReport:
-    """Read, analyse, cluster and store every article under ``paths``, one transaction per batch."""
+    """Read, analyse, cluster and store every article under ``paths``, one transaction per batch.
+    A store that cannot be written is refused here, before any analysis."""
+    store.require_writable()
     report = IngestReport()
     if store.recluster_pending():  # a reanalysis changed features and stopped before replaying the clustering
         recluster(store)
@@ -94,7 +108,8 @@ def _store_batch(batch: list[Article], store: Store, clusterer: OnlineClusterer,
     before = clusterer.clusters()
     decisions = {a.article.id: clusterer.add(a.article.id, f) for a, f in zip(analyses, features)}
     clusterer.refine()
-    assignments = _changed_assignments(before, clusterer.clusters(), decisions, clusterer.take_moves())
+    after = clusterer.clusters()
+    assignments = _changed_assignments(before, after, decisions, clusterer.take_moves())
     store.write_batch(
         analyses,
         {a.article.id: f.to_bytes() for a, f in zip(analyses, features)},
@@ -104,6 +119,11 @@ def _store_batch(batch: list[Article], store: Store, clusterer: OnlineClusterer,
         read_as={w.article.id: w.article for w in stored},
     )
     report.added += [a.article.id for a in analyses]
+    final = {a.article_id: a.event_id for a in assignments}
+    report.placed += [
+        Placement(a.article.path, a.article.id, final[a.article.id], decisions[a.article.id].new_event and final[a.article.id] == decisions[a.article.id].event_id, len(after[final[a.article.id]]))
+        for a in analyses
+    ]
 
 
 @dataclass

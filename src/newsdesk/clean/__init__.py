@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsdesk.clean.furniture import furniture_reason
+from newsdesk.clean.furniture import EDGE_FOOT_PARAGRAPHS, EDGE_TOP_PARAGRAPHS, furniture_reason, opinion_furniture
 from newsdesk.clean.paragraphs import paragraphs
 from newsdesk.clean.posts import find_posts
 from newsdesk.model import Article, Post, Removal
@@ -30,12 +30,17 @@ def clean(article: Article) -> Cleaned:
         for post in posts
     ]
     inside_post = [(post.start, post.end) for post in posts]
-    for para in paras:
-        if any(start <= para.start and para.end <= end for start, end in inside_post):
-            continue
+    own = [para for para in paras if not any(start <= para.start and para.end <= end for start, end in inside_post)]
+    for number, para in enumerate(own):
         reason = furniture_reason(para)
         if reason:
             removed.append(Removal(article.id, para.start, para.end, para.text, reason))
+            continue
+        edge = number < EDGE_TOP_PARAGRAPHS or number >= len(own) - EDGE_FOOT_PARAGRAPHS
+        # the writer's name in a byline does not make the writer a source of the story
+        elsewhere = " ".join(p.text for p in own if p is not para and not p.text.lower().startswith("by ")) if edge else ""
+        for start, end, why in opinion_furniture(para, edge, elsewhere):
+            removed.append(Removal(article.id, start, end, text[start:end], why))
     removed.sort(key=lambda r: r.start)
     return Cleaned(prose=blank_out(text, [(r.start, r.end) for r in removed]), posts=posts, removed=removed)
 

@@ -4,8 +4,10 @@
   article (where news puts the event), the one whose content words best cover
   the words the event's articles share (each word weighted by the share of the
   event's articles that use it);
-- title: the title of the article holding that sentence, else of another
-  article, else the sentence cut to headline length;
+- title: the headline of the event's first report (arrival order), else of the
+  next report that has one, else the first report's lead sentence cut to headline
+  length. It does not follow the representative sentence, which moves as reports
+  arrive: an event keeps its title from one ingest to the next;
 - when: a date written in the text (e.g. "Sunday" resolved against the
   publication date) that several articles agree on and that is no later than
   the earliest publication date; otherwise the earliest publication date.
@@ -24,13 +26,15 @@ from collections import Counter
 from datetime import date
 
 from newsdesk.events.features import PLACE_LABELS, term_counts
-from newsdesk.ingest.article import WIRE_DATELINE, is_dateline
+from newsdesk.ingest.article import is_dateline
+from newsdesk.ingest.outlet import WIRE_DATELINE
 from newsdesk.model import Analysis, Entity, Event, Place, Support
 
 LEAD_SENTENCES = 4
 MAX_PLACES = 3
 MAX_ENTITIES = 8
 MAX_TITLE_CHARS = 120
+LEAD_MIN_WORDS = 3  # lower-case words a lead sentence has at least
 EVENT_DATE_WINDOW_DAYS = 7  # a text date this far before publication can still be the event's day
 LEAD_DATE_WINDOW_DAYS = 31  # a full date in a report's first sentence, this far back (tests/gold/dates dev)
 LEAD_DATE_SENTENCES = 3  # a report's lead: where it says when its event happened
@@ -179,13 +183,25 @@ def _archive_caption(analysis: Analysis, position: int) -> bool:
 
 
 def _title(analyses: list[Analysis], sentence: Support | None) -> str | None:
-    by_id = {analysis.article.id: analysis for analysis in analyses}
-    if sentence is not None and by_id[sentence.article_id].article.title:
-        return by_id[sentence.article_id].article.title
     titles = [analysis.article.title for analysis in analyses if analysis.article.title]
     if titles:
         return titles[0]
-    return _shortened(" ".join(sentence.text.split())) if sentence else None
+    lead = _lead(analyses[0]) if analyses else None
+    if lead is None and sentence is not None:
+        lead = sentence.text
+    return _shortened(" ".join(lead.split())) if lead else None
+
+
+def _lead(analysis: Analysis) -> str | None:
+    """The first sentence of an untitled report's prose that is not a date line or a dateline; a
+    one-line text is its own lead."""
+    for sentence in analysis.sentences:
+        text = analysis.prose[sentence.start : sentence.end].strip()
+        # a dateline split off as a sentence ("NEW YORK (AP) -") has no lower-case words
+        if sum(any(ch.islower() for ch in word) for word in text.split()) >= LEAD_MIN_WORDS and not is_dateline(text):
+            return text
+    text = analysis.prose.strip()
+    return text or None
 
 
 def _shortened(text: str) -> str:

@@ -67,7 +67,7 @@ def classify_genre(analysis: Analysis, cues: list[Cue], modes: list[SentenceMode
     if lexicon.EXPLANATORY_HEADLINE.search(first_line[1]):
         markers["analysis"].append(cue(first_line[0], first_line[0] + len(first_line[1].rstrip()), "explanatory_headline"))
     connectives = [cue(m.start(), m.end(), "analytic_connective") for m in lexicon.ANALYTIC_CONNECTIVES.finditer(prose) if not inside(quoted, m.start(), m.end())]
-    disclaimers = [cue(r.start, r.end, "disclaimer") for r in analysis.removed if r.reason == "editorial disclaimer"]
+    disclaimers = [cue(r.start, r.end, "disclaimer") for r in analysis.removed if r.reason in ("editorial disclaimer", "author note")]
     disclaimers += [cue(m.start(), m.end(), "disclaimer") for m in lexicon.DISCLAIMERS.finditer(prose)]
     counted = [m for m in modes if m.end - m.start > 1]
     opinion_share = sum(m.mode == "opinion" for m in counted) / max(1, len(counted))

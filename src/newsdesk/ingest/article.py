@@ -11,6 +11,8 @@ from typing import Any
 from anyascii import anyascii
 
 from newsdesk import errors
+from newsdesk.ingest.decode import Decoded
+from newsdesk.ingest.outlet import is_credit_line, outlet_in_text, site_of
 from newsdesk.model import Article
 
 _SPACE = re.compile(r"\s+")
@@ -32,15 +34,6 @@ _DATELINE_WORDS = frozenset(
 _DATELINE_LINES = 4  # a page's url, headline and date line come first, in either order
 _DATELINE_LABEL = re.compile(r"\b(posted|published|updated|last modified|on|at|le|publicado|actualizado|publié)\b:?", re.IGNORECASE)
 _CLOCK_ONWARDS = re.compile(r"\d{1,2}\s?[:.h]\s?\d{2}.*$")
-# A wire dateline: an upper-case place (and a date) then the agency in brackets and a dash,
-# "DHAKA (Reuters) -", "WASHINGTON, Jan. 3 (Xinhua) --", "(AP) —"
-WIRE_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][\w.'’ ]*?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?"
-    r"\((?P<outlet>[A-Z][\w&.'’ ]{0,30}?[\w.])\)\s*(?:-{1,2}|[—–:])\s"
-)
-# A byline crediting an outlet after a bar: "By Jane Doe | Dhaka Tribune"
-_BYLINE_CREDIT = re.compile(r"^By\s+[^|\n]{2,80}?\s*\|\s*(?P<outlet>[A-Z][^|\n]{1,40}?)\s*$")
-_CREDIT_LINES = 6  # datelines and bylines sit in the first lines, after the headline
 
 
 def article_id(text: str) -> str:
@@ -55,7 +48,7 @@ def headline_of(text: str) -> str | None:
     first = first.strip()
     if not sep or not rest.strip() or not first or len(first) > _HEADLINE_MAX_CHARS:
         return None
-    if first[-1] in ".,;" or len(first.split()) < 3 or is_dateline(first):
+    if first[-1] in ".,;" or len(first.split()) < 3 or is_dateline(first) or is_credit_line(first):
         return None
     return first
 
@@ -82,18 +75,6 @@ def dateline_date(text: str) -> str | None:
     return None
 
 
-def credited_outlet(text: str) -> str | None:
-    """The outlet a text credits in its first lines when no field names one: the agency
-    of a wire dateline ("DHAKA (Reuters) -" gives Reuters, "(AP) —" gives AP) or the
-    outlet after a byline's bar ("By Jane Doe | Dhaka Tribune")."""
-    for line in text.lstrip().split("\n", _CREDIT_LINES)[:_CREDIT_LINES]:
-        line = line.strip()
-        found = WIRE_DATELINE.match(line) or _BYLINE_CREDIT.match(line)
-        if found:
-            return found.group("outlet").strip()
-    return None
-
-
 def article_from_text(
     text: str,
     path: str = "<text>",
@@ -104,7 +85,10 @@ def article_from_text(
     author: str | None = None,
     language: str | None = None,
     metadata: dict[str, Any] | None = None,
+    decoded: Decoded | None = None,
 ) -> Article:
+    """``decoded``, when the text came from decoding an input, keeps the text as given and the
+    repairs made to it beside the repaired ``text``."""
     if not text or not text.strip():
         raise errors.InputRejected(path, errors.EMPTY)
     # a saved page often starts with its address: that is the url and the outlet, and the
@@ -113,8 +97,8 @@ def article_from_text(
     address = _BARE_URL.fullmatch(first.strip())
     if address:
         url = url or address.group(0)
-        source = source or address.group(1).removeprefix("www.")
-    source = source or credited_outlet(rest if address else text)
+    # the outlet, when none came with the article: a credit in the text, else the site of its address
+    source = source or outlet_in_text(rest if address else text) or site_of(url)
     # a date line by the headline dates the page, but as read from its text: evidence that
     # places the article in time, not a date a source gave (see events/cluster.py)
     given = _iso_date(published)
@@ -131,6 +115,8 @@ def article_from_text(
         published_inferred=written is not None,
         language=language,
         metadata=metadata or {},
+        text_as_given=decoded.given if decoded and decoded.repairs else None,
+        repairs=decoded.repairs if decoded else (),
     )
 
 

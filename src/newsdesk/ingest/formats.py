@@ -10,7 +10,7 @@ from typing import Any
 
 from newsdesk import errors
 from newsdesk.ingest.article import article_from_text
-from newsdesk.ingest.decode import decode
+from newsdesk.ingest.decode import decode, decode_text, without_lone_surrogates
 from newsdesk.model import Article
 
 Item = Article | errors.InputRejected
@@ -35,7 +35,8 @@ JSON_FIELD_NAMES = {
 
 
 def read_text(data: bytes, name: str) -> Iterator[Item]:
-    yield article_from_text(decode(data, name), path=name)
+    decoded = decode_text(data, name)
+    yield article_from_text(decoded.text, path=name, decoded=decoded)
 
 
 def html_to_article(html: str, name: str, url: str | None = None, **overrides: Any) -> Article:
@@ -93,6 +94,7 @@ def read_json_lines(data: bytes, name: str) -> Iterator[Item]:
 def _record_to_item(record: Any, name: str) -> Item:
     if not isinstance(record, dict):
         return errors.InputRejected(name, "JSON record is not an object")
+    record = {k: without_lone_surrogates(v) if isinstance(v, str) else v for k, v in record.items()}
     values, used = _crawler_fields(record)
     metadata = {k: v for k, v in record.items() if k not in used}
     text, html = values.pop("text"), values.pop("html")
@@ -100,7 +102,8 @@ def _record_to_item(record: Any, name: str) -> Item:
         text = record["description"]  # a page the crawler found no body in still has its lead
     try:
         if text:
-            return article_from_text(decode(text.encode("utf-8"), name), path=name, metadata=metadata, **values)
+            decoded = decode_text(text.encode("utf-8"), name)
+            return article_from_text(decoded.text, path=name, metadata=metadata, decoded=decoded, **values)
         if html:
             url = values.pop("url")
             article = html_to_article(html, name, url=url, **values)
@@ -168,10 +171,12 @@ def read_feed(data: bytes, name: str) -> Iterator[Item]:
     feed = feedparser.parse(data)
     if not feed.entries:
         raise errors.InputRejected(name, "feed with no entries" if not feed.bozo else f"unreadable feed ({feed.bozo_exception})")
-    source = feed.feed.get("title")
+    feed_title = feed.feed.get("title")
     for index, entry in enumerate(feed.entries, start=1):
         entry_name = f"{name}#{index}"
         body = entry.get("content", [{}])[0].get("value") or entry.get("summary") or ""
+        # an aggregator's entry may name the outlet it comes from (RSS <source>); else the feed is the outlet
+        source = (entry.get("source") or {}).get("title") or feed_title
         try:
             yield _feed_entry_article(entry, body, entry_name, source)
         except errors.InputRejected as exc:

@@ -10,7 +10,7 @@ from functools import lru_cache
 from importlib import resources as package_files
 from typing import Any
 
-from newsdesk.model import Analysis, Cue, Dossier, Entity, Event, Finding, Post, Quote, Support, Wording
+from newsdesk.model import Analysis, Article, Cue, Dossier, Entity, Event, Finding, Post, Quote, Support, Wording
 
 SCHEMA_ID = "newsdesk.dossier/1"
 
@@ -33,6 +33,7 @@ def dossier_to_json(dossier: Dossier) -> dict[str, Any]:
                 "genre": a.genre,
                 "text": a.text,
                 "stage_versions": dossier.analyses[a.id].stage_versions if a.id in dossier.analyses else {},
+                **_as_given(a),
                 **_framing(dossier.analyses.get(a.id)),
             }
             for a in dossier.articles
@@ -68,6 +69,16 @@ def _event(event: Event) -> dict[str, Any]:
         "comparisons": [{"article_ids": [c.left, c.right], "scores": c.scores} for c in event.comparisons],
         "evidence": event.evidence,
         "wording": [_wording(w) for w in event.wording],
+    }
+
+
+def _as_given(article: Article) -> dict[str, Any]:
+    """The text as given and the map to it, only for an article whose decoding repaired something."""
+    if article.text_as_given is None:
+        return {}
+    return {
+        "text_as_given": article.text_as_given,
+        "repairs": [{"start": r.start, "end": r.end, "given_start": r.given_start, "given_end": r.given_end} for r in article.repairs],
     }
 
 

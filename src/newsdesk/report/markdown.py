@@ -1,7 +1,14 @@
-"""The dossier as Markdown, for reading in a terminal or a pull request."""
+"""The dossier as Markdown, for reading in a terminal or a pull request.
+
+Every string that comes from the articles (text, titles, outlets, names, paths) is escaped
+before it is written, so that a Markdown renderer shows it as text: raw HTML (``<script>``),
+links (``[x](javascript:...)``), autolinks and code spans in an article stay inert, as they do
+in the HTML pages.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from newsdesk.report.claims import claims_markdown
@@ -10,7 +17,22 @@ from newsdesk.report.speakers import quotes_by_speaker
 from newsdesk.report.text import article_label, oneline
 
 
+_MARKUP = re.compile(r"([\\`<>\[\]|])")
+
+
+def escaped(value: Any) -> Any:
+    """``value`` with every string in it escaped for Markdown (a backslash before ``\\ ` < > [ ] |``)."""
+    if isinstance(value, str):
+        return _MARKUP.sub(r"\\\1", value)
+    if isinstance(value, list):
+        return [escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: escaped(v) for k, v in value.items()}
+    return value
+
+
 def dossier_markdown(document: dict[str, Any]) -> str:
+    document = escaped(document)
     articles = {a["id"]: a for a in document["articles"]}
     out = [f"# newsdesk dossier", "", f"{len(document['articles'])} articles, {len(document['events'])} events.", ""]
     for event in document["events"]:

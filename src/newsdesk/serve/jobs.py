@@ -24,6 +24,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from newsdesk.ingest import Named
 from newsdesk.model import InputError
 from newsdesk.pipeline import ingest
 from newsdesk.serve.desk import Desk
@@ -36,7 +37,7 @@ KEPT_JOBS = 200
 @dataclass
 class IngestJob:
     id: str
-    inputs: list[str]
+    inputs: list[Named]
     status: str = "queued"  # queued | running | done | failed
     processed: int = 0
     added: list[str] = field(default_factory=list)
@@ -85,16 +86,17 @@ class IngestWorker:
         shutil.rmtree(self._staging, ignore_errors=True)
 
     def submit(self, files: list[tuple[str, bytes]]) -> IngestJob:
-        """Stage ``(name, content)`` pairs as files and queue them; names are reduced to a safe basename."""
+        """Stage ``(name, content)`` pairs as files and queue them. Each is staged under a number
+        and read under its own name (its last path component), which the articles and errors keep."""
         job_id = uuid.uuid4().hex[:16]
         folder = self._staging / job_id
         folder.mkdir()
-        paths = []
+        inputs = []
         for number, (name, content) in enumerate(files):
-            path = folder / f"{number:04d}-{safe_filename(name)}"
+            path = folder / f"{number:04d}"
             path.write_bytes(content)
-            paths.append(str(path))
-        job = IngestJob(job_id, paths)
+            inputs.append(Named(path, upload_name(name)))
+        job = IngestJob(job_id, inputs)
         with self._lock:
             self._jobs[job_id] = job
             for old in list(self._jobs)[:-KEPT_JOBS]:
@@ -103,7 +105,7 @@ class IngestWorker:
         return job
 
     def submit_documents(self, documents: list[dict[str, Any]]) -> IngestJob:
-        return self.submit([(f"document-{n:04d}.json", json.dumps(d, ensure_ascii=False).encode()) for n, d in enumerate(documents)])
+        return self.submit([(f"document-{n:04d}.json", json.dumps(d).encode()) for n, d in enumerate(documents)])
 
     def job(self, job_id: str) -> IngestJob | None:
         with self._lock:
@@ -137,7 +139,7 @@ class IngestWorker:
                 added, duplicates, errors = ingester.submit(ingest_chunk, self.desk.db_path, chunk).result()
                 job.added += added
                 job.duplicates += duplicates
-                job.errors += [InputError(_original_name(name), message) for name, message in errors]
+                job.errors += [InputError(name, message) for name, message in errors]
                 job.processed += len(chunk)
             job.status = "done"
         except Exception as exc:  # the job fails, the server and the worker keep going
@@ -147,7 +149,7 @@ class IngestWorker:
                 raise
         finally:
             job.finished = _now()
-            shutil.rmtree(Path(job.inputs[0]).parent if job.inputs else self._staging / job.id, ignore_errors=True)
+            shutil.rmtree(self._staging / job.id, ignore_errors=True)
 
 
 def _ingest_process() -> ProcessPoolExecutor:
@@ -155,23 +157,19 @@ def _ingest_process() -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
 
 
-def ingest_chunk(db_path: str, paths: list[str]) -> tuple[list[str], int, list[tuple[str, str]]]:
-    """In the ingest process: ``paths`` through the pipeline into the store; what was added, how
+def ingest_chunk(db_path: str, inputs: list[Named]) -> tuple[list[str], int, list[tuple[str, str]]]:
+    """In the ingest process: ``inputs`` through the pipeline into the store; what was added, how
     many were already stored, and the inputs rejected with why."""
     with Store(db_path) as store:
-        report = ingest(paths, store)
+        report = ingest(inputs, store)
     return report.added, len(report.duplicates), [(e.input, e.message) for e in report.errors]
 
 
-def safe_filename(name: str) -> str:
-    """The last path component of ``name`` with anything but letters, digits, ``.``, ``_`` and ``-`` replaced."""
+def upload_name(name: str) -> str:
+    """The name an uploaded file is known by: its last path component, without control characters."""
     base = re.split(r"[\\/]", name or "")[-1]
-    cleaned = re.sub(r"[^A-Za-z0-9._-]", "_", base).lstrip(".")
-    return cleaned[-120:] or "upload"
-
-
-def _original_name(staged: str) -> str:
-    return Path(staged).name.split("-", 1)[-1] if staged else staged
+    cleaned = "".join(ch for ch in base if ch.isprintable()).strip()
+    return cleaned[-200:] or "upload"
 
 
 def _now() -> str:

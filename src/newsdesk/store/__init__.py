@@ -8,6 +8,7 @@ batch committed before it, and running it again skips what is already stored.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -34,14 +35,44 @@ class Assignment:
     decision: dict
 
 
+class StoreError(Exception):
+    """The store cannot be opened, read or written. The message names the file and says what to do;
+    ``usage`` is True when the path given is the problem (no such folder, not a store)."""
+
+    def __init__(self, message: str, usage: bool = False):
+        super().__init__(message)
+        self.usage = usage
+
+
 class Store:
-    def __init__(self, path: str | Path):
+    """``create=False`` refuses a path with no store rather than creating an empty one. A store the
+    user cannot write is opened read-only: reads work, and any write raises :class:`StoreError`."""
+
+    def __init__(self, path: str | Path, create: bool = True):
         self.path = str(path)
-        self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self._migrate()
+        where = Path(path)
+        if not where.exists():
+            if not create:
+                raise StoreError(f"no store at {path}", usage=True)
+            if not where.parent.is_dir():
+                raise StoreError(f"cannot create the store {path}: the folder {where.parent} does not exist", usage=True)
+        self.read_only = where.exists() and not _writable(where)
+        try:
+            self.db = _connect(where, self.read_only)
+            if self.read_only:
+                self._check_migrated()
+            else:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+                self.db.execute("PRAGMA foreign_keys=ON")
+                self._migrate()
+        except sqlite3.Error as exc:
+            raise store_error(self.path, exc) from exc
+
+    def require_writable(self) -> None:
+        """Raise :class:`StoreError` now, before any work, when the store cannot be written."""
+        if self.read_only:
+            raise StoreError(f"the store {self.path} is read-only (no write permission on it or its folder); use a writable copy or another --db")
 
     def close(self) -> None:
         self.db.close()
@@ -53,10 +84,12 @@ class Store:
         self.close()
 
     def _migrate(self) -> None:
+        tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables and "migrations" not in tables:
+            raise StoreError(f"{self.path} is an SQLite database but not a newsdesk store; give another --db", usage=True)
         self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
         applied = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
-        folder = package_files.files("newsdesk.store") / "migrations"
-        for script in sorted((f for f in folder.iterdir() if f.name.endswith(".sql")), key=lambda f: f.name):
+        for script in _migration_scripts():
             if script.name in applied:
                 continue
             with self.transaction():
@@ -65,8 +98,18 @@ class Store:
                         self.db.execute(statement)
                 self.db.execute("INSERT INTO migrations VALUES (?, ?)", (script.name, _now()))
 
+    def _check_migrated(self) -> None:
+        tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "migrations" not in tables:
+            raise StoreError(f"{self.path} is not a newsdesk store; give another --db", usage=True)
+        applied = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
+        if any(script.name not in applied for script in _migration_scripts()):
+            raise StoreError(f"the store {self.path} was written by an older newsdesk and is read-only, so it cannot be upgraded; make it writable once")
+
     def transaction(self):
-        return _Transaction(self.db)
+        if self.read_only:
+            self.require_writable()
+        return _Transaction(self.db, self.path)
 
     # -- writes (one transaction per batch) --------------------------------------------
 
@@ -238,14 +281,81 @@ class Store:
 
 
 class _Transaction:
-    def __init__(self, db: sqlite3.Connection):
+    """One write transaction; an SQLite failure inside it (read-only file, full disk) is rolled
+    back and raised as a :class:`StoreError` saying so."""
+
+    def __init__(self, db: sqlite3.Connection, path: str):
         self.db = db
+        self.path = path
 
     def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise store_error(self.path, exc) from exc
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+        if exc_type is None:
+            try:
+                self.db.execute("COMMIT")
+                return
+            except sqlite3.Error as failure:
+                exc = failure
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
+        if type(exc) in _ENVIRONMENT_ERRORS:
+            raise store_error(self.path, exc) from exc
+        if exc_type is None:
+            raise exc  # COMMIT broke a constraint: a defect of the code, raised as it is
+
+
+# What the environment does to a store (read-only, full, locked, not a database); a broken
+# constraint is a defect of the code and is raised as it is
+_ENVIRONMENT_ERRORS = (sqlite3.OperationalError, sqlite3.DatabaseError)
+
+
+def store_error(path: str, exc: sqlite3.Error) -> StoreError:
+    """An SQLite error as one message a user can act on."""
+    problem = str(exc)
+    if "not a database" in problem:
+        return StoreError(f"{path} is not a newsdesk store ({problem}); give another --db", usage=True)
+    if "readonly" in problem or "read-only" in problem:
+        return StoreError(f"the store {path} is read-only ({problem}); use a writable copy or another --db")
+    if "full" in problem:
+        return StoreError(
+            f"no space left to write the store {path} ({problem}); free some space and run the same command again: "
+            "the batches written so far are kept and skipped"
+        )
+    if "unable to open" in problem:
+        return StoreError(f"cannot open the store {path} ({problem})")
+    if "locked" in problem or "busy" in problem:
+        return StoreError(f"the store {path} is busy: another process holds it ({problem}); try again when it is done")
+    return StoreError(f"the store {path} failed: {problem}")
+
+
+def _writable(path: Path) -> bool:
+    """SQLite in WAL mode writes the file and, beside it, its -wal and -shm files."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if not read_only:
+        return sqlite3.connect(str(path), isolation_level=None, timeout=30)
+    uri = path.resolve().as_uri()
+    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=30)
+    try:
+        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        # a WAL store in a folder that cannot be written has no -shm file to share: it is read as
+        # a file nothing else changes
+        db.close()
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None, timeout=30)
+
+
+def _migration_scripts():
+    folder = package_files.files("newsdesk.store") / "migrations"
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".sql")), key=lambda f: f.name)
 
 
 def _versions_json(analysis: Analysis) -> str | None:
