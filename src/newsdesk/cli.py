@@ -45,14 +45,13 @@ def ingest(paths: PathsArgument, db: DbOption = Path("newsdesk.db")) -> None:
 
 @app.command()
 def events(db: DbOption = Path("newsdesk.db"), as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """List the events in the store, largest first."""
-    from newsdesk.pipeline import build_dossier
-    from newsdesk.store import Store
+    """List the events in the store, largest first (from stored digests: nothing is analysed)."""
+    from newsdesk.store import EventQuery, Store
 
     _require_store(db)
     with Store(db) as store:
-        dossier = build_dossier(store)
-    rows = [{"id": e.id, "articles": len(e.article_ids), "date": e.date, "title": e.title} for e in dossier.events]
+        _, digests = store.events_page(EventQuery(limit=None, order="largest"))
+    rows = [{"id": d["id"], "articles": len(d["article_ids"]), "date": d["date"], "title": d["title"]} for d in digests]
     if as_json:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
@@ -66,9 +65,8 @@ def show(
     db: DbOption = Path("newsdesk.db"),
     format: Annotated[str, typer.Option("--format", help="json, md or html")] = "md",
 ) -> None:
-    """Print the dossier of one event."""
-    from newsdesk.pipeline import build_dossier
-    from newsdesk.report import dossier_html, dossier_markdown, dossier_to_json
+    """Print the dossier of one event, as the last ingest stored it (nothing is analysed)."""
+    from newsdesk.report import dossier_html, dossier_markdown
     from newsdesk.store import Store
 
     renderers = {"json": lambda d: json.dumps(d, indent=2, ensure_ascii=False), "md": dossier_markdown, "html": dossier_html}
@@ -76,11 +74,30 @@ def show(
         raise typer.BadParameter(f"unknown format {format!r}; use json, md or html", param_hint="--format")
     _require_store(db)
     with Store(db) as store:
-        dossier = build_dossier(store, [event_id])
-    if not dossier.events:
+        exists = store.has_event(event_id)
+        stored = store.stored_dossier(event_id) if exists else None
+    if not exists:
         typer.echo(f"newsdesk: no event {event_id!r} in {db} (see `newsdesk events --db {db}`)", err=True)
         raise typer.Exit(2)
-    typer.echo(renderers[format](dossier_to_json(dossier)))
+    if stored is None:
+        typer.echo(f"newsdesk: the dossier of {event_id} is not built yet; run `newsdesk refresh --db {db}`", err=True)
+        raise typer.Exit(1)
+    if not stored.current:
+        typer.echo(f"newsdesk: {event_id} gained or lost articles since this dossier was built; `newsdesk refresh --db {db}` rebuilds it", err=True)
+    typer.echo(renderers[format](stored.document))
+
+
+@app.command()
+def refresh(db: DbOption = Path("newsdesk.db")) -> None:
+    """Rebuild the dossiers of events whose articles changed since theirs was built (an ingest
+    does this itself at its end; this is for one that was interrupted, or an older store)."""
+    from newsdesk.pipeline import refresh_dossiers
+    from newsdesk.store import Store
+
+    _require_store(db)
+    with Store(db) as store:
+        rebuilt = refresh_dossiers(store)
+    typer.echo(f"{rebuilt} dossiers rebuilt in {db}")
 
 
 @app.command()
@@ -135,14 +152,19 @@ def serve(
     db: DbOption = Path("newsdesk.db"),
     host: Annotated[str, typer.Option("--host", help="Interface to listen on; localhost only by default.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port")] = 8000,
+    token: Annotated[str | None, typer.Option("--token", envvar="NEWSDESK_TOKEN", help="API token every write must carry (Authorization: Bearer TOKEN).")] = None,
 ) -> None:
     """Serve the REST API (docs at /docs) and the web UI over the store."""
     import uvicorn
 
     from newsdesk.serve import create_app
+    from newsdesk.serve.guard import Guard
 
+    guard = Guard(listen_host=host, token=token or None)
+    if warning := guard.warning():
+        typer.echo(warning, err=True)
     typer.echo(f"newsdesk: serving {db} on http://{host}:{port}/ (API docs at /docs)", err=True)
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, guard=guard), host=host, port=port, log_level="warning")
 
 
 @eval_app.command("ecbplus")
