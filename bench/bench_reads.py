@@ -38,6 +38,11 @@ WORDS = (
     "coast port ship crew airport flight pilot train station rescue victim survivor witness spokesman official "
     "report investigation evidence suspect arrest charge trial verdict sentence prison release agreement talks summit"
 ).split()
+# a news-like vocabulary: the topic words above plus made-up words, drawn with Zipf's law (the
+# k-th most frequent word k times rarer than the first), so that a few words are in nearly
+# every article and most are in few, as in real text
+VOCABULARY = WORDS + [f"{a}{b}{c}" for a in ("ka", "lo", "mi", "nu", "pe", "ra", "si", "to") for b in ("bar", "cen", "dol", "fir", "gan", "hum", "jot", "kel", "lum", "mor") for c in ("a", "e", "i", "o", "u", "an", "el", "in", "on", "us")]
+ZIPF = [1 / rank for rank in range(1, len(VOCABULARY) + 1)]
 TOWNS = [f"{a}{b}" for a in ("Ar", "Bel", "Cor", "Dun", "El", "Fair", "Glen", "Har", "Ivy", "Kel") for b in ("den", "mont", "rin", "more", "gin", "view")]
 OUTLETS = [f"Outlet {n}" for n in range(60)]
 PEOPLE = [f"{first} {last}" for first in ("Ana", "Ben", "Chloe", "Dev", "Ema", "Femi") for last in ("Okafor", "Silva", "Novak", "Haddad", "Berg")]
@@ -49,7 +54,7 @@ def synthetic_event(rng: random.Random, number: int, size: int) -> tuple[list[An
     day = f"2024-{1 + number % 12:02d}-{1 + number % 28:02d}"
     analyses, articles, entities, quotes = [], [], {}, []
     for k in range(size):
-        words = [rng.choice(WORDS) for _ in range(rng.randint(250, 450))]
+        words = rng.choices(VOCABULARY, weights=ZIPF, k=rng.randint(250, 450))
         for position in range(0, len(words), 40):
             words[position] = rng.choice([town, *topic, rng.choice(PEOPLE)])
         title = f"{topic[0].title()} {topic[1]} in {town} ({number}.{k})"
@@ -136,14 +141,20 @@ def main() -> None:
     print(f"store: {args.articles} articles, filled in {time.perf_counter() - start:.0f} s, {db.stat().st_size / 1e6:.0f} MB")
 
     rng = random.Random(11)
-    searches = [rng.choice(WORDS) for _ in range(args.repeats)] + [f"{rng.choice(WORDS)} {rng.choice(WORDS)}" for _ in range(args.repeats)]
+    searches = {  # what is searched for: names and places; any word of the vocabulary; the commonest words (worst case)
+        "names and places": [rng.choice(TOWNS + PEOPLE) for _ in range(args.repeats)],
+        "vocabulary words": [rng.choice(VOCABULARY) for _ in range(args.repeats)],
+        "two-word phrases": [f"{rng.choice(VOCABULARY)} {rng.choice(VOCABULARY)}" for _ in range(args.repeats)],
+        "10 commonest words": [VOCABULARY[n % 10] for n in range(args.repeats)],
+    }
     with Store(db) as store:
         print(f"  events: {store.count_events()}")
         print("Store API")
         print("  list newest, page 1     ", percentiles(timed(lambda: store.events_page(EventQuery()), args.repeats)))
         print("  list newest, page 100   ", percentiles(timed(lambda: store.events_page(EventQuery(offset=2000)), args.repeats)))
-        words = iter(searches * 2)
-        print("  search (word or phrase) ", percentiles(timed(lambda: store.events_page(EventQuery(text=next(words))), 2 * args.repeats)))
+        for kind, texts in searches.items():
+            words = iter(texts)
+            print(f"  search: {kind:<17}", percentiles(timed(lambda: store.events_page(EventQuery(text=next(words))), len(texts))))
         print("  entity filter           ", percentiles(timed(lambda: store.events_page(EventQuery(entity=rng.choice(PEOPLE))), args.repeats)))
         print("  show 20-article event   ", percentiles(timed(lambda: store.stored_dossier(twenty), args.repeats)))
 
@@ -152,7 +163,7 @@ def main() -> None:
     from newsdesk.serve import create_app
 
     with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
-        words = iter(searches * 2)
+        words = iter(searches["names and places"] + searches["vocabulary words"])
         print("REST API (in process)")
         print("  GET /api/events         ", percentiles(timed(lambda: client.get("/api/events"), args.repeats)))
         print("  GET /api/events?q=      ", percentiles(timed(lambda: client.get("/api/events", params={"q": next(words)}), 2 * args.repeats)))

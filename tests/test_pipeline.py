@@ -126,6 +126,13 @@ def test_cli_ingest_events_show(seed_paths, tmp_path):
         assert document == dossier_to_json(build_dossier(store, [listed[0]["id"]]))
     assert _newsdesk("show", "no-such-event", "--db", db).returncode == 2
     _assert_reads_load_no_model(db, listed[0]["id"])
+    with Store(db) as store:  # as after a re-analysis: the stored dossier is read, said to be stale, and rebuilt on refresh
+        store.mark_dossiers_stale()
+    stale = _newsdesk("show", listed[0]["id"], "--db", db, "--format", "json")
+    assert json.loads(stale.stdout) == document and "newsdesk refresh" in stale.stderr
+    refreshed = _newsdesk("refresh", "--db", db)
+    assert refreshed.returncode == 0 and refreshed.stdout.startswith("1 dossiers rebuilt")
+    assert _newsdesk("show", listed[0]["id"], "--db", db).stderr == ""
 
 
 READ_WITHOUT_MODELS = """

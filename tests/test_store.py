@@ -123,3 +123,19 @@ def test_a_store_from_before_the_reads_gets_digests_and_needs_its_dossiers(tmp_p
     with Store(path) as store:
         assert [r["id"] for r in store.events_page(EventQuery(text="harbour"))[1]] == ["ev-old"]
         assert store.stale_dossiers() == ["ev-old"]
+
+
+def test_a_dossier_is_stale_after_an_upgrade_or_a_reanalysis(tmp_path, monkeypatch):
+    crane = _plain_analysis(CRANE, "Crane collapse in Rotterdam", "Harbour Watch", "2024-03-05")
+    with Store(tmp_path / "n.db") as store:
+        store.write_batch([crane], {}, [Assignment(crane.article.id, "ev-a", {})], None)
+        store.write_dossier(_one_event_dossier("ev-a", [crane], "Crane falls", conflicts=0))
+        assert store.stale_dossiers() == [] and store.stored_dossier("ev-a").current
+        stored_key, current_key = store.dossier_keys("ev-a")
+        assert stored_key == current_key
+        monkeypatch.setattr("newsdesk.store.reads.__version__", "99.0")  # newsdesk was upgraded since
+        assert store.stale_dossiers() == ["ev-a"] and not store.stored_dossier("ev-a").current
+        monkeypatch.undo()
+        store.mark_dossiers_stale(["ev-a"])  # its articles were analysed again
+        assert store.stale_dossiers() == ["ev-a"] and store.dossier_keys("ev-a")[0] != store.dossier_keys("ev-a")[1]
+        assert store.stored_dossier("ev-a").document["events"][0]["title"] == "Crane falls"  # still readable meanwhile

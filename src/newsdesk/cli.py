@@ -83,7 +83,7 @@ def show(
         typer.echo(f"newsdesk: the dossier of {event_id} is not built yet; run `newsdesk refresh --db {db}`", err=True)
         raise typer.Exit(1)
     if not stored.current:
-        typer.echo(f"newsdesk: {event_id} gained or lost articles since this dossier was built; `newsdesk refresh --db {db}` rebuilds it", err=True)
+        typer.echo(f"newsdesk: this dossier of {event_id} is out of date (its articles, their analyses or newsdesk changed since); `newsdesk refresh --db {db}` rebuilds it", err=True)
     typer.echo(renderers[format](stored.document))
 
 

@@ -36,7 +36,7 @@ __all__ = ["CachedEvent", "Desk", "EventQuery", "EventRead", "article_annotation
 class CachedEvent:
     """One event's dossier (the ``newsdesk.dossier/1`` document) and views rendered from it."""
 
-    members_key: str
+    key: str  # what the dossier was built from (its articles and newsdesk version), see Store.dossier_keys
     document: dict[str, Any]
     views: dict[str, Any] = field(default_factory=dict)
 
@@ -97,13 +97,13 @@ class Desk:
             cached = self._dossiers.get(event_id)
             if cached:
                 self._dossiers.move_to_end(event_id)
-        if not cached or cached.members_key != stored_key:
+        if not cached or cached.key != stored_key:
             with self.reading() as store:
                 stored = store.stored_dossier(event_id)
             if stored is None:
                 return None
-            cached = self._remember(event_id, CachedEvent(stored.members_key, stored.document))
-        stale = cached.members_key != current_key
+            cached = self._remember(event_id, CachedEvent(stored_key, stored.document))
+        stale = stored_key != current_key
         if stale:
             self.on_stale()
         return EventRead(cached, stale)
@@ -128,8 +128,8 @@ class Desk:
                     if not dossier.events:
                         return None
                     store.write_dossier(dossier_to_json(dossier))
-                stored = store.stored_dossier(event_id)
-            return self._remember(event_id, CachedEvent(stored.members_key, stored.document)) if stored else None
+                stored, keys = store.stored_dossier(event_id), store.dossier_keys(event_id)
+            return self._remember(event_id, CachedEvent(keys[0], stored.document)) if stored else None
 
     def _build_lock(self, event_id: str) -> threading.Lock:
         # fifty readers opening an event without a dossier wait for one build

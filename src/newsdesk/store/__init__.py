@@ -118,6 +118,9 @@ class Store:
                 "INSERT INTO assignments VALUES (?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET event_id=excluded.event_id, decision=excluded.decision",
                 [(a.article_id, a.event_id, json.dumps(a.decision)) for a in assignments],
             )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO article_events SELECT seq, ? FROM articles WHERE id = ?", [(a.event_id, a.article_id) for a in assignments]
+            )
             reads.update_digests(self.db, touched)
             if clusterer_state is not None:
                 self.db.execute("INSERT OR REPLACE INTO clusterer VALUES (1, ?)", (clusterer_state,))
@@ -221,13 +224,16 @@ class Store:
         return stored
 
     def dossier_keys(self, event_id: str) -> tuple[str, str | None] | None:
-        """The articles (``members_key``) the event's stored dossier was built from and those the
-        event holds now (None when it is gone); None when no dossier is stored."""
-        row = self.db.execute(
-            "SELECT s.members_key, d.members_key FROM event_dossiers s LEFT JOIN event_digests d ON d.event_id = s.event_id WHERE s.event_id = ?",
-            (event_id,),
-        ).fetchone()
-        return (row[0], row[1]) if row else None
+        """What the event's stored dossier was built from (its articles and newsdesk version) and
+        what it would be built from now (None when the event is gone), as comparable keys; None
+        when no dossier is stored. Cheaper than ``stored_dossier``: nothing is decompressed."""
+        return reads.dossier_keys(self.db, event_id)
+
+    def mark_dossiers_stale(self, event_ids: Iterable[str] | None = None) -> None:
+        """The analyses of these events' articles changed (all events when None): their dossiers
+        are rebuilt by the next ingest or ``newsdesk refresh``, and read as stale until then."""
+        with self.transaction():
+            reads.mark_stale(self.db, event_ids)
 
     # -- the server's ingest jobs (see newsdesk.store.jobs) ---------------------------------
 

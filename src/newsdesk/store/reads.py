@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
+from newsdesk import __version__
+
 ENTITY_NAMES_IN_DIGEST = 6
 PLACES_IN_DIGEST = 6
 
@@ -84,7 +86,7 @@ def write_dossier(db: sqlite3.Connection, document: dict[str, Any], built_at: st
     key = members_key(event["article_ids"])
     stored = {**document, "errors": []}  # the store's errors are read fresh with each dossier
     blob = zlib.compress(json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
-    db.execute("INSERT OR REPLACE INTO event_dossiers VALUES (?, ?, ?, ?)", (event["id"], key, blob, built_at))
+    db.execute("INSERT OR REPLACE INTO event_dossiers VALUES (?, ?, ?, ?, ?)", (event["id"], key, blob, built_at, __version__))
     names = {e["name"].casefold() for e in event["entities"]} | {v["text"].casefold() for e in event["entities"] for v in e["variants"]}
     db.execute(
         "UPDATE event_digests SET title = ?, date = ?, places = ?, entities = ?, names = ?, agreements = ?, conflicts = ?, summarised_key = ?"
@@ -100,20 +102,42 @@ def write_dossier(db: sqlite3.Connection, document: dict[str, Any], built_at: st
 
 def read_dossier(db: sqlite3.Connection, event_id: str) -> StoredDossier | None:
     row = db.execute(
-        "SELECT s.document, s.members_key, d.members_key FROM event_dossiers s LEFT JOIN event_digests d ON d.event_id = s.event_id WHERE s.event_id = ?",
+        "SELECT s.document, s.members_key, d.members_key, s.built_by FROM event_dossiers s LEFT JOIN event_digests d ON d.event_id = s.event_id"
+        " WHERE s.event_id = ?",
         (event_id,),
     ).fetchone()
     if row is None:
         return None
     document = json.loads(zlib.decompress(row[0]).decode("utf-8"))
-    return StoredDossier(event_id, document, row[1], current=row[1] == row[2])
+    return StoredDossier(event_id, document, row[1], current=row[1] == row[2] and row[3] == __version__)
+
+
+def dossier_keys(db: sqlite3.Connection, event_id: str) -> tuple[str, str | None] | None:
+    """What the event's stored dossier was built from and what it should be built from now,
+    comparable for equality; None when no dossier is stored."""
+    row = db.execute(
+        "SELECT s.members_key, s.built_by, d.members_key FROM event_dossiers s LEFT JOIN event_digests d ON d.event_id = s.event_id WHERE s.event_id = ?",
+        (event_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    return f"{row[0]}/{row[1]}", (f"{row[2]}/{__version__}" if row[2] else None)
+
+
+def mark_stale(db: sqlite3.Connection, event_ids: Iterable[str] | None) -> None:
+    if event_ids is None:
+        db.execute("UPDATE event_dossiers SET built_by = ''")
+        return
+    db.executemany("UPDATE event_dossiers SET built_by = '' WHERE event_id = ?", [(e,) for e in event_ids])
 
 
 def stale_dossiers(db: sqlite3.Connection) -> list[str]:
-    """Events whose dossier is missing or was built from other articles than they hold now, oldest first."""
+    """Events whose dossier is missing, was built from other articles than they hold now, or by
+    another version of newsdesk, oldest first."""
     rows = db.execute(
         "SELECT d.event_id FROM event_digests d LEFT JOIN event_dossiers s ON s.event_id = d.event_id"
-        " WHERE s.members_key IS NOT d.members_key ORDER BY d.first_seq"
+        " WHERE s.members_key IS NOT d.members_key OR s.built_by IS NOT ? ORDER BY d.first_seq",
+        (__version__,),
     )
     return [r[0] for r in rows]
 
@@ -138,11 +162,13 @@ def event_page(db: sqlite3.Connection, query: EventQuery) -> tuple[int, list[dic
         phrase = search_phrase(query.text)
         if phrase is None:
             return 0, []
-        where.append(
-            "d.event_id IN (SELECT s.event_id FROM article_search f JOIN articles a ON a.seq = f.rowid"
-            " JOIN assignments s ON s.article_id = a.id WHERE article_search MATCH ?)"
-        )
-        params.append(phrase)
+        # the matching events, worked out once for both the count and the page
+        matching = db.execute(
+            "SELECT json_group_array(DISTINCT e.event_id) FROM article_search f JOIN article_events e ON e.seq = f.rowid WHERE article_search MATCH ?",
+            (phrase,),
+        ).fetchone()[0]
+        where.append("d.event_id IN (SELECT value FROM json_each(?))")
+        params.append(matching)
     if query.entity:
         where.append("instr(d.names, ?) > 0")
         params.append(query.entity.casefold())

@@ -26,13 +26,23 @@ CREATE INDEX event_digests_newest ON event_digests(date DESC, articles DESC, eve
 CREATE INDEX event_digests_largest ON event_digests(articles DESC, date, event_id);
 
 -- Each event's dossier (newsdesk.dossier/1 of that event alone, zlib-compressed JSON), built by
--- the writer when the event's articles change (members_key says for which articles).
+-- the writer when the event's articles change (members_key says for which articles) or when
+-- newsdesk was upgraded (built_by: the version that built it, empty once its analyses change).
 CREATE TABLE event_dossiers (
     event_id TEXT PRIMARY KEY,
     members_key TEXT NOT NULL,
     document BLOB NOT NULL,
-    built_at TEXT NOT NULL
+    built_at TEXT NOT NULL,
+    built_by TEXT NOT NULL
 );
+
+-- Each article's event by the article's seq: what a search hit (an FTS rowid) is turned into,
+-- through a small table rather than the wide articles table.
+CREATE TABLE article_events (
+    seq INTEGER PRIMARY KEY,
+    event_id TEXT NOT NULL
+);
+INSERT INTO article_events SELECT a.seq, s.event_id FROM assignments s JOIN articles a ON a.id = s.article_id;
 
 -- Full-text search over the articles' titles, text and outlet (rowid = articles.seq).
 CREATE VIRTUAL TABLE article_search USING fts5(title, text, source, content='', tokenize='unicode61 remove_diacritics 2');
