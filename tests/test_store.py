@@ -1,9 +1,12 @@
+import json
 import sqlite3
+from datetime import date
+from importlib import resources as package_files
 
 from newsdesk.analyse import analyse_article
 from newsdesk.ingest import article_from_text
-from newsdesk.model import Analysis, InputError
-from newsdesk.store import Assignment, Store
+from newsdesk.model import Analysis, Article, InputError
+from newsdesk.store import Assignment, EventQuery, Store
 from newsdesk.store.codec import from_plain, to_plain
 
 
@@ -25,8 +28,8 @@ def test_migrations_run_once_and_errors_are_not_duplicated(tmp_path):
     with Store(path) as store:
         store.record_errors([InputError("a.txt", "empty")])
         assert store.errors() == [InputError("a.txt", "empty")]
-    names = [r[0] for r in sqlite3.connect(path).execute("SELECT name FROM migrations")]
-    assert names[0] == "0001_initial.sql" and names == sorted(set(names)) and "0002_error_stage.sql" in names
+    names = [r[0] for r in sqlite3.connect(path).execute("SELECT name FROM migrations ORDER BY name")]
+    assert names[0] == "0001_initial.sql" and {"0002_error_stage.sql", "0003_reads.sql"} <= set(names) and len(names) == len(set(names))
 
 
 def test_a_failed_batch_leaves_nothing_behind(tmp_path):
@@ -37,3 +40,102 @@ def test_a_failed_batch_leaves_nothing_behind(tmp_path):
         except sqlite3.IntegrityError:
             pass
         assert store.count_articles() == 0
+
+
+def _plain_analysis(text: str, title: str, source: str, published: str, language: str = "en") -> Analysis:
+    """An analysis with no findings: what the store's reads need is the article's heading and text."""
+    article = article_from_text(text, path=f"{source}.txt", title=title, published=published, source=source)
+    article = Article(**{**article.__dict__, "language": language})
+    return Analysis(article=article, prose=text)
+
+
+def _one_event_dossier(event_id: str, analyses: list[Analysis], title: str, conflicts: int) -> dict:
+    """The smallest one-event newsdesk.dossier/1 document the store summarises a digest from."""
+    entity = {"id": "e1", "name": "Pieter de Vries", "type": "PERSON", "variants": [{"text": "de Vries"}], "mentions": []}
+    finding = {"summary": "x", "kind": "different_number", "support": []}
+    event = {
+        "id": event_id, "title": title, "date": "2024-03-05", "places": [{"name": "Rotterdam"}], "article_ids": [a.article.id for a in analyses],
+        "entities": [entity], "agreements": [], "conflicts": [finding] * conflicts,
+    }
+    return {"schema": "newsdesk.dossier/1", "articles": [{"id": a.article.id} for a in analyses], "events": [event], "removed": [], "errors": []}
+
+
+CRANE = "A container crane collapsed at the port of Rotterdam on Tuesday, the harbour authority said. Nobody was hurt."
+STORM = "A storm closed the null and void bridge near Arles on Monday. Traffic was diverted, officials said."
+
+
+def test_digests_follow_every_batch_and_dossiers_summarise_them(tmp_path):
+    crane = _plain_analysis(CRANE, "Crane collapse in Rotterdam", "Harbour Watch", "2024-03-05")
+    crane_es = _plain_analysis(CRANE + " Se investiga.", "Cae una grúa en Róterdam", "El Puerto", "2024-03-06", "es")
+    with Store(tmp_path / "n.db") as store:
+        store.write_batch([crane, crane_es], {}, [Assignment(crane.article.id, "ev-a", {}), Assignment(crane_es.article.id, "ev-b", {})], None)
+        total, rows = store.events_page(EventQuery())
+        assert total == 2 and all(r["pending"] for r in rows)  # from the headings until a dossier summarises them
+        assert {r["id"]: r["title"] for r in rows} == {"ev-a": "Crane collapse in Rotterdam", "ev-b": "Cae una grúa en Róterdam"}
+        assert store.stale_dossiers() == ["ev-a", "ev-b"] and store.stored_dossier("ev-a") is None
+
+        store.write_dossier(_one_event_dossier("ev-a", [crane], "Crane falls at Rotterdam port", conflicts=2))
+        (row,) = store.events_page(EventQuery(entity="VRIES"))[1]
+        assert (row["id"], row["title"], row["places"], row["conflicts"], row["pending"]) == ("ev-a", "Crane falls at Rotterdam port", ["Rotterdam"], 2, False)
+        assert store.stale_dossiers() == ["ev-b"] and store.stored_dossier("ev-a").current
+
+        # the Spanish report moves into ev-a (a refinement): ev-b is gone, ev-a keeps its summary, marked pending
+        store.write_batch([], {}, [Assignment(crane_es.article.id, "ev-a", {"moved_from": "ev-b"})], None)
+        total, (row,) = store.events_page(EventQuery())
+        assert total == 1 and row["article_ids"] == [crane.article.id, crane_es.article.id]
+        assert row["sources"] == ["El Puerto", "Harbour Watch"] and row["languages"] == ["en", "es"]
+        assert row["title"] == "Crane falls at Rotterdam port" and row["pending"]
+        assert not store.stored_dossier("ev-a").current and store.stale_dossiers() == ["ev-a"] and not store.has_event("ev-b")
+
+
+def test_search_reads_titles_and_text_not_the_stored_json(tmp_path):
+    crane = _plain_analysis(CRANE, "Crane collapse in Rotterdam", "Harbour Watch", "2024-03-05")
+    storm = _plain_analysis(STORM, "Storm shuts bridge", "Le Test", "2023-10-02")
+    with Store(tmp_path / "n.db") as store:
+        store.write_batch([crane, storm], {}, [Assignment(crane.article.id, "ev-crane", {}), Assignment(storm.article.id, "ev-storm", {})], None)
+
+        def found(**query):
+            return [r["id"] for r in store.events_page(EventQuery(**query))[1]]
+
+        assert found(text="title") == [] and found(text="published") == []  # JSON field names
+        assert found(text="null") == ["ev-storm"]  # the word in the text, not the JSON nulls of every article
+        assert found(text="harbour authority") == ["ev-crane"] and found(text="authority harbour") == []
+        assert found(text="rotterd") == ["ev-crane"] and found(text="Le Test") == ["ev-storm"]  # a prefix; the outlet
+        assert found(text="crane", date_to=date(2023, 12, 31)) == [] and found(text="crane", date_from=date(2024, 3, 5)) == ["ev-crane"]
+        assert store.events_page(EventQuery(text="crane OR storm"))[0] == 0  # FTS5 syntax is read as words, never as a query
+
+
+def test_a_store_from_before_the_reads_gets_digests_and_needs_its_dossiers(tmp_path):
+    path = tmp_path / "old.db"
+    folder = package_files.files("newsdesk.store") / "migrations"
+    old = sqlite3.connect(path)
+    old.executescript((folder / "0001_initial.sql").read_text(encoding="utf-8"))
+    old.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    old.execute("INSERT INTO migrations VALUES ('0001_initial.sql', 'then')")
+    crane = _plain_analysis(CRANE, "Crane collapse in Rotterdam", "Harbour Watch", "2024-03-05")
+    old.execute(
+        "INSERT INTO articles (id, path, title, source, published, language, ingested_at, article, analysis) VALUES (?, ?, ?, ?, ?, ?, 'then', ?, ?)",
+        (crane.article.id, "x", crane.article.title, crane.article.source, "2024-03-05", "en", json.dumps(to_plain(crane.article)), json.dumps(to_plain(crane))),
+    )
+    old.execute("INSERT INTO assignments VALUES (?, 'ev-old', '{}')", (crane.article.id,))
+    old.commit()
+    old.close()
+    with Store(path) as store:
+        assert [r["id"] for r in store.events_page(EventQuery(text="harbour"))[1]] == ["ev-old"]
+        assert store.stale_dossiers() == ["ev-old"]
+
+
+def test_a_dossier_is_stale_after_an_upgrade_or_a_reanalysis(tmp_path, monkeypatch):
+    crane = _plain_analysis(CRANE, "Crane collapse in Rotterdam", "Harbour Watch", "2024-03-05")
+    with Store(tmp_path / "n.db") as store:
+        store.write_batch([crane], {}, [Assignment(crane.article.id, "ev-a", {})], None)
+        store.write_dossier(_one_event_dossier("ev-a", [crane], "Crane falls", conflicts=0))
+        assert store.stale_dossiers() == [] and store.stored_dossier("ev-a").current
+        stored_key, current_key = store.dossier_keys("ev-a")
+        assert stored_key == current_key
+        monkeypatch.setattr("newsdesk.store.reads.__version__", "99.0")  # newsdesk was upgraded since
+        assert store.stale_dossiers() == ["ev-a"] and not store.stored_dossier("ev-a").current
+        monkeypatch.undo()
+        store.mark_dossiers_stale(["ev-a"])  # its articles were analysed again
+        assert store.stale_dossiers() == ["ev-a"] and store.dossier_keys("ev-a")[0] != store.dossier_keys("ev-a")[1]
+        assert store.stored_dossier("ev-a").document["events"][0]["title"] == "Crane falls"  # still readable meanwhile

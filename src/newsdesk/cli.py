@@ -130,15 +130,14 @@ def reanalyze(
 @app.command()
 @_fails_cleanly
 def events(db: DbOption = Path("newsdesk.db"), as_json: JsonOption = False) -> None:
-    """List the events in the store, largest first."""
-    from newsdesk.pipeline import build_dossier
-    from newsdesk.store import Store
+    """List the events in the store, largest first (from stored digests: nothing is analysed)."""
+    from newsdesk.store import EventQuery, Store
 
     _require_store(db)
     with Store(db) as store:
-        dossier = build_dossier(store)
+        _, digests = store.events_page(EventQuery(limit=None, order="largest"))
         articles = store.count_articles()
-    rows = [{"id": e.id, "articles": len(e.article_ids), "date": e.date, "title": e.title} for e in dossier.events]
+    rows = [{"id": d["id"], "articles": len(d["article_ids"]), "date": d["date"], "title": d["title"]} for d in digests]
     if not rows:
         typer.echo(f"newsdesk: no events in {db} yet ({articles} articles); add some with `newsdesk ingest PATH --db {db}`", err=True)
     if as_json:
@@ -155,9 +154,8 @@ def show(
     db: DbOption = Path("newsdesk.db"),
     format: Annotated[str, typer.Option("--format", help="json, md or html")] = "md",
 ) -> None:
-    """Print the dossier of one event."""
-    from newsdesk.pipeline import build_dossier
-    from newsdesk.report import dossier_html, dossier_markdown, dossier_to_json
+    """Print the dossier of one event, as the last ingest stored it (nothing is analysed)."""
+    from newsdesk.report import dossier_html, dossier_markdown
     from newsdesk.store import Store
 
     renderers = {"json": lambda d: json.dumps(d, indent=2, ensure_ascii=False), "md": dossier_markdown, "html": dossier_html}
@@ -165,11 +163,30 @@ def show(
         raise typer.BadParameter(f"unknown format {format!r}; use json, md or html", param_hint="--format")
     _require_store(db)
     with Store(db) as store:
-        dossier = build_dossier(store, [event_id])
-    if not dossier.events:
+        exists = store.has_event(event_id)
+        stored = store.stored_dossier(event_id) if exists else None
+    if not exists:
         typer.echo(f"newsdesk: no event {event_id!r} in {db} (see `newsdesk events --db {db}`)", err=True)
         raise typer.Exit(2)
-    typer.echo(renderers[format](dossier_to_json(dossier)))
+    if stored is None:
+        typer.echo(f"newsdesk: the dossier of {event_id} is not built yet; run `newsdesk refresh --db {db}`", err=True)
+        raise typer.Exit(1)
+    if not stored.current:
+        typer.echo(f"newsdesk: this dossier of {event_id} is out of date (its articles, their analyses or newsdesk changed since); `newsdesk refresh --db {db}` rebuilds it", err=True)
+    typer.echo(renderers[format](stored.document))
+
+
+@app.command()
+def refresh(db: DbOption = Path("newsdesk.db")) -> None:
+    """Rebuild the dossiers of events whose articles changed since theirs was built (an ingest
+    does this itself at its end; this is for one that was interrupted, or an older store)."""
+    from newsdesk.pipeline import refresh_dossiers
+    from newsdesk.store import Store
+
+    _require_store(db)
+    with Store(db) as store:
+        rebuilt = refresh_dossiers(store)
+    typer.echo(f"{rebuilt} dossiers rebuilt in {db}")
 
 
 @app.command()
@@ -227,6 +244,7 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Interface to listen on; localhost only by default.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
     create: Annotated[bool, typer.Option("--create", help="Create an empty store when --db names none (to fill by uploads).")] = False,
+    token: Annotated[str | None, typer.Option("--token", envvar="NEWSDESK_TOKEN", help="API token every write must carry (Authorization: Bearer TOKEN).")] = None,
 ) -> None:
     """Serve the REST API (docs at /docs) and the web UI over the store."""
     import socket
@@ -234,6 +252,7 @@ def serve(
     import uvicorn
 
     from newsdesk.serve import create_app
+    from newsdesk.serve.guard import Guard
     from newsdesk.store import Store
 
     if not db.exists() and not create:
@@ -251,8 +270,11 @@ def serve(
     except OSError as exc:
         typer.echo(f"newsdesk: cannot listen on {host}:{port} ({exc.strerror or exc}); choose another --port or --host", err=True)
         raise typer.Exit(EXIT_FAILED) from None
+    guard = Guard(listen_host=host, token=token or None)
+    if warning := guard.warning():
+        typer.echo(warning, err=True)
     typer.echo(f"newsdesk: serving {db} on http://{host}:{port}/ (API docs at /docs)", err=True)
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, guard=guard), host=host, port=port, log_level="warning")
 
 
 @eval_app.command("ecbplus")

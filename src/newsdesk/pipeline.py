@@ -25,6 +25,7 @@ from newsdesk.framing import compare_wording
 from newsdesk.ingest import Target, expand_paths, read_inputs
 from newsdesk.link import link_entities
 from newsdesk.model import Analysis, Article, Comparison, Dossier, Entity, Event, InputError, Quote
+from newsdesk.report.dossier import dossier_to_json
 from newsdesk.stages import STAGES
 from newsdesk.store import Assignment, Store
 
@@ -56,10 +57,27 @@ class IngestReport:
 ErrorSink = Callable[[InputError], None]
 
 
-def ingest(paths: Iterable[str], store: Store, progress: bool = False, on_error: ErrorSink | None = None) -> IngestReport:
-    """Read, analyse, cluster and store every article under ``paths``, one transaction per batch.
-    A store that cannot be written is refused here, before any analysis."""
+def ingest(
+    paths: Iterable[str], store: Store, progress: bool = False, on_error: ErrorSink | None = None, store_dossiers: bool = True
+) -> IngestReport:
+    """Read, analyse, cluster and store every article under ``paths``, one transaction per batch,
+    then rebuild the stored dossiers of the events that changed (unless ``store_dossiers`` is
+    False: a throwaway store). One ingest writes to a store at a time (another waits, then
+    carries on from its clustering state). A store that cannot be written is refused here,
+    before any analysis."""
     store.require_writable()
+    with store.writing(on_wait=_say_waiting if progress else None):
+        report = _ingest(paths, store, progress, on_error)
+        if store_dossiers:
+            refresh_dossiers(store)
+        return report
+
+
+def _say_waiting() -> None:
+    print("newsdesk: another ingest is writing to this store; waiting for it to finish", file=sys.stderr, flush=True)
+
+
+def _ingest(paths: Iterable[str], store: Store, progress: bool, on_error: ErrorSink | None) -> IngestReport:
     report = IngestReport()
     if store.recluster_pending():  # a reanalysis changed features and stopped before replaying the clustering
         recluster(store)
@@ -249,7 +267,7 @@ def build_dossier(store: Store, event_ids: Iterable[str] | None = None) -> Dossi
     """The dossier of the given events (all events when None), built from the store."""
     members: dict[str, list[str]] = defaultdict(list)
     decisions: dict[str, dict] = {}
-    for assignment in store.assignments():
+    for assignment in store.assignments(event_ids):
         members[assignment.event_id].append(assignment.article_id)
         decisions[assignment.article_id] = assignment.decision
     wanted = list(members) if event_ids is None else [e for e in event_ids if e in members]
@@ -269,6 +287,24 @@ def build_dossier(store: Store, event_ids: Iterable[str] | None = None) -> Dossi
         errors=store.errors(),
         analyses=analyses,
     )
+
+
+def refresh_dossiers(store: Store) -> int:
+    """Rebuild and store the dossier of every event whose articles changed since its dossier was
+    built, so that reads never analyse (``newsdesk show``, the server). The writer calls this at
+    the end of each ingest; ``newsdesk refresh`` does it after an interrupted one. Returns how
+    many it rebuilt."""
+    rebuilt = 0
+    for event_id in store.stale_dossiers():
+        try:
+            dossier = build_dossier(store, [event_id])
+        except Exception as exc:  # the event's articles are stored; its reads keep the previous dossier and the next run retries
+            print(f"newsdesk: the dossier of {event_id} could not be built ({type(exc).__name__}: {exc})", file=sys.stderr)
+            continue
+        if dossier.events:
+            store.write_dossier(dossier_to_json(dossier))
+            rebuilt += 1
+    return rebuilt
 
 
 def _event(event_id: str, analyses: list[Analysis], entities: list[Entity]) -> Event:
@@ -325,5 +361,5 @@ def analyze(paths: Iterable[str], db: str | Path | None = None, progress: bool =
             ingest(paths, store, progress=progress, on_error=on_error)
             return build_dossier(store)
     with tempfile.TemporaryDirectory(prefix="newsdesk-") as folder, Store(Path(folder) / "newsdesk.db") as store:
-        ingest(paths, store, progress=progress, on_error=on_error)
+        ingest(paths, store, progress=progress, on_error=on_error, store_dossiers=False)
         return build_dossier(store)

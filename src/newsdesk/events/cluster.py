@@ -60,7 +60,6 @@ of the older of the two.
 from __future__ import annotations
 
 import math
-import pickle
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -68,6 +67,7 @@ from datetime import date
 import numpy as np
 
 from newsdesk.events.features import ArticleFeatures
+from newsdesk.events.state import StateFormatError, decode_state, encode_state
 
 JOIN_THRESHOLD = 0.30
 MERGE_THRESHOLD = 0.50
@@ -186,6 +186,9 @@ class _Vocabulary:
         return min(1.0, dot / (norm_a * norm_p))
 
 
+_STATE_CLASSES = {"Event": _Event, "Member": _Member, "Vocabulary": _Vocabulary}
+
+
 class OnlineClusterer:
     def __init__(self) -> None:
         self._terms = _Vocabulary()
@@ -258,12 +261,17 @@ class OnlineClusterer:
         return {event.id: list(event.members) for event in self._events.values()}
 
     def state(self) -> bytes:
-        """Everything needed to carry on where this clusterer stopped (our own pickle, not for untrusted input)."""
-        return pickle.dumps((STATE_VERSION, self.__dict__), protocol=pickle.HIGHEST_PROTOCOL)
+        """Everything needed to carry on where this clusterer stopped, as declared data (JSON and
+        numeric arrays, see ``newsdesk.events.state``): loading it runs no code."""
+        return encode_state({"version": STATE_VERSION, "attributes": self.__dict__}, _STATE_CLASSES)
 
     @classmethod
     def from_state(cls, data: bytes) -> OnlineClusterer:
-        version, attributes = pickle.loads(data)
+        try:
+            saved = decode_state(data, _STATE_CLASSES)
+        except StateFormatError as exc:
+            raise StaleState(str(exc)) from None
+        version, attributes = saved["version"], saved["attributes"]
         if version != STATE_VERSION:
             raise StaleState(f"clusterer state version {version}, expected {STATE_VERSION}")
         clusterer = cls()

@@ -27,15 +27,19 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsdesk.ingest.decode import MAX_ARTICLE_BYTES
 from newsdesk.serve import api, ui
 from newsdesk.serve.desk import Desk
+from newsdesk.serve.guard import Guard
 from newsdesk.serve.jobs import IngestWorker
 
 MAX_BODY_BYTES = 4 * MAX_ARTICLE_BYTES  # one request: a few full-size files or many small documents
 ERROR_CODES = {
     400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
     411: "length_required",
     413: "too_large",
+    421: "misdirected_request",
     422: "invalid_request",
     500: "internal_error",
 }
@@ -50,19 +54,22 @@ SECURITY_HEADERS = {
 DOCS_PATHS = ("/docs", "/redoc", "/openapi.json", "/static-offline-docs")
 
 
-def create_app(db_path: str | Path, max_upload_bytes: int = MAX_ARTICLE_BYTES, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
-    desk = Desk(db_path)
-    worker = IngestWorker(desk)
+def create_app(
+    db_path: str | Path, max_upload_bytes: int = MAX_ARTICLE_BYTES, max_body_bytes: int = MAX_BODY_BYTES, guard: Guard | None = None
+) -> FastAPI:
+    """The app over the store at ``db_path``; ``guard`` says where it listens and its API token
+    (localhost and none by default, see ``newsdesk.serve.guard``)."""
+    guard = guard or Guard()
+    worker = IngestWorker(db_path)
+    desk = Desk(db_path, on_stale=worker.request_refresh)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        desk.start()
         worker.start()
         try:
             yield
         finally:
             worker.stop()
-            desk.stop()
 
     app = FastAPIOffline(
         title="newsdesk",
@@ -73,6 +80,7 @@ def create_app(db_path: str | Path, max_upload_bytes: int = MAX_ARTICLE_BYTES, m
     app.state.desk = desk
     app.state.worker = worker
     app.state.max_upload_bytes = max_upload_bytes
+    app.state.guard = guard
     app.include_router(api.router)
     app.include_router(ui.router)
     app.mount("/static", StaticFiles(packages=[("newsdesk.serve", "static")]), name="static")
@@ -92,6 +100,9 @@ def create_app(db_path: str | Path, max_upload_bytes: int = MAX_ARTICLE_BYTES, m
 
     @app.middleware("http")
     async def limit_and_protect(request: Request, call_next):
+        refused = guard.refusal(request.method, {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in request.headers.raw}, request.client.host if request.client else None)
+        if refused:
+            return error_response(request, *refused)
         declared = request.headers.get("content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > max_body_bytes):
             return error_response(request, 413, f"request body over the {max_body_bytes} byte limit")

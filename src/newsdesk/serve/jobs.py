@@ -1,59 +1,76 @@
-"""Background ingest: documents posted to the API are staged as files and ingested, one job at a
-time, in chunks so that progress can be polled and readers see each committed chunk.
+"""Background ingest: documents posted to the API are queued in the store and ingested, one job
+at a time, in chunks so that progress can be polled and readers see each committed chunk.
+
+Jobs are durable: a job and its posted inputs are committed to the store before the API
+answers 202; each chunk's inputs are deleted from the store once the chunk is ingested. A server
+stopped during a job (SIGTERM, or killed) leaves the job queued with the inputs not yet done,
+and the next server start resumes it. A chunk interrupted half way is ingested again; what it
+had already stored is then recognised and skipped (an article's id is a hash of its text).
 
 The ingest itself runs in one child process, the store's only writer, which keeps its models
 loaded between chunks. Analysis is CPU-bound Python; in a thread of the server it would hold the
 interpreter lock that every request needs, and reads would slow down several times over while
-an ingest runs (measured with bench/bench_serve.py).
+an ingest runs (measured with bench/bench_serve.py). The child watches its parent and exits as
+soon as the server is gone, so a killed server does not leave it writing.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import multiprocessing
+import os
 import queue
 import re
 import shutil
 import tempfile
 import threading
+import time
 import uuid
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from newsdesk.ingest import Named
 from newsdesk.model import InputError
-from newsdesk.pipeline import ingest
-from newsdesk.serve.desk import Desk
 from newsdesk.store import Store
 
-CHUNK_INPUTS = 16  # inputs per ingest call: the granularity of progress and of visibility to readers
-KEPT_JOBS = 200
+logger = logging.getLogger(__name__)
+
+REFRESH = "refresh"  # queued instead of a job id: rebuild stale dossiers
+CHUNK_INPUTS = 16  # inputs per ingest call: the granularity of progress, of visibility to readers and of what a kill can redo
+KEPT_JOBS = 200  # jobs listed by GET /api/jobs
+PARENT_CHECK_SECONDS = 0.5
 
 
 @dataclass
 class IngestJob:
     id: str
-    inputs: list[Named]
+    inputs: int
     status: str = "queued"  # queued | running | done | failed
     processed: int = 0
     added: list[str] = field(default_factory=list)
     duplicates: int = 0
     errors: list[InputError] = field(default_factory=list)
     message: str | None = None
-    created: str = field(default_factory=lambda: _now())
+    created: str | None = None
     finished: str | None = None
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> IngestJob:
+        return cls(**{**record, "errors": [InputError(name, message) for name, message in record["errors"]]})
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "status": self.status,
-            "inputs": len(self.inputs),
+            "inputs": self.inputs,
             "processed": self.processed,
-            "progress": round(self.processed / len(self.inputs), 3) if self.inputs else 1.0,
+            "progress": round(self.processed / self.inputs, 3) if self.inputs else 1.0,
             "added": len(self.added),
             "article_ids": list(self.added),
             "duplicates": self.duplicates,
@@ -65,20 +82,28 @@ class IngestJob:
 
 
 class IngestWorker:
-    def __init__(self, desk: Desk):
-        self.desk = desk
+    def __init__(self, db_path: str | Path):
+        self.db_path = str(db_path)
         self._staging = Path(tempfile.mkdtemp(prefix="newsdesk-uploads-"))
-        self._queue: queue.Queue[IngestJob | None] = queue.Queue()
-        self._jobs: dict[str, IngestJob] = {}
+        self._queue: queue.Queue[str | None] = queue.Queue()
         self._lock = threading.Lock()
+        self._local = threading.local()
         self._thread: threading.Thread | None = None
         self._stopping = threading.Event()
+        self._refresh_queued = False
 
     def start(self) -> None:
+        with self._store() as store:
+            unfinished, stale = store.active_jobs(), store.stale_dossiers()
+        for job_id in unfinished:  # posted before the server last stopped
+            self._queue.put(job_id)
+        if stale:  # an ingest stopped before it rebuilt them, or a store from before they were stored
+            self.request_refresh()
         self._thread = threading.Thread(target=self._run, name="newsdesk-ingest", daemon=True)
         self._thread.start()
 
     def stop(self) -> None:
+        """Finish the chunk under way and stop; what is left of the job resumes at the next start."""
         self._stopping.set()
         if self._thread:
             self._queue.put(None)
@@ -86,83 +111,130 @@ class IngestWorker:
         shutil.rmtree(self._staging, ignore_errors=True)
 
     def submit(self, files: list[tuple[str, bytes]]) -> IngestJob:
-        """Stage ``(name, content)`` pairs as files and queue them. Each is staged under a number
-        and read under its own name (its last path component), which the articles and errors keep."""
+        """Queue ``(name, content)`` inputs as a job, committed to the store before this returns;
+        names are reduced to a safe basename."""
         job_id = uuid.uuid4().hex[:16]
-        folder = self._staging / job_id
-        folder.mkdir()
-        inputs = []
-        for number, (name, content) in enumerate(files):
-            path = folder / f"{number:04d}"
-            path.write_bytes(content)
-            inputs.append(Named(path, upload_name(name)))
-        job = IngestJob(job_id, inputs)
-        with self._lock:
-            self._jobs[job_id] = job
-            for old in list(self._jobs)[:-KEPT_JOBS]:
-                del self._jobs[old]
-        self._queue.put(job)
+        with self._store() as store:
+            store.add_job(job_id, [(upload_name(name), content) for name, content in files])
+            job = IngestJob.from_record(store.job(job_id))
+        self._queue.put(job_id)
         return job
 
     def submit_documents(self, documents: list[dict[str, Any]]) -> IngestJob:
         return self.submit([(f"document-{n:04d}.json", json.dumps(d).encode()) for n, d in enumerate(documents)])
 
     def job(self, job_id: str) -> IngestJob | None:
-        with self._lock:
-            return self._jobs.get(job_id)
+        with self._store() as store:
+            record = store.job(job_id)
+        return IngestJob.from_record(record) if record else None
 
     def jobs(self) -> list[IngestJob]:
+        with self._store() as store:
+            return [IngestJob.from_record(r) for r in store.recent_jobs(KEPT_JOBS)]
+
+    def request_refresh(self) -> None:
+        """Have the ingest process rebuild the stale dossiers, after the jobs queued before."""
         with self._lock:
-            return list(reversed(self._jobs.values()))
+            if self._refresh_queued:
+                return
+            self._refresh_queued = True
+        self._queue.put(REFRESH)
+
+    @contextmanager
+    def _store(self) -> Iterator[Store]:
+        """This thread's connection to the store (server threads are pooled and keep theirs)."""
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = Store(self.db_path)
+        yield store
 
     def _run(self) -> None:
         ingester = _ingest_process()
         try:
-            while (job := self._queue.get()) is not None:
+            while not self._stopping.is_set() and (item := self._queue.get()) is not None:
                 try:
-                    self._ingest(job, ingester)
+                    if item == REFRESH:
+                        with self._lock:
+                            self._refresh_queued = False
+                        self._refresh(ingester)
+                    else:
+                        self._ingest(item, ingester)
                 except BrokenProcessPool:  # the ingest process died (killed, out of memory): start another
                     ingester.shutdown(wait=False)
                     ingester = _ingest_process()
         finally:
             ingester.shutdown(wait=True, cancel_futures=True)
 
-    def _ingest(self, job: IngestJob, ingester: ProcessPoolExecutor) -> None:
-        job.status = "running"
+    def _refresh(self, ingester: ProcessPoolExecutor) -> None:
         try:
-            for start in range(0, len(job.inputs), CHUNK_INPUTS):
-                if self._stopping.is_set():
-                    job.status = "failed"
-                    job.message = f"the server stopped after {job.processed} of {len(job.inputs)} inputs; post the rest again"
-                    return
-                chunk = job.inputs[start : start + CHUNK_INPUTS]
-                added, duplicates, errors = ingester.submit(ingest_chunk, self.desk.db_path, chunk).result()
-                job.added += added
-                job.duplicates += duplicates
-                job.errors += [InputError(name, message) for name, message in errors]
-                job.processed += len(chunk)
-            job.status = "done"
-        except Exception as exc:  # the job fails, the server and the worker keep going
-            job.status = "failed"
-            job.message = f"{type(exc).__name__}: {exc}"
-            if isinstance(exc, BrokenProcessPool):
+            ingester.submit(refresh_stale, self.db_path).result()
+        except BrokenProcessPool:
+            raise
+        except Exception:  # readers keep the previous dossiers; the next ingest tries again
+            logger.exception("rebuilding stale dossiers failed")
+
+    def _ingest(self, job_id: str, ingester: ProcessPoolExecutor) -> None:
+        with self._store() as store:
+            store.set_job_status(job_id, "running")
+            folder = self._staging / job_id
+            try:
+                while chunk := store.pending_job_inputs(job_id, CHUNK_INPUTS):
+                    if self._stopping.is_set():
+                        store.set_job_status(job_id, "queued", "the server stopped during this job; it resumes when the server starts again")
+                        return
+                    folder.mkdir(exist_ok=True)
+                    inputs = []
+                    for number, name, content in chunk:
+                        path = folder / f"{number:04d}"  # staged under a number, read under its own name
+                        path.write_bytes(content)
+                        inputs.append(Named(path, name))
+                    added, duplicates, errors = ingester.submit(ingest_chunk, self.db_path, inputs).result()
+                    store.record_job_chunk(job_id, [n for n, _, _ in chunk], added, duplicates, errors)
+                    shutil.rmtree(folder, ignore_errors=True)
+                store.set_job_status(job_id, "done", finished=True)
+            except BrokenProcessPool:  # most likely an input that kills the analysis: not retried
+                store.set_job_status(job_id, "failed", "the ingest process died during this job (out of memory?)", finished=True)
                 raise
-        finally:
-            job.finished = _now()
-            shutil.rmtree(self._staging / job.id, ignore_errors=True)
+            except Exception as exc:  # the job fails, the server and the worker keep going
+                store.set_job_status(job_id, "failed", f"{type(exc).__name__}: {exc}", finished=True)
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 def _ingest_process() -> ProcessPoolExecutor:
     # spawn, not fork: the server has threads, and a forked child would inherit their locks
-    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),))
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In the ingest process: exit at once when the server is gone (killed with -9, it cannot
+    tell us), so that no orphan keeps writing; the batch under way is rolled back by SQLite."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsdesk-parent-watch", daemon=True).start()
 
 
 def ingest_chunk(db_path: str, inputs: list[Named]) -> tuple[list[str], int, list[tuple[str, str]]]:
     """In the ingest process: ``inputs`` through the pipeline into the store; what was added, how
     many were already stored, and the inputs rejected with why."""
+    from newsdesk.pipeline import ingest  # the analysis models load in the ingest process, never in the server
+
     with Store(db_path) as store:
         report = ingest(inputs, store)
     return report.added, len(report.duplicates), [(e.input, e.message) for e in report.errors]
+
+
+def refresh_stale(db_path: str) -> int:
+    """In the ingest process: rebuild the dossiers of events whose articles changed."""
+    from newsdesk.pipeline import refresh_dossiers
+
+    with Store(db_path) as store:
+        return refresh_dossiers(store)
 
 
 def upload_name(name: str) -> str:
@@ -170,7 +242,3 @@ def upload_name(name: str) -> str:
     base = re.split(r"[\\/]", name or "")[-1]
     cleaned = "".join(ch for ch in base if ch.isprintable()).strip()
     return cleaned[-200:] or "upload"
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")

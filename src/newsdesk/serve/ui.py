@@ -63,7 +63,11 @@ def events_page(
         "previous": "?" + urlencode({**filters, "page": page - 1}) if page > 1 else None,
         "next": "?" + urlencode({**filters, "page": page + 1}) if page < pages else None,
     }
-    return render("events.html", request, listing=listing, filters=filters, page=page, pages=pages, links=links, counts=_desk(request).counts())
+    guard = request.app.state.guard
+    return render(
+        "events.html", request, listing=listing, filters=filters, page=page, pages=pages, links=links, counts=_desk(request).counts(),
+        csrf_token=guard.csrf_token, token_required=guard.token is not None,
+    )
 
 
 def _day(value: str | None, which: str) -> date | None:

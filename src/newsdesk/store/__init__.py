@@ -7,25 +7,23 @@ batch committed before it, and running it again skips what is already stored.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from importlib import resources as package_files
 from pathlib import Path
 
 from newsdesk.model import Analysis, Article, InputError
+from newsdesk.store import jobs, reads
 from newsdesk.store.codec import from_plain, to_plain
+from newsdesk.store.reads import EventQuery, StoredDossier, members_key
 
-
-@dataclass(frozen=True)
-class ArticleHeading:
-    title: str | None
-    source: str | None
-    published: str | None
-    language: str | None
+__all__ = ["Assignment", "EventQuery", "Store", "StoredDossier", "members_key"]
 
 
 @dataclass(frozen=True)
@@ -96,6 +94,8 @@ class Store:
                 for statement in script.read_text(encoding="utf-8").split(";"):
                     if statement.strip():
                         self.db.execute(statement)
+                if script.name in _FILLED_AFTER_MIGRATION:
+                    _FILLED_AFTER_MIGRATION[script.name](self.db)
                 self.db.execute("INSERT INTO migrations VALUES (?, ?)", (script.name, _now()))
 
     def _check_migrated(self) -> None:
@@ -110,6 +110,26 @@ class Store:
         if self.read_only:
             self.require_writable()
         return _Transaction(self.db, self.path)
+
+    @contextmanager
+    def writing(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+        """Be the store's only writer until the block ends; ``on_wait`` is called first if
+        another process is writing, and this one then waits for it.
+
+        An ingest reads the clustering state, adds a run of batches to it and saves it back; two
+        at once would each overwrite the other's state. The lock is an OS file lock on a file
+        beside the store (``<store>.writer``), released by the OS if its holder dies."""
+        with open(self.path + ".writer", "a+b") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if on_wait:
+                    on_wait()
+                fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     # -- writes (one transaction per batch) --------------------------------------------
 
@@ -127,7 +147,7 @@ class Store:
         with self.transaction():
             for analysis in analyses:
                 article = analysis.article
-                self.db.execute(
+                inserted = self.db.execute(
                     "INSERT OR IGNORE INTO articles (id, path, title, source, published, language, ingested_at, article, analysis, stage_versions, read_as)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
@@ -136,12 +156,19 @@ class Store:
                         _versions_json(analysis), _read_as_json(read_as.get(article.id)),
                     ),
                 )
+                if inserted.rowcount:
+                    reads.index_article_text(self.db, inserted.lastrowid, article.title, article.text, article.source)
                 if article.id in features:
                     self.db.execute("INSERT OR REPLACE INTO features VALUES (?, ?)", (article.id, features[article.id]))
+            touched = {a.event_id for a in assignments} | self._events_of(a.article_id for a in assignments)
             self.db.executemany(
                 "INSERT INTO assignments VALUES (?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET event_id=excluded.event_id, decision=excluded.decision",
                 [(a.article_id, a.event_id, json.dumps(a.decision)) for a in assignments],
             )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO article_events SELECT seq, ? FROM articles WHERE id = ?", [(a.event_id, a.article_id) for a in assignments]
+            )
+            reads.update_digests(self.db, touched)
             if clusterer_state is not None:
                 self.db.execute("INSERT OR REPLACE INTO clusterer VALUES (1, ?)", (clusterer_state,))
             self._record_errors(errors)
@@ -178,6 +205,19 @@ class Store:
             )
             self.db.execute("INSERT OR REPLACE INTO clusterer VALUES (1, ?)", (clusterer_state,))
             self.db.execute("DELETE FROM recluster_pending")
+
+    def write_dossier(self, document: dict) -> None:
+        """Store a one-event dossier (``newsdesk.dossier/1``) for reads; see ``stored_dossier``."""
+        with self.transaction():
+            reads.write_dossier(self.db, document, _now())
+
+    def _events_of(self, article_ids: Iterable[str]) -> set[str]:
+        ids = list(article_ids)
+        found: set[str] = set()
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            found.update(r[0] for r in self.db.execute(f"SELECT event_id FROM assignments WHERE article_id IN ({','.join('?' * len(part))})", part))
+        return found
 
     def record_errors(self, errors: Iterable[InputError]) -> None:
         with self.transaction():
@@ -254,31 +294,89 @@ class Store:
         row = self.db.execute("SELECT state FROM clusterer WHERE id = 1").fetchone()
         return row[0] if row else None
 
-    def assignments(self) -> list[Assignment]:
-        rows = self.db.execute("SELECT s.article_id, s.event_id, s.decision FROM assignments s JOIN articles a ON a.id = s.article_id ORDER BY a.seq")
-        return [Assignment(r[0], r[1], json.loads(r[2])) for r in rows]
+    def assignments(self, event_ids: Iterable[str] | None = None) -> list[Assignment]:
+        """Every article's assignment (or only those of ``event_ids``), in arrival order."""
+        select = "SELECT a.seq, s.article_id, s.event_id, s.decision FROM assignments s JOIN articles a ON a.id = s.article_id"
+        if event_ids is None:
+            rows = self.db.execute(select + " ORDER BY a.seq").fetchall()
+        else:
+            wanted, rows = list(event_ids), []
+            for chunk in range(0, len(wanted), 500):
+                part = wanted[chunk : chunk + 500]
+                rows += self.db.execute(select + f" WHERE s.event_id IN ({','.join('?' * len(part))})", part).fetchall()
+            rows.sort()
+        return [Assignment(r[1], r[2], json.loads(r[3])) for r in rows]
+
+    def event_of(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT event_id FROM assignments WHERE article_id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def has_event(self, event_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM event_digests WHERE event_id = ?", (event_id,)).fetchone() is not None
+
+    def count_events(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM event_digests").fetchone()[0]
+
+    def events_page(self, query: EventQuery) -> tuple[int, list[dict]]:
+        """How many events match ``query`` and the page of their list rows (digests), without analysing anything."""
+        return reads.event_page(self.db, query)
+
+    def stored_dossier(self, event_id: str) -> StoredDossier | None:
+        """The event's dossier as the writer last built it, with the store's errors; ``current``
+        is False when the event's articles changed since (the writer rebuilds it)."""
+        stored = reads.read_dossier(self.db, event_id)
+        if stored is not None:
+            stored.document["errors"] = [{"input": e.input, "message": e.message} for e in self.errors()]
+        return stored
+
+    def dossier_keys(self, event_id: str) -> tuple[str, str | None] | None:
+        """What the event's stored dossier was built from (its articles and newsdesk version) and
+        what it would be built from now (None when the event is gone), as comparable keys; None
+        when no dossier is stored. Cheaper than ``stored_dossier``: nothing is decompressed."""
+        return reads.dossier_keys(self.db, event_id)
+
+    def mark_dossiers_stale(self, event_ids: Iterable[str] | None = None) -> None:
+        """The analyses of these events' articles changed (all events when None): their dossiers
+        are rebuilt by the next ingest or ``newsdesk refresh``, and read as stale until then."""
+        with self.transaction():
+            reads.mark_stale(self.db, event_ids)
+
+    # -- the server's ingest jobs (see newsdesk.store.jobs) ---------------------------------
+
+    def add_job(self, job_id: str, files: list[tuple[str, bytes]]) -> None:
+        """Queue a job of ``(name, content)`` inputs, kept until each is ingested."""
+        with self.transaction():
+            jobs.add_job(self.db, job_id, files, _now())
+
+    def job(self, job_id: str) -> dict | None:
+        return jobs.job(self.db, job_id)
+
+    def recent_jobs(self, limit: int) -> list[dict]:
+        return jobs.recent_jobs(self.db, limit)
+
+    def active_jobs(self) -> list[str]:
+        """Jobs queued or running (a server stopped during them), oldest first."""
+        return jobs.active_jobs(self.db)
+
+    def pending_job_inputs(self, job_id: str, limit: int) -> list[tuple[int, str, bytes]]:
+        return jobs.pending_inputs(self.db, job_id, limit)
+
+    def record_job_chunk(self, job_id: str, numbers: list[int], added: list[str], duplicates: int, errors: list[tuple[str, str]]) -> None:
+        with self.transaction():
+            jobs.record_chunk(self.db, job_id, numbers, added, duplicates, errors)
+
+    def set_job_status(self, job_id: str, status: str, message: str | None = None, finished: bool = False) -> None:
+        with self.transaction():
+            jobs.set_status(self.db, job_id, status, message, _now() if finished else None)
+            if finished:
+                jobs.forget_inputs(self.db, job_id)
+
+    def stale_dossiers(self) -> list[str]:
+        """Events whose stored dossier is missing or older than their articles."""
+        return reads.stale_dossiers(self.db)
 
     def errors(self) -> list[InputError]:
         return [InputError(*r) for r in self.db.execute("SELECT input, message, stage FROM errors ORDER BY id")]
-
-    def event_members(self) -> dict[str, list[str]]:
-        """Each event's article ids, in arrival order; cheaper than ``assignments()`` (no decisions)."""
-        members: dict[str, list[str]] = {}
-        rows = self.db.execute("SELECT s.event_id, s.article_id FROM assignments s JOIN articles a ON a.id = s.article_id ORDER BY a.seq")
-        for event_id, article_id in rows:
-            members.setdefault(event_id, []).append(article_id)
-        return members
-
-    def article_headings(self, ids: Iterable[str]) -> dict[str, ArticleHeading]:
-        """Title, outlet, date and language of articles, without loading their text."""
-        rows = self._rows("SELECT id, title, source, published, language FROM articles", ids)
-        return {r[0]: ArticleHeading(*r[1:]) for r in rows}
-
-    def articles_containing(self, text: str) -> set[str]:
-        """Ids of articles whose text or metadata contain ``text`` (case-insensitive for ASCII letters)."""
-        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        return {r[0] for r in self.db.execute("SELECT id FROM articles WHERE article LIKE ? ESCAPE '\\'", (pattern,))}
-
 
 class _Transaction:
     """One write transaction; an SQLite failure inside it (read-only file, full disk) is rolled
@@ -368,6 +466,14 @@ def _read_as_json(article: Article | None) -> str | None:
     plain = to_plain(article)
     del plain["text"]
     return json.dumps(plain, ensure_ascii=False)
+
+
+def _fill_reads(db: sqlite3.Connection) -> None:
+    """Digests for the events of a store made before they existed (their dossiers are built by ``newsdesk refresh``)."""
+    reads.update_digests(db, [r[0] for r in db.execute("SELECT DISTINCT event_id FROM assignments")])
+
+
+_FILLED_AFTER_MIGRATION = {"0003_reads.sql": _fill_reads}
 
 
 def _now() -> str:

@@ -27,7 +27,16 @@ function focusEntity(row) {
 async function upload(form) {
   const status = document.getElementById("upload-status");
   status.textContent = "uploading…";
-  const response = await fetch(form.action, { method: "POST", body: new FormData(form) });
+  // the page's CSRF token proves the post comes from this page; the API token, when the
+  // server wants one, goes in the Authorization header rather than among the files
+  const data = new FormData(form);
+  const headers = { "X-CSRF-Token": form.dataset.csrf };
+  const token = data.get("token");
+  if (token) {
+    headers.Authorization = `Bearer ${token}`;
+    data.delete("token");
+  }
+  const response = await fetch(form.action, { method: "POST", body: data, headers });
   const body = await response.json();
   if (!response.ok) {
     status.textContent = body.error ? body.error.message : "upload failed";

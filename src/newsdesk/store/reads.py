@@ -1,0 +1,205 @@
+"""The read side of the store: event digests, stored dossiers and full-text search.
+
+The writer keeps these up to date, so that listing, searching and showing an event are plain
+queries: a digest's membership columns in the transaction of the batch that changed the event,
+its summary columns and the event's dossier when the writer rebuilds that dossier (see
+``newsdesk.pipeline.refresh_dossiers``). Nothing here imports an analysis stage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from newsdesk import __version__
+
+ENTITY_NAMES_IN_DIGEST = 6
+PLACES_IN_DIGEST = 6
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    text: str | None = None  # words in an article's title, text or outlet (the last one may be a prefix)
+    entity: str | None = None  # part of an entity's name or of any of its spellings
+    date_from: date | None = None
+    date_to: date | None = None
+    offset: int = 0
+    limit: int | None = 20
+    order: Literal["newest", "largest"] = "newest"
+
+
+@dataclass(frozen=True)
+class StoredDossier:
+    event_id: str
+    document: dict[str, Any]  # newsdesk.dossier/1 of the event alone; ``errors`` as when it was built
+    members_key: str
+    current: bool  # built from the event's articles as they are now
+
+
+def members_key(article_ids: Iterable[str]) -> str:
+    """Names a set of articles: equal keys, same articles (in any order)."""
+    return hashlib.sha1("\n".join(sorted(article_ids)).encode()).hexdigest()
+
+
+def update_digests(db: sqlite3.Connection, event_ids: Iterable[str]) -> None:
+    """Rewrite the membership columns of these events' digests from their articles as stored
+    (inside the caller's transaction); an event left without articles loses its digest."""
+    for event_id in set(event_ids):
+        rows = db.execute(
+            "SELECT a.id, a.title, a.source, a.published, a.language, a.seq FROM assignments s JOIN articles a ON a.id = s.article_id"
+            " WHERE s.event_id = ? ORDER BY a.seq",
+            (event_id,),
+        ).fetchall()
+        if not rows:
+            db.execute("DELETE FROM event_digests WHERE event_id = ?", (event_id,))
+            continue
+        ids = [r[0] for r in rows]
+        dates = sorted(r[3][:10] for r in rows if r[3])
+        db.execute(
+            "INSERT INTO event_digests (event_id, members_key, article_ids, articles, sources, languages, first_seq, title, date)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(event_id) DO UPDATE SET"
+            " members_key = excluded.members_key, article_ids = excluded.article_ids, articles = excluded.articles,"
+            " sources = excluded.sources, languages = excluded.languages, first_seq = excluded.first_seq,"
+            # until a dossier has summarised the event, its headings stand in for title and date
+            " title = CASE WHEN summarised_key IS NULL THEN excluded.title ELSE title END,"
+            " date = CASE WHEN summarised_key IS NULL THEN excluded.date ELSE date END",
+            (
+                event_id, members_key(ids), json.dumps(ids), len(ids),
+                json.dumps(sorted({r[2] for r in rows if r[2]}), ensure_ascii=False),
+                json.dumps(sorted({r[4] for r in rows if r[4]})),
+                rows[0][5], next((r[1] for r in rows if r[1]), None), dates[0] if dates else None,
+            ),
+        )
+
+
+def write_dossier(db: sqlite3.Connection, document: dict[str, Any], built_at: str) -> None:
+    """Store a one-event dossier and, when it is of the event's current articles, summarise the
+    event's digest from it (inside the caller's transaction)."""
+    (event,) = document["events"]
+    key = members_key(event["article_ids"])
+    stored = {**document, "errors": []}  # the store's errors are read fresh with each dossier
+    blob = zlib.compress(json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
+    db.execute("INSERT OR REPLACE INTO event_dossiers VALUES (?, ?, ?, ?, ?)", (event["id"], key, blob, built_at, __version__))
+    names = {e["name"].casefold() for e in event["entities"]} | {v["text"].casefold() for e in event["entities"] for v in e["variants"]}
+    db.execute(
+        "UPDATE event_digests SET title = ?, date = ?, places = ?, entities = ?, names = ?, agreements = ?, conflicts = ?, summarised_key = ?"
+        " WHERE event_id = ? AND members_key = ?",
+        (
+            event["title"], event["date"],
+            json.dumps([p["name"] for p in event["places"]][:PLACES_IN_DIGEST], ensure_ascii=False),
+            json.dumps([e["name"] for e in event["entities"][:ENTITY_NAMES_IN_DIGEST]], ensure_ascii=False),
+            "\n".join(sorted(names)), len(event["agreements"]), len(event["conflicts"]), key, event["id"], key,
+        ),
+    )
+
+
+def read_dossier(db: sqlite3.Connection, event_id: str) -> StoredDossier | None:
+    row = db.execute(
+        "SELECT s.document, s.members_key, d.members_key, s.built_by FROM event_dossiers s LEFT JOIN event_digests d ON d.event_id = s.event_id"
+        " WHERE s.event_id = ?",
+        (event_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    document = json.loads(zlib.decompress(row[0]).decode("utf-8"))
+    return StoredDossier(event_id, document, row[1], current=row[1] == row[2] and row[3] == __version__)
+
+
+def dossier_keys(db: sqlite3.Connection, event_id: str) -> tuple[str, str | None] | None:
+    """What the event's stored dossier was built from and what it should be built from now,
+    comparable for equality; None when no dossier is stored."""
+    row = db.execute(
+        "SELECT s.members_key, s.built_by, d.members_key FROM event_dossiers s LEFT JOIN event_digests d ON d.event_id = s.event_id WHERE s.event_id = ?",
+        (event_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    return f"{row[0]}/{row[1]}", (f"{row[2]}/{__version__}" if row[2] else None)
+
+
+def mark_stale(db: sqlite3.Connection, event_ids: Iterable[str] | None) -> None:
+    if event_ids is None:
+        db.execute("UPDATE event_dossiers SET built_by = ''")
+        return
+    db.executemany("UPDATE event_dossiers SET built_by = '' WHERE event_id = ?", [(e,) for e in event_ids])
+
+
+def stale_dossiers(db: sqlite3.Connection) -> list[str]:
+    """Events whose dossier is missing, was built from other articles than they hold now, or by
+    another version of newsdesk, oldest first."""
+    rows = db.execute(
+        "SELECT d.event_id FROM event_digests d LEFT JOIN event_dossiers s ON s.event_id = d.event_id"
+        " WHERE s.members_key IS NOT d.members_key OR s.built_by IS NOT ? ORDER BY d.first_seq",
+        (__version__,),
+    )
+    return [r[0] for r in rows]
+
+
+def index_article_text(db: sqlite3.Connection, seq: int, title: str | None, text: str, source: str | None) -> None:
+    db.execute("INSERT INTO article_search (rowid, title, text, source) VALUES (?, ?, ?, ?)", (seq, title or "", text, source or ""))
+
+
+def search_phrase(text: str) -> str | None:
+    """The FTS5 query for what a user typed: its words as one phrase, the last word also as a
+    prefix (a search box is typed into); None when it holds no word."""
+    words = re.findall(r"\w+", text)
+    if not words:
+        return None
+    return '"' + " ".join(words) + '" *'
+
+
+def event_page(db: sqlite3.Connection, query: EventQuery) -> tuple[int, list[dict[str, Any]]]:
+    """How many events match and the requested page of their digests."""
+    where, params = ["1"], []
+    if query.text is not None:
+        phrase = search_phrase(query.text)
+        if phrase is None:
+            return 0, []
+        # the matching events, worked out once for both the count and the page
+        matching = db.execute(
+            "SELECT json_group_array(DISTINCT e.event_id) FROM article_search f JOIN article_events e ON e.seq = f.rowid WHERE article_search MATCH ?",
+            (phrase,),
+        ).fetchone()[0]
+        where.append("d.event_id IN (SELECT value FROM json_each(?))")
+        params.append(matching)
+    if query.entity:
+        where.append("instr(d.names, ?) > 0")
+        params.append(query.entity.casefold())
+    if query.date_from:
+        where.append("substr(d.date, 1, 10) >= ?")
+        params.append(query.date_from.isoformat())
+    if query.date_to:
+        where.append("substr(d.date, 1, 10) <= ?")
+        params.append(query.date_to.isoformat())
+    condition = " AND ".join(where)
+    total = db.execute(f"SELECT COUNT(*) FROM event_digests d WHERE {condition}", params).fetchone()[0]
+    order = "d.date DESC, d.articles DESC, d.event_id DESC" if query.order == "newest" else "d.articles DESC, coalesce(d.date, ''), d.event_id"
+    limit = -1 if query.limit is None else query.limit
+    rows = db.execute(
+        "SELECT d.event_id, d.title, d.date, d.places, d.article_ids, d.sources, d.languages, d.entities, d.agreements, d.conflicts,"
+        f" d.summarised_key IS NOT d.members_key FROM event_digests d WHERE {condition} ORDER BY {order} LIMIT ? OFFSET ?",
+        [*params, limit, query.offset],
+    ).fetchall()
+    return total, [
+        {
+            "id": r[0],
+            "title": r[1],
+            "date": r[2],
+            "places": json.loads(r[3]),
+            "article_ids": json.loads(r[4]),
+            "sources": json.loads(r[5]),
+            "languages": json.loads(r[6]),
+            "entities": json.loads(r[7]),
+            "agreements": r[8],
+            "conflicts": r[9],
+            "pending": bool(r[10]),
+        }
+        for r in rows
+    ]
