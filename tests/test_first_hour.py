@@ -11,6 +11,7 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 import newsdesk
+import newsdesk.stages
 from newsdesk import cli
 from newsdesk.ingest import read_inputs
 from newsdesk.report import dossier_markdown, dossier_schema, span_violations
@@ -102,7 +103,7 @@ def test_a_read_only_store_is_listed_and_refused_before_any_analysis(seed_db, se
     def no_analysis(*args, **kwargs):
         raise AssertionError("analysed articles for a store it cannot write")
 
-    monkeypatch.setattr(newsdesk.pipeline, "analyse_articles", no_analysis)
+    monkeypatch.setattr(newsdesk.stages.STAGES, "run", no_analysis)
     refused = run("ingest", seed_report, "--db", db)
     assert refused.exit_code == 3 and "is read-only" in refused.stderr and refused.stderr.count("\n") == 1
 
@@ -253,7 +254,7 @@ def test_posted_text_with_a_lone_surrogate_or_a_nul_is_ingested_not_a_500(tmp_pa
     from newsdesk.serve import create_app
 
     body = '{"documents": [{"title": "Floods in Sylhet", "text": "Heavy rain flooded Sylhet \\ud800 on Monday, officials said.\\u0000 Thousands fled."}]}'
-    with TestClient(create_app(tmp_path / "api.db")) as client:
+    with TestClient(create_app(tmp_path / "api.db"), base_url="http://127.0.0.1:8000") as client:
         response = client.post("/api/ingest", content=body, headers={"content-type": "application/json"})
         assert response.status_code == 202, response.text
         job = response.json()

@@ -61,7 +61,7 @@ def test_a_job_survives_sigterm_and_kill_9_of_its_server(tmp_path):
     environment = {**os.environ, "NEWSDESK_TEST_MARK": mark}
 
     def start() -> subprocess.Popen:
-        server = subprocess.Popen([sys.executable, "-m", "newsdesk", "serve", "--db", str(db), "--port", str(port)], env=environment, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen([sys.executable, "-m", "newsdesk", "serve", "--db", str(db), "--create", "--port", str(port)], env=environment, stderr=subprocess.DEVNULL)
         _wait(lambda: _get(base, "/api/health"), 60, "the server to start")
         return server
 

@@ -159,6 +159,13 @@ def reanalyze(store: Store, stale_only: bool = False, progress: bool = False, on
     Resumable: re-running everything first marks every article stale, so a run stopped at any
     point is finished by ``reanalyze(store, stale_only=True)``; a replay that did not finish is
     done by the next reanalysis or ingest."""
+    with store.writing(on_wait=_say_waiting if progress else None):
+        report = _reanalyze(store, stale_only, progress, on_error)
+        refresh_dossiers(store)
+        return report
+
+
+def _reanalyze(store: Store, stale_only: bool, progress: bool, on_error: ErrorSink | None) -> ReanalysisReport:
     report = ReanalysisReport()
     if not stale_only:
         store.mark_all_stale()
