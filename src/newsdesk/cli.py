@@ -306,7 +306,7 @@ def eval_meantime(
     if task == "entities":
         from newsdesk.eval import entities_eval
 
-        for dataset in ("meantime-en", "meantime-en+es", "translit"):
+        for dataset in ("meantime-en", "meantime-en+es", "translit-dev", "translit-test"):
             typer.echo(entities_eval.render(entities_eval.evaluate(dataset)))
     elif task == "events":
         from newsdesk.eval import events_eval
