@@ -50,7 +50,7 @@ def events(db: DbOption = Path("newsdesk.db"), as_json: Annotated[bool, typer.Op
 
     _require_store(db)
     with Store(db) as store:
-        _, digests = store.events_page(EventQuery(limit=None, order="largest"))
+        digests = store.events_page(EventQuery(limit=None, order="largest")).items
     rows = [{"id": d["id"], "articles": len(d["article_ids"]), "date": d["date"], "title": d["title"]} for d in digests]
     if as_json:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -153,6 +153,7 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Interface to listen on; localhost only by default.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port")] = 8000,
     token: Annotated[str | None, typer.Option("--token", envvar="NEWSDESK_TOKEN", help="API token every write must carry (Authorization: Bearer TOKEN).")] = None,
+    allow_host: Annotated[list[str] | None, typer.Option("--allow-host", help="Another host name to answer to on localhost (a reverse proxy's).")] = None,
 ) -> None:
     """Serve the REST API (docs at /docs) and the web UI over the store."""
     import uvicorn
@@ -160,7 +161,7 @@ def serve(
     from newsdesk.serve import create_app
     from newsdesk.serve.guard import Guard
 
-    guard = Guard(listen_host=host, token=token or None)
+    guard = Guard(listen_host=host, token=token or None, allowed_hosts=frozenset(name.casefold() for name in allow_host or ()))
     if warning := guard.warning():
         typer.echo(warning, err=True)
     typer.echo(f"newsdesk: serving {db} on http://{host}:{port}/ (API docs at /docs)", err=True)
