@@ -109,7 +109,7 @@ def fill(db: Path, articles: int, seed: int = 7) -> str:
             number += 1
             if number % 500 == 0:
                 print(f"  {stored} articles stored", file=sys.stderr, flush=True)
-        twenty = twenty or store.events_page(EventQuery(limit=1, order="largest"))[1][0]["id"]
+        twenty = twenty or store.events_page(EventQuery(limit=1, order="largest")).items[0]["id"]
     return twenty
 
 

@@ -62,3 +62,9 @@ def test_without_a_token_beyond_localhost_only_this_machine_may_write(tmp_path):
         refused = client.post("/api/ingest", json=NO_DOCUMENTS)  # TestClient's peer is not a loopback address
         assert refused.status_code == 403 and "--token" in refused.json()["error"]["message"]
     assert guard.refusal("POST", {"host": "newsroom.example"}, "127.0.0.1") is None
+
+
+def test_a_reverse_proxy_name_can_be_allowed_on_localhost():
+    proxied = Guard(allowed_hosts=frozenset({"newsroom.example"}))
+    assert proxied.refusal("GET", {"host": "newsroom.example"}, "127.0.0.1") is None
+    assert proxied.refusal("GET", {"host": "attacker.example"}, "127.0.0.1")[0] == 421

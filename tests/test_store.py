@@ -69,20 +69,22 @@ def test_digests_follow_every_batch_and_dossiers_summarise_them(tmp_path):
     crane_es = _plain_analysis(CRANE + " Se investiga.", "Cae una grúa en Róterdam", "El Puerto", "2024-03-06", "es")
     with Store(tmp_path / "n.db") as store:
         store.write_batch([crane, crane_es], {}, [Assignment(crane.article.id, "ev-a", {}), Assignment(crane_es.article.id, "ev-b", {})], None)
-        total, rows = store.events_page(EventQuery())
-        assert total == 2 and all(r["pending"] for r in rows)  # from the headings until a dossier summarises them
+        page = store.events_page(EventQuery())
+        rows = page.items
+        assert page.total == page.pending == 2 and all(r["pending"] for r in rows)  # from the headings until a dossier summarises them
         assert {r["id"]: r["title"] for r in rows} == {"ev-a": "Crane collapse in Rotterdam", "ev-b": "Cae una grúa en Róterdam"}
         assert store.stale_dossiers() == ["ev-a", "ev-b"] and store.stored_dossier("ev-a") is None
 
         store.write_dossier(_one_event_dossier("ev-a", [crane], "Crane falls at Rotterdam port", conflicts=2))
-        (row,) = store.events_page(EventQuery(entity="VRIES"))[1]
+        (row,) = store.events_page(EventQuery(entity="VRIES")).items
         assert (row["id"], row["title"], row["places"], row["conflicts"], row["pending"]) == ("ev-a", "Crane falls at Rotterdam port", ["Rotterdam"], 2, False)
         assert store.stale_dossiers() == ["ev-b"] and store.stored_dossier("ev-a").current
 
         # the Spanish report moves into ev-a (a refinement): ev-b is gone, ev-a keeps its summary, marked pending
         store.write_batch([], {}, [Assignment(crane_es.article.id, "ev-a", {"moved_from": "ev-b"})], None)
-        total, (row,) = store.events_page(EventQuery())
-        assert total == 1 and row["article_ids"] == [crane.article.id, crane_es.article.id]
+        page = store.events_page(EventQuery())
+        (row,) = page.items
+        assert page.total == page.pending == 1 and row["article_ids"] == [crane.article.id, crane_es.article.id]
         assert row["sources"] == ["El Puerto", "Harbour Watch"] and row["languages"] == ["en", "es"]
         assert row["title"] == "Crane falls at Rotterdam port" and row["pending"]
         assert not store.stored_dossier("ev-a").current and store.stale_dossiers() == ["ev-a"] and not store.has_event("ev-b")
@@ -95,14 +97,14 @@ def test_search_reads_titles_and_text_not_the_stored_json(tmp_path):
         store.write_batch([crane, storm], {}, [Assignment(crane.article.id, "ev-crane", {}), Assignment(storm.article.id, "ev-storm", {})], None)
 
         def found(**query):
-            return [r["id"] for r in store.events_page(EventQuery(**query))[1]]
+            return [r["id"] for r in store.events_page(EventQuery(**query)).items]
 
         assert found(text="title") == [] and found(text="published") == []  # JSON field names
         assert found(text="null") == ["ev-storm"]  # the word in the text, not the JSON nulls of every article
         assert found(text="harbour authority") == ["ev-crane"] and found(text="authority harbour") == []
         assert found(text="rotterd") == ["ev-crane"] and found(text="Le Test") == ["ev-storm"]  # a prefix; the outlet
         assert found(text="crane", date_to=date(2023, 12, 31)) == [] and found(text="crane", date_from=date(2024, 3, 5)) == ["ev-crane"]
-        assert store.events_page(EventQuery(text="crane OR storm"))[0] == 0  # FTS5 syntax is read as words, never as a query
+        assert store.events_page(EventQuery(text="crane OR storm")).total == 0  # FTS5 syntax is read as words, never as a query
 
 
 def test_a_store_from_before_the_reads_gets_digests_and_needs_its_dossiers(tmp_path):
@@ -121,7 +123,7 @@ def test_a_store_from_before_the_reads_gets_digests_and_needs_its_dossiers(tmp_p
     old.commit()
     old.close()
     with Store(path) as store:
-        assert [r["id"] for r in store.events_page(EventQuery(text="harbour"))[1]] == ["ev-old"]
+        assert [r["id"] for r in store.events_page(EventQuery(text="harbour")).items] == ["ev-old"]
         assert store.stale_dossiers() == ["ev-old"]
 
 

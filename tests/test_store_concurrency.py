@@ -38,4 +38,4 @@ def test_two_ingests_at_once_both_land_in_the_store_and_the_clustering_state(tmp
         clustered = {aid for members in OnlineClusterer.from_state(store.clusterer_state()).clusters().values() for aid in members}
         assert clustered == ids
         assert store.stale_dossiers() == []
-        assert sum(len(row["article_ids"]) for row in store.events_page(EventQuery(limit=None))[1]) == 40
+        assert sum(len(row["article_ids"]) for row in store.events_page(EventQuery(limit=None)).items) == 40

@@ -135,7 +135,7 @@ def events(db: DbOption = Path("newsdesk.db"), as_json: JsonOption = False) -> N
 
     _require_store(db)
     with Store(db) as store:
-        _, digests = store.events_page(EventQuery(limit=None, order="largest"))
+        digests = store.events_page(EventQuery(limit=None, order="largest")).items
         articles = store.count_articles()
     rows = [{"id": d["id"], "articles": len(d["article_ids"]), "date": d["date"], "title": d["title"]} for d in digests]
     if not rows:
@@ -245,6 +245,7 @@ def serve(
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
     create: Annotated[bool, typer.Option("--create", help="Create an empty store when --db names none (to fill by uploads).")] = False,
     token: Annotated[str | None, typer.Option("--token", envvar="NEWSDESK_TOKEN", help="API token every write must carry (Authorization: Bearer TOKEN).")] = None,
+    allow_host: Annotated[list[str] | None, typer.Option("--allow-host", help="Another host name to answer to on localhost (a reverse proxy's).")] = None,
 ) -> None:
     """Serve the REST API (docs at /docs) and the web UI over the store."""
     import socket
@@ -270,7 +271,7 @@ def serve(
     except OSError as exc:
         typer.echo(f"newsdesk: cannot listen on {host}:{port} ({exc.strerror or exc}); choose another --port or --host", err=True)
         raise typer.Exit(EXIT_FAILED) from None
-    guard = Guard(listen_host=host, token=token or None)
+    guard = Guard(listen_host=host, token=token or None, allowed_hosts=frozenset(name.casefold() for name in allow_host or ()))
     if warning := guard.warning():
         typer.echo(warning, err=True)
     typer.echo(f"newsdesk: serving {db} on http://{host}:{port}/ (API docs at /docs)", err=True)

@@ -139,13 +139,13 @@ class Desk:
     def events(self, query: EventQuery) -> dict[str, Any]:
         """One page of the events list, newest first, with the total that matched."""
         with self.reading() as store:
-            total, rows = store.events_page(query)
+            page = store.events_page(query)
         return {
-            "total": total,
+            "total": page.total,
             "offset": query.offset,
             "limit": query.limit,
-            "pending": sum(1 for r in rows if r["pending"]),
-            "items": rows,
+            "pending": page.pending,
+            "items": page.items,
         }
 
     # -- articles ----------------------------------------------------------------------

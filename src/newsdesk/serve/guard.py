@@ -1,8 +1,9 @@
 """Who may talk to the server: ``Host`` checks, cross-origin and CSRF refusal, the API token.
 
 - **Host** (DNS rebinding): on a loopback address the server answers only requests addressed to
-  ``localhost``, ``127.0.0.1`` or ``::1``; a page from a hostile name that re-resolves to
-  127.0.0.1 sends its own name and is refused. Listening beyond loopback, any name is accepted
+  ``localhost``, ``127.0.0.1`` or ``::1`` (and names given with ``--allow-host``, e.g. that of
+  a reverse proxy in front of it); a page from a hostile name that re-resolves to 127.0.0.1
+  sends its own name and is refused. Listening beyond loopback, any name is accepted
   (the token guards the writes).
 - **Origin** (CSRF): a write (POST, PUT, PATCH, DELETE) from a browser page of another origin
   is refused: its ``Origin`` differs from ``Host``, or its ``Sec-Fetch-Site`` says cross-site.
@@ -38,6 +39,7 @@ def is_loopback(host: str) -> bool:
 class Guard:
     listen_host: str = "127.0.0.1"
     token: str | None = None
+    allowed_hosts: frozenset[str] = frozenset()  # more names it answers to on loopback (a reverse proxy's)
     csrf_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
 
     @property
@@ -49,7 +51,7 @@ class Guard:
         ``headers`` are lower-cased names."""
         host = headers.get("host", "")
         name = urlsplit("//" + host).hostname or ""
-        if self.loopback_only and name not in LOOPBACK_NAMES and name != self.listen_host:
+        if self.loopback_only and name not in LOOPBACK_NAMES | self.allowed_hosts and name != self.listen_host:
             return 421, f"this server answers only to localhost, not to the host name {host!r}"
         if method not in WRITE_METHODS:
             return None

@@ -21,9 +21,9 @@ from pathlib import Path
 from newsdesk.model import Analysis, Article, InputError
 from newsdesk.store import jobs, reads
 from newsdesk.store.codec import from_plain, to_plain
-from newsdesk.store.reads import EventQuery, StoredDossier, members_key
+from newsdesk.store.reads import EventPage, EventQuery, StoredDossier, members_key
 
-__all__ = ["Assignment", "EventQuery", "Store", "StoredDossier", "members_key"]
+__all__ = ["Assignment", "EventPage", "EventQuery", "Store", "StoredDossier", "members_key"]
 
 
 @dataclass(frozen=True)
@@ -329,8 +329,8 @@ class Store:
     def count_events(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM event_digests").fetchone()[0]
 
-    def events_page(self, query: EventQuery) -> tuple[int, list[dict]]:
-        """How many events match ``query`` and the page of their list rows (digests), without analysing anything."""
+    def events_page(self, query: EventQuery) -> EventPage:
+        """The events that match ``query`` and the requested page of their list rows (digests); nothing is analysed."""
         return reads.event_page(self.db, query)
 
     def stored_dossier(self, event_id: str) -> StoredDossier | None:

@@ -36,6 +36,13 @@ class EventQuery:
 
 
 @dataclass(frozen=True)
+class EventPage:
+    total: int  # events that match
+    pending: int  # of those, events whose dossier is being rebuilt (their row may be out of date)
+    items: list[dict[str, Any]]  # the requested page of list rows
+
+
+@dataclass(frozen=True)
 class StoredDossier:
     event_id: str
     document: dict[str, Any]  # newsdesk.dossier/1 of the event alone; ``errors`` as when it was built
@@ -155,20 +162,23 @@ def search_phrase(text: str) -> str | None:
     return '"' + " ".join(words) + '" *'
 
 
-def event_page(db: sqlite3.Connection, query: EventQuery) -> tuple[int, list[dict[str, Any]]]:
-    """How many events match and the requested page of their digests."""
+def event_page(db: sqlite3.Connection, query: EventQuery) -> EventPage:
+    """The events that match ``query``: how many, and the requested page of their digests."""
     where, params = ["1"], []
     if query.text is not None:
         phrase = search_phrase(query.text)
         if phrase is None:
-            return 0, []
-        # the matching events, worked out once for both the count and the page
-        matching = db.execute(
-            "SELECT json_group_array(DISTINCT e.event_id) FROM article_search f JOIN article_events e ON e.seq = f.rowid WHERE article_search MATCH ?",
+            return EventPage(0, 0, [])
+        # the matching events, worked out once into this connection's temporary table, which the
+        # count probes by key and the page walks in list order (stopping after a page)
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS search_hits (event_id TEXT PRIMARY KEY) WITHOUT ROWID")
+        db.execute("DELETE FROM temp.search_hits")
+        db.execute(
+            "INSERT OR IGNORE INTO temp.search_hits SELECT e.event_id FROM article_search f JOIN article_events e ON e.seq = f.rowid"
+            " WHERE article_search MATCH ?",
             (phrase,),
-        ).fetchone()[0]
-        where.append("d.event_id IN (SELECT value FROM json_each(?))")
-        params.append(matching)
+        )
+        where.append("+d.event_id IN temp.search_hits")  # '+': a filter on the list's order, not a lookup to sort afterwards
     if query.entity:
         where.append("instr(d.names, ?) > 0")
         params.append(query.entity.casefold())
@@ -180,6 +190,7 @@ def event_page(db: sqlite3.Connection, query: EventQuery) -> tuple[int, list[dic
         params.append(query.date_to.isoformat())
     condition = " AND ".join(where)
     total = db.execute(f"SELECT COUNT(*) FROM event_digests d WHERE {condition}", params).fetchone()[0]
+    pending = db.execute(f"SELECT COUNT(*) FROM event_digests d WHERE d.summarised_key IS NOT d.members_key AND {condition}", params).fetchone()[0]
     order = "d.date DESC, d.articles DESC, d.event_id DESC" if query.order == "newest" else "d.articles DESC, coalesce(d.date, ''), d.event_id"
     limit = -1 if query.limit is None else query.limit
     rows = db.execute(
@@ -187,7 +198,7 @@ def event_page(db: sqlite3.Connection, query: EventQuery) -> tuple[int, list[dic
         f" d.summarised_key IS NOT d.members_key FROM event_digests d WHERE {condition} ORDER BY {order} LIMIT ? OFFSET ?",
         [*params, limit, query.offset],
     ).fetchall()
-    return total, [
+    return EventPage(total, pending, [
         {
             "id": r[0],
             "title": r[1],
@@ -202,4 +213,4 @@ def event_page(db: sqlite3.Connection, query: EventQuery) -> tuple[int, list[dic
             "pending": bool(r[10]),
         }
         for r in rows
-    ]
+    ])

@@ -24,6 +24,7 @@ CREATE TABLE event_digests (
 );
 CREATE INDEX event_digests_newest ON event_digests(date DESC, articles DESC, event_id DESC);
 CREATE INDEX event_digests_largest ON event_digests(articles DESC, date, event_id);
+CREATE INDEX event_digests_pending ON event_digests(event_id) WHERE summarised_key IS NOT members_key;
 
 -- Each event's dossier (newsdesk.dossier/1 of that event alone, zlib-compressed JSON), built by
 -- the writer when the event's articles change (members_key says for which articles) or when
