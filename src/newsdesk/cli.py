@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -217,10 +217,24 @@ def analyze(
 
 
 @app.command()
-def compare(a: Annotated[Path, typer.Argument(help="First article file.")], b: Annotated[Path, typer.Argument(help="Second article file.")], as_json: JsonOption = False) -> None:
-    """Score two articles on the SemEval-2022 Task 8 dimensions (1 very similar .. 4 very dissimilar)."""
+@_fails_cleanly
+def compare(
+    a: Annotated[Optional[Path], typer.Argument(help="First article file.")] = None,
+    b: Annotated[Optional[Path], typer.Argument(help="Second article file.")] = None,
+    pairs: Annotated[Optional[Path], typer.Option("--pairs", help="CSV of pairs to score (see README); one output row a pair.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON (JSON lines with --pairs) instead of text (CSV with --pairs).")] = False,
+    features: Annotated[bool, typer.Option("--features", help="Also print the pair's features the scores come from.")] = False,
+) -> None:
+    """Score two articles, or every pair of a CSV file, on the SemEval-2022 Task 8 dimensions
+    (1 very similar .. 4 very dissimilar), with a model fitted on the task's human judgements."""
+    if pairs is not None:
+        if a is not None or b is not None:
+            raise typer.BadParameter("give two article files or --pairs FILE, not both", param_hint="--pairs")
+        raise typer.Exit(_compare_pairs(pairs, as_json))
+    if a is None or b is None:
+        raise typer.BadParameter("give two article files (or --pairs FILE)", param_hint="A B")
     from newsdesk.analyse import analyse_article
-    from newsdesk.events import compare as compare_articles
+    from newsdesk.events.compare import compare_explained
     from newsdesk.ingest import read_inputs
 
     items = list(read_inputs([str(a), str(b)]))
@@ -229,12 +243,49 @@ def compare(a: Annotated[Path, typer.Argument(help="First article file.")], b: A
         _report_error(InputError(item.input_name, item.reason))
     if rejected or len(items) != 2:
         raise typer.Exit(1 if rejected else 2)
-    scores = compare_articles(*(analyse_article(item)[0] for item in items))
+    scores, pair_features = compare_explained(*(analyse_article(item)[0] for item in items))
     if as_json:
-        typer.echo(json.dumps(scores, indent=2))
+        typer.echo(json.dumps({**scores, "features": pair_features} if features else scores, indent=2))
         return
     for dimension, score in scores.items():
         typer.echo(f"{dimension:<10} {score:.2f}")
+    if features:
+        for name, value in pair_features.items():
+            typer.echo(f"  {name:<18} {value:.3f}")
+
+
+def _compare_pairs(path: Path, as_json: bool) -> int:
+    import csv
+    import sys
+
+    from newsdesk.events.compare import DIMENSIONS
+    from newsdesk.ingest.pairs import PairFileError, PairRejected, read_pairs
+    from newsdesk.pair_pipeline import score_pairs
+
+    try:
+        items = list(read_pairs(path))
+    except PairFileError as exc:
+        typer.echo(f"newsdesk: {exc}", err=True)
+        return 2
+    writer = None if as_json else csv.writer(sys.stdout, lineterminator="\n")
+    if writer:
+        writer.writerow(["row", "pair_id", *DIMENSIONS])
+    rejected = 0
+
+    def progress(done: int, total: int) -> None:
+        if total > 64:
+            typer.echo(f"newsdesk: compared {done}/{total} pairs", err=True)
+
+    for result in score_pairs(items, progress=progress):
+        if isinstance(result, PairRejected):
+            rejected += 1
+            typer.echo(f"newsdesk: {path}: row {result.row}{f' ({result.pair_id})' if result.pair_id else ''}: {result.reason}", err=True)
+        elif writer:
+            writer.writerow([result.row, result.pair_id, *(f"{result.scores[d]:.2f}" for d in DIMENSIONS)])
+        else:
+            typer.echo(json.dumps({"row": result.row, "pair_id": result.pair_id, **result.scores}, ensure_ascii=False))
+        sys.stdout.flush()
+    return 1 if rejected else 0
 
 
 @app.command()
@@ -328,6 +379,25 @@ def eval_names(
     if split not in ("dev", "test", "both"):
         raise typer.BadParameter("use dev, test or both", param_hint="--split")
     typer.echo(names_eval.render(names_eval.evaluate(names_eval.SPLITS if split == "both" else (split,))))
+
+
+@eval_app.command("semeval")
+def eval_semeval(
+    split: Annotated[str, typer.Option("--split", help="dev (5-fold CV by article group) or test (held-out 20%, shipped model)")] = "dev",
+    refit: Annotated[bool, typer.Option("--refit", help="Fit the compare model on all dev pairs and rewrite events/compare_model.json.")] = False,
+) -> None:
+    """SemEval-2022 Task 8 training pairs: Pearson r of each `compare` dimension with the human
+    scores, English pairs apart, and the plain embedding cosine baseline. Slow the first time
+    (analyses and embeddings of 2,502 articles are cached under $NEWSDESK_CACHE)."""
+    from newsdesk.eval import semeval_eval
+
+    if refit:
+        typer.echo(semeval_eval.render(semeval_eval.refit()))
+        typer.echo(f"wrote {semeval_eval.calibration.MODEL_PATH}")
+    elif split in ("dev", "test"):
+        typer.echo(semeval_eval.render(semeval_eval.evaluate(split)))
+    else:
+        raise typer.BadParameter("use dev or test", param_hint="--split")
 
 
 @eval_app.command("quotes")

@@ -1,0 +1,272 @@
+"""What `compare` measures of two articles: a profile of each, and the pair's features.
+
+A profile holds what one article offers to a comparison: the multilingual
+embeddings of its title and of each of its first sentences, the named entities
+and places spaCy found, the numbers and dates it gives, its length, language,
+and surface measures of style and tone. ``pair_features`` turns two profiles
+into named numbers (cosines, overlaps, gaps), each in a language-independent
+form, which the calibrated model in ``calibration`` maps to the seven SemEval
+scores. Computing a profile costs one encoder pass over its sentences; the pair
+features are cheap, so a batch of pairs reuses each article's profile.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from anyascii import anyascii
+
+from newsdesk import resources
+from newsdesk.events.features import ENTITY_LABELS, EMBEDDING_DIM, PLACE_LABELS, entity_key, figure_counts, term_counts
+from newsdesk.link import resolve_place
+from newsdesk.model import Analysis
+
+MAX_SENTENCES = 40  # sentences embedded per article; SemEval texts hold ~10, a long report's lead carries its story
+LEAD_SENTENCES = 3
+TIME_HORIZON_DAYS = 30
+TONE_SPAN = 0.05  # a gap of 5 emotive words or marks per 100 words is the far end of tone
+
+_URL = re.compile(r"\S+://\S+|www\.\S+")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_PERSONAL = frozenset("i me my we us our you your mine ours yours".split())
+_EMOTIVE = frozenset(
+    """terrible horrible shocking outrage outrageous brutal cowardly heinous tragic tragedy disaster
+    disastrous catastrophic appalling disgrace disgraceful shameful heroic hero glorious wonderful
+    great amazing fantastic excellent awful evil cruel barbaric savage criminal betrayal lies liar
+    absurd ridiculous scandal scandalous alarming dangerous fear feared terror horror hope hopeful
+    sadly unfortunately fortunately clearly obviously undoubtedly surely allegedly supposedly
+    so-called must should fail failed failure victory triumph humiliating humiliation""".split()
+)
+
+
+@dataclass
+class Profile:
+    """One article as a comparison sees it."""
+
+    language: str | None
+    title_vec: np.ndarray | None  # (512,), None without a title
+    sentence_vecs: np.ndarray  # (n, 512), the first MAX_SENTENCES sentences, L2-normalised
+    terms: dict[str, int]  # content-word stems (ASCII-folded)
+    entities: dict[str, int]  # entity key -> mentions; a person's surname also alone
+    places: dict[str, int]  # place key -> 2 a mention, its country -> 1
+    names: set[str]  # capitalised words inside sentences, ASCII-folded: names in any Latin-script language
+    numbers: set[str]  # numbers written in the text, whole and decimal, one spelling
+    dates: set[str]  # ISO dates normalised from the text
+    published: date | None  # the source's date, else the most named full date of the text
+    words: int
+    style: np.ndarray  # words a sentence, quoting sentences, personal words, numbers a word
+    tone: float  # emotive words and !/? marks a word
+
+
+def embedded_texts(analysis: Analysis) -> list[str]:
+    """What the encoder reads of an article: its title (if any), then its first sentences."""
+    title, sentences = _title_and_sentences(analysis)
+    return ([title] if title else []) + sentences
+
+
+def profiles(analyses: list[Analysis]) -> list[Profile]:
+    """Profiles of many articles, embedding all their texts in one encoder pass."""
+    texts = [embedded_texts(a) for a in analyses]
+    flat = [t for group in texts for t in group]
+    vectors = resources.sentence_encoder().encode(flat) if flat else np.zeros((0, EMBEDDING_DIM), np.float32)
+    out, at = [], 0
+    for analysis, group in zip(analyses, texts):
+        out.append(profile(analysis, np.asarray(vectors[at : at + len(group)], np.float32)))
+        at += len(group)
+    return out
+
+
+def profile(analysis: Analysis, vectors: np.ndarray) -> Profile:
+    """``vectors``: the encoder's rows for ``embedded_texts(analysis)``, in order."""
+    has_title = _title_and_sentences(analysis)[0] is not None
+    prose = analysis.prose
+    words = _WORD.findall(prose.lower())
+    return Profile(
+        language=analysis.article.language,
+        title_vec=vectors[0] if has_title else None,
+        sentence_vecs=vectors[1:] if has_title else vectors,
+        terms=term_counts(prose, analysis.article.language),
+        entities=_entity_counts(analysis),
+        places=_place_counts(analysis),
+        names=_names(analysis),
+        numbers=_numbers(prose),
+        dates={t.value[:10] for t in analysis.times if t.value and len(t.value) >= 10},
+        published=_article_date(analysis),
+        words=len(words),
+        style=_style(analysis, words),
+        tone=(sum(w in _EMOTIVE for w in words) + prose.count("!") + prose.count("?")) / max(1, len(words)),
+    )
+
+
+def pair_features(a: Profile, b: Profile) -> dict[str, float]:
+    """Named, symmetric features of a pair (swapping the articles gives the same numbers)."""
+    body_a, body_b = _mean(a.sentence_vecs), _mean(b.sentence_vecs)
+    lead_a, lead_b = _mean(a.sentence_vecs[:LEAD_SENTENCES]), _mean(b.sentence_vecs[:LEAD_SENTENCES])
+    head_a = a.title_vec if a.title_vec is not None else (a.sentence_vecs[0] if len(a.sentence_vecs) else None)
+    head_b = b.title_vec if b.title_vec is not None else (b.sentence_vecs[0] if len(b.sentence_vecs) else None)
+    matrix = a.sentence_vecs @ b.sentence_vecs.T if len(a.sentence_vecs) and len(b.sentence_vecs) else np.zeros((1, 1))
+    best_a, best_b = matrix.max(axis=1), matrix.max(axis=0)
+    gap = _day_gap(a, b)
+    return {
+        "cos_body": _dot(body_a, body_b),
+        "cos_lead": _dot(lead_a, lead_b),
+        "cos_head": _dot(head_a, head_b),
+        "align_mean": float((best_a.mean() + best_b.mean()) / 2),  # each sentence's best match elsewhere
+        "align_min": float(min(best_a.mean(), best_b.mean())),  # the side the other covers least
+        "align_max": float(matrix.max()),
+        "align_top3": float(np.sort(matrix, axis=None)[-3:].mean()),
+        "align_share": float(((best_a > 0.6).mean() + (best_b > 0.6).mean()) / 2),  # sentences told on both sides
+        "cos_terms": _cosine(a.terms, b.terms),
+        "cos_entities": _cosine(a.entities, b.entities),
+        "jaccard_entities": _jaccard(set(a.entities), set(b.entities)),
+        "cos_places": _cosine(a.places, b.places),
+        "no_places": float(not a.places) + float(not b.places),
+        "jaccard_names": _jaccard(a.names, b.names),
+        "jaccard_numbers": _jaccard(a.numbers, b.numbers),
+        "jaccard_dates": _jaccard(a.dates, b.dates),
+        "day_gap": min(gap, 365.0) / 365.0 if gap is not None else 0.0,
+        "same_day": float(gap is not None and gap <= 1),
+        "within_week": float(gap is not None and gap <= 7),
+        "undated": float(gap is None),
+        "log_words_min": math.log1p(min(a.words, b.words)),
+        "log_words_ratio": abs(math.log1p(a.words) - math.log1p(b.words)),
+        "same_language": float(a.language == b.language),
+        "english_pair": float(a.language == b.language == "en"),
+        "style_closeness": _closeness(a.style, b.style),
+        "tone_gap": min(1.0, abs(a.tone - b.tone) / TONE_SPAN),
+    }
+
+
+def _title_and_sentences(analysis: Analysis) -> tuple[str | None, list[str]]:
+    prose = analysis.prose
+    sentences = [" ".join(prose[s.start : s.end].split()) for s in analysis.sentences]
+    sentences = [s for s in sentences if len(s) > 1 and not _URL.fullmatch(s)]
+    title = " ".join((analysis.article.title or "").split()) or None
+    if title and sentences and title in sentences[0]:
+        sentences[0] = sentences[0].replace(title, "", 1).strip()
+        sentences = [s for s in sentences if s]
+    return title, sentences[:MAX_SENTENCES]
+
+
+def _entity_counts(analysis: Analysis) -> dict[str, int]:
+    counts: Counter = Counter()
+    for mention in analysis.mentions:
+        if mention.label not in ENTITY_LABELS:
+            continue
+        key = entity_key(mention.text)
+        if len(key) < 2:
+            continue
+        counts[key] += 1
+        if mention.label == "PERSON" and " " in key:
+            counts[key.rsplit(" ", 1)[1]] += 1
+    return dict(counts)
+
+
+def _place_counts(analysis: Analysis) -> dict[str, int]:
+    """A place counts by its name, and for half through its country ("Baghdad" meets "Iraq")."""
+    counts: Counter = Counter()
+    for mention in analysis.mentions:
+        if mention.label not in PLACE_LABELS:
+            continue
+        counts[entity_key(mention.text)] += 2
+        place = resolve_place(mention.text)
+        if place is not None and place.country:
+            counts["country:" + place.country] += 1
+    return dict(counts)
+
+
+def _names(analysis: Analysis) -> set[str]:
+    """Words written with a capital inside a sentence (not its first word): in English,
+    German, Spanish, Polish... mostly names, and spelled alike across these languages once
+    folded to ASCII; German nouns come along, and meet only in German."""
+    found = set()
+    for sentence in analysis.sentences:
+        words = _WORD.findall(analysis.prose[sentence.start : sentence.end])
+        found.update(anyascii(w).lower() for w in words[1:] if len(w) > 2 and w[0].isupper())
+    return found
+
+
+def _numbers(text: str) -> set[str]:
+    """Numbers of two digits or more (single digits are everywhere), in one spelling; the
+    figures (decimals, clock times) as ``figure_counts`` spells them."""
+    whole = {anyascii(n).replace(",", "").replace(".", "") for n in _NUMBER.findall(text)}
+    return {n for n in whole if len(n) >= 2} | set(figure_counts(text))
+
+
+def _article_date(analysis: Analysis) -> date | None:
+    published = analysis.article.published
+    if published and len(published) >= 10:
+        try:
+            return date.fromisoformat(published[:10])
+        except ValueError:
+            pass
+    full = [t.value[:10] for t in analysis.times if t.value and len(t.value) >= 10]
+    for value, _ in Counter(full).most_common():
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            continue
+    return None
+
+
+def _style(analysis: Analysis, words: list[str]) -> np.ndarray:
+    prose = analysis.prose
+    sentences = max(1, len(analysis.sentences))
+    quoting = sum(1 for s in analysis.sentences if any(q in prose[s.start : s.end] for q in '"“”«»„'))
+    return np.array(
+        [
+            len(words) / sentences,
+            quoting / sentences,
+            sum(w in _PERSONAL for w in words) / max(1, len(words)),
+            len(_NUMBER.findall(prose)) / max(1, len(words)),
+        ]
+    )
+
+
+def _day_gap(a: Profile, b: Profile) -> float | None:
+    if a.published is None or b.published is None:
+        return None
+    return float(abs((a.published - b.published).days))
+
+
+def _mean(vectors: np.ndarray) -> np.ndarray | None:
+    if not len(vectors):
+        return None
+    mean = vectors.mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm else None
+
+
+def _dot(left: np.ndarray | None, right: np.ndarray | None) -> float:
+    return float(left @ right) if left is not None and right is not None else 0.0
+
+
+def _cosine(left: dict[str, int], right: dict[str, int]) -> float:
+    dot = sum(value * right.get(key, 0) for key, value in left.items())
+    if not dot:
+        return 0.0
+    return dot / (math.sqrt(sum(v * v for v in left.values())) * math.sqrt(sum(v * v for v in right.values())))
+
+
+def _jaccard(left: set, right: set) -> float:
+    return len(left & right) / len(left | right) if left and right else 0.0
+
+
+def _closeness(left: np.ndarray, right: np.ndarray) -> float:
+    scale = np.maximum(np.abs(left), np.abs(right))
+    relative = np.divide(np.abs(left - right), scale, out=np.zeros_like(scale), where=scale > 0)
+    return float(1.0 - relative.mean())
+
+
+# the feature names, in the order the calibrated model reads them
+FEATURES = tuple(
+    pair_features(
+        *[Profile(None, None, np.zeros((0, EMBEDDING_DIM), np.float32), {}, {}, {}, set(), set(), set(), None, 0, np.zeros(4), 0.0)] * 2
+    )
+)
