@@ -264,3 +264,14 @@ def test_posted_text_with_a_lone_surrogate_or_a_nul_is_ingested_not_a_500(tmp_pa
         assert job["status"] == "done" and job["added"] == 1 and job["errors"] == [], job
         article = client.get(f"/api/articles/{job['article_ids'][0]}").json()["article"]
         assert "Sylhet \ufffd on Monday" in article["text"] and "\x00" not in article["text"]
+
+
+def test_a_port_in_use_is_one_message(tmp_path):
+    import socket
+
+    db = tmp_path / "n.db"
+    Store(db).close()
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = run("serve", "--db", db, "--port", port)
+    assert result.exit_code == 3 and f"cannot listen on 127.0.0.1:{port}" in result.stderr
