@@ -29,6 +29,7 @@ test-slow: install
 bench: install
 	for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
 
-# out/events.png and out/event.png: the web UI on the seed corpus, from headless Chromium.
+# out/events.png, out/event.png (quiet view), out/event-map.png, out/event-figures.png: the web UI
+# on the seed corpus, from headless Chromium.
 screenshot: install
 	$(BIN)/python scripts/screenshot.py --out out

@@ -1,9 +1,12 @@
-"""Screenshots of the web UI on the seed corpus: out/events.png and out/event.png.
+"""Screenshots of the web UI on the seed corpus: out/events.png, out/event.png (the event page as
+it opens: the quiet view, no annotation layer on), out/event-map.png (the map of its places) and
+out/event-figures.png (each figure as each source gave it).
 
     .venv/bin/python scripts/screenshot.py [--out out] [--corpus ../shared/corpus/seeds]
 
 Ingests the seeds into a temporary store, serves it and photographs the events list and the
-event page with headless Chromium (/usr/bin/chromium).
+event page with headless Chromium (/usr/bin/chromium), in a fresh profile, so the layers are as
+a new reader first sees them.
 """
 
 from __future__ import annotations
@@ -40,7 +43,9 @@ def main() -> None:
             _photograph(browser, args.out / "events.png")
             browser.get(event_link)
             _photograph(browser, args.out / "event.png")
-    print(f"wrote {args.out / 'events.png'} and {args.out / 'event.png'}")
+            for section in ("map", "figures"):
+                browser.find_element("id", section).screenshot(str(args.out / f"event-{section}.png"))
+    print(f"wrote {', '.join(str(args.out / name) for name in ('events.png', 'event.png', 'event-map.png', 'event-figures.png'))}")
 
 
 def _photograph(browser, path: Path) -> None:

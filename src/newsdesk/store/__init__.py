@@ -107,8 +107,7 @@ class Store:
             raise StoreError(f"the store {self.path} was written by an older newsdesk and is read-only, so it cannot be upgraded; make it writable once")
 
     def transaction(self):
-        if self.read_only:
-            self.require_writable()
+        self.require_writable()
         return _Transaction(self.db, self.path)
 
     @contextmanager

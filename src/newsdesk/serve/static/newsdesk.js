@@ -52,7 +52,26 @@ async function upload(form) {
   if (job.added) setTimeout(() => location.reload(), 1500);
 }
 
+// The reader's layers (entities, quotes, claims, framing) are remembered from page to page.
+function rememberLayers() {
+  const boxes = document.querySelectorAll("#layers input[data-layer]");
+  let saved = [];
+  try {
+    saved = JSON.parse(localStorage.getItem("newsdesk.layers") || "[]");
+  } catch (error) {
+    saved = [];
+  }
+  boxes.forEach((box) => {
+    box.checked = saved.includes(box.dataset.layer);
+    box.addEventListener("change", () => {
+      const on = [...boxes].filter((b) => b.checked).map((b) => b.dataset.layer);
+      localStorage.setItem("newsdesk.layers", JSON.stringify(on));
+    });
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  rememberLayers();
   flashTarget();
   window.addEventListener("hashchange", flashTarget);
   document.querySelectorAll("tr.entity").forEach((row) => {
