@@ -221,7 +221,7 @@ def compare(
     a: Annotated[Optional[Path], typer.Argument(help="First article file.")] = None,
     b: Annotated[Optional[Path], typer.Argument(help="Second article file.")] = None,
     pairs: Annotated[Optional[Path], typer.Option("--pairs", help="CSV of pairs to score (see README); one output row a pair.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON (JSON lines with --pairs) instead of text (CSV with --pairs).")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text (with --pairs: JSON lines instead of CSV).")] = False,
     features: Annotated[bool, typer.Option("--features", help="Also print the pair's features the scores come from.")] = False,
 ) -> None:
     """Score two articles, or every pair of a CSV file, on the SemEval-2022 Task 8 dimensions
