@@ -214,9 +214,10 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _other_named_between(resolver: SpeakerResolver, speaker: str, start: int, end: int) -> bool:
-    """Someone other than ``speaker`` is named between two quotes, so the second may be theirs."""
+    """Someone other than ``speaker`` is named between two quotes as the subject of a clause, so the
+    second may be theirs (a name in passing, "28 degrees Celsius" taken for a person, is not)."""
     surname = speaker.split()[-1].lower() if speaker.split() else ""
-    return any(start <= m.start < end and m.text.split()[-1].lower() != surname for m in resolver.people)
+    return any(start <= m.start < end and m.text.split()[-1].lower() != surname and resolver.is_subject(m) for m in resolver.people)
 
 
 def _cue_text(cue: Token | None) -> str | None:

@@ -162,10 +162,10 @@ class SpeakerResolver:
         ]
         if not candidates:
             return None
-        subjects = [m for m in candidates if offset - m.end <= _SUBJECT_REACH and self._is_subject(m)]
+        subjects = [m for m in candidates if offset - m.end <= _SUBJECT_REACH and self.is_subject(m)]
         return max(subjects or candidates, key=lambda m: m.end)
 
-    def _is_subject(self, person: Mention) -> bool:
+    def is_subject(self, person: Mention) -> bool:
         span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
         return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
