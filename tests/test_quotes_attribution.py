@@ -194,3 +194,16 @@ def test_unnamed_sources_close_to_nobody_say_so():
     assert quote.speaker == "Italian police sources"
     assert quote.attribution.source_kind == "anonymous"
     assert quote.attribution.close_to is None
+
+
+def test_a_term_in_scare_quotes_in_the_headline_is_no_quote():
+    # "German police union chief slams NYE ‘safe zone’ for women" (the body quotes the chief on the "safe zone")
+    text, quotes = quotes_in("giveme5w1h:23f05ed1")
+    assert not [q for q in quotes if q.start < text.index("\n")]
+
+
+def test_a_headline_quoting_the_article_itself_has_no_speaker():
+    # "Chicago Cubs win World Series: 'Baseball will never be the same again'": the last line of the
+    # article, in the writer's voice ("... and baseball will never be the same again.")
+    text, quotes = quotes_in("giveme5w1h:9829d117")
+    assert not [q for q in quotes if q.start < text.index("\n")]
