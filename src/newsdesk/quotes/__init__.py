@@ -23,4 +23,4 @@ def extract_quotes(analysis: Analysis, doc: Doc) -> list[Quote]:
     direct_cues = {d.cue.i for d in direct if d.cue is not None}
     quotes = [d.quote for d in direct]
     quotes += indirect_quotes(analysis, doc, resolver, quotes, direct_cues, headline_span(analysis))
-    return headline_quotes(analysis, doc, resolver, sorted(quotes, key=lambda q: (q.start, q.end)), [(s.start, s.end) for s in spans])
+    return headline_quotes(analysis, doc, resolver, sorted(quotes, key=lambda q: (q.start, q.end)))

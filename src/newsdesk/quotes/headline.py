@@ -2,9 +2,9 @@
 
 - The source after a colon: "Quake hits island off south Iran, five hurt: media".
 - The source after a comma and a verb of saying: "Croydon tram driver 'blacked out', claim passengers".
-- Quoted words the body repeats take the body's speaker: "Max Verstappen amazes Horner: 'We witnessed
-  something very, very special'" is Horner's because the body has Horner say "what we witnessed was
-  something very, very special".
+- Quoted words the body repeats take the body's speaker: "‘Caught RED HANDED!’ Trump claims China selling
+  oil to N. Korea" is the president's because the body has him tweet “Caught RED HANDED – very
+  disappointed that China is allowing oil to go into North Korea ...”.
 """
 
 from __future__ import annotations
@@ -33,9 +33,6 @@ _TAIL_COLON = re.compile(r"^(?P<content>.*\w.*?)\s*:\s+(?P<source>[^:\"“”‘
 _TAIL_SAYS = re.compile(r"^(?P<content>.*\w.*?),\s*(?P<verb>[A-Za-z]+)\s+(?P<source>[^,\"“”‘’']+?)\s*$")
 _REPEATED_SHARE = 0.6  # of a headline quote's words found in one body quote
 _MIN_REPEATED_WORDS = 2
-# Quoted words in a headline with no speaker of their own count from this length: shorter ones are
-# mostly terms in scare quotes ("'safe zone' for women", "'Nigerian prince' scam") that the body also quotes.
-_MIN_UNATTRIBUTED_WORDS = 4
 
 
 def headline_span(analysis: Analysis) -> tuple[int, int] | None:
@@ -50,23 +47,12 @@ def headline_span(analysis: Analysis) -> tuple[int, int] | None:
     return start, end if end >= 0 else len(analysis.prose)
 
 
-def headline_quotes(
-    analysis: Analysis, doc: Doc, resolver: SpeakerResolver, quotes: list[Quote], quoted: list[tuple[int, int]]
-) -> list[Quote]:
-    """``quotes`` with the headline's attributions added and its quoted words given their speaker.
-    ``quoted`` are all quoted spans: short ones in the headline with no speaker of their own were
-    left out of ``quotes`` and count when the body gives the words a speaker."""
+def headline_quotes(analysis: Analysis, doc: Doc, resolver: SpeakerResolver, quotes: list[Quote]) -> list[Quote]:
+    """``quotes`` with the headline's attributions added and its quoted words given their speaker."""
     span = headline_span(analysis)
     if span is None:
         return quotes
-    found = {(q.start, q.end) for q in quotes}
-    unattributed = [
-        Quote(analysis.article.id, start, end, analysis.article.text[start:end], None, "direct")
-        for start, end in quoted
-        if span[0] <= start < span[1] and (start, end) not in found and len(_words(analysis.prose[start:end])) >= _MIN_UNATTRIBUTED_WORDS
-    ]
-    repeated = _repeated_in_body(quotes + unattributed, span)
-    quotes = sorted((q for q in repeated if q.speaker is not None or q not in unattributed), key=lambda q: (q.start, q.end))
+    quotes = _repeated_in_body(quotes, span)
     tail = _tail_source(analysis, doc, resolver, span)
     if tail is None:
         return quotes
