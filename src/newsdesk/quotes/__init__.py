@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from newsdesk.model import Analysis, Quote
 from newsdesk.quotes.direct import direct_quotes
+from newsdesk.quotes.headline import headline_quotes, headline_span
 from newsdesk.quotes.indirect import indirect_quotes
 from newsdesk.quotes.marks import find_quoted_spans
 from newsdesk.quotes.posts import quotes_from_posts
@@ -21,5 +22,5 @@ def extract_quotes(analysis: Analysis, doc: Doc) -> list[Quote]:
     direct = direct_quotes(analysis, doc, spans, resolver)
     direct_cues = {d.cue.i for d in direct if d.cue is not None}
     quotes = [d.quote for d in direct]
-    quotes += indirect_quotes(analysis, doc, resolver, quotes, direct_cues)
-    return sorted(quotes, key=lambda q: (q.start, q.end))
+    quotes += indirect_quotes(analysis, doc, resolver, quotes, direct_cues, headline_span(analysis))
+    return headline_quotes(analysis, doc, resolver, sorted(quotes, key=lambda q: (q.start, q.end)))

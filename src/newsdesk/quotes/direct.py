@@ -29,6 +29,9 @@ _CONTINUATION_CHARS = 400
 _NEAR_CUE_TOKENS = 6
 _MAX_SOURCE_TOKENS = 5
 _MAX_CLIMB = 6  # steps up the parse from quoted words to the verb whose subject said them
+# Quoted words under a verb that is no verb of saying are the subject's words from this length;
+# two quoted words there are mostly a term ("slams NYE 'safe zone' for women").
+_MIN_WORDS_OF_PERSON = 3
 
 
 class DirectQuote:
@@ -197,7 +200,7 @@ def _governing_speaker(doc: Doc, span: QuotedSpan, resolver: SpeakerResolver) ->
                 speaker = resolver.resolve(phrase_of(subject, _outside_limit(doc, subject, (span.start, span.end))), subject)
                 if not speaker.no_referent and is_cue(head) and speaker.source_kind != "unknown":
                     return speaker, head
-                if person is None and not speaker.no_referent and resolver.is_person(speaker):
+                if person is None and len(words) >= _MIN_WORDS_OF_PERSON and not speaker.no_referent and resolver.is_person(speaker):
                     person = (speaker, head)
         if head.head == head:
             break
@@ -214,9 +217,10 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _other_named_between(resolver: SpeakerResolver, speaker: str, start: int, end: int) -> bool:
-    """Someone other than ``speaker`` is named between two quotes, so the second may be theirs."""
+    """Someone other than ``speaker`` is named between two quotes as the subject of a clause, so the
+    second may be theirs (a name in passing, "28 degrees Celsius" taken for a person, is not)."""
     surname = speaker.split()[-1].lower() if speaker.split() else ""
-    return any(start <= m.start < end and m.text.split()[-1].lower() != surname for m in resolver.people)
+    return any(start <= m.start < end and m.text.split()[-1].lower() != surname and resolver.is_subject(m) for m in resolver.people)
 
 
 def _cue_text(cue: Token | None) -> str | None:

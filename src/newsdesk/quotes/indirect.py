@@ -26,14 +26,15 @@ class _Claim:
 
 
 def indirect_quotes(
-    analysis: Analysis, doc: Doc, resolver: SpeakerResolver, direct: list[Quote], direct_cues: set[int]
+    analysis: Analysis, doc: Doc, resolver: SpeakerResolver, direct: list[Quote], direct_cues: set[int],
+    headline: tuple[int, int] | None = None,
 ) -> list[Quote]:
     direct_spans = [(q.start, q.end) for q in direct]
     claims: list[_Claim] = []
     for token in doc:
         if _inside(token.idx, direct_spans):
             continue
-        content = _content(token)
+        content = _content(token, headline is not None and headline[0] <= token.idx < headline[1])
         if content is None:
             continue
         start, end = _trim(doc, *_before_introduced_quote(doc, *content, direct_spans))
@@ -50,8 +51,9 @@ def indirect_quotes(
     return [c.quote for c in _nest(_deduplicate(claims))]
 
 
-def _content(token: Token) -> tuple[int, int] | None:
-    """Token range of what the cue reports, or None if it is no reporting cue."""
+def _content(token: Token, in_headline: bool = False) -> tuple[int, int] | None:
+    """Token range of what the cue reports, or None if it is no reporting cue.
+    Headlines drop their auxiliaries ("Trump claims China selling oil"), so a gerund there reports."""
     lemma = token.lemma_.lower()
     if token.lower_ == "according":
         return _according_content(token)
@@ -60,7 +62,7 @@ def _content(token: Token) -> tuple[int, int] | None:
     is_reporting = lemma in INDIRECT_VERBS or (token.lower_ == "known" and token.head.lemma_ == "make")
     if is_reporting:
         for child in token.children:
-            if child.dep_ == "ccomp" and not _is_question_of_fact(child) and not _is_gerund(child):
+            if child.dep_ == "ccomp" and not _is_question_of_fact(child) and (in_headline or not _is_gerund(child)):
                 if child.i < token.i:
                     return _fronted_content(token, child)
                 return child.left_edge.i, _with_coordinated_clauses(token, child)

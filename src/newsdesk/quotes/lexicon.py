@@ -127,6 +127,9 @@ ROLE_SYNONYMS = {
     "leader": frozenset({"head", "chief"}),
 }
 
+# Heads of phrases that stand for a company the article has named: "the company", "the firm".
+COMPANY_HEADS = frozenset("company firm carrier airline bank manufacturer maker retailer chipmaker automaker insurer".split())
+
 # Heads of phrases that stand for a news outlet: "a South Korean newspaper" is the paper the
 # article names elsewhere ("The newspaper Chosun Ilbo").
 MEDIA_HEADS = frozenset("newspaper paper daily tabloid broadcaster channel agency outlet magazine website".split())

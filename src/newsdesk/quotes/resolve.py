@@ -21,6 +21,7 @@ from newsdesk.quotes.lexicon import (
     ANONYMOUS_HEADS,
     BODY_HEADS,
     CLOSE_TO_PATTERN,
+    COMPANY_HEADS,
     DOCUMENT_HEADS,
     FEMALE_TITLES,
     FIRST_PERSON,
@@ -103,6 +104,10 @@ class SpeakerResolver:
                 return Speaker(outlet.text, start, end, "official_body")
         if lemma in DOCUMENT_HEADS:
             return Speaker(phrase.text, start, end, "document")
+        if lemma in COMPANY_HEADS and _bare_definite(phrase, head):
+            company = self._body_before(head.idx, content, subject_only=False)
+            if company is not None:  # "Apple unveiled ... The company said" -> Apple
+                return Speaker(company.text, start, end, "official_body")
         if lemma in ROLE_HEADS:
             named = self._name_in_apposition(phrase)
             if named is not None:
@@ -162,10 +167,10 @@ class SpeakerResolver:
         ]
         if not candidates:
             return None
-        subjects = [m for m in candidates if offset - m.end <= _SUBJECT_REACH and self._is_subject(m)]
+        subjects = [m for m in candidates if offset - m.end <= _SUBJECT_REACH and self.is_subject(m)]
         return max(subjects or candidates, key=lambda m: m.end)
 
-    def _is_subject(self, person: Mention) -> bool:
+    def is_subject(self, person: Mention) -> bool:
         span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
         return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
@@ -257,15 +262,16 @@ class SpeakerResolver:
                 words.add(token.lower_)
         return words
 
-    def _body_before(self, offset: int, content: tuple[int, int] | None) -> Mention | None:
-        """The body "it" stands for: the nearest organisation before, as the subject of its clause."""
+    def _body_before(self, offset: int, content: tuple[int, int] | None, subject_only: bool = True) -> Mention | None:
+        """The body "it" stands for: the nearest organisation before, as the subject of its clause
+        (for "the company", anywhere)."""
         for body in sorted(self.bodies, key=lambda m: -m.end):
             if body.end > offset or offset - body.end > _SOURCE_REACH or body.label != "ORG":
                 continue
             if content is not None and content[0] <= body.start < content[1]:
                 continue
             span = self.doc.char_span(body.start, body.end, alignment_mode="expand")
-            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            if not subject_only or span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
                 return body
         return None
 

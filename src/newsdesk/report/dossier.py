@@ -145,6 +145,7 @@ def _quote(quote: Quote) -> dict[str, Any]:
         "source_kind": a.source_kind,
         "chain": list(a.chain),
         "hedged": a.hedged,
+        "close_to": a.close_to,
     }
 
 
