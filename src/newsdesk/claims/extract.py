@@ -22,6 +22,10 @@ Rules, in the order they run over each sentence:
   state ("not injured" -> unharmed).
 - **Actions**: who did what to whom, with negation ("did not attack", "denied attacking");
   rules in ``actions``.
+- **Measures**: figures with a unit (money, distance, weight, duration, age) with what they
+  are about; rules in ``measures``.
+- **Statements**: every sentence also becomes one proposition (who did what to whom, with
+  negation), for alignment across sources; rules in ``statements``.
 - **Derived**: within one article, a total ("three drones") and a partitive subset with another
   predicate ("two of them were shot down") imply the rest (1 not shot down); when a clause
   names the rest ("the third reached the target") it is the claim's span and its verb the
@@ -30,7 +34,8 @@ Rules, in the order they run over each sentence:
 Embedded posts are parsed apart (they are blanked out of the prose) and their claims are in
 the voice of the post's author.
 
-Every claim carries its clause as span (the predicate's subtree without coordinated clauses,
+Counts are typed (their slot in the vocabulary of news figures, and their role: total, subset,
+increment, rate; rules in ``figures``). Every claim carries its clause as span (the predicate's subtree without coordinated clauses,
 extended left to its subject), the figure's or state word's span, its hedge (``CLAIM_HEDGES``,
 a modal auxiliary on the predicate, or a hedged or distancing attribution) and its voice: a
 claim whose figure lies inside a quote from ``Analysis.quotes`` is attributed to that quote's
@@ -47,6 +52,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from newsdesk.claims.actions import actions_in
+from newsdesk.claims.figures import typed
 from newsdesk.claims.lexicon import (
     CLAIM_HEDGES,
     COMPLETE_WORDS,
@@ -69,6 +75,8 @@ from newsdesk.claims.lexicon import (
     TRANSITIVE_STATE_VERBS,
     UNDERGOING_VERBS,
 )
+from newsdesk.claims.measures import measures_in
+from newsdesk.claims.statements import statements_in
 from newsdesk.claims.numbers import FRACTIONS, SCALES, VAGUE, approximation_before, number_value, parse_amount
 from newsdesk import resources
 from newsdesk.model import Amount, Analysis, Claim, Post, Quote
@@ -110,8 +118,23 @@ def _claims_in(article_id: str, doc: Doc, people: list[tuple[int, int, str]]) ->
         claims += counts
         claims += _states(article_id, sentence, people)
         claims += actions_in(article_id, sentence, _clause)
+        claims += statements_in(article_id, sentence)
+        claims += measures_in(article_id, sentence)
     claims += _derived(article_id, doc, claims)
-    return [_hedged(c, doc) for c in claims]
+    return _increments_with_a_base([_hedged(typed(c, doc.text), doc) for c in claims])
+
+
+def _increments_with_a_base(claims: list[Claim]) -> list[Claim]:
+    """ "12 more bodies" adds to an earlier figure of the same slot; with none before it in the
+    article ("Another 10,000 people are missing" after a death toll) it is a total."""
+    result, seen = [], set()
+    for claim in sorted(claims, key=lambda c: c.start):
+        if claim.role == "increment" and claim.slot not in seen:
+            claim = replace(claim, role="total")
+        if claim.slot:
+            seen.add(claim.slot)
+        result.append(claim)
+    return result
 
 
 def _post_claims(analysis: Analysis, post: Post) -> list[Claim]:
@@ -645,7 +668,8 @@ def _situated(claim: Claim, analysis: Analysis, doc: Doc) -> Claim:
 
 def _located_in(doc: Doc, start: int, end: int, claim: Claim) -> bool:
     """Whether a place in the claim's clause says where it happened: the object of "in", "at",
-    "near", "across" (or coordinated with one) attached to the verb, outside the doer's words
+    "near", "across" (or coordinated with one) attached to the verb or to a noun of the clause
+    ("collapsing buildings in Bener Meriah district"), outside the doer's words
     ("seismologists in Sweden recorded" does not place the explosions); not a dateline."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or span.text.isupper():
@@ -656,7 +680,7 @@ def _located_in(doc: Doc, start: int, end: int, claim: Claim) -> bool:
     while head.dep_ == "conj":
         head = head.head
     preposition = head.head
-    return head.dep_ == "pobj" and preposition.lower_ in LOCATING_PREPOSITIONS and preposition.head.pos_ in ("VERB", "AUX")
+    return head.dep_ == "pobj" and preposition.lower_ in LOCATING_PREPOSITIONS and preposition.head.pos_ in ("VERB", "AUX", "NOUN")
 
 
 
