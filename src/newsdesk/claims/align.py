@@ -92,7 +92,7 @@ from newsdesk.claims.copies import with_sources
 from newsdesk.claims.measures import APPROXIMATE, ROUNDING
 from newsdesk.claims.numbers import label
 from newsdesk.claims.propositions import align_statements
-from newsdesk.claims.timing import HARM_SLOTS, growing, in_time_order, not_lower, says_rise
+from newsdesk.claims.timing import HARM_SLOTS, growing, in_time_order, not_lower, says_rise, when
 from newsdesk.model import Amount, Analysis, Article, Claim, Entity, Finding, Support
 
 LOOSE_WORDING_FACTOR = 1.5
@@ -364,6 +364,7 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[l
     name = _topic_name(topic, claims, holders)
     conflicts: list[Finding] = []
     contradicted: set[int] = set()
+    updated: set[int] = set()
     for (i, left), (j, right) in itertools.combinations(enumerate(groups), 2):
         setting = holders.setting(left.first, right.first)
         if not _across(left, right) or setting is None:
@@ -373,13 +374,17 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[l
         relation = relate(left.first, right.first)
         update = _update(left, right, relation, holders) if topic[0] == "count" else None
         if update is not None:
-            conflicts.append(_finding(UPDATE, name, list(update), holders))
+            updated.update((i, j))
             contradicted.update((i, j))
         elif relation == DIFFER and left.asserted() and right.asserted() and _same_things(left.first, right.first) and _not_a_part(left.first, right.first, setting) and (topic[0] == "state" or _said_alike(left.first, right.first)):
             conflicts.append(_finding(CONTRADICTION, name, [left, right], holders))
             contradicted.update((i, j))
         elif relation == PRECISION:
             conflicts.append(_finding(PRECISION, name, [left, right], holders))
+    if updated:
+        # one timeline per figure: every value it took, in the order the reports came out
+        timeline = sorted((groups[i] for i in updated), key=lambda g: min(when(c, holders.articles[c.article_id])[0] or "9999" for c in g.claims))
+        conflicts.append(_finding(UPDATE, name, timeline, holders))
     return _agreements(groups, contradicted, name, holders), conflicts
 
 

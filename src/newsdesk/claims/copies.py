@@ -42,7 +42,7 @@ def with_sources(findings: list[Finding], analyses: list[Analysis]) -> list[Find
     if not findings:
         return findings
     copied = copies_of(analyses)
-    published = {a.article.id: a.article.published for a in analyses}
+    published = {a.article.id: (a.article.metadata or {}).get("published_at") or a.article.published for a in analyses}
     result = []
     for finding in findings:
         support = tuple(replace(s, copy_of=copied.get(s.article_id), published=published.get(s.article_id)) for s in finding.support)
@@ -70,7 +70,7 @@ def copies_of(analyses: list[Analysis]) -> dict[str, str]:
         for right in ids[position + 1 :]:
             if _containment(signatures[left], signatures[right]) >= COPY_CONTAINMENT:
                 parent[root(right)] = root(left)
-    order = {a.article.id: (a.article.published or "9999", position) for position, a in enumerate(analyses)}
+    order = {a.article.id: ((a.article.metadata or {}).get("published_at") or a.article.published or "9999", position) for position, a in enumerate(analyses)}
     groups: dict[str, list[str]] = {}
     for i in ids:
         groups.setdefault(root(i), []).append(i)

@@ -4,7 +4,8 @@ count rules leave out, as typed facts.
 A measure is a claim of kind ``measure``: ``amount`` in a base unit (dollars, metres, kilograms,
 hours, years of age, magnitude), ``slot`` (``money``, ``distance``, ``material``, ``duration``,
 ``magnitude``, ``age``) and ``subject``: its **anchor**, the lemma of the word the figure is
-about: the noun it modifies or measures ("a 450-pound gorilla" -> gorilla; "$5 billion hit" ->
+about: what it measures ("1,200 tonnes of fertiliser" -> fertiliser), else the noun it modifies
+("a 450-pound gorilla" -> gorilla; "$5 billion hit" ->
 hit; "the 40m dry well" -> well), else the verb it depends on ("fell 15ft" -> fall); never a
 unit or a light verb ("be", "include"), and an age only by the name it belongs to. Figures per
 unit ("$82 a share") and conversions in brackets ("(131 feet)") are left out. Two
@@ -56,10 +57,10 @@ _AGE = re.compile(r"\b(?P<number>\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old\b|
 __all__ = ["measures_in"]
 
 
-def measures_in(article_id: str, sentence: Span) -> list[Claim]:
+def measures_in(article_id: str, sentence: Span, full_text: str) -> list[Claim]:
     doc = sentence.doc
     found: list[Claim] = []
-    text = sentence.text
+    text = full_text[sentence.start_char : sentence.end_char]
     for match in _AGE.finditer(text):
         written = match.group("number") or match.group("aged")
         amount = parse_amount(written)
@@ -69,7 +70,7 @@ def measures_in(article_id: str, sentence: Span) -> list[Claim]:
         end = sentence.start_char + match.end()
         holder = _named_holder(doc, start, end)
         if holder:
-            found.append(_claim(article_id, sentence, start, end, "age", amount, holder))
+            found.append(_claim(article_id, sentence, full_text, start, end, "age", amount, holder))
     for match in _FIGURE.finditer(text):
         unit = (match.group("unit") or "").lower()
         currency = match.group("currency")
@@ -86,11 +87,11 @@ def measures_in(article_id: str, sentence: Span) -> list[Claim]:
             continue  # "magnitude 6.1" has its number after the word; left to statements
         start = sentence.start_char + match.start()
         end = sentence.start_char + match.end()
-        if _converted(doc.text, start) or _PER.match(doc.text[end : end + 20]) or _PER.match(doc.text[start + len(match.group(0).rstrip()) - len(unit) - 1 : end + 20] if unit == "a" else ""):
+        if _converted(full_text, start) or _PER.match(full_text[end : end + 20]) or _PER.match(full_text[start + len(match.group(0).rstrip()) - len(unit) - 1 : end + 20] if unit == "a" else ""):
             continue
         value = float(match.group("number").replace(",", "")) * scale * factor
-        approximator = approximation_before(doc.text[sentence.start_char : start])
-        claim = _claim(article_id, sentence, start, end, slot, Amount(value, value, exact=not approximator), _anchor(doc, start, end))
+        approximator = approximation_before(full_text[sentence.start_char : start])
+        claim = _claim(article_id, sentence, full_text, start, end, slot, Amount(value, value, exact=not approximator), _anchor(doc, start, end))
         found.append(replace(claim, basis=approximator or None))
     return [m for m in found if m.subject]
 
@@ -118,11 +119,10 @@ def _named_holder(doc, start: int, end: int) -> str | None:
     return None
 
 
-def _claim(article_id: str, sentence: Span, start: int, end: int, slot: str, amount: Amount, anchor: str | None) -> Claim:
-    doc = sentence.doc
+def _claim(article_id: str, sentence: Span, text: str, start: int, end: int, slot: str, amount: Amount, anchor: str | None) -> Claim:
     return Claim(
-        article_id, sentence.start_char, sentence.end_char, doc.text[sentence.start_char : sentence.end_char].rstrip(),
-        subject=anchor, predicate=slot, value=doc.text[start:end], kind="measure", amount=amount,
+        article_id, sentence.start_char, sentence.end_char, text[sentence.start_char : sentence.end_char].rstrip(),
+        subject=anchor, predicate=slot, value=text[start:end], kind="measure", amount=amount,
         value_start=start, value_end=end, slot=slot,
     )
 
@@ -133,6 +133,10 @@ def _anchor(doc, start: int, end: int) -> str | None:
     if span is None:
         return None
     token: Token = span.root
+    for child in (c for t in span for c in t.children if c.dep_ == "prep" and c.lower_ == "of"):
+        measured = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+        if measured is not None:
+            return measured.lemma_.lower()  # "1,200 tonnes of fertiliser": what is measured
     # climb out of the figure's own words ("450-pound" compounds, "$5 billion")
     head = token
     for _ in range(4):

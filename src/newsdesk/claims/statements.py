@@ -27,11 +27,21 @@ _LIGHT = frozenset("be have do get make go take come give say tell add report in
 _KEY_POS = frozenset({"NOUN", "PROPN", "NUM", "VERB", "ADJ"})
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
 
-__all__ = ["statements_in"]
+__all__ = ["doc_text", "statements_in"]
 
 
-def statements_in(article_id: str, sentence: Span) -> list[Claim]:
-    """The sentence as one statement, or nothing (see the module docstring)."""
+def doc_text(doc) -> str:
+    """``doc.text``, built once: spaCy joins every token's text on each access, which made the
+    claim rules quadratic in an article's length."""
+    cached = doc.user_data.get("newsdesk:text")
+    if cached is None:
+        cached = doc.user_data["newsdesk:text"] = doc.text
+    return cached
+
+
+def statements_in(article_id: str, sentence: Span, text: str) -> list[Claim]:
+    """The sentence as one statement, or nothing (see the module docstring); ``text`` is the
+    document's text (spaCy rebuilds ``Doc.text`` on every access)."""
     words = [t for t in sentence if not t.is_space and not t.is_punct]
     if not MIN_TOKENS <= len(words) <= MAX_TOKENS or sentence.text.rstrip().endswith("?"):
         return []
@@ -44,15 +54,15 @@ def statements_in(article_id: str, sentence: Span) -> list[Claim]:
     negated = denied != _negated(verb, subject, target)
     start = sentence.start_char
     end = sentence.end_char
-    while end > start and sentence.doc.text[end - 1].isspace():
+    while end > start and text[end - 1].isspace():
         end -= 1
     return [
         Claim(
-            article_id, start, end, sentence.doc.text[start:end],
-            subject=_words(subject), predicate=_lemma(verb), kind="statement",
+            article_id, start, end, text[start:end],
+            subject=_words(subject, text), predicate=_lemma(verb), kind="statement",
             subject_start=subject.left_edge.idx if subject is not None else None,
             subject_end=subject.right_edge.idx + len(subject.right_edge) if subject is not None else None,
-            target=_words(target), negated=negated, keys=_keys(sentence),
+            target=_words(target, text), negated=negated, keys=_keys(sentence),
         )
     ]
 
@@ -87,10 +97,10 @@ def _lemma(verb: Token) -> str:
     return f"{verb.lemma_.lower()}_{particle.lower_}" if particle is not None else verb.lemma_.lower()
 
 
-def _words(token: Token | None) -> str | None:
+def _words(token: Token | None, text: str) -> str | None:
     if token is None:
         return None
-    return token.doc.text[token.left_edge.idx : token.right_edge.idx + len(token.right_edge)]
+    return text[token.left_edge.idx : token.right_edge.idx + len(token.right_edge)]
 
 
 def _keys(sentence: Span) -> tuple[str, ...]:

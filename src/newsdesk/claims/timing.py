@@ -1,8 +1,9 @@
 """When a figure holds, and whether two different figures are a story moving on (an update)
 rather than sources disagreeing.
 
-A figure holds at the time its report was published (``Article.published``; a crawl time of
-exactly midnight is a date without a time), unless its clause names a date (``Claim.date``) or places it in the past ("earlier this month",
+A figure holds at the time its report was published (``Article.published``, with the time of
+day ingest keeps in ``metadata["published_at"]``; a crawl time of exactly midnight is a date
+without a time), unless its clause names a date (``Claim.date``) or places it in the past ("earlier this month",
 "last week": then it holds at a time unknown here, and is not ordered).
 Two totals of a slot that grows as a story unfolds (``GROWING_SLOTS``: the dead, injured,
 missing, arrested, displaced, evacuated and rescued, damaged buildings, vehicles sent, and open
@@ -41,7 +42,7 @@ def when(claim: Claim, article: Article) -> tuple[str, bool]:
         return claim.date[:10], False
     if _PAST.search(claim.text):
         return "", False
-    published = article.published or ""
+    published = (article.metadata or {}).get("published_at") or article.published or ""
     if len(published) < 10:
         return "", False
     timed = len(published) >= 16 and published[11:16] != "00:00"

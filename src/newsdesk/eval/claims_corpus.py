@@ -105,6 +105,7 @@ def read_article(path: str) -> Article:
         doc = read_document(full)
         return article_from_text(doc.text, path=doc.name, title=doc.title, url=doc.url)
     from newsdesk.ingest import read_inputs
+    from newsdesk.ingest.article import article_from_text
 
     (item,) = list(read_inputs([str(full)]))
     if not isinstance(item, Article):
@@ -113,7 +114,8 @@ def read_article(path: str) -> Article:
     # it (branch events), the eval passes it on, since updates are told apart by it
     crawled = json.loads(full.read_text(encoding="utf-8")).get("date_publish")
     if not item.published and crawled:
-        item = replace(item, published=crawled.replace(" ", "T"))
+        again = article_from_text(item.text, path=item.path, title=item.title, published=crawled.replace(" ", "T"), source=item.source, url=item.url, author=item.author, language=item.language)
+        item = replace(item, published=again.published, metadata={**item.metadata, **again.metadata})
     return item
 
 
@@ -155,12 +157,9 @@ def _cache_dir() -> Path:
     return Path(configured) if configured else Path.home() / ".cache" / "newsdesk"
 
 
-@lru_cache(maxsize=1)
-def _all_parsed() -> dict[str, tuple[Analysis, object]]:
-    events = load_gold()
-    paths = sorted({p for e in events for p in e.paths.values()})
-    articles = [read_article(p) for p in paths]
-    return dict(zip(paths, parsed(articles)))
+@lru_cache(maxsize=64)
+def _event_parsed(paths: tuple[str, ...]) -> dict[str, tuple[Analysis, object]]:
+    return dict(zip(paths, parsed([read_article(p) for p in paths])))
 
 
 def predict(event: GoldEvent) -> tuple[list[Finding], dict[str, str], dict[str, str], set[frozenset]]:
@@ -171,7 +170,7 @@ def predict(event: GoldEvent) -> tuple[list[Finding], dict[str, str], dict[str, 
     from newsdesk.link import link_entities
     from newsdesk.quotes import extract_quotes
 
-    parses = _all_parsed()
+    parses = _event_parsed(tuple(sorted(event.paths.values())))
     analyses, letters, texts = [], {}, {}
     for letter, path in event.paths.items():
         analysis, doc = parses[path]

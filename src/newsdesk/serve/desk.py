@@ -297,6 +297,7 @@ def _digest(document: dict[str, Any]) -> tuple[dict[str, Any], frozenset[str]]:
         "entities": [e["name"] for e in event["entities"][:ENTITY_NAMES_IN_DIGEST]],
         "agreements": len(event["agreements"]),
         "conflicts": len(event["conflicts"]),
+        "contradictions": sum(f["kind"] == "contradiction" for f in event["conflicts"]),
         "pending": False,
     }
     return row, names
@@ -317,6 +318,7 @@ def _pending_row(event_id: str, article_ids: list[str], headings: dict) -> dict[
         "entities": [],
         "agreements": 0,
         "conflicts": 0,
+        "contradictions": 0,
         "pending": True,
     }
 
