@@ -50,8 +50,11 @@ def align_statements(analyses: list[Analysis], figures_of: dict[str, list[Claim]
     statements = [c for a in analyses for c in [c for c in a.claims if c.kind == "statement"][:MAX_STATEMENTS_PER_ARTICLE]]
     if len({s.article_id for s in statements}) < 2:
         return [], []
-    vectors = np.asarray(resources.sentence_encoder().encode([s.text for s in statements]))
     pairs = _candidates(statements)
+    # only the statements some candidate pair needs go through the encoder
+    needed = sorted({i for pair in pairs for i in pair})
+    encoded = np.asarray(resources.sentence_encoder().encode([statements[i].text for i in needed])) if needed else np.zeros((0, 512))
+    vectors = dict(zip(needed, encoded))
     agreeing: list[tuple[int, int, float]] = []
     contradictions: list[Finding] = []
     for i, j in pairs:
