@@ -19,7 +19,7 @@ every rule below leans towards saying nothing.
   names a place it may count a part of the other's whole, so they contradict only if the part
   is the larger ("810 killed in Syria" fits within "more than 2,300 killed").
 - **Values.** Within a topic, claims with equal values and the same noun form a value group
-  (one article may repeat itself). Amounts compare as intervals (see ``numbers``): equal exact
+  (one article may repeat itself). How two values relate is in ``values``; in short, amounts compare as intervals (see ``numbers``): equal exact
   figures agree; a vague amount that contains the other ("several" and "six") is a difference
   of precision; disjoint amounts differ, except that a vague word and an exact figure within a
   factor of 1.5 of its range ("almost half" and 48 -> 15, a 69% loss) are read as loose wording,
@@ -71,7 +71,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -79,35 +79,31 @@ import numpy as np
 from newsdesk import resources
 from newsdesk.claims.lexicon import (
     ACTION_CLASSES,
-    CONTRADICTORY_STATES,
     DIMENSION,
-    GENERIC_PEOPLE,
-    MORE_SPECIFIC_STATES,
     NOUN_SYNONYMS,
     PATIENT_PREDICATES,
     PEOPLE_NOUNS,
     TARGET_SYNONYMS,
 )
 from newsdesk.claims.copies import with_sources
-from newsdesk.claims.measures import APPROXIMATE, ROUNDING
 from newsdesk.claims.numbers import label
 from newsdesk.claims.propositions import align_statements
+from newsdesk.claims.values import AGREEMENT, APART, DIFFER, PRECISION
+from newsdesk.claims.values import count_relation as _count_relation
+from newsdesk.claims.values import measure_relation as _measure_relation
+from newsdesk.claims.values import state_relation as _state_relation
 from newsdesk.claims.timing import HARM_SLOTS, growing, in_time_order, not_lower, says_rise, when
-from newsdesk.model import Amount, Analysis, Article, Claim, Entity, Finding, Support
+from newsdesk.model import Analysis, Article, Claim, Entity, Finding, Support
 
-LOOSE_WORDING_FACTOR = 1.5
 SAME_EVENT_DAYS = 14
 SINGLE_SOURCE_PER_ARTICLE = 5
 _LISTED_ACTIONS = frozenset(ACTION_CLASSES.values())
 _THING_PREDICATES = frozenset({"destroyed", "damaged", "shot down"})
 
-AGREEMENT, CONTRADICTION, PRECISION, DIFFER, SINGLE_SOURCE, UPDATE = "agreement", "contradiction", "precision", "differ", "single_source", "update"
+CONTRADICTION, SINGLE_SOURCE, UPDATE = "contradiction", "single_source", "update"
 CONFLICT_ORDER = (CONTRADICTION, UPDATE, PRECISION)
-APART = "apart"  # compatible as intervals, but too far apart to be one figure said loosely
-OPEN_BOUND_FACTOR = 2.0
 MOVES = frozenset({"lost", "won"})
 CONTRADICTION_SIMILARITY = 0.5
-ROUND_FIGURE_SHARE = 0.05
 _HARM_WORDS = re.compile(r"\b(?:dead|death|deaths|toll|killed|died|injured|wounded|missing|casualties|victims|bodies)\b", re.IGNORECASE)
 SAME, PART = "same", "part"
 
@@ -481,142 +477,6 @@ def _same_things(left: Claim, right: Claim) -> bool:
     happened (a bare "be" does not: "55 percent of traffic was ..."); states always are about
     one holder."""
     return left.kind in ("state", "measure") or (left.subject == right.subject and left.predicate != "be")
-
-
-def _state_relation(left: Claim, right: Claim) -> str | None:
-    if left.value == right.value:
-        return AGREEMENT
-    if frozenset((left.value, right.value)) in CONTRADICTORY_STATES:
-        return DIFFER
-    if (left.value, right.value) in MORE_SPECIFIC_STATES or (right.value, left.value) in MORE_SPECIFIC_STATES:
-        return PRECISION
-    return None
-
-
-def _count_relation(left: Claim, right: Claim) -> str | None:
-    if left.subject != right.subject and not ({left.subject, right.subject} & GENERIC_PEOPLE):
-        return None  # two different kinds of people
-    if left.kind == "change" and right.kind == "change":
-        relations = {_amount_relation(left.before, right.before), _amount_relation(left.amount, right.amount)}
-        for relation in (None, DIFFER, PRECISION):
-            if relation in relations:
-                return relation
-        return AGREEMENT
-    pair = _comparable(left, right)
-    if pair is None:
-        return None
-    relation = _amount_relation(*pair)
-    if relation == DIFFER and _loosely_worded(left, right, *pair):
-        return PRECISION
-    if relation == PRECISION and _far_apart(*pair):
-        return APART
-    if left.subject != right.subject and relation == DIFFER:
-        return None
-    return relation
-
-
-def _measure_relation(left: Claim, right: Claim) -> str | None:
-    """Two measures of one thing (rules in ``measures``)."""
-    a, b = left.amount.low, right.amount.low
-    gap = abs(a - b) / max(abs(a), abs(b), 1e-9)
-    if gap <= ROUNDING:
-        return AGREEMENT
-    if (left.basis or right.basis) and gap <= APPROXIMATE:
-        return PRECISION
-    bounds = {"more than", "over", "at least", "up to", "as many as", "fewer than", "under", "at most", "almost", "nearly"}
-    if left.basis in bounds or right.basis in bounds:
-        return None  # a bound against a figure: compatible or not, too loose to call
-    return DIFFER
-
-
-def _far_apart(left: Amount, right: Amount) -> bool:
-    """An open bound ("at least 2") contains any larger figure, but a figure more than
-    ``OPEN_BOUND_FACTOR`` times the bound is not what the bound's writer knew: the two differ,
-    without contradicting each other."""
-    for bound, other in ((left, right), (right, left)):
-        if bound.high is None and bound.low > 0 and other.low > OPEN_BOUND_FACTOR * bound.low:
-            return True
-    return False
-
-
-def _loosely_worded(left: Claim, right: Claim, left_amount: Amount, right_amount: Amount) -> bool:
-    """A quantity in words only ("almost half", "several", "scores") against a figure within a
-    factor of ``LOOSE_WORDING_FACTOR`` of its range ("scores" against "more than 100") reads as
-    loose wording, not a conflict."""
-    for vague_claim, vague, exact in ((left, left_amount, right_amount), (right, right_amount, left_amount)):
-        in_words = not any(ch.isdigit() for ch in vague_claim.value or "")
-        if in_words and not vague.exact and _within_factor(vague, exact.low if exact.high is None or exact.exact else exact.high, LOOSE_WORDING_FACTOR):
-            return True
-    return False
-
-
-def _comparable(left: Claim, right: Claim) -> tuple[Amount, Amount] | None:
-    """The two amounts in the same terms: a change against a proportion is the share it moved,
-    against an absolute count the difference."""
-    amounts = []
-    other = {id(left): right, id(right): left}
-    for claim in (left, right):
-        if claim.kind != "change":
-            amounts.append(claim.amount)
-            continue
-        before, after = claim.before, claim.amount
-        if not (before and after and before.exact and after.exact) or before.proportion or after.proportion:
-            return None
-        moved = abs(before.low - after.low)
-        if other[id(claim)].amount and other[id(claim)].amount.proportion:
-            if before.low == 0:
-                return None
-            amounts.append(Amount(moved / before.low, moved / before.low, exact=True, proportion=True))
-        else:
-            amounts.append(Amount(moved, moved, exact=True))
-    if None in amounts or amounts[0].proportion != amounts[1].proportion:
-        return None
-    return amounts[0], amounts[1]
-
-
-def _amount_relation(left: Amount | None, right: Amount | None) -> str | None:
-    if left is None or right is None or left.proportion != right.proportion:
-        return None
-    left, right = _rounded(left), _rounded(right)
-    if _same(left, right):
-        return AGREEMENT
-    if _contains(left, right) or _contains(right, left):
-        return PRECISION
-    if _overlaps(left, right):
-        return None  # compatible, and neither is more precise
-    return DIFFER
-
-
-def _rounded(amount: Amount) -> Amount:
-    """A round figure of thousands ("10,000 missing") is itself rounded: it covers
-    ``ROUND_FIGURE_SHARE`` either side, so "10,100" refines it rather than contradicting it."""
-    if amount.exact and not amount.proportion and amount.low >= 1000 and amount.low % 1000 == 0:
-        return Amount(amount.low * (1 - ROUND_FIGURE_SHARE), amount.low * (1 + ROUND_FIGURE_SHARE), exact=False)
-    return amount
-
-
-def _same(left: Amount, right: Amount) -> bool:
-    return abs(left.low - right.low) < 1e-9 and left.high == right.high or (left.high is not None and right.high is not None and abs(left.high - right.high) < 1e-9 and abs(left.low - right.low) < 1e-9)
-
-
-def _contains(outer: Amount, inner: Amount) -> bool:
-    outer_high = float("inf") if outer.high is None else outer.high
-    inner_high = float("inf") if inner.high is None else inner.high
-    return outer.low <= inner.low and inner_high <= outer_high
-
-
-def _overlaps(left: Amount, right: Amount) -> bool:
-    left_high = float("inf") if left.high is None else left.high
-    right_high = float("inf") if right.high is None else right.high
-    return left.low <= right_high and right.low <= left_high
-
-
-def _within_factor(vague: Amount, figure: float, factor: float) -> bool:
-    if figure <= 0 or vague.low <= 0:
-        return False
-    if vague.high is not None and figure > vague.high:
-        return figure / vague.high <= factor
-    return vague.low / figure <= factor
 
 
 # -- findings -------------------------------------------------------------------------
