@@ -104,7 +104,7 @@ def test_single_source_lists_salient_claims_no_other_article_makes():
     assert summaries == [
         "Islamic Jihad — deny — involvement",
         "military — accuse — Islamic Jihad",
-        "people (dead): 471 people",
+        "people (killed): 471 people",
     ]  # the hedged arrest is left out, the contested strike is a contradiction
     assert all(f.kind == "single_source" and len(f.support) == 1 for f in single)
     one_article, *_ = _event("The ministry said 471 people were killed.")

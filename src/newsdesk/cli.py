@@ -412,12 +412,22 @@ def eval_quotes(
 
 
 @eval_app.command("claims")
-def eval_claims() -> None:
-    """Claims and framing: agreement and conflict P/R by type on tests/gold/claims; genre accuracy,
-    per-genre P/R and confusion on the hand-labelled set in tests/gold/genre; sentence modes on
-    tests/gold/modes."""
-    from newsdesk.eval import claims_eval, genre_eval, modes_eval
+def eval_claims(
+    split: Annotated[str, typer.Option(help="real-article splits to score: dev, test or both")] = "both",
+    detail: Annotated[bool, typer.Option(help="list the wrong and the missed findings of the real-article splits")] = False,
+) -> None:
+    """Claims and framing: agreements, contradictions, precision differences and updates on the
+    real-article gold (tests/gold/claims/corpus.json, dev and test apart), then on the written
+    cases (tests/gold/claims/gold.json); genre accuracy, per-genre P/R and confusion on the
+    hand-labelled set in tests/gold/genre; sentence modes on tests/gold/modes."""
+    from newsdesk.eval import claims_corpus, claims_eval, genre_eval, modes_eval
 
+    if split not in ("dev", "test", "both"):
+        raise typer.BadParameter("expected dev, test or both", param_hint="--split")
+    splits = claims_corpus.SPLITS if split == "both" else (split,)
+    typer.echo(claims_corpus.render(claims_corpus.evaluate(splits), detail=detail))
+    typer.echo("")
+    typer.echo("-- written cases (tests/gold/claims/gold.json)")
     typer.echo(claims_eval.render(claims_eval.evaluate()))
     typer.echo("")
     typer.echo(genre_eval.render(genre_eval.evaluate()))

@@ -216,6 +216,9 @@ class Claim:
     target: str | None = None  # an action's object ("the residence"), its words; ``subject`` is then the doer
     target_start: int | None = None
     target_end: int | None = None
+    slot: str | None = None  # what a figure counts, in the slot vocabulary of newsdesk.claims.figures (killed, injured, money, ...)
+    role: str = "total"  # a figure's role: total, subset ("among them four children"), part ("three of those trapped"), increment ("12 more"), rate
+    keys: tuple[str, ...] = ()  # a statement's content lemmas and names, for blocking the alignment
 
 
 @dataclass(frozen=True)
@@ -233,18 +236,30 @@ class Support:
     chain: tuple[str, ...] = ()
     hedged: bool = False
     negated: bool = False
+    copy_of: str | None = None  # the article this support's article copies (one wire story), if any
+    published: str | None = None  # when the support's article was published (ISO), for timelines
 
 
 @dataclass(frozen=True)
 class Finding:
     """An agreement or a conflict between sources. ``kind``: agreement, contradiction,
-    precision (compatible, one more specific) or single_source (a claim no other article of the
-    event makes); ``claim_kind``: count, change, state, derived, action."""
+    precision (compatible, one more specific), update (a total that grew between reports
+    published at different times; supports in time order) or single_source (a claim no other
+    article of the event makes); ``claim_kind``: count, change, state, derived, action,
+    statement. ``sources``/``independent_sources``: articles behind the finding, and how many
+    of them are not copies of another; ``first_source``: the article that reported it first;
+    ``similarity``/``shared``: for aligned statements, the sentence similarity and the names
+    and words they share."""
 
     summary: str
     kind: str
     support: tuple[Support, ...] = ()
     claim_kind: str | None = None
+    sources: int | None = None
+    independent_sources: int | None = None
+    first_source: str | None = None
+    similarity: float | None = None
+    shared: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

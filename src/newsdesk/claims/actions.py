@@ -31,6 +31,7 @@ from spacy.tokens import Span, Token
 
 from newsdesk.claims.lexicon import ACTION_CLASSES, ACTOR_NOUNS, DENIAL_VERBS, NON_ACTION_VERBS
 from newsdesk.claims.numbers import VAGUE
+from newsdesk.claims.statements import doc_text
 from newsdesk.model import Claim
 
 __all__ = ["actions_in"]
@@ -59,12 +60,12 @@ def actions_in(article_id: str, sentence: Span, clause_of) -> list[Claim]:
         verb_end = max((c for c in verb.children if c.dep_ == "prt"), key=lambda t: t.i, default=verb)
         claims.append(
             Claim(
-                article_id, start, end, doc.text[start:end], subject=_words(doc, doer_span), predicate=_action_class(verb),
-                value=doc.text[verb.idx : verb_end.idx + len(verb_end)], kind="action",
+                article_id, start, end, doc_text(doc)[start:end], subject=_words(doc, doer_span), predicate=_action_class(verb),
+                value=doc_text(doc)[verb.idx : verb_end.idx + len(verb_end)], kind="action",
                 value_start=verb.idx, value_end=verb_end.idx + len(verb_end),
                 subject_start=doer_span[0], subject_end=doer_span[1], negated=negated,
                 target=_words(doc, target_span), target_start=target_span[0], target_end=target_span[1],
-                **(_denier_voice(doc.text[doer_span[0] : doer_span[1]]) if denied else {}),
+                **(_denier_voice(doc_text(doc)[doer_span[0] : doer_span[1]]) if denied else {}),
             )
         )
     return claims
@@ -144,7 +145,7 @@ def _phrase(token: Token) -> tuple[int, int]:
 
 
 def _words(doc, span: tuple[int, int]) -> str:
-    return " ".join(doc.text[span[0] : span[1]].split()).lower()
+    return " ".join(doc_text(doc)[span[0] : span[1]].split()).lower()
 
 
 def _action_class(verb: Token) -> str:

@@ -19,7 +19,7 @@ every rule below leans towards saying nothing.
   names a place it may count a part of the other's whole, so they contradict only if the part
   is the larger ("810 killed in Syria" fits within "more than 2,300 killed").
 - **Values.** Within a topic, claims with equal values and the same noun form a value group
-  (one article may repeat itself). Amounts compare as intervals (see ``numbers``): equal exact
+  (one article may repeat itself). How two values relate is in ``values``; in short, amounts compare as intervals (see ``numbers``): equal exact
   figures agree; a vague amount that contains the other ("several" and "six") is a difference
   of precision; disjoint amounts differ, except that a vague word and an exact figure within a
   factor of 1.5 of its range ("almost half" and 48 -> 15, a 69% loss) are read as loose wording,
@@ -74,27 +74,37 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
+
+from newsdesk import resources
 from newsdesk.claims.lexicon import (
     ACTION_CLASSES,
-    CONTRADICTORY_STATES,
     DIMENSION,
-    GENERIC_PEOPLE,
-    MORE_SPECIFIC_STATES,
     NOUN_SYNONYMS,
     PATIENT_PREDICATES,
     PEOPLE_NOUNS,
     TARGET_SYNONYMS,
 )
+from newsdesk.claims.copies import with_sources
 from newsdesk.claims.numbers import label
-from newsdesk.model import Amount, Analysis, Article, Claim, Entity, Finding, Support
+from newsdesk.claims.propositions import align_statements
+from newsdesk.claims.values import AGREEMENT, APART, DIFFER, PRECISION
+from newsdesk.claims.values import count_relation as _count_relation
+from newsdesk.claims.values import measure_relation as _measure_relation
+from newsdesk.claims.values import state_relation as _state_relation
+from newsdesk.claims.timing import HARM_SLOTS, growing, in_time_order, not_lower, says_rise, when
+from newsdesk.model import Analysis, Article, Claim, Entity, Finding, Support
 
-LOOSE_WORDING_FACTOR = 1.5
 SAME_EVENT_DAYS = 14
 SINGLE_SOURCE_PER_ARTICLE = 5
 _LISTED_ACTIONS = frozenset(ACTION_CLASSES.values())
 _THING_PREDICATES = frozenset({"destroyed", "damaged", "shot down"})
 
-AGREEMENT, CONTRADICTION, PRECISION, DIFFER, SINGLE_SOURCE = "agreement", "contradiction", "precision", "differ", "single_source"
+CONTRADICTION, SINGLE_SOURCE, UPDATE = "contradiction", "single_source", "update"
+CONFLICT_ORDER = (CONTRADICTION, UPDATE, PRECISION)
+MOVES = frozenset({"lost", "won"})
+CONTRADICTION_SIMILARITY = 0.5
+_HARM_WORDS = re.compile(r"\b(?:dead|death|deaths|toll|killed|died|injured|wounded|missing|casualties|victims|bodies)\b", re.IGNORECASE)
 SAME, PART = "same", "part"
 
 __all__ = ["align_claims", "single_source_claims"]
@@ -104,10 +114,12 @@ def align_claims(analyses: list[Analysis], entities: list[Entity]) -> tuple[list
     """(agreements, conflicts) among the claims of one event's articles; conflicts are
     contradictions first, then differences of precision."""
     holders = _Holders(entities, {a.article.id: a.article for a in analyses})
+    holders.rising = frozenset(c.article_id for a in analyses for c in a.claims if c.kind in ("count", "statement") and says_rise(c) and _HARM_WORDS.search(c.text))
     topics: dict[tuple, list[Claim]] = defaultdict(list)
     for analysis in analyses:
         for claim in analysis.claims:
-            topics[_topic(claim, holders)].append(claim)
+            if claim.kind != "statement":
+                topics[_topic(claim, holders)].append(claim)
     agreements: list[Finding] = []
     conflicts: list[Finding] = []
     for topic, claims in topics.items():
@@ -117,8 +129,15 @@ def align_claims(analyses: list[Analysis], entities: list[Entity]) -> tuple[list
         found_agreements, found_conflicts = typing(topic, claims, holders)
         agreements += found_agreements
         conflicts += found_conflicts
-    conflicts.sort(key=lambda f: f.kind != CONTRADICTION)
-    return agreements, conflicts
+    agreements = _without_duplicates(agreements)
+    figures_of = {a.article.id: [c for c in a.claims if c.kind == "count" and c.value_start is not None] for a in analyses}
+    stated_agreements, stated_contradictions = align_statements(analyses, figures_of)
+    agreements += [f for f in stated_agreements if not _covered(f, agreements + conflicts)]
+    conflicts += [f for f in stated_contradictions if not _covered(f, conflicts)]
+    conflicts.sort(key=lambda f: CONFLICT_ORDER.index(f.kind))
+    # copies of one story confirm nothing: an agreement needs two independent sources
+    agreements = [f for f in with_sources(agreements, analyses) if f.independent_sources is None or f.independent_sources >= 2]
+    return agreements, with_sources(conflicts, analyses)
 
 
 def single_source_claims(analyses: list[Analysis], entities: list[Entity]) -> list[Finding]:
@@ -130,11 +149,12 @@ def single_source_claims(analyses: list[Analysis], entities: list[Entity]) -> li
     speakers: dict[tuple, set[str]] = defaultdict(set)
     for analysis in analyses:
         for claim in analysis.claims:
-            speakers[_counterpart_key(claim, holders)].add(claim.article_id)
+            if claim.kind != "statement":
+                speakers[_counterpart_key(claim, holders)].add(claim.article_id)
     findings = []
     for analysis in analyses:
         chosen: dict[tuple, Claim] = {}
-        for claim in analysis.claims:
+        for claim in (c for c in analysis.claims if c.kind != "statement"):
             topic = _topic(claim, holders)
             if len(speakers[_counterpart_key(claim, holders)]) == 1 and _salience(claim) is not None and topic not in chosen:
                 chosen[topic] = claim
@@ -176,6 +196,7 @@ class _Holders:
 
     def __init__(self, entities: list[Entity], articles: dict[str, Article]):
         self.articles = articles
+        self.rising: frozenset[str] = frozenset()  # articles that say a harm figure has grown
         self.by_span: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
         self.by_role: dict[str, list[Entity]] = defaultdict(list)
         self.by_name: dict[tuple[str, str], str] = {}
@@ -289,7 +310,10 @@ def _topic(claim: Claim, holders: _Holders) -> tuple:
         entity = holders.entity(claim)
         holder = entity.id if entity else (claim.subject or "").casefold()
         return ("state", holder, DIMENSION.get(claim.value or "", claim.value))
-    return ("count", _noun_class(claim.subject), claim.predicate)
+    if claim.kind == "measure":
+        return ("measure", claim.subject, claim.slot)
+    slot = claim.slot or ""
+    return ("count", _noun_class(claim.subject), slot if slot in HARM_SLOTS else claim.predicate)
 
 
 def _noun_class(noun: str | None) -> str | None:
@@ -332,21 +356,32 @@ def _agreements(groups: list[_Group], contradicted: set[int], name: str, holders
 
 
 def _type_topic(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[list[Finding], list[Finding]]:
-    relate = _state_relation if topic[0] == "state" else _count_relation
+    relate = {"state": _state_relation, "measure": _measure_relation}.get(topic[0], _count_relation)
     groups = _group_claims(claims, lambda first, claim: relate(first, claim) == AGREEMENT and holders.setting(first, claim) is not None)
     name = _topic_name(topic, claims, holders)
     conflicts: list[Finding] = []
     contradicted: set[int] = set()
+    updated: set[int] = set()
     for (i, left), (j, right) in itertools.combinations(enumerate(groups), 2):
         setting = holders.setting(left.first, right.first)
         if not _across(left, right) or setting is None:
             continue
+        if topic[0] == "count" and any(c.role != "total" for c in left.claims + right.claims):
+            continue  # subsets, increments and rates are other quantities than the totals they sit with
         relation = relate(left.first, right.first)
-        if relation == DIFFER and left.asserted() and right.asserted() and _same_things(left.first, right.first) and _not_a_part(left.first, right.first, setting):
+        update = _update(left, right, relation, holders) if topic[0] == "count" else None
+        if update is not None:
+            updated.update((i, j))
+            contradicted.update((i, j))
+        elif relation == DIFFER and left.asserted() and right.asserted() and _same_things(left.first, right.first) and _not_a_part(left.first, right.first, setting) and (topic[0] == "state" or _said_alike(left.first, right.first)):
             conflicts.append(_finding(CONTRADICTION, name, [left, right], holders))
             contradicted.update((i, j))
         elif relation == PRECISION:
             conflicts.append(_finding(PRECISION, name, [left, right], holders))
+    if updated:
+        # one timeline per figure: every value it took, in the order the reports came out
+        timeline = sorted((groups[i] for i in updated), key=lambda g: min(when(c, holders.articles[c.article_id])[0] or "9999" for c in g.claims))
+        conflicts.append(_finding(UPDATE, name, timeline, holders))
     return _agreements(groups, contradicted, name, holders), conflicts
 
 
@@ -369,6 +404,49 @@ def _type_actions(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple
             conflicts.append(_finding(CONTRADICTION, name, [left, right], holders))
             contradicted.update((i, j))
     return _agreements(groups, contradicted, name, holders), conflicts
+
+
+def _update(left: _Group, right: _Group, relation: str | None, holders: _Holders) -> tuple[_Group, _Group] | None:
+    """(earlier, later) when two totals of a growing slot differ because the later report knows
+    more (rules in ``timing``), or when a share moved ("fell 1.5 percent" in the morning, "fell
+    4.3 percent" in the afternoon): a market move is a new figure at every report."""
+    moves = all(c.amount is not None and c.amount.proportion and c.predicate in MOVES for c in (left.first, right.first))
+    if relation not in (DIFFER, PRECISION, APART) or not (moves or (growing(left.first, PEOPLE_NOUNS) and growing(right.first, PEOPLE_NOUNS))):
+        return None
+    if left.first.kind != "count" or right.first.kind != "count" or not (left.asserted() and right.asserted()):
+        return None
+    orders = set()
+    for a, b in itertools.product(left.claims, right.claims):
+        order = in_time_order(a, b, holders.articles, holders.rising) if a.article_id != b.article_id else None
+        if order is not None:
+            orders.add(order[0] is a)
+    if len(orders) != 1:
+        return None  # no known order, or the two groups were reported in both orders
+    earlier, later = (left, right) if orders.pop() else (right, left)
+    return (earlier, later) if moves or not_lower(later.first.amount, earlier.first.amount) else None
+
+
+def _said_alike(left: Claim, right: Claim) -> bool:
+    """Two figures contradict only in sentences about the same thing: their clauses' sentence
+    vectors at least ``CONTRADICTION_SIMILARITY`` apart ("six people died when the seaplane
+    crashed" is not about "12 killed in the plane crash")."""
+    vectors = np.asarray(resources.sentence_encoder().encode([left.text, right.text]))
+    return float(vectors[0] @ vectors[1]) >= CONTRADICTION_SIMILARITY
+
+
+def _without_duplicates(agreements: list[Finding]) -> list[Finding]:
+    """A measure agreement that restates a count agreement ("600 tons" read both ways) goes."""
+    counts = [f for f in agreements if f.claim_kind != "measure"]
+    return counts + [f for f in agreements if f.claim_kind == "measure" and not _covered(f, counts)]
+
+
+def _covered(finding: Finding, others: list[Finding]) -> bool:
+    """Whether another finding already backs the same articles with overlapping spans."""
+    for other in others:
+        overlapping = {s.article_id for s in finding.support for o in other.support if s.article_id == o.article_id and s.start < o.end and o.start < s.end}
+        if len(overlapping) >= 2:
+            return True
+    return False
 
 
 def _doer(claim: Claim) -> tuple[str, int, int]:
@@ -399,107 +477,7 @@ def _same_things(left: Claim, right: Claim) -> bool:
     """Counts contradict only when they count the same noun under a predicate that says what
     happened (a bare "be" does not: "55 percent of traffic was ..."); states always are about
     one holder."""
-    return left.kind == "state" or (left.subject == right.subject and left.predicate != "be")
-
-
-def _state_relation(left: Claim, right: Claim) -> str | None:
-    if left.value == right.value:
-        return AGREEMENT
-    if frozenset((left.value, right.value)) in CONTRADICTORY_STATES:
-        return DIFFER
-    if (left.value, right.value) in MORE_SPECIFIC_STATES or (right.value, left.value) in MORE_SPECIFIC_STATES:
-        return PRECISION
-    return None
-
-
-def _count_relation(left: Claim, right: Claim) -> str | None:
-    if left.subject != right.subject and not ({left.subject, right.subject} & GENERIC_PEOPLE):
-        return None  # two different kinds of people
-    if left.kind == "change" and right.kind == "change":
-        relations = {_amount_relation(left.before, right.before), _amount_relation(left.amount, right.amount)}
-        for relation in (None, DIFFER, PRECISION):
-            if relation in relations:
-                return relation
-        return AGREEMENT
-    pair = _comparable(left, right)
-    if pair is None:
-        return None
-    relation = _amount_relation(*pair)
-    if relation == DIFFER and _loosely_worded(left, right, *pair):
-        return PRECISION
-    if left.subject != right.subject and relation == DIFFER:
-        return None
-    return relation
-
-
-def _loosely_worded(left: Claim, right: Claim, left_amount: Amount, right_amount: Amount) -> bool:
-    """A quantity in words only ("almost half", "several") against an exact figure within a
-    factor of ``LOOSE_WORDING_FACTOR`` of its range reads as loose wording, not a conflict."""
-    for vague_claim, vague, exact in ((left, left_amount, right_amount), (right, right_amount, left_amount)):
-        in_words = not any(ch.isdigit() for ch in vague_claim.value or "")
-        if in_words and not vague.exact and exact.exact and _within_factor(vague, exact.low, LOOSE_WORDING_FACTOR):
-            return True
-    return False
-
-
-def _comparable(left: Claim, right: Claim) -> tuple[Amount, Amount] | None:
-    """The two amounts in the same terms: a change against a proportion is the share it moved,
-    against an absolute count the difference."""
-    amounts = []
-    other = {id(left): right, id(right): left}
-    for claim in (left, right):
-        if claim.kind != "change":
-            amounts.append(claim.amount)
-            continue
-        before, after = claim.before, claim.amount
-        if not (before and after and before.exact and after.exact) or before.proportion or after.proportion:
-            return None
-        moved = abs(before.low - after.low)
-        if other[id(claim)].amount and other[id(claim)].amount.proportion:
-            if before.low == 0:
-                return None
-            amounts.append(Amount(moved / before.low, moved / before.low, exact=True, proportion=True))
-        else:
-            amounts.append(Amount(moved, moved, exact=True))
-    if None in amounts or amounts[0].proportion != amounts[1].proportion:
-        return None
-    return amounts[0], amounts[1]
-
-
-def _amount_relation(left: Amount | None, right: Amount | None) -> str | None:
-    if left is None or right is None or left.proportion != right.proportion:
-        return None
-    if _same(left, right):
-        return AGREEMENT
-    if _contains(left, right) or _contains(right, left):
-        return PRECISION
-    if _overlaps(left, right):
-        return None  # compatible, and neither is more precise
-    return DIFFER
-
-
-def _same(left: Amount, right: Amount) -> bool:
-    return abs(left.low - right.low) < 1e-9 and left.high == right.high or (left.high is not None and right.high is not None and abs(left.high - right.high) < 1e-9 and abs(left.low - right.low) < 1e-9)
-
-
-def _contains(outer: Amount, inner: Amount) -> bool:
-    outer_high = float("inf") if outer.high is None else outer.high
-    inner_high = float("inf") if inner.high is None else inner.high
-    return outer.low <= inner.low and inner_high <= outer_high
-
-
-def _overlaps(left: Amount, right: Amount) -> bool:
-    left_high = float("inf") if left.high is None else left.high
-    right_high = float("inf") if right.high is None else right.high
-    return left.low <= right_high and right.low <= left_high
-
-
-def _within_factor(vague: Amount, figure: float, factor: float) -> bool:
-    if figure <= 0 or vague.low <= 0:
-        return False
-    if vague.high is not None and figure > vague.high:
-        return figure / vague.high <= factor
-    return vague.low / figure <= factor
+    return left.kind in ("state", "measure") or (left.subject == right.subject and left.predicate != "be")
 
 
 # -- findings -------------------------------------------------------------------------
@@ -518,7 +496,7 @@ def _topic_name(topic: tuple, claims: list[Claim], holders: _Holders) -> str:
 
 
 def _finding(kind: str, name: str, groups: list[_Group], holders: _Holders) -> Finding:
-    values = " vs ".join(_value_label(g.first, holders) for g in groups)
+    values = (" → " if kind == UPDATE else " vs ").join(_value_label(g.first, holders) for g in groups)
     summary = f"{name}: {values}"
     support = tuple(_support(c) for g in groups for c in g.claims)
     claim_kind = groups[0].first.kind
@@ -530,6 +508,8 @@ def _value_label(claim: Claim, holders: _Holders) -> str:
         return claim.value or "?"
     if claim.kind == "action":
         return f"not {claim.predicate}" if claim.negated else claim.predicate or "?"
+    if claim.kind == "measure":
+        return f"{claim.basis} {claim.value}" if claim.basis else claim.value or "?"
     noun = holders.written_noun(claim)
     if claim.kind == "change":
         return f"{label(claim.before)} → {label(claim.amount)} {noun}"

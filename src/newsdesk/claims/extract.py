@@ -22,6 +22,10 @@ Rules, in the order they run over each sentence:
   state ("not injured" -> unharmed).
 - **Actions**: who did what to whom, with negation ("did not attack", "denied attacking");
   rules in ``actions``.
+- **Measures**: figures with a unit (money, distance, weight, duration, age) with what they
+  are about; rules in ``measures``.
+- **Statements**: every sentence also becomes one proposition (who did what to whom, with
+  negation), for alignment across sources; rules in ``statements``.
 - **Derived**: within one article, a total ("three drones") and a partitive subset with another
   predicate ("two of them were shot down") imply the rest (1 not shot down); when a clause
   names the rest ("the third reached the target") it is the claim's span and its verb the
@@ -30,7 +34,8 @@ Rules, in the order they run over each sentence:
 Embedded posts are parsed apart (they are blanked out of the prose) and their claims are in
 the voice of the post's author.
 
-Every claim carries its clause as span (the predicate's subtree without coordinated clauses,
+Counts are typed (their slot in the vocabulary of news figures, and their role: total, subset,
+increment, rate; rules in ``figures``). Every claim carries its clause as span (the predicate's subtree without coordinated clauses,
 extended left to its subject), the figure's or state word's span, its hedge (``CLAIM_HEDGES``,
 a modal auxiliary on the predicate, or a hedged or distancing attribution) and its voice: a
 claim whose figure lies inside a quote from ``Analysis.quotes`` is attributed to that quote's
@@ -47,6 +52,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from newsdesk.claims.actions import actions_in
+from newsdesk.claims.figures import typed
 from newsdesk.claims.lexicon import (
     CLAIM_HEDGES,
     COMPLETE_WORDS,
@@ -69,6 +75,8 @@ from newsdesk.claims.lexicon import (
     TRANSITIVE_STATE_VERBS,
     UNDERGOING_VERBS,
 )
+from newsdesk.claims.measures import measures_in
+from newsdesk.claims.statements import doc_text, statements_in
 from newsdesk.claims.numbers import FRACTIONS, SCALES, VAGUE, approximation_before, number_value, parse_amount
 from newsdesk import resources
 from newsdesk.model import Amount, Analysis, Claim, Post, Quote
@@ -93,7 +101,7 @@ def extract_claims(analysis: Analysis, doc: Doc) -> list[Claim]:
     article_id = analysis.article.id
     people = sorted((m.start, m.end, m.text) for m in analysis.mentions if m.label == "PERSON" and m.sentence >= 0)
     quotes = [q for q in analysis.quotes if q.kind in ("direct", "indirect")]
-    claims = [_situated(_voiced(c, quotes), analysis, doc) for c in _claims_in(article_id, doc, people)]
+    claims = [_voiced(c, quotes) if c.kind == "statement" else _situated(_voiced(c, quotes), analysis, doc) for c in _claims_in(article_id, doc, people)]
     for post in analysis.posts:
         claims += _post_claims(analysis, post)
     return sorted(claims, key=lambda c: (c.start, c.value_start or 0))
@@ -102,6 +110,7 @@ def extract_claims(analysis: Analysis, doc: Doc) -> list[Claim]:
 def _claims_in(article_id: str, doc: Doc, people: list[tuple[int, int, str]]) -> list[Claim]:
     """Claims with offsets into ``doc``'s text, hedges marked."""
     claims: list[Claim] = []
+    text = doc_text(doc)
     for sentence in doc.sents:
         if _COUNTERFACTUAL.search(sentence.text):
             continue
@@ -110,8 +119,24 @@ def _claims_in(article_id: str, doc: Doc, people: list[tuple[int, int, str]]) ->
         claims += counts
         claims += _states(article_id, sentence, people)
         claims += actions_in(article_id, sentence, _clause)
+        claims += statements_in(article_id, sentence, text)
+        claims += measures_in(article_id, sentence, text)
     claims += _derived(article_id, doc, claims)
-    return [_hedged(c, doc) for c in claims]
+    return _increments_with_a_base([_hedged(typed(c, text), doc, text) for c in claims])
+
+
+def _increments_with_a_base(claims: list[Claim]) -> list[Claim]:
+    """ "12 more bodies" adds to an earlier figure; "another 12" does only when a figure of the
+    same slot comes before it in the article ("Another 10,000 people are missing" after a death
+    toll is a total of the missing)."""
+    result, seen = [], set()
+    for claim in sorted(claims, key=lambda c: c.start):
+        if claim.role == "increment" and claim.slot not in seen and re.search(r"(?i)\b(?:another|an additional|a further|further)\W*$", claim.text[: claim.value_start - claim.start]):
+            claim = replace(claim, role="total")
+        if claim.slot:
+            seen.add(claim.slot)
+        result.append(claim)
+    return result
 
 
 def _post_claims(analysis: Analysis, post: Post) -> list[Claim]:
@@ -161,13 +186,13 @@ def _counts(article_id: str, sentence: Span) -> list[Claim]:
                 noun = _elided_people(token, claims)
             if noun is None or _denominator(noun, figure):
                 continue
-            approximator = approximation_before(doc.text[sentence.start_char : figure[0].idx])
-            phrase = doc.text[figure[0].idx : figure[-1].idx + len(figure[-1])]
+            approximator = approximation_before(doc_text(doc)[sentence.start_char : figure[0].idx])
+            phrase = doc_text(doc)[figure[0].idx : figure[-1].idx + len(figure[-1])]
             written = parse_amount(phrase)
             amount = parse_amount(f"{approximator} {phrase}") if approximator else written
             if amount is None or _fractional(written):
                 continue
-            value_start = doc.text.lower().rfind(approximator, sentence.start_char, figure[0].idx) if approximator else figure[0].idx
+            value_start = doc_text(doc).lower().rfind(approximator, sentence.start_char, figure[0].idx) if approximator else figure[0].idx
         else:
             continue
         anchor = figure[-1] if partitive or noun.i == figure[-1].i or noun.i < figure[0].i else noun
@@ -179,8 +204,8 @@ def _counts(article_id: str, sentence: Span) -> list[Claim]:
         subject, predicate = ("people", predicate) if elided else _counted_as(noun, predicate)
         claims.append(
             Claim(
-                article_id, start, end, doc.text[start:end],
-                subject=subject, predicate=predicate, value=doc.text[value_start : figure[-1].idx + len(figure[-1])],
+                article_id, start, end, doc_text(doc)[start:end],
+                subject=subject, predicate=predicate, value=doc_text(doc)[value_start : figure[-1].idx + len(figure[-1])],
                 kind="count", amount=amount, value_start=value_start, value_end=figure[-1].idx + len(figure[-1]),
                 subject_start=noun.idx, subject_end=noun.idx + len(noun),
                 actor_start=actor[0] if actor else None, actor_end=actor[1] if actor else None,
@@ -463,8 +488,8 @@ def _changes(article_id: str, sentence: Span, counts: list[Claim]) -> list[Claim
         actor = _actor(verb, from_token[0])
         claims.append(
             Claim(
-                article_id, clause_start, clause_end, doc.text[clause_start:clause_end],
-                subject=_noun_name(noun_token), predicate=predicate, value=doc.text[start:end],
+                article_id, clause_start, clause_end, doc_text(doc)[clause_start:clause_end],
+                subject=_noun_name(noun_token), predicate=predicate, value=doc_text(doc)[start:end],
                 kind="change", amount=after, before=before, value_start=start, value_end=end,
                 subject_start=noun_token.idx, subject_end=noun_token.idx + len(noun_token),
                 actor_start=actor[0] if actor else None, actor_end=actor[1] if actor else None,
@@ -506,7 +531,7 @@ def _states(article_id: str, sentence: Span, people: list[tuple[int, int, str]])
         doc = sentence.doc
         claims.append(
             Claim(
-                article_id, start, end, doc.text[start:end], subject=name, predicate="state", value=value, kind="state",
+                article_id, start, end, doc_text(doc)[start:end], subject=name, predicate="state", value=value, kind="state",
                 value_start=token.idx, value_end=token.idx + len(token), subject_start=subject_start, subject_end=subject_end,
                 negated=negated,
             )
@@ -609,7 +634,7 @@ def _derived(article_id: str, doc: Doc, claims: list[Claim]) -> list[Claim]:
         start, end, predicate = _remainder_clause(doc, subset)
         derived.append(
             Claim(
-                article_id, start, end, doc.text[start:end], subject=subset.subject, predicate=predicate,
+                article_id, start, end, doc_text(doc)[start:end], subject=subset.subject, predicate=predicate,
                 value=f"{rest:g}", kind="derived", amount=replace(total.amount, low=rest, high=rest),
                 value_start=start, value_end=end, subject_start=subset.subject_start, subject_end=subset.subject_end,
                 basis=f"{total.amount.low:g} {total.predicate} - {subset.amount.low:g} {subset.predicate}",
@@ -645,7 +670,8 @@ def _situated(claim: Claim, analysis: Analysis, doc: Doc) -> Claim:
 
 def _located_in(doc: Doc, start: int, end: int, claim: Claim) -> bool:
     """Whether a place in the claim's clause says where it happened: the object of "in", "at",
-    "near", "across" (or coordinated with one) attached to the verb, outside the doer's words
+    "near", "across" (or coordinated with one) attached to the verb or to a noun of the clause
+    ("collapsing buildings in Bener Meriah district"), outside the doer's words
     ("seismologists in Sweden recorded" does not place the explosions); not a dateline."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or span.text.isupper():
@@ -656,14 +682,14 @@ def _located_in(doc: Doc, start: int, end: int, claim: Claim) -> bool:
     while head.dep_ == "conj":
         head = head.head
     preposition = head.head
-    return head.dep_ == "pobj" and preposition.lower_ in LOCATING_PREPOSITIONS and preposition.head.pos_ in ("VERB", "AUX")
+    return head.dep_ == "pobj" and preposition.lower_ in LOCATING_PREPOSITIONS and preposition.head.pos_ in ("VERB", "AUX", "NOUN")
 
 
 
-def _hedged(claim: Claim, doc: Doc) -> Claim:
+def _hedged(claim: Claim, doc: Doc, full_text: str) -> Claim:
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     sentence = span.sent if span is not None else None
-    text = doc.text[sentence.start_char : claim.end] if sentence is not None else claim.text
+    text = full_text[sentence.start_char : claim.end] if sentence is not None else claim.text
     found = _HEDGE.search(text)
     if found:
         return replace(claim, hedge=found.group(1).lower())

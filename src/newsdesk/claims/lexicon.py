@@ -116,7 +116,7 @@ MANNER_NOUNS = frozenset("accident chance mistake coincidence".split())
 ZERO_PEOPLE = frozenset({"nobody", "noone"})
 
 # Hedges: the quote lexicon's evidential hedges plus words of speculation and modality.
-SPECULATION = ("perhaps", "possibly", "probably", "maybe", "likely", "it is possible", "it seems", "appears to", "appear to", "presumably", "supposedly")
+SPECULATION = ("perhaps", "possibly", "probably", "maybe", "likely", "it is possible", "it seems", "appears to", "appear to", "presumably", "supposedly", "whether")
 CLAIM_HEDGES = tuple(HEDGES) + SPECULATION
 MODAL_HEDGES = frozenset("may might could would should".split())
 

@@ -103,6 +103,10 @@ def article_from_text(
     # places the article in time, not a date a source gave (see events/cluster.py)
     given = _iso_date(published)
     written = None if given else dateline_date(text)
+    clock = _time_of_day(published)
+    if clock:
+        # the time a report came out orders a story's figures (claims: updates); `published` stays a date
+        metadata = {**(metadata or {}), "published_at": f"{given}T{clock}"}
     return Article(
         id=article_id(text),
         text=text,
@@ -118,6 +122,12 @@ def article_from_text(
         text_as_given=decoded.given if decoded and decoded.repairs else None,
         repairs=decoded.repairs if decoded else (),
     )
+
+
+def _time_of_day(value: str | None) -> str | None:
+    """HH:MM of an ISO timestamp that gives one (a crawl's midnight is no time of day)."""
+    found = re.match(r"\d{4}-\d{2}-\d{2}[T ](\d{2}:\d{2})", str(value or "").strip())
+    return found.group(1) if found and found.group(1) != "00:00" else None
 
 
 def _iso_date(value: str | None) -> str | None:

@@ -6,12 +6,20 @@ from __future__ import annotations
 
 from typing import Any
 
-KIND_ORDER = ("contradiction", "precision", "agreement")
-KIND_LABELS = {"contradiction": "contradiction", "precision": "differ in precision", "agreement": "agree"}
+KIND_ORDER = ("contradiction", "update", "precision", "agreement")
+KIND_LABELS = {"contradiction": "contradiction", "update": "updated over time", "precision": "differ in precision", "agreement": "agree"}
 
 
 def claims_markdown(event: dict[str, Any], articles: dict[str, Any]) -> list[str]:
     return _compared(event, articles) + _single_source(event, articles)
+
+
+def _sources(finding: dict[str, Any]) -> str:
+    """" (3 sources, 2 independent)" when copies of one story are among them."""
+    sources, independent = finding.get("sources"), finding.get("independent_sources")
+    if sources and independent is not None and independent < sources:
+        return f" ({sources} sources, {independent} independent)"
+    return ""
 
 
 def _single_source(event: dict[str, Any], articles: dict[str, Any]) -> list[str]:
@@ -38,7 +46,7 @@ def _compared(event: dict[str, Any], articles: dict[str, Any]) -> list[str]:
     out.append("|---|" + "---|" * len(columns))
     for finding in findings:
         cells = ["<br>".join(support_label(s) for s in finding["support"] if s["article_id"] == aid) or "—" for aid in columns]
-        title = f"**{KIND_LABELS.get(finding['kind'], finding['kind'])}**: {_cell(finding['summary'])}"
+        title = f"**{KIND_LABELS.get(finding['kind'], finding['kind'])}**: {_cell(finding['summary'])}{_sources(finding)}"
         out.append(f"| {title} | " + " | ".join(cells) + " |")
     out.append("")
     return out

@@ -181,9 +181,16 @@ def _finding(finding: Finding) -> dict[str, Any]:
                 "chain": list(s.chain),
                 "hedged": s.hedged,
                 "negated": s.negated,
+                "copy_of": s.copy_of,
+                "published": s.published,
             }
             for s in finding.support
         ],
+        "sources": finding.sources,
+        "independent_sources": finding.independent_sources,
+        "first_source": finding.first_source,
+        "similarity": finding.similarity,
+        "shared": list(finding.shared),
     }
 
 

@@ -96,13 +96,14 @@ def write_dossier(db: sqlite3.Connection, document: dict[str, Any], built_at: st
     db.execute("INSERT OR REPLACE INTO event_dossiers VALUES (?, ?, ?, ?, ?)", (event["id"], key, blob, built_at, __version__))
     names = {e["name"].casefold() for e in event["entities"]} | {v["text"].casefold() for e in event["entities"] for v in e["variants"]}
     db.execute(
-        "UPDATE event_digests SET title = ?, date = ?, places = ?, entities = ?, names = ?, agreements = ?, conflicts = ?, summarised_key = ?"
+        "UPDATE event_digests SET title = ?, date = ?, places = ?, entities = ?, names = ?, agreements = ?, conflicts = ?, contradictions = ?, summarised_key = ?"
         " WHERE event_id = ? AND members_key = ?",
         (
             event["title"], event["date"],
             json.dumps([p["name"] for p in event["places"]][:PLACES_IN_DIGEST], ensure_ascii=False),
             json.dumps([e["name"] for e in event["entities"][:ENTITY_NAMES_IN_DIGEST]], ensure_ascii=False),
-            "\n".join(sorted(names)), len(event["agreements"]), len(event["conflicts"]), key, event["id"], key,
+            "\n".join(sorted(names)), len(event["agreements"]), len(event["conflicts"]),
+            sum(f["kind"] == "contradiction" for f in event["conflicts"]), key, event["id"], key,
         ),
     )
 
@@ -195,7 +196,7 @@ def event_page(db: sqlite3.Connection, query: EventQuery) -> EventPage:
     limit = -1 if query.limit is None else query.limit
     rows = db.execute(
         "SELECT d.event_id, d.title, d.date, d.places, d.article_ids, d.sources, d.languages, d.entities, d.agreements, d.conflicts,"
-        f" d.summarised_key IS NOT d.members_key FROM event_digests d WHERE {condition} ORDER BY {order} LIMIT ? OFFSET ?",
+        f" d.summarised_key IS NOT d.members_key, d.contradictions FROM event_digests d WHERE {condition} ORDER BY {order} LIMIT ? OFFSET ?",
         [*params, limit, query.offset],
     ).fetchall()
     return EventPage(total, pending, [
@@ -210,6 +211,7 @@ def event_page(db: sqlite3.Connection, query: EventQuery) -> EventPage:
             "entities": json.loads(r[7]),
             "agreements": r[8],
             "conflicts": r[9],
+            "contradictions": r[11],
             "pending": bool(r[10]),
         }
         for r in rows

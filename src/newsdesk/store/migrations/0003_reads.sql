@@ -20,6 +20,7 @@ CREATE TABLE event_digests (
     names TEXT NOT NULL DEFAULT '',
     agreements INTEGER NOT NULL DEFAULT 0,
     conflicts INTEGER NOT NULL DEFAULT 0,
+    contradictions INTEGER NOT NULL DEFAULT 0,  -- the conflicts of kind contradiction: the event's badge
     summarised_key TEXT
 );
 CREATE INDEX event_digests_newest ON event_digests(date DESC, articles DESC, event_id DESC);

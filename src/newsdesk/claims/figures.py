@@ -1,0 +1,103 @@
+"""Figures as typed facts: what a count counts (its slot) and its role.
+
+**Slots.** A small vocabulary for what news counts most, read from the count's predicate class,
+its counted noun and the words right after the figure's noun phrase ("left 32 civilians dead",
+"84 people have been taken to hospital", "31 bodies"):
+
+- ``killed`` (dead, killed, died, bodies, fatalities, death toll), ``injured`` (injured, wounded,
+  hurt, treated), ``hospitalised`` (taken, rushed or admitted to hospital: a part of the injured,
+  not their number), ``missing``, ``displaced`` (homeless, displaced,
+  fled), ``arrested`` (arrested, detained, held, charged, suspects), ``evacuated``, ``rescued``;
+- ``buildings`` (houses, homes, buildings), ``vehicles`` (cars, trucks, diggers, excavators,
+  ships, aircraft, drones, trains);
+- ``money``, ``magnitude``, ``distance``, ``duration``, ``material`` for measures (the count
+  extractor leaves them out; statements carry them);
+- ``open:<noun>`` for anything else, keyed by the counted noun (ages, seats, signatures, ...).
+
+**Roles.** A figure is a ``total`` unless its words say otherwise:
+
+- ``subset`` — a figure named as included in another: "including at least 10 children", "among
+  them four children", "among the dead", "of whom", "of them", "of which", "five of the dead"
+  ("six of his bodyguards" counts bodyguards: it is a total of its own noun);
+- ``increment`` — a figure added to an earlier one: "12 more bodies", "another 12", "12 additional",
+  "a further 12", "12 new cases";
+- ``rate`` — a figure per unit: "per", "a day", "each year", "every hour", "an hour";
+- ``part`` — a figure the clause places in a part of the event's area ("in Bener Meriah
+  district", "in Takengon") while it counts what the event counts (set by the aligner, which
+  knows the other figures).
+
+Subsets, increments, parts and rates are never compared with a total: they are other
+quantities, whatever their value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdesk.model import Claim
+
+SLOT_OF_PREDICATE = {
+    "dead": "killed", "injured": "injured", "missing": "missing", "arrested": "arrested",
+    "evacuated": "evacuated", "rescued": "rescued", "destroyed": "buildings", "damaged": "buildings",
+}
+SLOT_OF_NOUN = {
+    **dict.fromkeys("body corpse death fatality victim casualty".split(), "killed"),
+    **dict.fromkeys("injury injured wounded".split(), "injured"),
+    **dict.fromkeys("suspect detainee arrest".split(), "arrested"),
+    **dict.fromkeys("evacuee".split(), "evacuated"),
+    **dict.fromkeys("house home building dwelling apartment shelter".split(), "buildings"),
+    **dict.fromkeys("car truck lorry vehicle digger excavator bulldozer ship aircraft tank train tram bus helicopter engine".split(), "vehicles"),
+}
+# Words after the counted phrase that say what happened to it ("32 civilians dead").
+_SLOT_WORDS = [
+    (re.compile(r"^\W*(?:\w+\W+){0,4}?(?:dead|killed|died|lost their lives|perished|bodies|fatalities)\b", re.I), "killed"),
+    (re.compile(r"^\W*(?:\w+\W+){0,5}?(?:hospitali[sz]ed|(?:taken|rushed|brought|admitted|sent|transported) to (?:the |a |two |\w+ )?hospitals?)\b", re.I), "hospitalised"),
+    (re.compile(r"^\W*(?:\w+\W+){0,5}?(?:injured|wounded|hurt|treated)\b", re.I), "injured"),
+    (re.compile(r"^\W*(?:\w+\W+){0,3}?(?:missing|unaccounted)\b", re.I), "missing"),
+    (re.compile(r"^\W*(?:\w+\W+){0,3}?(?:homeless|displaced)\b", re.I), "displaced"),
+    (re.compile(r"^\W*(?:\w+\W+){0,4}?(?:arrested|detained|in custody|charged)\b", re.I), "arrested"),
+    (re.compile(r"^\W*(?:\w+\W+){0,3}?evacuated\b", re.I), "evacuated"),
+]
+_SUBSET_BEFORE = re.compile(r"\b(?:including|includ(?:es|ed)|among them|among whom|among those|among the \w+|of whom|of them|of which|of those)\W+(?:\w+\W+){0,2}$", re.I)
+_WHOLE = r"(?:them|whom|which|those|the (?:dead|victims|injured|wounded|casualties|killed|missing|bodies|passengers|people killed))"
+_SUBSET_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:of " + _WHOLE + r"\b|were among\b|are among\b|among (?:the|them)\b)", re.I)
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|further)\W+$", re.I)
+_INCREMENT_AFTER = re.compile(r"^\W*(?:more|additional|other|new|extra|further)\b", re.I)
+_RATE_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:per\b|a (?:day|week|month|year|hour|minute|second)\b|each (?:day|week|month|year|hour)\b|every (?:day|week|month|year|hour)\b|an hour\b|annually\b)", re.I)
+
+__all__ = ["typed"]
+
+
+def typed(claim: Claim, text: str) -> Claim:
+    """The count with its slot and role set (``text`` is the article's text)."""
+    if claim.kind not in ("count", "change", "derived") or claim.value_start is None:
+        return claim
+    from dataclasses import replace
+
+    return replace(claim, slot=_slot(claim, text), role=_role(claim, text))
+
+
+def _slot(claim: Claim, text: str) -> str:
+    if claim.predicate in SLOT_OF_PREDICATE:
+        return SLOT_OF_PREDICATE[claim.predicate]
+    noun = claim.subject or ""
+    if noun in SLOT_OF_NOUN:
+        return SLOT_OF_NOUN[noun]
+    after = text[claim.subject_end if claim.subject_end is not None else claim.value_end : claim.end + 60]
+    for pattern, slot in _SLOT_WORDS:
+        if pattern.search(after[:80]):
+            return slot
+    return f"open:{noun}"
+
+
+def _role(claim: Claim, text: str) -> str:
+    before = text[max(0, claim.value_start - 40) : claim.value_start]
+    after = text[claim.value_end : claim.value_end + 40]
+    after_noun = text[claim.subject_end : claim.subject_end + 40] if claim.subject_end and claim.subject_end >= claim.value_end else after
+    if _SUBSET_BEFORE.search(before) or _SUBSET_AFTER.search(after) or _SUBSET_AFTER.search(after_noun):
+        return "subset"
+    if _INCREMENT_BEFORE.search(before) or _INCREMENT_AFTER.search(after):
+        return "increment"
+    if _RATE_AFTER.search(after_noun):
+        return "rate"
+    return "total"

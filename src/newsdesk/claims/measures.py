@@ -1,0 +1,156 @@
+"""Measures: figures with a unit (money, distance, weight, duration, magnitude, age), which the
+count rules leave out, as typed facts.
+
+A measure is a claim of kind ``measure``: ``amount`` in a base unit (dollars, metres, kilograms,
+hours, years of age, magnitude), ``slot`` (``money``, ``distance``, ``material``, ``duration``,
+``magnitude``, ``age``) and ``subject``: its **anchor**, the lemma of the word the figure is
+about: what it measures ("1,200 tonnes of fertiliser" -> fertiliser), else the noun it modifies
+("a 450-pound gorilla" -> gorilla; "$5 billion hit" ->
+hit; "the 40m dry well" -> well), else the verb it depends on ("fell 15ft" -> fall); never a
+unit or a light verb ("be", "include"), and an age only by the name it belongs to. Figures per
+unit ("$82 a share") and conversions in brackets ("(131 feet)") are left out. Two
+measures are the same thing only with the same slot and the same anchor: "$60 in cash" and "$82
+a share" are not compared, nor the height of an iceberg with its thickness.
+
+The amount is the figure as written; an approximator before it ("about", "more than", "as many
+as") is kept in ``basis`` and makes it inexact. Two measures of one thing agree when their figures
+are equal within ``ROUNDING`` ("about 49 meters" and "49m": the hedge word alone is no
+difference); an inexact one within ``APPROXIMATE`` of the other is a difference of precision;
+beyond that they contradict (in ``align``, when they hold at the same time).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from newsdesk.claims.numbers import approximation_before, parse_amount
+from newsdesk.model import Amount, Claim
+
+UNITS = {
+    **dict.fromkeys("dollar dollars usd $".split(), ("money", 1.0)),
+    **dict.fromkeys("pound pounds lb lbs".split(), ("material", 0.4536)),
+    **dict.fromkeys("kg kilogram kilograms kilo kilos".split(), ("material", 1.0)),
+    **dict.fromkeys("ton tons tonne tonnes".split(), ("material", 1000.0)),
+    **dict.fromkeys("m metre metres meter meters".split(), ("distance", 1.0)),
+    **dict.fromkeys("km kilometre kilometres kilometer kilometers".split(), ("distance", 1000.0)),
+    **dict.fromkeys("mile miles".split(), ("distance", 1609.34)),
+    **dict.fromkeys("ft foot feet".split(), ("distance", 0.3048)),
+    **dict.fromkeys("cm centimetre centimetres centimeter centimeters".split(), ("distance", 0.01)),
+    **dict.fromkeys("minute minutes".split(), ("duration", 1 / 60)),
+    **dict.fromkeys("hour hours".split(), ("duration", 1.0)),
+    **dict.fromkeys("magnitude".split(), ("magnitude", 1.0)),
+}
+SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
+ROUNDING = 0.01
+APPROXIMATE = 0.15
+_FIGURE = re.compile(
+    r"(?P<currency>[$£€])?\s?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<scale>thousand|million|billion|trillion|bn)?(?:\s?-?\s?(?P<unit>[a-z]+)\b)?",
+    re.IGNORECASE,
+)
+_PER = re.compile(r"^\W*(?:a|per|each)\W+(?:share|head|year|day|month|week|hour|person|barrel|ton|tonne)\b", re.IGNORECASE)
+_LIGHT = frozenset("be have include do make get take give go come say reach".split())
+_AGE = re.compile(r"\b(?P<number>\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old\b|\baged (?P<aged>\d{1,3})\b", re.IGNORECASE)
+
+__all__ = ["measures_in"]
+
+
+def measures_in(article_id: str, sentence: Span, full_text: str) -> list[Claim]:
+    doc = sentence.doc
+    found: list[Claim] = []
+    text = full_text[sentence.start_char : sentence.end_char]
+    for match in _AGE.finditer(text):
+        written = match.group("number") or match.group("aged")
+        amount = parse_amount(written)
+        if amount is None or not amount.exact:
+            continue
+        start = sentence.start_char + match.start()
+        end = sentence.start_char + match.end()
+        holder = _named_holder(doc, start, end)
+        if holder:
+            found.append(_claim(article_id, sentence, full_text, start, end, "age", amount, holder))
+    for match in _FIGURE.finditer(text):
+        unit = (match.group("unit") or "").lower()
+        currency = match.group("currency")
+        scale = SCALE_WORDS.get((match.group("scale") or "").lower(), 1.0)
+        if currency:
+            slot, factor = "money", 1.0
+            if unit in SCALE_WORDS:
+                scale = SCALE_WORDS[unit]
+        elif unit in UNITS:
+            slot, factor = UNITS[unit]
+        else:
+            continue
+        if slot == "magnitude":
+            continue  # "magnitude 6.1" has its number after the word; left to statements
+        start = sentence.start_char + match.start()
+        end = sentence.start_char + match.end()
+        if _converted(full_text, start) or _PER.match(full_text[end : end + 20]) or _PER.match(full_text[start + len(match.group(0).rstrip()) - len(unit) - 1 : end + 20] if unit == "a" else ""):
+            continue
+        value = float(match.group("number").replace(",", "")) * scale * factor
+        approximator = approximation_before(full_text[sentence.start_char : start])
+        claim = _claim(article_id, sentence, full_text, start, end, slot, Amount(value, value, exact=not approximator), _anchor(doc, start, end))
+        found.append(replace(claim, basis=approximator or None))
+    return [m for m in found if m.subject]
+
+
+def _converted(text: str, start: int) -> bool:
+    """A figure in brackets right after another ("40 metres (131 feet)") restates it."""
+    before = text[max(0, start - 3) : start]
+    return "(" in before
+
+
+def _named_holder(doc, start: int, end: int) -> str | None:
+    """Whose age it is, when a name says it: the proper noun the age phrase modifies or sits in
+    apposition to ("21-year-old Tavon Kaiseen Alleyne", "Michael Neu, 67"); ages of unnamed
+    people ("a five-year-old boy", "the 37-year-old driver") are too easily someone else's."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root.head
+    candidates = [head] if head.pos_ in ("NOUN", "PROPN") else []
+    candidates += [t for t in head.children if t.dep_ in ("compound", "appos", "flat")] if head.pos_ in ("NOUN", "PROPN") else []
+    candidates += [t for t in span.root.children if t.dep_ in ("appos",)]
+    for token in candidates:
+        if token.pos_ == "PROPN" and token.i not in range(span.start, span.end):
+            return token.lemma_.lower()
+    return None
+
+
+def _claim(article_id: str, sentence: Span, text: str, start: int, end: int, slot: str, amount: Amount, anchor: str | None) -> Claim:
+    return Claim(
+        article_id, sentence.start_char, sentence.end_char, text[sentence.start_char : sentence.end_char].rstrip(),
+        subject=anchor, predicate=slot, value=text[start:end], kind="measure", amount=amount,
+        value_start=start, value_end=end, slot=slot,
+    )
+
+
+def _anchor(doc, start: int, end: int) -> str | None:
+    """The lemma of what the figure is about (see the module docstring)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    token: Token = span.root
+    for child in (c for t in span for c in t.children if c.dep_ == "prep" and c.lower_ == "of"):
+        measured = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+        if measured is not None:
+            return measured.lemma_.lower()  # "1,200 tonnes of fertiliser": what is measured
+    # climb out of the figure's own words ("450-pound" compounds, "$5 billion")
+    head = token
+    for _ in range(4):
+        if head.head is head or not (head.head.i in range(span.start, span.end) or head.dep_ in ("compound", "nummod", "quantmod", "amod", "npadvmod", "nmod")):
+            break
+        head = head.head
+    target = head.head if head.head is not head and head.dep_ in ("compound", "nummod", "quantmod", "amod", "npadvmod", "nmod") else head
+    if target.i in range(span.start, span.end):
+        target = target.head
+    for candidate in (target, target.head.head if target.dep_ == "pobj" else None):
+        if candidate is None or candidate.i in range(span.start, span.end):
+            continue
+        lemma = candidate.lemma_.lower()
+        if lemma in UNITS or lemma in _LIGHT or candidate.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ"):
+            continue
+        return lemma
+    return None

@@ -1,0 +1,82 @@
+"""When a figure holds, and whether two different figures are a story moving on (an update)
+rather than sources disagreeing.
+
+A figure holds at the time its report was published (``Article.published``, with the time of
+day ingest keeps in ``metadata["published_at"]``; a crawl time of exactly midnight is a date
+without a time), unless its clause names a date (``Claim.date``) or places it in the past ("earlier this month",
+"last week": then it holds at a time unknown here, and is not ordered).
+Two totals of a slot that grows as a story unfolds (``GROWING_SLOTS``: the dead, injured,
+missing, arrested, displaced, evacuated and rescued, damaged buildings, vehicles sent, and open
+counts of people, such as rescuers or signatories) form an **update** when the later one is at
+least as large: the later report knows more. Which one is later: the one published later; when
+the two are from the same day and one of them has no time, the one whose report says a
+figure has grown ("rose to", "climbed to", "bringing the death toll to"), if only one does.
+A lower total later, or different totals at the same time, stay a contradiction; fixed
+quantities (ages, distances, money, scores) never update.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdesk.model import Amount, Article, Claim
+
+# What happens to people in an event: figures of one such slot count the same people whatever
+# verb or noun the sentence uses ("31 bodies recovered" and "31 dead").
+HARM_SLOTS = frozenset("killed injured hospitalised missing arrested displaced evacuated rescued".split())
+GROWING_SLOTS = HARM_SLOTS | {"buildings", "vehicles"}
+# A clause that places its figure in the past holds at that time, not at its report's date
+# ("air strikes earlier this month that left 32 civilians dead").
+_PAST = re.compile(r"\b(?:last (?:week|month|year)|earlier this (?:week|month|year)|the previous|years? ago|months? ago|weeks? ago|in (?:January|February|March|April|May|June|July|August|September|October|November|December|19\d\d|20\d\d))\b", re.IGNORECASE)
+_RISE = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|grew|mounted|swelled|reached)\b(?:\W+\w+){0,3}?\W+to\b|\bbringing\b(?:\W+\w+){0,6}?\W+to\b|\b(?:toll|number)\b(?:\W+\w+){0,4}?\W+(?:now|has risen|rose)\b",
+    re.IGNORECASE,
+)
+
+__all__ = ["GROWING_SLOTS", "HARM_SLOTS", "growing", "in_time_order", "not_lower", "says_rise", "when"]
+
+
+def when(claim: Claim, article: Article) -> tuple[str, bool]:
+    """(ISO date or datetime the figure holds at, whether it has a time of day); ("", False) unknown."""
+    if claim.date and len(claim.date) >= 10:
+        return claim.date[:10], False
+    if _PAST.search(claim.text):
+        return "", False
+    published = (article.metadata or {}).get("published_at") or article.published or ""
+    if len(published) < 10:
+        return "", False
+    timed = len(published) >= 16 and published[11:16] != "00:00"
+    return (published[:16] if timed else published[:10]), timed
+
+
+def growing(claim: Claim, people_nouns: frozenset[str]) -> bool:
+    slot = claim.slot or ""
+    return slot in GROWING_SLOTS or (slot.startswith("open:") and slot[5:] in people_nouns)
+
+
+def in_time_order(left: Claim, right: Claim, articles: dict[str, Article], rising: frozenset[str] = frozenset()) -> tuple[Claim, Claim] | None:
+    """(earlier, later) when the two figures are known to hold at different times, else None.
+    ``rising``: the articles that say a figure of theirs has grown (the later reports)."""
+    (left_at, left_timed), (right_at, right_timed) = when(left, articles[left.article_id]), when(right, articles[right.article_id])
+    if left_at and right_at and left_at[:10] != right_at[:10]:
+        return (left, right) if left_at < right_at else (right, left)
+    if left_at and right_at and left_timed and right_timed and left_at != right_at:
+        return (left, right) if left_at < right_at else (right, left)
+    left_rises, right_rises = left.article_id in rising or says_rise(left), right.article_id in rising or says_rise(right)
+    if left_rises != right_rises:
+        return (right, left) if left_rises else (left, right)
+    return None
+
+
+def not_lower(later: Amount | None, earlier: Amount | None) -> bool:
+    """The later figure is larger: its lower bound is above the earlier one's ("at least 151",
+    then "154"), or the same with more room above."""
+    if later is None or earlier is None or later.proportion or earlier.proportion:
+        return False
+    later_high = float("inf") if later.high is None else later.high
+    earlier_high = float("inf") if earlier.high is None else earlier.high
+    return later.low > earlier.low or (later.low == earlier.low and later_high > earlier_high)
+
+
+def says_rise(claim: Claim) -> bool:
+    return bool(_RISE.search(claim.text))

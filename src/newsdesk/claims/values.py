@@ -1,0 +1,164 @@
+"""How two values of one thing relate: the same (agreement), compatible with one more specific
+(precision), too far apart to be one figure said loosely (apart), or incompatible (differ).
+
+Amounts compare as intervals (see ``numbers``): equal exact figures agree; a vague amount that
+contains the other ("several" and "six") is a difference of precision; disjoint amounts differ,
+except that a vague word and a figure within a factor of ``LOOSE_WORDING_FACTOR`` of its range
+("almost half" and 48 -> 15, "scores" and "more than 100") are read as loose wording. An open
+bound ("at least 2") against a figure more than ``OPEN_BOUND_FACTOR`` times larger is *apart*:
+compatible, but not what its writer knew (an update, or nothing). A round figure of thousands
+covers ``ROUND_FIGURE_SHARE`` either side. Changes compare by their figures before and after;
+against a proportion, a change compares as the share it moved; against a count, as its
+difference. States: equal states agree, the pairs of ``CONTRADICTORY_STATES`` differ, the pairs of
+``MORE_SPECIFIC_STATES`` are differences of precision. Measures: see ``measures``.
+"""
+
+from __future__ import annotations
+
+from newsdesk.claims.lexicon import CONTRADICTORY_STATES, GENERIC_PEOPLE, MORE_SPECIFIC_STATES
+from newsdesk.claims.measures import APPROXIMATE, ROUNDING
+from newsdesk.model import Amount, Claim
+
+AGREEMENT, PRECISION, DIFFER = "agreement", "precision", "differ"
+APART = "apart"  # compatible as intervals, but too far apart to be one figure said loosely
+LOOSE_WORDING_FACTOR = 1.5
+OPEN_BOUND_FACTOR = 2.0
+ROUND_FIGURE_SHARE = 0.05
+
+__all__ = ["AGREEMENT", "APART", "DIFFER", "PRECISION", "count_relation", "measure_relation", "state_relation"]
+
+
+def state_relation(left: Claim, right: Claim) -> str | None:
+    if left.value == right.value:
+        return AGREEMENT
+    if frozenset((left.value, right.value)) in CONTRADICTORY_STATES:
+        return DIFFER
+    if (left.value, right.value) in MORE_SPECIFIC_STATES or (right.value, left.value) in MORE_SPECIFIC_STATES:
+        return PRECISION
+    return None
+
+
+def count_relation(left: Claim, right: Claim) -> str | None:
+    if left.subject != right.subject and not ({left.subject, right.subject} & GENERIC_PEOPLE):
+        return None  # two different kinds of people
+    if left.kind == "change" and right.kind == "change":
+        relations = {_amount_relation(left.before, right.before), _amount_relation(left.amount, right.amount)}
+        for relation in (None, DIFFER, PRECISION):
+            if relation in relations:
+                return relation
+        return AGREEMENT
+    pair = _comparable(left, right)
+    if pair is None:
+        return None
+    relation = _amount_relation(*pair)
+    if relation == DIFFER and _loosely_worded(left, right, *pair):
+        return PRECISION
+    if relation == PRECISION and _far_apart(*pair):
+        return APART
+    if left.subject != right.subject and relation == DIFFER:
+        return None
+    return relation
+
+
+def measure_relation(left: Claim, right: Claim) -> str | None:
+    """Two measures of one thing (rules in ``measures``)."""
+    a, b = left.amount.low, right.amount.low
+    gap = abs(a - b) / max(abs(a), abs(b), 1e-9)
+    if gap <= ROUNDING:
+        return AGREEMENT
+    if (left.basis or right.basis) and gap <= APPROXIMATE:
+        return PRECISION
+    bounds = {"more than", "over", "at least", "up to", "as many as", "fewer than", "under", "at most", "almost", "nearly"}
+    if left.basis in bounds or right.basis in bounds:
+        return None  # a bound against a figure: compatible or not, too loose to call
+    return DIFFER
+
+
+def _far_apart(left: Amount, right: Amount) -> bool:
+    """An open bound ("at least 2") contains any larger figure, but a figure more than
+    ``OPEN_BOUND_FACTOR`` times the bound is not what the bound's writer knew: the two differ,
+    without contradicting each other."""
+    for bound, other in ((left, right), (right, left)):
+        if bound.high is None and bound.low > 0 and other.low > OPEN_BOUND_FACTOR * bound.low:
+            return True
+    return False
+
+
+def _loosely_worded(left: Claim, right: Claim, left_amount: Amount, right_amount: Amount) -> bool:
+    """A quantity in words only ("almost half", "several", "scores") against a figure within a
+    factor of ``LOOSE_WORDING_FACTOR`` of its range ("scores" against "more than 100") reads as
+    loose wording, not a conflict."""
+    for vague_claim, vague, exact in ((left, left_amount, right_amount), (right, right_amount, left_amount)):
+        in_words = not any(ch.isdigit() for ch in vague_claim.value or "")
+        if in_words and not vague.exact and _within_factor(vague, exact.low if exact.high is None or exact.exact else exact.high, LOOSE_WORDING_FACTOR):
+            return True
+    return False
+
+
+def _comparable(left: Claim, right: Claim) -> tuple[Amount, Amount] | None:
+    """The two amounts in the same terms: a change against a proportion is the share it moved,
+    against an absolute count the difference."""
+    amounts = []
+    other = {id(left): right, id(right): left}
+    for claim in (left, right):
+        if claim.kind != "change":
+            amounts.append(claim.amount)
+            continue
+        before, after = claim.before, claim.amount
+        if not (before and after and before.exact and after.exact) or before.proportion or after.proportion:
+            return None
+        moved = abs(before.low - after.low)
+        if other[id(claim)].amount and other[id(claim)].amount.proportion:
+            if before.low == 0:
+                return None
+            amounts.append(Amount(moved / before.low, moved / before.low, exact=True, proportion=True))
+        else:
+            amounts.append(Amount(moved, moved, exact=True))
+    if None in amounts or amounts[0].proportion != amounts[1].proportion:
+        return None
+    return amounts[0], amounts[1]
+
+
+def _amount_relation(left: Amount | None, right: Amount | None) -> str | None:
+    if left is None or right is None or left.proportion != right.proportion:
+        return None
+    left, right = _rounded(left), _rounded(right)
+    if _same(left, right):
+        return AGREEMENT
+    if _contains(left, right) or _contains(right, left):
+        return PRECISION
+    if _overlaps(left, right):
+        return None  # compatible, and neither is more precise
+    return DIFFER
+
+
+def _rounded(amount: Amount) -> Amount:
+    """A round figure of thousands ("10,000 missing") is itself rounded: it covers
+    ``ROUND_FIGURE_SHARE`` either side, so "10,100" refines it rather than contradicting it."""
+    if amount.exact and not amount.proportion and amount.low >= 1000 and amount.low % 1000 == 0:
+        return Amount(amount.low * (1 - ROUND_FIGURE_SHARE), amount.low * (1 + ROUND_FIGURE_SHARE), exact=False)
+    return amount
+
+
+def _same(left: Amount, right: Amount) -> bool:
+    return abs(left.low - right.low) < 1e-9 and left.high == right.high or (left.high is not None and right.high is not None and abs(left.high - right.high) < 1e-9 and abs(left.low - right.low) < 1e-9)
+
+
+def _contains(outer: Amount, inner: Amount) -> bool:
+    outer_high = float("inf") if outer.high is None else outer.high
+    inner_high = float("inf") if inner.high is None else inner.high
+    return outer.low <= inner.low and inner_high <= outer_high
+
+
+def _overlaps(left: Amount, right: Amount) -> bool:
+    left_high = float("inf") if left.high is None else left.high
+    right_high = float("inf") if right.high is None else right.high
+    return left.low <= right_high and right.low <= left_high
+
+
+def _within_factor(vague: Amount, figure: float, factor: float) -> bool:
+    if figure <= 0 or vague.low <= 0:
+        return False
+    if vague.high is not None and figure > vague.high:
+        return figure / vague.high <= factor
+    return vague.low / figure <= factor

@@ -1,0 +1,39 @@
+"""The real-article claims gold: every quote sits at its span in the article as ingested, sides
+and splits are well formed (no parse, so this stays fast)."""
+
+from collections import Counter
+
+from newsdesk.eval.claims_corpus import SIDED, load_gold, read_article
+
+
+def test_every_quote_sits_at_its_span_in_the_ingested_text():
+    events = load_gold()
+    texts = {path: read_article(path).text for event in events for path in event.paths.values()}
+    drift = [
+        f"{event.name} {q.article} {q.text!r}"
+        for event in events
+        for finding in event.findings
+        for q in finding.quotes
+        if texts[event.paths[q.article]][q.start : q.end] != q.text
+    ]
+    assert drift == []
+
+
+def test_split_by_event_with_both_splits_rich_enough():
+    events = load_gold()
+    assert len({e.name for e in events}) == len(events)
+    by_split = Counter(e.split for e in events)
+    assert by_split["dev"] >= 15 and by_split["test"] >= 15
+    kinds = Counter((e.split, f.kind) for e in events for f in e.findings)
+    for split in ("dev", "test"):
+        for kind in ("agreement", "contradiction", "update", "trap", "single_source"):
+            assert kinds[(split, kind)] >= 5, (split, kind)
+
+
+def test_sided_findings_have_two_sides_and_traps_two_supports():
+    for event in load_gold():
+        for finding in event.findings:
+            if finding.kind in SIDED:
+                assert len(finding.sides) >= 2 and all(finding.sides), (event.name, finding.about)
+            if finding.kind == "trap":
+                assert len(finding.quotes) == 2 and finding.trap, (event.name, finding.about)
