@@ -102,10 +102,16 @@ def write_dossier(db: sqlite3.Connection, document: dict[str, Any], built_at: st
             event["title"], event["date"],
             json.dumps([p["name"] for p in event["places"]][:PLACES_IN_DIGEST], ensure_ascii=False),
             json.dumps([e["name"] for e in event["entities"][:ENTITY_NAMES_IN_DIGEST]], ensure_ascii=False),
-            "\n".join(sorted(names)), len(event["agreements"]), len(event["conflicts"]),
-            sum(f["kind"] == "contradiction" for f in event["conflicts"]), key, event["id"], key,
+            "\n".join(sorted(names)), *finding_counts(event), key, event["id"], key,
         ),
     )
+
+
+def finding_counts(event: dict[str, Any]) -> tuple[int, int, int]:
+    """An event's agreements, conflicts and, of those, contradictions: the list's badge counts
+    only contradictions (a precision difference or an update is no reason for alarm)."""
+    conflicts = event["conflicts"]
+    return len(event["agreements"]), len(conflicts), sum(f["kind"] == "contradiction" for f in conflicts)
 
 
 def read_dossier(db: sqlite3.Connection, event_id: str) -> StoredDossier | None:
