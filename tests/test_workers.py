@@ -36,3 +36,16 @@ def test_one_and_two_workers_give_the_same_events_and_analyses(corpus, tmp_path,
     assert len({a.event_id for a in one_events}) >= 3
     assert two_events == one_events  # same events, same evidence for each decision
     assert two_analyses == one_analyses
+
+
+def test_a_dask_cluster_gives_the_same_events_as_one_worker(corpus, tmp_path, monkeypatch):
+    from distributed import LocalCluster
+
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 4)
+    one_report, one_events, one_analyses = _ingested(corpus, tmp_path / "one.db", workers=1)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with Store(tmp_path / "engine.db") as store:
+            report = ingest([str(corpus)], store, engine=cluster.scheduler_address)
+            events, analyses = store.assignments(), [to_plain(a) for a in store.analyses()]
+    assert report.added == one_report.added and report.errors == []
+    assert events == one_events and analyses == one_analyses

@@ -32,7 +32,12 @@ def _report_error(error: InputError) -> None:
 
 
 @app.command()
-def ingest(paths: PathsArgument, db: DbOption = Path("newsdesk.db"), workers: WorkersOption = None) -> None:
+def ingest(
+    paths: PathsArgument,
+    db: DbOption = Path("newsdesk.db"),
+    workers: WorkersOption = None,
+    engine: Annotated[str | None, typer.Option("--engine", help="Address of a Dask scheduler (tcp://HOST:8786) whose workers run the per-article stages; see docs/scale.md.")] = None,
+) -> None:
     """Add articles to the store and assign each to an event."""
     from newsdesk.pipeline import ingest as run_ingest
     from newsdesk.store import Store
@@ -40,7 +45,7 @@ def ingest(paths: PathsArgument, db: DbOption = Path("newsdesk.db"), workers: Wo
 
     with Store(db) as store:
         try:
-            report = run_ingest(paths, store, progress=True, on_error=_report_error, workers=workers or default_workers())
+            report = run_ingest(paths, store, progress=True, on_error=_report_error, workers=workers or default_workers(), engine=engine)
         except WorkerLost as exc:
             typer.echo(f"newsdesk: {exc}", err=True)
             raise typer.Exit(1) from exc

@@ -46,10 +46,16 @@ ErrorSink = Callable[[InputError], None]
 
 
 def ingest(
-    paths: Iterable[str], store: Store, progress: bool = False, on_error: ErrorSink | None = None, workers: int = 1
+    paths: Iterable[str],
+    store: Store,
+    progress: bool = False,
+    on_error: ErrorSink | None = None,
+    workers: int = 1,
+    engine: str | None = None,
 ) -> IngestReport:
     """Read, analyse, cluster and store every article under ``paths``, one transaction per batch;
-    the per-article stages in ``workers`` processes (``newsdesk.workers``), the rest here."""
+    the per-article stages in ``workers`` processes or on the Dask cluster at ``engine``
+    (``newsdesk.workers``), the rest here."""
     report = IngestReport()
     if store.recluster_pending():  # a reanalysis changed features and stopped before replaying the clustering
         recluster(store)
@@ -60,7 +66,7 @@ def ingest(
         if on_error:
             on_error(error)
 
-    with _progress(progress) as advance, analyser(workers) as analyse:
+    with _progress(progress) as advance, analyser(workers, engine) as analyse:
         for analysed in analyse(_new_batches(read_inputs(_counted(paths, advance)), store, report, reject)):
             for error in analysed.errors:
                 reject(error)

@@ -1,4 +1,4 @@
-"""Where the per-article stages run: in this process, or in worker processes.
+"""Where the per-article stages run: in this process, in worker processes, or on a Dask cluster.
 
 The writer (the process running ``pipeline.ingest``) cuts the inputs into batches and hands each
 batch whole to ``analyse_batch``, here or in a worker; it takes the results back in the order it
@@ -7,7 +7,8 @@ whatever the number of workers, and the online clustering sees the articles in a
 the events do not depend on it. Each worker process loads spaCy and the sentence encoder once
 (``newsdesk.resources``) and keeps the batching inside (``nlp.pipe``, one encoder pass a batch).
 
-Workers are started with ``spawn``: a forked child would inherit the writer's open database and
+On a Dask cluster (``engine``: the scheduler's address; see docs/scale.md) the same
+``analyse_batch`` runs as a task per batch, and the writer stays here. Workers are started with ``spawn``: a forked child would inherit the writer's open database and
 any threads' locks. Up to ``LOOKAHEAD`` batches per worker are handed out ahead of the writer, so
 that no worker waits while the writer clusters and writes.
 """
@@ -61,9 +62,16 @@ Analyser = Callable[[Iterable[list[Article]]], Iterator[Analysed]]
 
 
 @contextmanager
-def analyser(workers: int = 1) -> Iterator[Analyser]:
-    """A function from batches to their ``Analysed``, in order: in this process for one worker,
-    else in ``workers`` processes."""
+def analyser(workers: int = 1, engine: str | None = None) -> Iterator[Analyser]:
+    """A function from batches to their ``Analysed``, in order: on the Dask cluster at ``engine``,
+    else in this process for one worker, else in ``workers`` processes."""
+    if engine:
+        from distributed import Client, KilledWorker
+
+        with Client(engine) as client:
+            ahead = LOOKAHEAD * max(1, sum(client.nthreads().values()))
+            yield lambda batches: _in_order(lambda task, batch: client.submit(task, batch, pure=False), batches, ahead, KilledWorker)
+        return
     if workers <= 1:
         yield lambda batches: (analyse_batch(batch) for batch in batches)
         return
@@ -71,7 +79,7 @@ def analyser(workers: int = 1) -> Iterator[Analyser]:
         max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=_stop_with, initargs=(os.getpid(),)
     )
     try:
-        yield lambda batches: _in_order(pool.submit, batches, workers * LOOKAHEAD)
+        yield lambda batches: _in_order(pool.submit, batches, workers * LOOKAHEAD, BrokenProcessPool)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -88,7 +96,9 @@ def _stop_with(writer: int) -> None:
     threading.Thread(target=watch, daemon=True, name="newsdesk-writer-watch").start()
 
 
-def _in_order(submit: Callable[..., Future], batches: Iterable[list[Article]], ahead: int) -> Iterator[Analysed]:
+def _in_order(submit: Callable[..., Future], batches: Iterable[list[Article]], ahead: int, lost: type[Exception]) -> Iterator[Analysed]:
+    """The batches' results in the order the batches came, with up to ``ahead`` handed out;
+    ``lost``: the exception by which the engine says a worker died."""
     pending: deque[Future] = deque()
     try:
         for batch in batches:
@@ -97,7 +107,7 @@ def _in_order(submit: Callable[..., Future], batches: Iterable[list[Article]], a
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
-    except BrokenProcessPool as exc:
+    except lost as exc:
         raise WorkerLost("a worker process died (killed, or out of memory); the batches stored so far are kept: run the same ingest again to go on") from exc
     finally:
         for future in pending:
