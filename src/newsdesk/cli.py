@@ -64,6 +64,11 @@ def _fails_cleanly(command):
     return run
 
 
+WorkersOption = Annotated[
+    int | None, typer.Option("--workers", min=1, help="Processes running the per-article stages (default: this machine's cores).")
+]
+
+
 def _report_error(error: InputError) -> None:
     if error.stage:
         typer.echo(f"newsdesk: stage {error.stage} failed on {error.input}: {error.message}", err=True)
@@ -73,12 +78,18 @@ def _report_error(error: InputError) -> None:
 
 @app.command()
 @_fails_cleanly
-def ingest(paths: PathsArgument, db: DbOption = Path("newsdesk.db")) -> None:
+def ingest(
+    paths: PathsArgument,
+    db: DbOption = Path("newsdesk.db"),
+    workers: WorkersOption = None,
+    engine: Annotated[str | None, typer.Option("--engine", help="Address of a Dask scheduler (tcp://HOST:8786) whose workers run the per-article stages; see docs/scale.md.")] = None,
+) -> None:
     """Add articles to the store and assign each to an event; says which event each one started or joined."""
     from newsdesk import errors
     from newsdesk.ingest import expand_paths
     from newsdesk.pipeline import ingest as run_ingest
     from newsdesk.store import Store
+    from newsdesk.workers import WorkerLost, default_workers
 
     targets = list(expand_paths(paths))
     if not db.exists() and all(isinstance(t, errors.InputRejected) for t in targets):
@@ -87,7 +98,11 @@ def ingest(paths: PathsArgument, db: DbOption = Path("newsdesk.db")) -> None:
         typer.echo(f"newsdesk: nothing to ingest; {db} was not created", err=True)
         raise typer.Exit(EXIT_REJECTED)
     with Store(db) as store:
-        report = run_ingest(targets, store, progress=True, on_error=_report_error)
+        try:
+            report = run_ingest(targets, store, progress=True, on_error=_report_error, workers=workers or default_workers(), engine=engine)
+        except WorkerLost as exc:
+            typer.echo(f"newsdesk: {exc}", err=True)
+            raise typer.Exit(EXIT_FAILED) from exc
         total = store.count_articles()
     failed = sum(e.stage is not None for e in report.errors)
     for placed in report.placed:
@@ -110,14 +125,20 @@ def ingest(paths: PathsArgument, db: DbOption = Path("newsdesk.db")) -> None:
 def reanalyze(
     db: DbOption = Path("newsdesk.db"),
     stale: Annotated[bool, typer.Option("--stale", help="Only articles analysed by other stage versions than this newsdesk's (and those a stopped run left).")] = False,
+    workers: WorkersOption = None,
 ) -> None:
     """Analyse stored articles again with this version's stages, in batches; events are re-clustered when their features changed."""
     from newsdesk.pipeline import reanalyze as run_reanalyze
     from newsdesk.store import Store
+    from newsdesk.workers import WorkerLost, default_workers
 
     _require_store(db)
     with Store(db) as store:
-        report = run_reanalyze(store, stale_only=stale, progress=True, on_error=_report_error)
+        try:
+            report = run_reanalyze(store, stale_only=stale, progress=True, on_error=_report_error, workers=workers or default_workers())
+        except WorkerLost as exc:
+            typer.echo(f"newsdesk: {exc}", err=True)
+            raise typer.Exit(1) from exc
     typer.echo(
         f"{len(report.reanalysed)} {'stale ' if stale else ''}articles analysed again, {len(report.errors)} failed"
         + ("; events re-clustered" if report.reclustered else "")
@@ -194,12 +215,14 @@ def analyze(
     paths: PathsArgument,
     out: Annotated[Path, typer.Option("--out", help="Folder for dossier.json, dossier.md, index.html.")] = Path("out"),
     db: Annotated[Path | None, typer.Option("--db", help="SQLite store (a temporary one when omitted).")] = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Ingest, then write the dossier of every event as JSON, Markdown and HTML."""
     from newsdesk.pipeline import analyze as run_analyze
     from newsdesk.report import dossier_html, dossier_markdown, dossier_to_json
+    from newsdesk.workers import default_workers
 
-    dossier = run_analyze(paths, db=db, progress=True, on_error=_report_error)
+    dossier = run_analyze(paths, db=db, progress=True, on_error=_report_error, workers=workers or default_workers())
     document = dossier_to_json(dossier)
     out.mkdir(parents=True, exist_ok=True)
     (out / "dossier.json").write_text(json.dumps(document, indent=2, ensure_ascii=False), encoding="utf-8")

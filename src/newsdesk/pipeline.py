@@ -27,6 +27,7 @@ from newsdesk.link import link_entities
 from newsdesk.model import Analysis, Article, Comparison, Dossier, Entity, Event, InputError, Quote
 from newsdesk.report.dossier import dossier_to_json
 from newsdesk.stages import STAGES
+from newsdesk.workers import Analysed, analyser
 from newsdesk.store import Assignment, Store
 
 BATCH_SIZE = 32
@@ -58,16 +59,23 @@ ErrorSink = Callable[[InputError], None]
 
 
 def ingest(
-    paths: Iterable[str], store: Store, progress: bool = False, on_error: ErrorSink | None = None, store_dossiers: bool = True
+    paths: Iterable[str],
+    store: Store,
+    progress: bool = False,
+    on_error: ErrorSink | None = None,
+    workers: int = 1,
+    engine: str | None = None,
+    store_dossiers: bool = True,
 ) -> IngestReport:
     """Read, analyse, cluster and store every article under ``paths``, one transaction per batch,
-    then rebuild the stored dossiers of the events that changed (unless ``store_dossiers`` is
-    False: a throwaway store). One ingest writes to a store at a time (another waits, then
-    carries on from its clustering state). A store that cannot be written is refused here,
-    before any analysis."""
+    the per-article stages in ``workers`` processes or on the Dask cluster at ``engine``
+    (``newsdesk.workers``), the rest here; then rebuild the stored dossiers of the events that
+    changed (unless ``store_dossiers`` is False: a throwaway store). One ingest writes to a store
+    at a time (another waits, then carries on from its clustering state). A store that cannot be
+    written is refused here, before any analysis."""
     store.require_writable()
     with store.writing(on_wait=_say_waiting if progress else None):
-        report = _ingest(paths, store, progress, on_error)
+        report = _ingest(paths, store, progress, on_error, workers, engine)
         if store_dossiers:
             refresh_dossiers(store)
         return report
@@ -77,52 +85,58 @@ def _say_waiting() -> None:
     print("newsdesk: another ingest is writing to this store; waiting for it to finish", file=sys.stderr, flush=True)
 
 
-def _ingest(paths: Iterable[str], store: Store, progress: bool, on_error: ErrorSink | None) -> IngestReport:
+def _ingest(paths: Iterable[str], store: Store, progress: bool, on_error: ErrorSink | None, workers: int, engine: str | None) -> IngestReport:
     report = IngestReport()
     if store.recluster_pending():  # a reanalysis changed features and stopped before replaying the clustering
         recluster(store)
     clusterer = _load_clusterer(store)
-    batch: list[Article] = []
-    seen: set[str] = set()
 
     def reject(error: InputError) -> None:
         report.errors.append(error)
         if on_error:
             on_error(error)
 
-    with _progress(progress) as advance:
-        for item in read_inputs(_counted(paths, advance)):
-            if isinstance(item, errors.InputRejected):
-                reject(InputError(item.input_name, item.reason))
-                continue
-            if item.id in seen:
-                report.duplicates.append(item.path)
-                continue
-            seen.add(item.id)
-            batch.append(item)
-            if len(batch) >= BATCH_SIZE:
-                _store_batch(batch, store, clusterer, report, reject)
-                batch = []
-        if batch:
-            _store_batch(batch, store, clusterer, report, reject)
+    with _progress(progress) as advance, analyser(workers, engine) as analyse:
+        for analysed in analyse(_new_batches(read_inputs(_counted(paths, advance)), store, report, reject)):
+            for error in analysed.errors:
+                reject(error)
+            _store_batch(analysed, store, clusterer, report)
     store.record_errors(report.errors)
     return report
 
 
-def _store_batch(batch: list[Article], store: Store, clusterer: OnlineClusterer, report: IngestReport, reject: ErrorSink) -> None:
+def _new_batches(items: Iterable[Article | errors.InputRejected], store: Store, report: IngestReport, reject: ErrorSink) -> Iterator[list[Article]]:
+    """The articles read, ``BATCH_SIZE`` at a time, less those already stored or read before."""
+    seen: set[str] = set()
+    batch: list[Article] = []
+    for item in items:
+        if isinstance(item, errors.InputRejected):
+            reject(InputError(item.input_name, item.reason))
+            continue
+        if item.id in seen:
+            report.duplicates.append(item.path)
+            continue
+        seen.add(item.id)
+        batch.append(item)
+        if len(batch) >= BATCH_SIZE:
+            yield from _unknown(batch, store, report)
+            batch = []
+    yield from _unknown(batch, store, report)
+
+
+def _unknown(batch: list[Article], store: Store, report: IngestReport) -> Iterator[list[Article]]:
     known = store.known_ids(a.id for a in batch)
     report.duplicates += [a.path for a in batch if a.id in known]
     new = [a for a in batch if a.id not in known]
-    if not new:
+    if new:
+        yield new
+
+
+def _store_batch(analysed: Analysed, store: Store, clusterer: OnlineClusterer, report: IngestReport) -> None:
+    analyses, features = analysed.analyses, analysed.features
+    if not analyses:
+        store.record_errors(analysed.errors)
         return
-    run = STAGES.run(new)
-    for error in run.errors:
-        reject(error)
-    stored = run.stored
-    if not stored:
-        return
-    analyses = [w.analysis for w in stored]
-    features = [w.features for w in stored]
     before = clusterer.clusters()
     decisions = {a.article.id: clusterer.add(a.article.id, f) for a, f in zip(analyses, features)}
     clusterer.refine()
@@ -133,8 +147,8 @@ def _store_batch(batch: list[Article], store: Store, clusterer: OnlineClusterer,
         {a.article.id: f.to_bytes() for a, f in zip(analyses, features)},
         assignments,
         clusterer.state(),
-        run.errors,
-        read_as={w.article.id: w.article for w in stored},
+        analysed.errors,
+        read_as={a.id: a for a in analysed.read_as},
     )
     report.added += [a.article.id for a in analyses]
     final = {a.article_id: a.event_id for a in assignments}
@@ -151,7 +165,9 @@ class ReanalysisReport:
     reclustered: bool = False
 
 
-def reanalyze(store: Store, stale_only: bool = False, progress: bool = False, on_error: ErrorSink | None = None) -> ReanalysisReport:
+def reanalyze(
+    store: Store, stale_only: bool = False, progress: bool = False, on_error: ErrorSink | None = None, workers: int = 1
+) -> ReanalysisReport:
     """Run the stages again over stored articles (``stale_only``: those analysed by other stage
     versions than the current ones), one transaction per batch, then replay the event clustering
     if any article's event features changed.
@@ -160,30 +176,30 @@ def reanalyze(store: Store, stale_only: bool = False, progress: bool = False, on
     point is finished by ``reanalyze(store, stale_only=True)``; a replay that did not finish is
     done by the next reanalysis or ingest."""
     with store.writing(on_wait=_say_waiting if progress else None):
-        report = _reanalyze(store, stale_only, progress, on_error)
+        report = _reanalyze(store, stale_only, progress, on_error, workers)
         refresh_dossiers(store)
         return report
 
 
-def _reanalyze(store: Store, stale_only: bool, progress: bool, on_error: ErrorSink | None) -> ReanalysisReport:
+def _reanalyze(store: Store, stale_only: bool, progress: bool, on_error: ErrorSink | None, workers: int) -> ReanalysisReport:
     report = ReanalysisReport()
     if not stale_only:
         store.mark_all_stale()
     ids = store.stale_ids(STAGES.versions())
-    with _progress(progress, "reanalyze") as advance:
+    chunks = [ids[start : start + BATCH_SIZE] for start in range(0, len(ids), BATCH_SIZE)]
+    with _progress(progress, "reanalyze") as advance, analyser(workers) as analyse:
         advance(len(ids))
-        for start in range(0, len(ids), BATCH_SIZE):
-            run = STAGES.run(store.articles_as_read(ids[start : start + BATCH_SIZE]))
-            for error in run.errors:
+        for chunk, analysed in zip(chunks, analyse(store.articles_as_read(chunk) for chunk in chunks)):
+            for error in analysed.errors:
                 report.errors.append(error)
                 if on_error:
                     on_error(error)
-            stored = run.stored
-            features = {w.article.id: w.features.to_bytes() for w in stored}
+            features = {a.article.id: f.to_bytes() for a, f in zip(analysed.analyses, analysed.features)}
             before = store.features_of(features)
-            store.update_analyses([w.analysis for w in stored], features, run.errors, recluster=any(before.get(i) != f for i, f in features.items()))
+            changed = any(before.get(article_id) != data for article_id, data in features.items())
+            store.update_analyses(analysed.analyses, features, analysed.errors, recluster=changed)
             report.reanalysed += list(features)
-            for _ in range(len(run.works)):
+            for _ in chunk:
                 advance(None)
     if store.recluster_pending():
         recluster(store)
@@ -361,12 +377,14 @@ class _SpeakerIndex:
         return quote
 
 
-def analyze(paths: Iterable[str], db: str | Path | None = None, progress: bool = False, on_error: ErrorSink | None = None) -> Dossier:
+def analyze(
+    paths: Iterable[str], db: str | Path | None = None, progress: bool = False, on_error: ErrorSink | None = None, workers: int = 1
+) -> Dossier:
     """Ingest into ``db`` (a temporary store when None) and return the dossier of every event."""
     if db is not None:
         with Store(db) as store:
-            ingest(paths, store, progress=progress, on_error=on_error)
+            ingest(paths, store, progress=progress, on_error=on_error, workers=workers)
             return build_dossier(store)
     with tempfile.TemporaryDirectory(prefix="newsdesk-") as folder, Store(Path(folder) / "newsdesk.db") as store:
-        ingest(paths, store, progress=progress, on_error=on_error, store_dossiers=False)
+        ingest(paths, store, progress=progress, on_error=on_error, workers=workers, store_dossiers=False)
         return build_dossier(store)

@@ -44,7 +44,7 @@ def analyse_cleaned(cleaned: Iterable[tuple[Article, Cleaned]], batch_size: int 
 
 def _analysis(article: Article, cleaned: Cleaned, doc: Doc) -> Analysis:
     sentences = _sentences(article.id, doc)
-    languages = detect_languages([doc.text[s.start : s.end] for s in sentences])
+    languages = detect_languages([cleaned.prose[s.start : s.end] for s in sentences])
     sentences = [replace(s, language=lang) for s, lang in zip(sentences, languages)]
     article_language = article.language or _dominant_language(sentences) or detect_language(cleaned.prose[:5000])
     # the tagger calls a day with its part "late Saturday morning", "late last night" a TIME

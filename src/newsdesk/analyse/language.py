@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import functools
+import importlib.util
+from pathlib import Path
 
-import spacy
 from anyascii import anyascii
 
 from newsdesk import resources
@@ -22,7 +23,9 @@ def detect_language(text: str) -> str | None:
 def detect_languages(texts: list[str]) -> list[str | None]:
     detector = resources.language_detector()
     long_enough = [i for i, t in enumerate(texts) if len(t.strip()) >= _MIN_CHARS]
-    found = detector.detect_languages_in_parallel_of([texts[i] for i in long_enough]) if long_enough else []
+    # one sentence after another: the parallelism is the worker processes' (newsdesk.workers), and
+    # lingua's own threads would only compete with them for the same cores
+    found = [detector.detect_language_of(texts[i]) for i in long_enough]
     result: list[str | None] = [None] * len(texts)
     for i, language in zip(long_enough, found):
         result[i] = language.iso_code_639_1.name.lower() if language else None
@@ -35,10 +38,22 @@ def stop_words_of(language: str | None) -> frozenset[str]:
     lower case. Left in event terms, a Spanish report's "de", "la", "que" make every Spanish
     report look like every other; and a "name" made of them alone ("Nos", "Tiene": the
     English tagger reading Spanish) is none. A language spaCy has no list for gets the
-    English list alone."""
-    words = set(spacy.util.get_lang_class("en").Defaults.stop_words)
-    try:
-        words |= spacy.util.get_lang_class(language or "en").Defaults.stop_words
-    except ImportError:
-        pass
+    English list alone. Each list is read from its own file: importing the language's package
+    compiles its tokenizer's patterns (French: seconds, in every worker process)."""
+    words = set(_spacy_stop_words("en"))
+    if language and language.isalpha():
+        try:
+            words |= _spacy_stop_words(language)
+        except ImportError:
+            pass
     return frozenset(anyascii(word).lower() for word in words)
+
+
+def _spacy_stop_words(language: str) -> set[str]:
+    path = Path(importlib.util.find_spec("spacy.lang").submodule_search_locations[0]) / language / "stop_words.py"
+    if not path.is_file():
+        raise ImportError(f"spaCy has no stop words for {language!r}")
+    spec = importlib.util.spec_from_file_location(f"newsdesk_stop_words_{language}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # the file alone, not its package
+    return module.STOP_WORDS

@@ -1,0 +1,100 @@
+"""End-to-end ingest throughput with 1 and 2 workers, against a bare spaCy pass, in one run.
+
+    .venv/bin/python bench/bench_throughput.py [--limit N] [--workers 1 2]
+
+Inputs: the 982 ECB+ documents (as one JSON-lines file) and the Giveme5W1H dev articles (their
+news-please JSON files), read through newsdesk's own reader; ``--limit N`` takes the first N of
+each corpus. Each measurement is a whole process, started and timed from here one after the
+other, so model loading counts on both sides:
+
+- bare spaCy: ``resources.nlp()`` (the same English pipeline the analyse stage uses) loaded and
+  run with ``nlp.pipe(texts, batch_size=16)`` over the same texts;
+- ``newsdesk ingest PATHS --db NEW --workers N`` for each N.
+
+Prints seconds and articles/s for each, and the ratios the Scale issue sets as targets:
+one worker <= 1.5x the bare spaCy time, two workers >= 1.7x one worker's throughput. The
+machine's load average is printed before and after: on a shared machine the figures move.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from newsdesk.eval.ecbplus import as_article_record, load_documents
+from newsdesk.ingest import read_inputs
+from newsdesk.model import Article
+
+REPO = Path(__file__).resolve().parents[1]
+GIVEME = Path(os.environ.get("NEWSDESK_CORPUS", REPO.parent / "shared" / "corpus")) / "giveme5w1h" / "dev"
+NEWSDESK = Path(sys.executable).parent / "newsdesk"
+
+BARE_SPACY = """
+import json, sys, time
+start = time.perf_counter()
+from newsdesk import resources
+nlp = resources.nlp()
+loaded = time.perf_counter()
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+for _ in nlp.pipe(texts, batch_size=16):
+    pass
+print(json.dumps({"load": loaded - start, "pipe": time.perf_counter() - loaded}))
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, default=None, help="the first N documents of each corpus")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="bench-throughput-") as folder:
+        folder = Path(folder)
+        ecb = folder / "ecbplus.jsonl"
+        ecb.write_text("".join(json.dumps(as_article_record(d)) + "\n" for d in load_documents()[: args.limit]), encoding="utf-8")
+        paths = [str(ecb)] + [str(p) for p in sorted(GIVEME.glob("*.json"))[: args.limit]]
+        articles = [a for a in read_inputs(paths) if isinstance(a, Article)]
+        texts = folder / "texts.json"
+        texts.write_text(json.dumps([a.text for a in articles]), encoding="utf-8")
+        count = len(articles)
+        print(f"{count} articles ({sum(len(a.text) for a in articles) / 1e6:.1f} M characters); load average {_load()}")
+
+        start = time.perf_counter()
+        inner = json.loads(_run([sys.executable, "-c", BARE_SPACY, str(texts)]))
+        bare = time.perf_counter() - start
+        print(f"{'bare spaCy nlp.pipe':<24} {bare:7.1f} s  {count / bare:6.1f} articles/s  (model load {inner['load']:.1f} s, pipe {inner['pipe']:.1f} s)")
+
+        times = {}
+        for workers in args.workers:
+            db = folder / f"workers-{workers}.db"
+            start = time.perf_counter()
+            _run([str(NEWSDESK), "ingest", *paths, "--db", str(db), "--workers", str(workers)])
+            times[workers] = time.perf_counter() - start
+            print(f"{f'ingest, {workers} worker(s)':<24} {times[workers]:7.1f} s  {count / times[workers]:6.1f} articles/s")
+
+        print(f"load average {_load()}")
+        if 1 in times:
+            print(f"1 worker / bare spaCy time: {times[1] / bare:.2f}x (target <= 1.5)")
+        if 1 in times and 2 in times:
+            print(f"2 workers / 1 worker throughput: {times[1] / times[2]:.2f}x (target >= 1.7)")
+
+
+def _run(command: list[str]) -> str:
+    done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    if done.returncode != 0:
+        sys.exit(f"{command[0]} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return done.stdout
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+if __name__ == "__main__":
+    main()
