@@ -213,7 +213,7 @@ def test_fundus_json_with_a_structured_body_is_read_as_an_article(tmp_path):
     assert article.text.splitlines() == ["A blast tore through the port on Monday.", "Rescue", "Crews searched the rubble.", "Twelve died."]
     assert (article.published, article.published_inferred) == ("2024-08-05", False)
     assert (article.source, article.author, article.language, article.title) == ("El País", "Ana Ruiz, Li Wei", "en", "Port blast kills 12")
-    assert article.metadata == {"topics": ["disaster"]}
+    assert article.metadata == {"topics": ["disaster"], "published_at": "2024-08-05T09:30"}  # the time of day orders reports for updates
 
 
 @pytest.mark.parametrize(
