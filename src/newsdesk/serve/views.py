@@ -200,16 +200,18 @@ def _quotes_by_speaker(event: dict[str, Any]) -> list[SpeakerQuotes]:
 
 
 def _timeline(event: dict[str, Any], articles: dict[str, dict[str, Any]]) -> list[TimelineItem]:
+    # an undated article sits at the date it is no older than (its newest embedded post)
     items = [
         TimelineItem(
-            a["published"],
+            a["published"] or a.get("published_after"),
             "article",
-            " · ".join(dict.fromkeys((outlet(a), display_title(a)))) + (" (date inferred)" if a["published_inferred"] else ""),
+            " · ".join(dict.fromkeys((outlet(a), display_title(a))))
+            + (" (date inferred)" if a["published_inferred"] else "" if a["published"] else " (undated, no older than this)"),
             a["id"],
             None,
         )
         for a in (articles[aid] for aid in event["article_ids"])
-        if a["published"]
+        if a["published"] or a.get("published_after")
     ]
     items += [
         TimelineItem(p["date"], "post", f"{p['author'] or p['handle'] or 'unknown'}" + (f" (@{p['handle']})" if p["handle"] else ""), p["article_id"], span_anchor(p))
