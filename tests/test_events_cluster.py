@@ -1,5 +1,6 @@
 import pickle
 import random
+from datetime import date
 
 import pytest
 
@@ -116,15 +117,70 @@ def test_a_merge_or_join_records_its_evidence(ecb_sample):
     assert any(d.shared_entities for d in joined)
 
 
-def test_far_apart_in_time_means_different_events():
-    same_day, month_later, half_year_later = _features(
-        [(BLAST_EN, "2024-03-05"), (BLAST_EN + " Ten stalls reopened.", "2024-03-12"), (BLAST_EN + " A memorial was held.", "2024-09-03")]
+def test_a_same_kind_event_months_later_elsewhere_is_another_event_and_a_follow_up_weeks_later_joins():
+    first, follow_up, later_blast = _features(
+        [
+            (BLAST_EN, "2024-03-05"),
+            (BLAST_EN + " Six weeks on, the market reopened and Mayor Brusca unveiled a memorial to the four victims.", "2024-04-16"),
+            (OTHER_BLAST_EN, "2024-09-03"),
+        ]
     )
     clusterer = OnlineClusterer()
-    first = clusterer.add(same_day.article_id, same_day)
-    assert clusterer.add(month_later.article_id, month_later).event_id == first.event_id
-    late = clusterer.add(half_year_later.article_id, half_year_later)
-    assert late.new_event and late.event_id != first.event_id
+    started = clusterer.add(first.article_id, first)
+    joined = clusterer.add(follow_up.article_id, follow_up)
+    assert joined.event_id == started.event_id and joined.date_gap_days == 42 and joined.signals["date_gap"] > 0
+    late = clusterer.add(later_blast.article_id, later_blast)
+    assert late.new_event and late.event_id != started.event_id
+
+
+@pytest.fixture(scope="module")
+def giveme_stories():
+    """Giveme5W1H gold events as news-please wrote them: the North Korea oil story (11 reports over
+    two weeks, two of them briefs: a page whose text is a chat box, a 77-word wire), the PS4 5.50
+    update (reports three weeks apart) and the Costa Rica plane crash (12 reports)."""
+    import json
+
+    from conftest import CORPUS
+    from newsdesk.ingest import read_inputs
+
+    root = CORPUS / "giveme5w1h"
+    gold = json.loads((root / "gold.json").read_text(encoding="utf-8"))["articles"]
+    names = sorted(name for name, row in gold.items() if row["event"] in (19, 35, 61))
+    articles = list(read_inputs([str(root / "dev" / name) for name in names]))
+    features = article_features_batch([analysis for analysis, _ in analyse_articles(articles)])
+    return articles, features, {f.article_id: gold[name]["event"] for f, name in zip(features, names)}
+
+
+def test_a_story_told_over_weeks_by_many_outlets_stays_one_event(giveme_stories):
+    articles, features, event_of = giveme_stories
+    search_pages = {a.id for a in articles if a.title == "NPR Search : NPR"}
+    assert len(search_pages) == 1
+    for seed in range(2):
+        order = list(features)
+        random.Random(seed).shuffle(order)
+        clusterer = _cluster(order)
+        clusterer.refine()
+        clusters = sorted(clusterer.clusters().values(), key=len, reverse=True)
+        for story in (19, 35, 61):
+            # the crawl of one Costa Rica page holds an NPR search page about the 2010 Winter
+            # Games, title included: nothing in it tells its story
+            members = [m for m in event_of if event_of[m] == story and m not in search_pages]
+            assert any(set(members) <= set(cluster) for cluster in clusters), (story, seed)
+        assert all(len({event_of[m] for m in cluster}) == 1 for cluster in clusters)
+        assert len(clusters) <= 4
+    ps4 = [a.published for a in articles if event_of[a.id] == 61]
+    assert (max(map(date.fromisoformat, ps4)) - min(map(date.fromisoformat, ps4))).days >= 21
+
+
+def test_a_short_report_joins_its_story_by_its_title(giveme_stories):
+    articles, features, event_of = giveme_stories
+    brief = next(a for a in articles if a.title == "China accused of letting oil into North Korea")
+    assert "North Korea" not in brief.text  # the crawler kept the page's chat box, not the report
+    others = [f for f in features if f.article_id != brief.id]
+    clusterer = _cluster(others)
+    decision = clusterer.add(brief.id, next(f for f in features if f.article_id == brief.id))
+    assert not decision.new_event and decision.similarity >= cluster.JOIN_THRESHOLD
+    assert {event_of[m] for m in clusterer.clusters()[decision.event_id]} == {19}
 
 
 def test_spanish_and_english_reports_of_one_event_join_and_another_blast_does_not():

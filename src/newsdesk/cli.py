@@ -457,6 +457,17 @@ def eval_claims(
     typer.echo(modes_eval.render(modes_eval.evaluate()))
 
 
+@eval_app.command("giveme")
+def eval_giveme(
+    orders: Annotated[int, typer.Option("--orders", help="shuffled arrival orders to average over")] = 5,
+) -> None:
+    """Giveme5W1H (dev half): event clustering B3/V/ARI on the tuning and held-out events, with
+    TF-IDF K-means (true K) and TF-IDF average-link baselines."""
+    from newsdesk.eval import giveme_eval
+
+    typer.echo(giveme_eval.render(giveme_eval.evaluate(orders=orders)))
+
+
 @eval_app.command("dates")
 def eval_dates() -> None:
     """Event dates: share of the reports in tests/gold/dates dated right to the day, dev and test."""

@@ -111,8 +111,10 @@ def article_features_batch(analyses: list[Analysis]) -> list[ArticleFeatures]:
         texts.extend(body)
         slots.append((title_slot, lead_slots, body_slots))
     vectors = resources.sentence_encoder().encode(texts) if texts else np.zeros((0, EMBEDDING_DIM), np.float32)
+    apart = [analysis.article.title if _title_apart(analysis) else None for analysis in analyses]
+    title_entities = _title_entity_counts([title for title in apart if title])
     features = []
-    for analysis, (title_slot, lead_slots, body_slots) in zip(analyses, slots):
+    for analysis, title_apart, (title_slot, lead_slots, body_slots) in zip(analyses, apart, slots):
         title_vec = vectors[title_slot] if title_slot is not None else _mean_vector(vectors, lead_slots)
         features.append(
             ArticleFeatures(
@@ -120,8 +122,8 @@ def article_features_batch(analyses: list[Analysis]) -> list[ArticleFeatures]:
                 title_vec=np.asarray(title_vec, np.float32),
                 lead_vec=_mean_vector(vectors, lead_slots),
                 body_vec=_mean_vector(vectors, body_slots),
-                terms=term_counts(analysis.prose, analysis.article.language),
-                entities=_entity_counts(analysis),
+                terms=_terms_with_title(analysis, title_apart),
+                entities=dict(Counter(_entity_counts(analysis)) + Counter(title_entities.get(title_apart, {}))),
                 places=_places(analysis),
                 dates=sorted({t.value[:10] for t in analysis.times if t.value}),
                 years=sorted({int(y) for y in _YEAR.findall(analysis.prose)}),
@@ -132,6 +134,34 @@ def article_features_batch(analyses: list[Analysis]) -> list[ArticleFeatures]:
             )
         )
     return features
+
+
+def _title_apart(analysis: Analysis) -> bool:
+    """Whether the article has a title its text does not start with (a crawler keeps it apart)."""
+    title = analysis.article.title
+    return bool(title) and " ".join(title.split()).casefold() not in " ".join(analysis.prose[: 2 * len(title) + 200].split()).casefold()
+
+
+def _terms_with_title(analysis: Analysis, title_apart: str | None) -> dict[str, int]:
+    """The prose's term counts, and those of a title kept apart from the text: a page whose text
+    is mostly furniture (a chat box, a copyright line) says what it reports in its title."""
+    counts = Counter(term_counts(analysis.prose, analysis.article.language))
+    if title_apart:
+        counts.update(term_counts(title_apart, analysis.article.language))
+    return dict(counts)
+
+
+def _title_entity_counts(titles: list[str]) -> dict[str, dict[str, int]]:
+    """The named entities of titles kept apart from their texts, counted as the prose's are."""
+    found: dict[str, dict[str, int]] = {}
+    for title, doc in zip(titles, resources.nlp().pipe(titles)):
+        counts: Counter[str] = Counter()
+        for entity in doc.ents:
+            key = entity_key(entity.text)
+            if entity.label_ in ENTITY_LABELS and len(key) >= 2:
+                counts[key] += 1
+        found[title] = dict(counts)
+    return found
 
 
 def term_counts(text: str, language: str | None = None) -> dict[str, int]:

@@ -239,13 +239,14 @@ def _quotes_by_speaker(event: dict[str, Any]) -> list[SpeakerQuotes]:
 
 
 def _timeline(event: dict[str, Any], articles: dict[str, dict[str, Any]]) -> list[TimelineItem]:
-    # An article no source dates (its posts only bound it from below) still belongs on the
-    # timeline; it is listed last, as "undated", rather than at a date it does not give.
+    # An undated article sits at the date it is no older than (its newest embedded post); with no
+    # such bound it is listed last, as "undated", rather than left off or put at a date it does not give.
     items = [
         TimelineItem(
-            a["published"] or UNDATED,
+            a["published"] or a.get("published_after") or UNDATED,
             "article",
-            " · ".join(dict.fromkeys((outlet(a), display_title(a)))) + (" (date inferred)" if a["published_inferred"] else ""),
+            " · ".join(dict.fromkeys((outlet(a), display_title(a))))
+            + (" (date inferred)" if a["published_inferred"] else "" if a["published"] else " (undated, no older than this)" if a.get("published_after") else ""),
             a["id"],
             None,
         )
