@@ -123,7 +123,7 @@ def article_features_batch(analyses: list[Analysis]) -> list[ArticleFeatures]:
                 lead_vec=_mean_vector(vectors, lead_slots),
                 body_vec=_mean_vector(vectors, body_slots),
                 terms=_terms_with_title(analysis, title_apart),
-                entities=dict(Counter(_entity_counts(analysis)) + Counter(title_entities.get(title_apart, {}))),
+                entities=dict(Counter(entity_counts(analysis)) + Counter(title_entities.get(title_apart, {}))),
                 places=_places(analysis),
                 dates=sorted({t.value[:10] for t in analysis.times if t.value}),
                 years=sorted({int(y) for y in _YEAR.findall(analysis.prose)}),
@@ -234,7 +234,7 @@ def _mean_vector(vectors: np.ndarray, slots: list[int]) -> np.ndarray:
     return (mean / norm if norm else mean).astype(np.float32)
 
 
-def _entity_counts(analysis: Analysis) -> dict[str, int]:
+def entity_counts(analysis: Analysis) -> dict[str, int]:
     """Entity names, plus a person's surname alone so that 'Jeffs' meets 'Warren Jeffs'."""
     counts: Counter[str] = Counter()
     for mention in analysis.mentions:

@@ -22,7 +22,7 @@ import numpy as np
 from anyascii import anyascii
 
 from newsdesk import resources
-from newsdesk.events.features import ENTITY_LABELS, EMBEDDING_DIM, PLACE_LABELS, entity_key, figure_counts, term_counts
+from newsdesk.events.features import EMBEDDING_DIM, PLACE_LABELS, entity_counts, entity_key, figure_counts, term_counts
 from newsdesk.link import resolve_place
 from newsdesk.model import Analysis
 
@@ -92,7 +92,7 @@ def profile(analysis: Analysis, vectors: np.ndarray) -> Profile:
         title_vec=vectors[0] if has_title else None,
         sentence_vecs=vectors[1:] if has_title else vectors,
         terms=term_counts(prose, analysis.article.language),
-        entities=_entity_counts(analysis),
+        entities=entity_counts(analysis),
         places=_place_counts(analysis),
         names=_names(analysis),
         numbers=_numbers(prose),
@@ -152,20 +152,6 @@ def _title_and_sentences(analysis: Analysis) -> tuple[str | None, list[str]]:
         sentences[0] = sentences[0].replace(title, "", 1).strip()
         sentences = [s for s in sentences if s]
     return title, sentences[:MAX_SENTENCES]
-
-
-def _entity_counts(analysis: Analysis) -> dict[str, int]:
-    counts: Counter = Counter()
-    for mention in analysis.mentions:
-        if mention.label not in ENTITY_LABELS:
-            continue
-        key = entity_key(mention.text)
-        if len(key) < 2:
-            continue
-        counts[key] += 1
-        if mention.label == "PERSON" and " " in key:
-            counts[key.rsplit(" ", 1)[1]] += 1
-    return dict(counts)
 
 
 def _place_counts(analysis: Analysis) -> dict[str, int]:

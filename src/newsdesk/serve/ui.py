@@ -83,19 +83,27 @@ def _day(value: str | None, which: str) -> date | None:
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_view(event_id: Annotated[str, Path(pattern=ID_PATTERN)], request: Request):
-    desk = _desk(request)
-    found = desk.event(event_id)
-    if found is None:
-        heir = desk.successor(event_id)
-        if heir is None:
-            raise HTTPException(404, f"no event {event_id!r}")
-        return RedirectResponse(f"/events/{heir}", status_code=303)  # merged into another as articles arrived
+    found = _event_or_heir(request, event_id, "")
+    if isinstance(found, RedirectResponse):
+        return found
     views = found.entry.views
     if "page" not in views:  # rendering is deterministic per dossier, so the first render serves every later read
         views["page"] = render("event.html", request, page=event_page(found.document))
     if found.stale:
         return views["page"].replace('<div id="stale" hidden>', '<div id="stale">', 1)
     return views["page"]
+
+
+def _event_or_heir(request: Request, event_id: str, page: str):
+    """The stored event, or a redirect to ``page`` of the event it merged into as articles arrived."""
+    desk = _desk(request)
+    found = desk.event(event_id)
+    if found is not None:
+        return found
+    heir = desk.successor(event_id)
+    if heir is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    return RedirectResponse(f"/events/{heir}{page}", status_code=303)
 
 
 EXPORTS = {
@@ -112,13 +120,9 @@ def event_export(
     request: Request,
 ):
     """The event as a download: its dossier (JSON), its findings (CSV), its report (Markdown)."""
-    desk = _desk(request)
-    found = desk.event(event_id)
-    if found is None:
-        heir = desk.successor(event_id)
-        if heir is None:
-            raise HTTPException(404, f"no event {event_id!r}")
-        return RedirectResponse(f"/events/{heir}/{export}", status_code=303)
+    found = _event_or_heir(request, event_id, f"/{export}")
+    if isinstance(found, RedirectResponse):
+        return found
     media_type, render_export = EXPORTS[export]
     views = found.entry.views
     if ("export", export) not in views:
