@@ -32,16 +32,15 @@ How a prediction is scored:
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
-import os
 import pickle
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from newsdesk.eval import _repo_root, corpus_root
+from newsdesk.eval.cache import cache_dir, content_key, write
 from newsdesk.model import Analysis, Article, Finding
 
 GOLD_FILE = Path("tests") / "gold" / "claims" / "corpus.json"
@@ -127,14 +126,8 @@ def parsed(articles: list[Article]) -> list[tuple[Analysis, object]]:
     from newsdesk import resources
     from newsdesk.store.codec import from_plain, to_plain
 
-    key = hashlib.sha256()
-    for part in _PARSE_CODE:
-        target = Path(__file__).resolve().parents[1] / part
-        for source in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
-            key.update(source.read_bytes())
-    for article in articles:
-        key.update(repr((article.id, article.text, article.published, article.title)).encode("utf-8"))
-    path = _cache_dir() / f"claims-corpus-{key.hexdigest()[:16]}.pkl"
+    key = content_key(((a.id, a.text, a.published, a.title) for a in articles), _PARSE_CODE)
+    path = cache_dir() / f"claims-corpus-{key}.pkl"
     if path.is_file():
         plain, blob = pickle.loads(path.read_bytes())
         docs = list(DocBin().from_bytes(blob).get_docs(resources.nlp().vocab))
@@ -145,16 +138,8 @@ def parsed(articles: list[Article]) -> list[tuple[Analysis, object]]:
     bin_ = DocBin(store_user_data=True)
     for _, doc in pairs:
         bin_.add(doc)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_bytes(pickle.dumps(([to_plain(a) for a, _ in pairs], bin_.to_bytes()), protocol=pickle.HIGHEST_PROTOCOL))
-    partial.replace(path)
+    write(path, ([to_plain(a) for a, _ in pairs], bin_.to_bytes()))
     return pairs
-
-
-def _cache_dir() -> Path:
-    configured = os.environ.get("NEWSDESK_CACHE")
-    return Path(configured) if configured else Path.home() / ".cache" / "newsdesk"
 
 
 @lru_cache(maxsize=64)

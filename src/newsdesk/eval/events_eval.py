@@ -25,16 +25,14 @@ embeddings but not the spaCy pass.
 
 from __future__ import annotations
 
-import hashlib
-import os
 import pickle
 import random
 import statistics
 import sys
 import time
-from pathlib import Path
 
 from newsdesk.eval import ecbplus, meantime, metrics
+from newsdesk.eval.cache import cache_dir, content_key, write
 from newsdesk.events import ArticleFeatures, OnlineClusterer, article_features_batch
 from newsdesk.model import Analysis
 from newsdesk.store.codec import from_plain, to_plain
@@ -115,7 +113,7 @@ def meantime_features() -> dict[tuple[str, str], ArticleFeatures]:
     """(language, document name) -> features for MEANTIME English and Spanish, cached on disk."""
     documents = [(language, doc) for language in ("en", "es") for doc in meantime.load_documents(language)]
     records = [(language, doc.name, doc.text) for language, doc in documents]
-    path = _cache_dir() / f"meantime-features-{_content_key(records, _FEATURE_CODE)}.pkl"
+    path = cache_dir() / f"meantime-features-{content_key(records, _FEATURE_CODE)}.pkl"
     if path.is_file():
         return {key: ArticleFeatures.from_bytes(blob) for key, blob in pickle.loads(path.read_bytes()).items()}
     from newsdesk.analyse import analyse_articles
@@ -124,7 +122,7 @@ def meantime_features() -> dict[tuple[str, str], ArticleFeatures]:
     articles = [article_from_text(doc.text, path=f"{language}:{doc.name}") for language, doc in documents]
     features = article_features_batch([analysis for analysis, _ in analyse_articles(articles)])
     by_key = {(language, doc.name): feature for (language, doc), feature in zip(documents, features)}
-    _write(path, {key: feature.to_bytes() for key, feature in by_key.items()})
+    write(path, {key: feature.to_bytes() for key, feature in by_key.items()})
     return by_key
 
 
@@ -148,19 +146,19 @@ def render(result: dict) -> str:
 def corpus_features() -> dict[str, ArticleFeatures]:
     """Document name -> features for all of ECB+, computed once and cached on disk."""
     documents = ecbplus.load_documents()
-    path = _cache_dir() / f"ecbplus-features-{_content_key(_ecb_records(documents), _FEATURE_CODE)}.pkl"
+    path = cache_dir() / f"ecbplus-features-{content_key(_ecb_records(documents), _FEATURE_CODE)}.pkl"
     if path.is_file():
         return {name: ArticleFeatures.from_bytes(blob) for name, blob in pickle.loads(path.read_bytes()).items()}
     features = article_features_batch(corpus_analyses(documents))
     # ids are text hashes; ECB+ has near-duplicate texts, so the document name is the key
     by_name = {doc.name: feature for doc, feature in zip(documents, features)}
-    _write(path, {name: feature.to_bytes() for name, feature in by_name.items()})
+    write(path, {name: feature.to_bytes() for name, feature in by_name.items()})
     return by_name
 
 
 def corpus_analyses(documents: list[ecbplus.EcbDocument]) -> list[Analysis]:
     """The analyses of ``documents`` through the normal analysis stage, cached on disk."""
-    path = _cache_dir() / f"ecbplus-analyses-{_content_key(_ecb_records(documents), _ANALYSIS_CODE)}.pkl"
+    path = cache_dir() / f"ecbplus-analyses-{content_key(_ecb_records(documents), _ANALYSIS_CODE)}.pkl"
     if path.is_file():
         return [from_plain(Analysis, plain) for plain in pickle.loads(path.read_bytes())]
     from newsdesk.analyse import analyse_articles
@@ -168,16 +166,8 @@ def corpus_analyses(documents: list[ecbplus.EcbDocument]) -> list[Analysis]:
 
     articles = [article_from_text(doc.text, path=doc.name, title=doc.title, url=doc.url) for doc in documents]
     analyses = [analysis for analysis, _ in analyse_articles(articles)]
-    _write(path, [to_plain(analysis) for analysis in analyses])
+    write(path, [to_plain(analysis) for analysis in analyses])
     return analyses
-
-
-def _write(path: Path, value) -> None:
-    """Write through a temporary file, so an interrupted run leaves no truncated cache entry."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-    partial.replace(path)
 
 
 def _scores(gold: dict, predicted: dict) -> dict[str, float]:
@@ -204,25 +194,8 @@ def _spread(scores: list[dict[str, float]]) -> dict[str, dict[str, float]]:
     }
 
 
-def _cache_dir() -> Path:
-    configured = os.environ.get("NEWSDESK_CACHE")
-    return Path(configured) if configured else Path.home() / ".cache" / "newsdesk"
-
-
 def _ecb_records(documents: list[ecbplus.EcbDocument]) -> list[tuple]:
     return [(doc.name, doc.text, doc.title, doc.url) for doc in documents]
-
-
-def _content_key(records: list[tuple], code: tuple[str, ...]) -> str:
-    package = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256()
-    for part in code:
-        target = package / part
-        for source in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
-            digest.update(source.read_bytes())
-    for record in records:
-        digest.update(repr(record).encode("utf-8"))
-    return digest.hexdigest()[:16]
 
 
 if __name__ == "__main__":

@@ -33,7 +33,8 @@ import numpy as np
 
 from newsdesk import errors
 from newsdesk.eval import corpus_root, ecbplus
-from newsdesk.eval.events_eval import _ANALYSIS_CODE, _FEATURE_CODE, _cache_dir, _content_key, _scores, _spread, _write
+from newsdesk.eval.cache import cache_dir, content_key, write
+from newsdesk.eval.events_eval import _ANALYSIS_CODE, _FEATURE_CODE, _scores, _spread
 from newsdesk.events import ArticleFeatures, OnlineClusterer, article_features_batch
 from newsdesk.model import Analysis, Article
 from newsdesk.store.codec import from_plain, to_plain
@@ -66,23 +67,23 @@ def split_events(gold: dict[str, int]) -> dict[str, set[int]]:
 
 def corpus_features(articles: dict[str, Article]) -> dict[str, ArticleFeatures]:
     records = [(name, a.text, a.title, a.published, a.source) for name, a in articles.items()]
-    path = _cache_dir() / f"giveme-features-{_content_key(records, _FEATURE_CODE)}.pkl"
+    path = cache_dir() / f"giveme-features-{content_key(records, _FEATURE_CODE)}.pkl"
     if path.is_file():
         return {name: ArticleFeatures.from_bytes(blob) for name, blob in pickle.loads(path.read_bytes()).items()}
     features = dict(zip(articles, article_features_batch(corpus_analyses(articles, records))))
-    _write(path, {name: feature.to_bytes() for name, feature in features.items()})
+    write(path, {name: feature.to_bytes() for name, feature in features.items()})
     return features
 
 
 def corpus_analyses(articles: dict[str, Article], records: list[tuple]) -> list[Analysis]:
     """The articles' analyses through the normal analysis stage, cached on disk."""
-    path = _cache_dir() / f"giveme-analyses-{_content_key(records, _ANALYSIS_CODE)}.pkl"
+    path = cache_dir() / f"giveme-analyses-{content_key(records, _ANALYSIS_CODE)}.pkl"
     if path.is_file():
         return [from_plain(Analysis, plain) for plain in pickle.loads(path.read_bytes())]
     from newsdesk.analyse import analyse_articles
 
     analyses = [analysis for analysis, _ in analyse_articles(articles.values())]
-    _write(path, [to_plain(analysis) for analysis in analyses])
+    write(path, [to_plain(analysis) for analysis in analyses])
     return analyses
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import inspect
-import os
 import pickle
 import random
 import re
@@ -28,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from newsdesk.eval import corpus_root
+from newsdesk.eval.cache import cache_dir, code_digest, write
 
 DIMENSIONS = ("geography", "entities", "time", "narrative", "overall", "style", "tone")
 FOLDS = 5
@@ -139,7 +139,7 @@ def cached_profiles(pairs: list[Pair], progress: bool = True) -> dict[str, objec
     from newsdesk.model import Analysis
     from newsdesk.store.codec import from_plain, to_plain
 
-    folder = _cache_dir() / "semeval" / _code_key()
+    folder = cache_dir() / "semeval" / _code_key()
     articles = {}
     for pair in pairs:
         for text, language in ((pair.text1, pair.lang1), (pair.text2, pair.lang2)):
@@ -161,7 +161,7 @@ def cached_profiles(pairs: list[Pair], progress: bool = True) -> dict[str, objec
             for key, (analysis, _) in zip(keys, analyse_articles(built)):
                 vectors = encoder.encode(embedded_texts(analysis)) if embedded_texts(analysis) else np.zeros((0, 512), np.float32)
                 entry = (to_plain(analysis), np.asarray(vectors, np.float32))
-                _write(folder / f"{key}.pkl", entry)
+                write(folder / f"{key}.pkl", entry)
                 found[key] = entry
             if progress:
                 print(f"semeval: analysed {min(start + batch, len(missing))}/{len(missing)} articles", file=sys.stderr, flush=True)
@@ -176,18 +176,8 @@ def _text_key(text: str, language: str = "") -> str:
     return hashlib.sha256(f"{language}\0{text}".encode("utf-8")).hexdigest()[:20]
 
 
-def _cache_dir() -> Path:
-    configured = os.environ.get("NEWSDESK_CACHE")
-    return Path(configured) if configured else Path.home() / ".cache" / "newsdesk"
-
-
 def _code_key() -> str:
-    package = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256()
-    for part in _CACHED_CODE:
-        target = package / part
-        for source in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
-            digest.update(source.read_bytes())
+    digest = code_digest(_CACHED_CODE)
     from newsdesk.events import similarity
 
     # what is embedded, not how pairs are scored: changing the features keeps the cache
@@ -197,9 +187,3 @@ def _code_key() -> str:
     return digest.hexdigest()[:16]
 
 
-def _write(path: Path, value) -> None:
-    """Through a temporary file, so an interrupted run leaves no truncated cache entry."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-    partial.replace(path)
