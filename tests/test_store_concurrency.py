@@ -39,3 +39,25 @@ def test_two_ingests_at_once_both_land_in_the_store_and_the_clustering_state(tmp
         assert clustered == ids
         assert store.stale_dossiers() == []
         assert sum(len(row["article_ids"]) for row in store.events_page(EventQuery(limit=None)).items) == 40
+
+
+OPEN_AT = """
+import sys, time
+from newsdesk.store import Store
+start = float(sys.argv[2])
+while time.time() < start:
+    pass
+with Store(sys.argv[1]):
+    pass
+"""
+
+
+def test_two_processes_creating_one_store_at_the_same_instant_both_open_it(tmp_path):
+    import time
+
+    for round_ in range(3):  # without the setup lock every round failed one of the two ("database is locked")
+        db = str(tmp_path / f"fresh{round_}.db")
+        start = str(time.time() + 2.0)  # both past their imports, then released together
+        runs = [subprocess.Popen([sys.executable, "-c", OPEN_AT, db, start], stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        outcomes = [(run.wait(timeout=60), run.stderr.read()) for run in runs]
+        assert [code for code, _ in outcomes] == [0, 0], outcomes

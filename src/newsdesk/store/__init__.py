@@ -60,10 +60,17 @@ class Store:
             if self.read_only:
                 self._check_migrated()
             else:
-                self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=NORMAL")
                 self.db.execute("PRAGMA foreign_keys=ON")
-                self._migrate()
+                if not self._set_up():
+                    # creating a store and migrating it are writes that SQLite cannot queue (two
+                    # processes creating one store at once get "database is locked" at once), so
+                    # they take turns on a lock of their own: <store>.writer is held for whole
+                    # ingests, and a reader opening the store must not wait for one
+                    with _file_lock(self.path + ".setup"):
+                        if not self._set_up():
+                            self.db.execute("PRAGMA journal_mode=WAL")
+                            self._migrate()
         except sqlite3.Error as exc:
             raise store_error(self.path, exc) from exc
 
@@ -80,6 +87,16 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    def _set_up(self) -> bool:
+        """Whether the store is in WAL mode with every migration applied (reads only)."""
+        if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            return False
+        tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "migrations" not in tables:
+            return False
+        applied = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
+        return all(script.name in applied for script in _migration_scripts())
 
     def _migrate(self) -> None:
         tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -118,17 +135,8 @@ class Store:
         An ingest reads the clustering state, adds a run of batches to it and saves it back; two
         at once would each overwrite the other's state. The lock is an OS file lock on a file
         beside the store (``<store>.writer``), released by the OS if its holder dies."""
-        with open(self.path + ".writer", "a+b") as lock:
-            try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                if on_wait:
-                    on_wait()
-                fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+        with _file_lock(self.path + ".writer", on_wait):
+            yield
 
     # -- writes (one transaction per batch) --------------------------------------------
 
@@ -477,6 +485,23 @@ def _read_as_json(article: Article | None) -> str | None:
     plain = to_plain(article)
     del plain["text"]
     return json.dumps(plain, ensure_ascii=False)
+
+
+@contextmanager
+def _file_lock(path: str, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """An OS file lock on ``path``, released by the OS if its holder dies; ``on_wait`` is called
+    first when another process holds it."""
+    with open(path, "a+b") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait:
+                on_wait()
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _fill_reads(db: sqlite3.Connection) -> None:
