@@ -15,7 +15,6 @@ the targets of issue 18 are listing and search p95 <= 100 ms, show of a 20-artic
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import statistics
 import subprocess

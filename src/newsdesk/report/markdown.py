@@ -34,7 +34,7 @@ def escaped(value: Any) -> Any:
 def dossier_markdown(document: dict[str, Any]) -> str:
     document = escaped(document)
     articles = {a["id"]: a for a in document["articles"]}
-    out = [f"# newsdesk dossier", "", f"{len(document['articles'])} articles, {len(document['events'])} events.", ""]
+    out = ["# newsdesk dossier", "", f"{len(document['articles'])} articles, {len(document['events'])} events.", ""]
     for event in document["events"]:
         out += _event(event, articles)
     if document["removed"]:
