@@ -405,7 +405,7 @@ def eval_names(
 
 @eval_app.command("semeval")
 def eval_semeval(
-    split: Annotated[str, typer.Option("--split", help="dev (5-fold CV by article group) or test (held-out 20%, shipped model)")] = "dev",
+    split: Annotated[str, typer.Option("--split", help="dev (5-fold CV by article group), test (held-out 20%, shipped model) or all (5-fold CV over all pairs)")] = "dev",
     refit: Annotated[bool, typer.Option("--refit", help="Fit the compare model on all dev pairs and rewrite events/compare_model.json.")] = False,
 ) -> None:
     """SemEval-2022 Task 8 training pairs: Pearson r of each `compare` dimension with the human
@@ -416,10 +416,10 @@ def eval_semeval(
     if refit:
         typer.echo(semeval_eval.render(semeval_eval.refit()))
         typer.echo(f"wrote {semeval_eval.calibration.MODEL_PATH}")
-    elif split in ("dev", "test"):
+    elif split in semeval_eval.SPLITS:
         typer.echo(semeval_eval.render(semeval_eval.evaluate(split)))
     else:
-        raise typer.BadParameter("use dev or test", param_hint="--split")
+        raise typer.BadParameter("use dev, test or all", param_hint="--split")
 
 
 @eval_app.command("quotes")

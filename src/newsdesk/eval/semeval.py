@@ -103,10 +103,10 @@ def groups(pairs: list[Pair]) -> list[int]:
     return [roots.setdefault(find(f"pair:{i}"), len(roots)) for i in range(len(pairs))]
 
 
-def split(pairs: list[Pair]) -> tuple[list[int], list[int]]:
+def split(pairs: list[Pair], test_share: float = TEST_SHARE) -> tuple[list[int], list[int]]:
     """(fold of each pair: 0..FOLDS-1 for dev, -1 for test), and the pairs' groups. Groups are
-    shuffled with a fixed seed; the first take TEST_SHARE of the pairs for test, the rest
-    go to the dev fold with the fewest pairs so far."""
+    shuffled with a fixed seed; the first take ``test_share`` of the pairs for test, the rest
+    go to the dev fold with the fewest pairs so far. ``test_share=0``: 5 folds over all pairs."""
     group_of = groups(pairs)
     members: dict[int, list[int]] = {}
     for index, group in enumerate(group_of):
@@ -116,7 +116,7 @@ def split(pairs: list[Pair]) -> tuple[list[int], list[int]]:
     fold = [0] * len(pairs)
     test_size, sizes = 0, [0] * FOLDS
     for group in order:
-        if test_size < TEST_SHARE * len(pairs):
+        if test_size < test_share * len(pairs):
             target = -1
             test_size += len(members[group])
         else:

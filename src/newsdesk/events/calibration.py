@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 MODEL_PATH = Path(__file__).with_name("compare_model.json")
-MODEL_FORMAT = "newsdesk.compare-model/1"
+MODEL_FORMAT = "newsdesk.compare-model/2"  # 2: with the encoder's language centres
 LOWEST, HIGHEST = 1.0, 4.0  # 1 very similar .. 4 very dissimilar
 
 
@@ -47,6 +47,7 @@ class Trees:
 class Model:
     features: tuple[str, ...]
     dimensions: dict[str, Trees]
+    centres: dict[str, np.ndarray]  # language -> mean sentence embedding of the training articles
     about: dict
 
     def predict(self, rows: list[dict[str, float]]) -> list[dict[str, float]]:
@@ -77,8 +78,9 @@ def load_model(path: Path = MODEL_PATH) -> Model:
         )
         for name, spec in data["dimensions"].items()
     }
-    about = {key: value for key, value in data.items() if key not in ("dimensions", "features")}
-    return Model(features=tuple(data["features"]), dimensions=dimensions, about=about)
+    centres = {language: np.asarray(vector, dtype=np.float32) for language, vector in data["language_centres"].items()}
+    about = {key: value for key, value in data.items() if key not in ("dimensions", "features", "language_centres")}
+    return Model(features=tuple(data["features"]), dimensions=dimensions, centres=centres, about=about)
 
 
 def trees_of(estimator) -> dict:

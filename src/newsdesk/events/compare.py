@@ -3,8 +3,9 @@
 The dimensions are ``geography``, ``entities``, ``time``, ``narrative``, ``overall``,
 ``style`` and ``tone``, as the task's annotators judged them. Each score is predicted
 from the pair's features (``similarity.pair_features``: embedding cosines of the whole
-text, the title and the lead, sentence-to-sentence alignment, entity, place, name,
-number and date overlaps, lengths, languages, style and tone gaps) by a model fitted on
+text, the title and the lead and sentence-to-sentence alignment, plain and with each
+language's centre taken away; entity, place, name, number and date overlaps, lengths,
+languages, style and tone gaps) by a model fitted on
 the task's human judgements (``calibration``; its figures are in ``compare_model.json``
 and ``newsdesk eval semeval`` measures them).
 """
@@ -25,7 +26,8 @@ def compare(a: Analysis, b: Analysis) -> dict[str, float]:
 def compare_explained(a: Analysis, b: Analysis) -> tuple[dict[str, float], dict[str, float]]:
     """The seven scores and the pair's features they were predicted from."""
     left, right = profiles([a, b])
-    return compare_profiles([(left, right)])[0], {k: round(v, 4) for k, v in pair_features(left, right).items()}
+    features = pair_features(left, right, load_model().centres)
+    return compare_profiles([(left, right)])[0], {k: round(v, 4) for k, v in features.items()}
 
 
 def compare_all(analyses: list[Analysis]) -> list[tuple[Analysis, Analysis, dict[str, float]]]:
@@ -40,5 +42,6 @@ def compare_profiles(pairs: list[tuple[Profile, Profile]]) -> list[dict[str, flo
     """The seven scores of each pair, in DIMENSIONS order."""
     if not pairs:
         return []
-    predicted = load_model().predict([pair_features(a, b) for a, b in pairs])
+    model = load_model()
+    predicted = model.predict([pair_features(a, b, model.centres) for a, b in pairs])
     return [{name: scores[name] for name in DIMENSIONS} for scores in predicted]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -104,24 +105,33 @@ def profile(analysis: Analysis, vectors: np.ndarray) -> Profile:
     )
 
 
-def pair_features(a: Profile, b: Profile) -> dict[str, float]:
-    """Named, symmetric features of a pair (swapping the articles gives the same numbers)."""
-    body_a, body_b = _mean(a.sentence_vecs), _mean(b.sentence_vecs)
-    lead_a, lead_b = _mean(a.sentence_vecs[:LEAD_SENTENCES]), _mean(b.sentence_vecs[:LEAD_SENTENCES])
-    head_a = a.title_vec if a.title_vec is not None else (a.sentence_vecs[0] if len(a.sentence_vecs) else None)
-    head_b = b.title_vec if b.title_vec is not None else (b.sentence_vecs[0] if len(b.sentence_vecs) else None)
-    matrix = a.sentence_vecs @ b.sentence_vecs.T if len(a.sentence_vecs) and len(b.sentence_vecs) else np.zeros((1, 1))
-    best_a, best_b = matrix.max(axis=1), matrix.max(axis=0)
+def language_centres(found: Iterable[Profile]) -> dict[str, np.ndarray]:
+    """Each language's mean sentence embedding, and ``""``: the mean over all. The multilingual
+    encoder places every sentence of a language off-centre in one shared direction, which
+    pulls any two texts of that language together whatever they tell; ``pair_features``
+    subtracts it before its ``centred_*`` cosines."""
+    sums: dict[str, np.ndarray] = {}
+    counts: Counter = Counter()
+    for found_profile in found:
+        if not len(found_profile.sentence_vecs):
+            continue
+        for key in {found_profile.language or "", ""}:
+            sums[key] = sums.get(key, 0) + found_profile.sentence_vecs.sum(axis=0)
+            counts[key] += len(found_profile.sentence_vecs)
+    return {key: (total / counts[key]).astype(np.float32) for key, total in sums.items()}
+
+
+def pair_features(a: Profile, b: Profile, centres: Mapping[str, np.ndarray] | None = None) -> dict[str, float]:
+    """Named, symmetric features of a pair (swapping the articles gives the same numbers).
+    ``centres``: the encoder's language centres (``language_centres``; the shipped model
+    holds those of its training articles); without them the ``centred_*`` features are the
+    plain ones."""
+    raw = _embedding_features(a.sentence_vecs, b.sentence_vecs, _head(a), _head(b))
     gap = _day_gap(a, b)
+    centred_a, centred_b = _centred(a, centres or {}), _centred(b, centres or {})
+    centred = _embedding_features(centred_a[1], centred_b[1], centred_a[0], centred_b[0])
     return {
-        "cos_body": _dot(body_a, body_b),
-        "cos_lead": _dot(lead_a, lead_b),
-        "cos_head": _dot(head_a, head_b),
-        "align_mean": float((best_a.mean() + best_b.mean()) / 2),  # each sentence's best match elsewhere
-        "align_min": float(min(best_a.mean(), best_b.mean())),  # the side the other covers least
-        "align_max": float(matrix.max()),
-        "align_top3": float(np.sort(matrix, axis=None)[-3:].mean()),
-        "align_share": float(((best_a > 0.6).mean() + (best_b > 0.6).mean()) / 2),  # sentences told on both sides
+        **{name: raw[name] for name in _RAW_EMBEDDING},
         "cos_terms": _cosine(a.terms, b.terms),
         "cos_entities": _cosine(a.entities, b.entities),
         "jaccard_entities": _jaccard(set(a.entities), set(b.entities)),
@@ -140,7 +150,53 @@ def pair_features(a: Profile, b: Profile) -> dict[str, float]:
         "english_pair": float(a.language == b.language == "en"),
         "style_closeness": _closeness(a.style, b.style),
         "tone_gap": min(1.0, abs(a.tone - b.tone) / TONE_SPAN),
+        "head_body": raw["head_body"],
+        "align_q90": raw["align_q90"],
+        **{f"centred_{name}": centred[name] for name in _CENTRED_EMBEDDING},
     }
+
+
+_RAW_EMBEDDING = ("cos_body", "cos_lead", "cos_head", "align_mean", "align_min", "align_max", "align_top3", "align_share")
+_CENTRED_EMBEDDING = ("cos_body", "cos_lead", "cos_head", "align_mean", "align_min", "align_max", "head_body")
+
+
+def _embedding_features(vecs_a: np.ndarray, vecs_b: np.ndarray, head_a: np.ndarray | None, head_b: np.ndarray | None) -> dict[str, float]:
+    body_a, body_b = _mean(vecs_a), _mean(vecs_b)
+    lead_a, lead_b = _mean(vecs_a[:LEAD_SENTENCES]), _mean(vecs_b[:LEAD_SENTENCES])
+    matrix = vecs_a @ vecs_b.T if len(vecs_a) and len(vecs_b) else np.zeros((1, 1))
+    best_a, best_b = matrix.max(axis=1), matrix.max(axis=0)
+    return {
+        "cos_body": _dot(body_a, body_b),
+        "cos_lead": _dot(lead_a, lead_b),
+        "cos_head": _dot(head_a, head_b),
+        "align_mean": float((best_a.mean() + best_b.mean()) / 2),  # each sentence's best match elsewhere
+        "align_min": float(min(best_a.mean(), best_b.mean())),  # the side the other covers least
+        "align_max": float(matrix.max()),
+        "align_top3": float(np.sort(matrix, axis=None)[-3:].mean()),
+        "align_share": float(((best_a > 0.6).mean() + (best_b > 0.6).mean()) / 2),  # sentences told on both sides
+        "align_q90": float(np.quantile(matrix, 0.9)),  # how much of the two texts is close, not just the best pair
+        "head_body": (_dot(head_a, body_b) + _dot(head_b, body_a)) / 2,  # one headline read against the other's text
+    }
+
+
+def _head(found: Profile) -> np.ndarray | None:
+    if found.title_vec is not None:
+        return found.title_vec
+    return found.sentence_vecs[0] if len(found.sentence_vecs) else None
+
+
+def _centred(found: Profile, centres: Mapping[str, np.ndarray]) -> tuple[np.ndarray | None, np.ndarray]:
+    """(head, sentences) with the language's centre (else the overall one) taken away, L2-normalised."""
+    centre = centres.get(found.language or "", centres.get(""))
+    head = _head(found)
+    if centre is None:
+        return head, found.sentence_vecs
+    moved = found.sentence_vecs - centre
+    moved = moved / np.maximum(np.linalg.norm(moved, axis=1, keepdims=True), 1e-9)
+    if head is not None:
+        head = head - centre
+        head = head / max(float(np.linalg.norm(head)), 1e-9)
+    return head, moved
 
 
 def _title_and_sentences(analysis: Analysis) -> tuple[str | None, list[str]]:
