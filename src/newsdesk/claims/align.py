@@ -92,7 +92,7 @@ from newsdesk.claims.values import AGREEMENT, APART, DIFFER, PRECISION
 from newsdesk.claims.values import count_relation as _count_relation
 from newsdesk.claims.values import measure_relation as _measure_relation
 from newsdesk.claims.values import state_relation as _state_relation
-from newsdesk.claims.timing import HARM_SLOTS, growing, in_time_order, not_lower, says_rise, when
+from newsdesk.claims.timing import HARM_SLOTS, dated, growing, held_before, in_time_order, not_lower, says_rise, when
 from newsdesk.model import Analysis, Article, Claim, Entity, Finding, Support
 
 SAME_EVENT_DAYS = 14
@@ -104,6 +104,7 @@ CONTRADICTION, SINGLE_SOURCE, UPDATE = "contradiction", "single_source", "update
 CONFLICT_ORDER = (CONTRADICTION, UPDATE, PRECISION)
 MOVES = frozenset({"lost", "won"})
 CONTRADICTION_SIMILARITY = 0.5
+SIMILARITY_PAIRS = 16  # at most this many claim pairs of two value groups are compared by sentence
 _HARM_WORDS = re.compile(r"\b(?:dead|death|deaths|toll|killed|died|injured|wounded|missing|casualties|victims|bodies)\b", re.IGNORECASE)
 SAME, PART = "same", "part"
 
@@ -220,7 +221,9 @@ class _Holders:
     def setting(self, left: Claim, right: Claim) -> str | None:
         """SAME, PART (only one names a place: it may count a part of the other's whole) or None
         (different places or doers, or dates more than ``SAME_EVENT_DAYS`` apart)."""
-        if left.date or right.date:
+        if left.slot in HARM_SLOTS and held_before(left) != held_before(right):
+            return None  # a toll of an earlier happening against the story's own
+        if dated(left) or dated(right):
             # the articles of one event appear within days: either's publication date stands in for an unnamed date
             # (an undated article by the newest post it embeds: it is no older than that)
             fallback = _reference_date(self.articles[left.article_id]) or _reference_date(self.articles[right.article_id])
@@ -232,7 +235,11 @@ class _Holders:
                 return None
         if left.places and right.places:
             return SAME if self._places(left) & self._places(right) else None
-        return PART if left.places or right.places else SAME
+        if left.places or right.places:
+            named, other = (left, right) if left.places else (right, left)
+            # the other's clause names the same place, though not as where it happened
+            return SAME if any(place.casefold() in other.text.casefold() for place in named.places) else PART
+        return SAME
 
     def _places(self, claim: Claim) -> set[str]:
         return {self.by_name.get((claim.article_id, place.casefold()), place.casefold()) for place in claim.places}
@@ -373,7 +380,7 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[l
         if update is not None:
             updated.update((i, j))
             contradicted.update((i, j))
-        elif relation == DIFFER and left.asserted() and right.asserted() and _same_things(left.first, right.first) and _not_a_part(left.first, right.first, setting) and (topic[0] == "state" or _said_alike(left.first, right.first)):
+        elif relation == DIFFER and left.asserted() and right.asserted() and _same_things(left.first, right.first) and _not_a_part(left.first, right.first, setting) and (topic[0] == "state" or _said_alike(left, right)):
             conflicts.append(_finding(CONTRADICTION, name, [left, right], holders))
             contradicted.update((i, j))
         elif relation == PRECISION:
@@ -426,12 +433,16 @@ def _update(left: _Group, right: _Group, relation: str | None, holders: _Holders
     return (earlier, later) if moves or not_lower(later.first.amount, earlier.first.amount) else None
 
 
-def _said_alike(left: Claim, right: Claim) -> bool:
-    """Two figures contradict only in sentences about the same thing: their clauses' sentence
-    vectors at least ``CONTRADICTION_SIMILARITY`` apart ("six people died when the seaplane
-    crashed" is not about "12 killed in the plane crash")."""
-    vectors = np.asarray(resources.sentence_encoder().encode([left.text, right.text]))
-    return float(vectors[0] @ vectors[1]) >= CONTRADICTION_SIMILARITY
+def _said_alike(left: _Group, right: _Group) -> bool:
+    """Two figures contradict only in sentences about the same thing: the clauses of some pair of
+    their claims from different articles have sentence vectors at least
+    ``CONTRADICTION_SIMILARITY`` apart ("six people died when the seaplane crashed" is not about
+    "12 killed in the plane crash"). One such pair is enough: a group's first clause may be a
+    passing mention while another article's repeats the figure in its own sentence."""
+    pairs = [(a, b) for a in left.claims for b in right.claims if a.article_id != b.article_id][:SIMILARITY_PAIRS]
+    texts = sorted({c.text for pair in pairs for c in pair})
+    vectors = dict(zip(texts, np.asarray(resources.sentence_encoder().encode(texts))))
+    return any(float(vectors[a.text] @ vectors[b.text]) >= CONTRADICTION_SIMILARITY for a, b in pairs)
 
 
 def _without_duplicates(agreements: list[Finding]) -> list[Finding]:
@@ -465,8 +476,8 @@ def _not_a_part(left: Claim, right: Claim, setting: str) -> bool:
     """When only one of two counts names a place, it may count a part of the other's whole: they
     contradict only if that part is larger than the whole ("810 in Syria" fits within "more
     than 2,300"; "3.5 million in France" does not fit within "1.28 million")."""
-    if setting == SAME or left.kind == "state":
-        return True
+    if setting == SAME or left.kind in ("state", "measure"):
+        return True  # only counts add up: an age or a weight has no parts
     part, whole = (left, right) if left.places else (right, left)
     if part.amount is None or whole.amount is None or whole.amount.high is None:
         return False

@@ -38,6 +38,7 @@ from newsdesk.claims.lexicon import (
     ZERO_COUNTABLE,
     ZERO_PEOPLE,
 )
+from newsdesk.claims.measures import UNITS
 from newsdesk.claims.numbers import FRACTIONS, SCALES, VAGUE, approximation_before, number_value, parse_amount
 from newsdesk.claims.statements import doc_text
 from newsdesk.model import Amount, Claim
@@ -243,7 +244,8 @@ def _counted_noun(token: Token, figure: list[Token], earlier: list[Claim]) -> tu
 
 
 def _countable(noun: Token) -> bool:
-    return noun.pos_ == "NOUN" and noun.lemma_.lower() not in NOT_COUNTED and noun.ent_type_ not in _NOT_COUNT_ENTITIES
+    """A noun that names things counted, not a unit ("450 pounds", "40m": measures, see ``measures``)."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() not in NOT_COUNTED and noun.ent_type_ not in _NOT_COUNT_ENTITIES and noun.lower_ not in UNITS and noun.lemma_.lower() not in UNITS
 
 
 def _noun_name(noun: Token) -> str:

@@ -57,7 +57,7 @@ from newsdesk.claims.lexicon import (
     TRANSITIVE_STATE_VERBS,
     UNDERGOING_VERBS,
 )
-from newsdesk.claims.measures import measures_in
+from newsdesk.claims.measures import measures_in, with_age_holders
 from newsdesk.claims.statements import doc_text, statements_in
 from newsdesk import resources
 from newsdesk.model import Analysis, Claim, Post, Quote
@@ -99,7 +99,7 @@ def _claims_in(article_id: str, doc: Doc, people: list[tuple[int, int, str]]) ->
         claims += statements_in(article_id, sentence, text)
         claims += measures_in(article_id, sentence, text)
     claims += derived_from(article_id, doc, claims)
-    return increments_with_a_base([_hedged(typed(c, text), doc, text) for c in claims])
+    return increments_with_a_base([_hedged(typed(c, text), doc, text) for c in with_age_holders(claims)])
 
 
 

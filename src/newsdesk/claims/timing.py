@@ -33,20 +33,36 @@ _RISE = re.compile(
     re.IGNORECASE,
 )
 
-__all__ = ["GROWING_SLOTS", "HARM_SLOTS", "growing", "in_time_order", "not_lower", "says_rise", "when"]
+_CALENDAR = re.compile(r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+
+__all__ = ["GROWING_SLOTS", "HARM_SLOTS", "dated", "growing", "held_before", "in_time_order", "not_lower", "says_rise", "when"]
+
+
+def dated(claim: Claim) -> bool:
+    """Whether the claim's clause names a calendar date (a year or a month: "in 2014", "on
+    February 14"), which may place it outside the event; a weekday or "yesterday" is resolved
+    against the report's own date and says nothing the report's date does not (and a crawl
+    date may be wrong: an article about a Saturday in May filed as March)."""
+    return bool(claim.date) and bool(_CALENDAR.search(claim.text))
 
 
 def when(claim: Claim, article: Article) -> tuple[str, bool]:
     """(ISO date or datetime the figure holds at, whether it has a time of day); ("", False) unknown."""
     if claim.date and len(claim.date) >= 10:
         return claim.date[:10], False
-    if _PAST.search(claim.text):
+    if held_before(claim):
         return "", False
     published = (article.metadata or {}).get("published_at") or article.published or ""
     if len(published) < 10:
         return "", False
     timed = len(published) >= 16 and published[11:16] != "00:00"
     return (published[:16] if timed else published[:10]), timed
+
+
+def held_before(claim: Claim) -> bool:
+    """Whether the claim's clause places it before the report's own story ("air strikes earlier
+    this month which killed 30 civilians"): a figure of another, earlier happening."""
+    return bool(_PAST.search(claim.text))
 
 
 def growing(claim: Claim, people_nouns: frozenset[str]) -> bool:
