@@ -86,6 +86,7 @@ from newsdesk.claims.lexicon import (
     TARGET_SYNONYMS,
 )
 from newsdesk.claims.copies import with_sources
+from newsdesk.claims.measures import comparable_ages
 from newsdesk.claims.numbers import label
 from newsdesk.claims.propositions import align_statements
 from newsdesk.claims.values import AGREEMENT, APART, DIFFER, PRECISION
@@ -104,6 +105,7 @@ CONTRADICTION, SINGLE_SOURCE, UPDATE = "contradiction", "single_source", "update
 CONFLICT_ORDER = (CONTRADICTION, UPDATE, PRECISION)
 MOVES = frozenset({"lost", "won"})
 CONTRADICTION_SIMILARITY = 0.5
+MEASURE_SIMILARITY = 0.3  # tuned on the dev split of tests/gold/claims/corpus.json (true pairs 0.35-0.73)
 SIMILARITY_PAIRS = 16  # at most this many claim pairs of two value groups are compared by sentence
 _HARM_WORDS = re.compile(r"\b(?:dead|death|deaths|toll|killed|died|injured|wounded|missing|casualties|victims|bodies)\b", re.IGNORECASE)
 SAME, PART = "same", "part"
@@ -117,10 +119,8 @@ def align_claims(analyses: list[Analysis], entities: list[Entity]) -> tuple[list
     holders = _Holders(entities, {a.article.id: a.article for a in analyses})
     holders.rising = frozenset(c.article_id for a in analyses for c in a.claims if c.kind in ("count", "statement") and says_rise(c) and _HARM_WORDS.search(c.text))
     topics: dict[tuple, list[Claim]] = defaultdict(list)
-    for analysis in analyses:
-        for claim in analysis.claims:
-            if claim.kind != "statement":
-                topics[_topic(claim, holders)].append(claim)
+    for claim in comparable_ages([c for a in analyses for c in a.claims if c.kind != "statement"], len(analyses)):
+        topics[_topic(claim, holders)].append(claim)
     agreements: list[Finding] = []
     conflicts: list[Finding] = []
     for topic, claims in topics.items():
@@ -380,7 +380,7 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[l
         if update is not None:
             updated.update((i, j))
             contradicted.update((i, j))
-        elif relation == DIFFER and left.asserted() and right.asserted() and _same_things(left.first, right.first) and _not_a_part(left.first, right.first, setting) and (topic[0] == "state" or _said_alike(left, right)):
+        elif relation == DIFFER and left.asserted() and right.asserted() and _same_things(left.first, right.first) and _not_a_part(left.first, right.first, setting) and (topic[0] == "state" or _said_alike(left, right, MEASURE_SIMILARITY if topic[0] == "measure" else CONTRADICTION_SIMILARITY)):
             conflicts.append(_finding(CONTRADICTION, name, [left, right], holders))
             contradicted.update((i, j))
         elif relation == PRECISION:
@@ -433,16 +433,17 @@ def _update(left: _Group, right: _Group, relation: str | None, holders: _Holders
     return (earlier, later) if moves or not_lower(later.first.amount, earlier.first.amount) else None
 
 
-def _said_alike(left: _Group, right: _Group) -> bool:
+def _said_alike(left: _Group, right: _Group, threshold: float) -> bool:
     """Two figures contradict only in sentences about the same thing: the clauses of some pair of
     their claims from different articles have sentence vectors at least
     ``CONTRADICTION_SIMILARITY`` apart ("six people died when the seaplane crashed" is not about
-    "12 killed in the plane crash"). One such pair is enough: a group's first clause may be a
+    "12 killed in the plane crash"); measures, already tied to one thing by their anchor ("the
+    gorilla's weight") and carrying a whole sentence as text, need ``MEASURE_SIMILARITY``. One such pair is enough: a group's first clause may be a
     passing mention while another article's repeats the figure in its own sentence."""
     pairs = [(a, b) for a in left.claims for b in right.claims if a.article_id != b.article_id][:SIMILARITY_PAIRS]
     texts = sorted({c.text for pair in pairs for c in pair})
     vectors = dict(zip(texts, np.asarray(resources.sentence_encoder().encode(texts))))
-    return any(float(vectors[a.text] @ vectors[b.text]) >= CONTRADICTION_SIMILARITY for a, b in pairs)
+    return any(float(vectors[a.text] @ vectors[b.text]) >= threshold for a, b in pairs)
 
 
 def _without_duplicates(agreements: list[Finding]) -> list[Finding]:

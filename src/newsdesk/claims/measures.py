@@ -58,9 +58,10 @@ _AGE = re.compile(r"\b(?P<number>\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old\b|
 UNRESOLVED_HOLDER = "?"
 # Nouns for a person whose age tells them apart ("a five-year-old boy"); other nouns an age
 # modifies ("a 17-year-old male", "the 37-year-old building") say too little of whose it is.
+PROTAGONIST_SHARE = 0.5  # tuned on the dev split of tests/gold/claims/corpus.json
 AGE_HOLDERS = PEOPLE_NOUNS | frozenset("toddler baby infant son daughter teenager teen youngster kid".split())
 
-__all__ = ["UNRESOLVED_HOLDER", "measures_in", "with_age_holders"]
+__all__ = ["UNRESOLVED_HOLDER", "comparable_ages", "measures_in", "with_age_holders"]
 
 
 def measures_in(article_id: str, sentence: Span, full_text: str) -> list[Claim]:
@@ -158,6 +159,21 @@ def with_age_holders(claims: list[Claim]) -> list[Claim]:
             claim = replace(claim, subject=source.subject)
         result.append(claim)
     return result
+
+
+def comparable_ages(claims: list[Claim], articles: int) -> list[Claim]:
+    """The ages of unnamed holders (``AGE_HOLDERS``) worth comparing across an event's reports:
+    those of a noun that at least ``PROTAGONIST_SHARE`` of its ``articles`` give an age (the
+    story's protagonist, whom most reports introduce by age: "a four-year-old boy"; a race's
+    "37-year-old driver" is one of many drivers), and not from an article that gives that noun
+    two different ages (it speaks of more than one: "two boys ages 10 and 12")."""
+    ages: dict[tuple[str, str], set[float]] = {}
+    for claim in claims:
+        if claim.kind == "measure" and claim.slot == "age" and claim.subject in AGE_HOLDERS and claim.amount is not None:
+            ages.setdefault((claim.article_id, claim.subject), set()).add(claim.amount.low)
+    reported = {noun: sum(1 for (_, n) in ages if n == noun) for _, noun in ages}
+    keep = {key for key, values in ages.items() if len(values) == 1 and reported[key[1]] >= PROTAGONIST_SHARE * articles}
+    return [c for c in claims if not (c.kind == "measure" and c.slot == "age" and c.subject in AGE_HOLDERS) or (c.article_id, c.subject) in keep]
 
 
 def _claim(article_id: str, sentence: Span, text: str, start: int, end: int, slot: str, amount: Amount, anchor: str | None) -> Claim:
