@@ -51,6 +51,7 @@ VAGUE_HEADS = frozenset(w for phrase in VAGUE for w in phrase.split() if w not i
 _NUMBER = r"\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?"
 _CHANGE = re.compile(rf"\bfrom\s+(?P<before>{_NUMBER})\s+(?:(?P<noun>[a-z]+)\s+)?to\s+(?:(?:only|just|a mere)\s+)?(?P<after>{_NUMBER})", re.IGNORECASE)
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+HARM_PARTICIPLES = frozenset("dead killed wounded injured hurt".split())
 
 
 def counts_in(article_id: str, sentence: Span) -> list[Claim]:
@@ -61,7 +62,7 @@ def counts_in(article_id: str, sentence: Span) -> list[Claim]:
         if token.i in used:
             continue
         if _zero_people(token):
-            figure, noun, partitive, amount, elided = [token], token, False, Amount(0, 0, exact=True), False
+            figure, noun, partitive, amount, elided, harmed = [token], token, False, Amount(0, 0, exact=True), False, None
             first = doc[token.i - 1] if token.lower_ == "one" else token
             value_start = first.idx
         elif _is_quantity(token):
@@ -74,6 +75,9 @@ def counts_in(article_id: str, sentence: Span) -> list[Claim]:
             noun, partitive = _counted_noun(token, figure, claims)
             if noun is None and percent is not None:
                 noun = percent
+            harmed = _harm_participle(figure[-1]) if noun is None else None
+            if harmed is not None:
+                noun = harmed
             elided = noun is None
             if elided:
                 noun = _elided_people(token, claims)
@@ -94,7 +98,9 @@ def counts_in(article_id: str, sentence: Span) -> list[Claim]:
             continue
         start, end = _clause(head, anchor)
         actor = _actor(head, anchor)
-        subject, predicate = ("people", predicate) if elided else _counted_as(noun, predicate)
+        if harmed is not None:
+            predicate = PREDICATE_CLASSES[harmed.lower_]
+        subject, predicate = ("people", predicate) if elided or harmed is not None else _counted_as(noun, predicate)
         claims.append(
             Claim(
                 article_id, start, end, doc_text(doc)[start:end],
@@ -136,17 +142,27 @@ def _percent_sign(token: Token) -> Token | None:
 
 def _elided_people(token: Token, earlier: list[Claim]) -> Token | None:
     """A bare figure after a count of people in the same sentence, as subject or object of a
-    verb of harm, counts people too: "killed 135 people and injured about 5,000"."""
+    verb of harm, counts people too: "killed 135 people and injured about 5,000", "killing at
+    least six civilians and wounding 120"."""
     if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj") or token.head.pos_ not in ("VERB", "ADJ"):
         return None
     if PREDICATE_CLASSES.get(token.head.lemma_.lower()) not in PATIENT_PREDICATES | {"missing"}:
         return None
     sentence = token.sent
-    people = [c for c in earlier if c.subject == "people" and sentence.start_char <= c.start]
+    people = [c for c in earlier if c.subject in PEOPLE_NOUNS and sentence.start_char <= c.start]
     if not people:
         return None
     span = token.doc.char_span(people[-1].subject_start, people[-1].subject_end)
     return span[0] if span is not None else None
+
+
+def _harm_participle(last: Token) -> Token | None:
+    """A figure counting people by what happened to them, without a noun: "120 wounded", "30
+    dead" (the participle or adjective is its head)."""
+    head = last.head
+    if last.dep_ == "nummod" and head.pos_ in ("ADJ", "VERB") and head.lower_ in HARM_PARTICIPLES:
+        return head
+    return None
 
 
 def _denominator(noun: Token, figure: list[Token]) -> bool:
