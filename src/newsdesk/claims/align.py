@@ -93,7 +93,7 @@ from newsdesk.claims.values import AGREEMENT, APART, DIFFER, PRECISION
 from newsdesk.claims.values import count_relation as _count_relation
 from newsdesk.claims.values import measure_relation as _measure_relation
 from newsdesk.claims.values import state_relation as _state_relation
-from newsdesk.claims.timing import HARM_SLOTS, dated, growing, held_before, in_time_order, not_lower, says_rise, when
+from newsdesk.claims.timing import HARM_SLOTS, dated, growing, held_before, may_contradict, in_time_order, not_lower, says_rise, when
 from newsdesk.model import Analysis, Article, Claim, Entity, Finding, Support
 
 SAME_EVENT_DAYS = 14
@@ -106,6 +106,7 @@ CONFLICT_ORDER = (CONTRADICTION, UPDATE, PRECISION)
 MOVES = frozenset({"lost", "won"})
 CONTRADICTION_SIMILARITY = 0.5
 MEASURE_SIMILARITY = 0.3  # tuned on the dev split of tests/gold/claims/corpus.json (true pairs 0.35-0.73)
+OPEN_SLOT_SIMILARITY = 0.7  # near-paraphrase; dev has no true open-slot count contradiction to tune on
 SIMILARITY_PAIRS = 16  # at most this many claim pairs of two value groups are compared by sentence
 _HARM_WORDS = re.compile(r"\b(?:dead|death|deaths|toll|killed|died|injured|wounded|missing|casualties|victims|bodies)\b", re.IGNORECASE)
 SAME, PART = "same", "part"
@@ -240,6 +241,9 @@ class _Holders:
             # the other's clause names the same place, though not as where it happened
             return SAME if any(place.casefold() in other.text.casefold() for place in named.places) else PART
         return SAME
+
+    def same_doer(self, left: Claim, right: Claim) -> bool:
+        return bool(self._actors(left) & self._actors(right))
 
     def _places(self, claim: Claim) -> set[str]:
         return {self.by_name.get((claim.article_id, place.casefold()), place.casefold()) for place in claim.places}
@@ -380,7 +384,7 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[l
         if update is not None:
             updated.update((i, j))
             contradicted.update((i, j))
-        elif relation == DIFFER and left.asserted() and right.asserted() and _same_things(left.first, right.first) and _not_a_part(left.first, right.first, setting) and (topic[0] == "state" or _said_alike(left, right, MEASURE_SIMILARITY if topic[0] == "measure" else CONTRADICTION_SIMILARITY)):
+        elif relation == DIFFER and left.asserted() and right.asserted() and _same_things(left.first, right.first) and _not_a_part(left.first, right.first, setting) and _at_one_time(left, right, holders) and (topic[0] == "state" or _said_alike(left, right, _similarity_needed(left.first, right.first, holders))):
             conflicts.append(_finding(CONTRADICTION, name, [left, right], holders))
             contradicted.update((i, j))
         elif relation == PRECISION:
@@ -431,6 +435,26 @@ def _update(left: _Group, right: _Group, relation: str | None, holders: _Holders
         return None  # no known order, or the two groups were reported in both orders
     earlier, later = (left, right) if orders.pop() else (right, left)
     return (earlier, later) if moves or not_lower(later.first.amount, earlier.first.amount) else None
+
+
+def _at_one_time(left: _Group, right: _Group, holders: _Holders) -> bool:
+    """Every cross-report pair of the two groups may contradict in time (rules in ``timing``):
+    a toll that may have grown between reports is not a conflict."""
+    pairs = [(a, b) for a in left.claims for b in right.claims if a.article_id != b.article_id]
+    return all(may_contradict(a, b, holders.articles, holders.rising) for a, b in pairs)
+
+
+def _similarity_needed(left: Claim, right: Claim, holders: _Holders) -> float:
+    """How alike two figures' sentences must be to contradict: measures are tied to one thing by
+    their anchor; a count of things in an open slot (runs, games, percentages: outside the slot
+    vocabulary; crowds of people are not) is one thing only when both name whose it is, the same doer, or when the two
+    sentences say nearly the same (``OPEN_SLOT_SIMILARITY``): "3 runs" and "2 runs" may be two
+    innings, "5%" and "35%" two rates."""
+    if left.kind == "measure":
+        return MEASURE_SIMILARITY
+    if (left.slot or "").startswith("open:") and _noun_class(left.subject) != "people" and not (left.actor_start is not None and right.actor_start is not None and holders.same_doer(left, right)):
+        return OPEN_SLOT_SIMILARITY
+    return CONTRADICTION_SIMILARITY
 
 
 def _said_alike(left: _Group, right: _Group, threshold: float) -> bool:

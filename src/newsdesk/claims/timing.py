@@ -35,7 +35,7 @@ _RISE = re.compile(
 
 _CALENDAR = re.compile(r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 
-__all__ = ["GROWING_SLOTS", "HARM_SLOTS", "dated", "growing", "held_before", "in_time_order", "not_lower", "says_rise", "when"]
+__all__ = ["GROWING_SLOTS", "HARM_SLOTS", "dated", "growing", "held_before", "may_contradict", "in_time_order", "not_lower", "says_rise", "when"]
 
 
 def dated(claim: Claim) -> bool:
@@ -82,6 +82,30 @@ def in_time_order(left: Claim, right: Claim, articles: dict[str, Article], risin
     if left_rises != right_rises:
         return (right, left) if left_rises else (left, right)
     return None
+
+
+def may_contradict(left: Claim, right: Claim, articles: dict[str, Article], rising: frozenset[str] = frozenset()) -> bool:
+    """Whether two different totals can contradict each other. A toll (``HARM_SLOTS``: the
+    dead, injured, missing, ...) moves as a story unfolds: two reports of it conflict only when
+    the later one is lower (a lower total later), when both were published at the same minute,
+    or when both place it in the past (the toll of an earlier happening is fixed). When which
+    report came first is unknown (two reports of one day without times, ECB+ texts with only a
+    date line), the higher may be the later: no contradiction is claimed. Other quantities
+    (ages, distances, money, scores, crowds) can whenever they differ at one setting."""
+    if left.slot not in HARM_SLOTS or right.slot not in HARM_SLOTS:
+        return True
+    if held_before(left) and held_before(right):
+        return True
+    if left.amount is None or right.amount is None:
+        return False
+    (left_at, left_timed), (right_at, right_timed) = when(left, articles[left.article_id]), when(right, articles[right.article_id])
+    if left_timed and right_timed and left_at == right_at:
+        return True  # two reports of the same moment
+    order = in_time_order(left, right, articles, rising)
+    if order is None:
+        return False
+    earlier, later = order
+    return not not_lower(later.amount, earlier.amount)
 
 
 def not_lower(later: Amount | None, earlier: Amount | None) -> bool:
