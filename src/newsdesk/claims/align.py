@@ -222,7 +222,7 @@ class _Holders:
     def setting(self, left: Claim, right: Claim) -> str | None:
         """SAME, PART (only one names a place: it may count a part of the other's whole) or None
         (different places or doers, or dates more than ``SAME_EVENT_DAYS`` apart)."""
-        if left.slot in HARM_SLOTS and held_before(left) != held_before(right):
+        if left.slot in HARM_SLOTS and held_before(left, self.articles[left.article_id]) != held_before(right, self.articles[right.article_id]):
             return None  # a toll of an earlier happening against the story's own
         if dated(left) or dated(right):
             # the articles of one event appear within days: either's publication date stands in for an unnamed date

@@ -33,6 +33,8 @@ _RISE = re.compile(
     re.IGNORECASE,
 )
 
+_RELATIVE = re.compile(r"(?:which|that|who)\b", re.IGNORECASE)
+RELATIVE_LEAD = 60  # characters before a relative clause read as what it hangs on
 _CALENDAR = re.compile(r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 
 __all__ = ["GROWING_SLOTS", "HARM_SLOTS", "dated", "growing", "held_before", "may_contradict", "in_time_order", "not_lower", "says_rise", "when"]
@@ -50,7 +52,7 @@ def when(claim: Claim, article: Article) -> tuple[str, bool]:
     """(ISO date or datetime the figure holds at, whether it has a time of day); ("", False) unknown."""
     if claim.date and len(claim.date) >= 10:
         return claim.date[:10], False
-    if held_before(claim):
+    if held_before(claim, article):
         return "", False
     published = (article.metadata or {}).get("published_at") or article.published or ""
     if len(published) < 10:
@@ -59,10 +61,14 @@ def when(claim: Claim, article: Article) -> tuple[str, bool]:
     return (published[:16] if timed else published[:10]), timed
 
 
-def held_before(claim: Claim) -> bool:
+def held_before(claim: Claim, article: Article) -> bool:
     """Whether the claim's clause places it before the report's own story ("air strikes earlier
-    this month which killed 30 civilians"): a figure of another, earlier happening."""
-    return bool(_PAST.search(claim.text))
+    this month which killed 30 civilians"): a figure of another, earlier happening. A relative
+    clause ("which killed 30") is read with the words it hangs on, just before it."""
+    text = claim.text
+    if _RELATIVE.match(text):
+        text = article.text[max(0, claim.start - RELATIVE_LEAD) : claim.end]
+    return bool(_PAST.search(text))
 
 
 def growing(claim: Claim, people_nouns: frozenset[str]) -> bool:
@@ -94,7 +100,7 @@ def may_contradict(left: Claim, right: Claim, articles: dict[str, Article], risi
     (ages, distances, money, scores, crowds) can whenever they differ at one setting."""
     if left.slot not in HARM_SLOTS or right.slot not in HARM_SLOTS:
         return True
-    if held_before(left) and held_before(right):
+    if held_before(left, articles[left.article_id]) and held_before(right, articles[right.article_id]):
         return True
     if left.amount is None or right.amount is None:
         return False
