@@ -37,6 +37,9 @@ every rule below leans towards saying nothing.
   speculative or distanced statement does not contradict anything). A value group found in two
   or more articles is an agreement unless it takes part in a contradiction, which then carries
   all its supports.
+  Whether two different figures contradict rather than count different things, hold at
+  different times (a toll that may have grown) or sit in unrelated sentences is in ``contrary``;
+  when a toll grew between reports it is an update instead (``timing``).
 - **Actions** ("who did what to whom") share a topic when their verbs share an action class
   (``ACTION_CLASSES``: "attacked"/"struck") and their objects are the same (one linked entity,
   or the same head noun after ``TARGET_SYNONYMS`` and no conflicting modifiers). Within it, two
@@ -74,9 +77,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-import numpy as np
 
-from newsdesk import resources
 from newsdesk.claims.lexicon import (
     ACTION_CLASSES,
     DIMENSION,
@@ -85,6 +86,7 @@ from newsdesk.claims.lexicon import (
     PEOPLE_NOUNS,
     TARGET_SYNONYMS,
 )
+from newsdesk.claims.contrary import SAME, PART, may_contradict
 from newsdesk.claims.copies import with_sources
 from newsdesk.claims.measures import comparable_ages
 from newsdesk.claims.numbers import label
@@ -93,7 +95,7 @@ from newsdesk.claims.values import AGREEMENT, APART, DIFFER, PRECISION
 from newsdesk.claims.values import count_relation as _count_relation
 from newsdesk.claims.values import measure_relation as _measure_relation
 from newsdesk.claims.values import state_relation as _state_relation
-from newsdesk.claims.timing import HARM_SLOTS, dated, growing, held_before, may_contradict, in_time_order, not_lower, says_rise, when
+from newsdesk.claims.timing import HARM_SLOTS, dated, growing, held_before, in_time_order, not_lower, says_rise, when
 from newsdesk.model import Analysis, Article, Claim, Entity, Finding, Support
 
 SAME_EVENT_DAYS = 14
@@ -104,12 +106,7 @@ _THING_PREDICATES = frozenset({"destroyed", "damaged", "shot down"})
 CONTRADICTION, SINGLE_SOURCE, UPDATE = "contradiction", "single_source", "update"
 CONFLICT_ORDER = (CONTRADICTION, UPDATE, PRECISION)
 MOVES = frozenset({"lost", "won"})
-CONTRADICTION_SIMILARITY = 0.5
-MEASURE_SIMILARITY = 0.3  # tuned on the dev split of tests/gold/claims/corpus.json (true pairs 0.35-0.73)
-OPEN_SLOT_SIMILARITY = 0.7  # near-paraphrase; dev has no true open-slot count contradiction to tune on
-SIMILARITY_PAIRS = 16  # at most this many claim pairs of two value groups are compared by sentence
 _HARM_WORDS = re.compile(r"\b(?:dead|death|deaths|toll|killed|died|injured|wounded|missing|casualties|victims|bodies)\b", re.IGNORECASE)
-SAME, PART = "same", "part"
 
 __all__ = ["align_claims", "single_source_claims"]
 
@@ -384,7 +381,7 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[l
         if update is not None:
             updated.update((i, j))
             contradicted.update((i, j))
-        elif relation == DIFFER and left.asserted() and right.asserted() and _same_things(left.first, right.first) and _not_a_part(left.first, right.first, setting) and _at_one_time(left, right, holders) and (topic[0] == "state" or _said_alike(left, right, _similarity_needed(left.first, right.first, holders))):
+        elif relation == DIFFER and left.asserted() and right.asserted() and may_contradict(left.claims, right.claims, setting, holders.articles, holders.rising, holders.same_doer):
             conflicts.append(_finding(CONTRADICTION, name, [left, right], holders))
             contradicted.update((i, j))
         elif relation == PRECISION:
@@ -437,39 +434,6 @@ def _update(left: _Group, right: _Group, relation: str | None, holders: _Holders
     return (earlier, later) if moves or not_lower(later.first.amount, earlier.first.amount) else None
 
 
-def _at_one_time(left: _Group, right: _Group, holders: _Holders) -> bool:
-    """Every cross-report pair of the two groups may contradict in time (rules in ``timing``):
-    a toll that may have grown between reports is not a conflict."""
-    pairs = [(a, b) for a in left.claims for b in right.claims if a.article_id != b.article_id]
-    return all(may_contradict(a, b, holders.articles, holders.rising) for a, b in pairs)
-
-
-def _similarity_needed(left: Claim, right: Claim, holders: _Holders) -> float:
-    """How alike two figures' sentences must be to contradict: measures are tied to one thing by
-    their anchor; a count of things in an open slot (runs, games, percentages: outside the slot
-    vocabulary; crowds of people are not) is one thing only when both name whose it is, the same doer, or when the two
-    sentences say nearly the same (``OPEN_SLOT_SIMILARITY``): "3 runs" and "2 runs" may be two
-    innings, "5%" and "35%" two rates."""
-    if left.kind == "measure":
-        return MEASURE_SIMILARITY
-    if (left.slot or "").startswith("open:") and _noun_class(left.subject) != "people" and not (left.actor_start is not None and right.actor_start is not None and holders.same_doer(left, right)):
-        return OPEN_SLOT_SIMILARITY
-    return CONTRADICTION_SIMILARITY
-
-
-def _said_alike(left: _Group, right: _Group, threshold: float) -> bool:
-    """Two figures contradict only in sentences about the same thing: the clauses of some pair of
-    their claims from different articles have sentence vectors at least
-    ``CONTRADICTION_SIMILARITY`` apart ("six people died when the seaplane crashed" is not about
-    "12 killed in the plane crash"); measures, already tied to one thing by their anchor ("the
-    gorilla's weight") and carrying a whole sentence as text, need ``MEASURE_SIMILARITY``. One such pair is enough: a group's first clause may be a
-    passing mention while another article's repeats the figure in its own sentence."""
-    pairs = [(a, b) for a in left.claims for b in right.claims if a.article_id != b.article_id][:SIMILARITY_PAIRS]
-    texts = sorted({c.text for pair in pairs for c in pair})
-    vectors = dict(zip(texts, np.asarray(resources.sentence_encoder().encode(texts))))
-    return any(float(vectors[a.text] @ vectors[b.text]) >= threshold for a, b in pairs)
-
-
 def _without_duplicates(agreements: list[Finding]) -> list[Finding]:
     """A measure agreement that restates a count agreement ("600 tons" read both ways) goes."""
     counts = [f for f in agreements if f.claim_kind != "measure"]
@@ -495,25 +459,6 @@ def _target(claim: Claim) -> tuple[str, int, int]:
 
 def _across(left: _Group, right: _Group) -> bool:
     return any(a.article_id != b.article_id for a in left.claims for b in right.claims)
-
-
-def _not_a_part(left: Claim, right: Claim, setting: str) -> bool:
-    """When only one of two counts names a place, it may count a part of the other's whole: they
-    contradict only if that part is larger than the whole ("810 in Syria" fits within "more
-    than 2,300"; "3.5 million in France" does not fit within "1.28 million")."""
-    if setting == SAME or left.kind in ("state", "measure"):
-        return True  # only counts add up: an age or a weight has no parts
-    part, whole = (left, right) if left.places else (right, left)
-    if part.amount is None or whole.amount is None or whole.amount.high is None:
-        return False
-    return part.amount.low > whole.amount.high
-
-
-def _same_things(left: Claim, right: Claim) -> bool:
-    """Counts contradict only when they count the same noun under a predicate that says what
-    happened (a bare "be" does not: "55 percent of traffic was ..."); states always are about
-    one holder."""
-    return left.kind in ("state", "measure") or (left.subject == right.subject and left.predicate != "be")
 
 
 # -- findings -------------------------------------------------------------------------
