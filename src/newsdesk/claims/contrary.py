@@ -2,6 +2,7 @@
 different things, hold at different times or be too loosely tied to one thing (``align`` has
 already found them different and asserted).
 
+- A vague count in words ("several", "dozens") never contradicts a figure.
 - Counts contradict only when they count the same noun under a predicate that says what
   happened; states and measures are about one holder or anchor.
 - When only one of two counts names a place (setting ``PART``), it may count a part of the
@@ -41,7 +42,15 @@ def may_contradict(left: list[Claim], right: list[Claim], setting: str, articles
     first, other = left[0], right[0]
     if not (_same_things(first, other) and _not_a_part(first, other, setting) and _at_one_time(left, right, articles, rising)):
         return False
+    if _in_words(first) or _in_words(other):
+        return False
     return first.kind == "state" or _said_alike(left, right, _similarity_needed(first, other, same_doer))
+
+
+def _in_words(claim: Claim) -> bool:
+    """A vague count in words only ("several", "dozens"): too loose to contradict a figure
+    ("several pieces" / "more than 20 fragments"), though it may be updated by one."""
+    return claim.kind in ("count", "change") and claim.amount is not None and not claim.amount.exact and not any(ch.isdigit() for ch in claim.value or "")
 
 
 def _not_a_part(left: Claim, right: Claim, setting: str) -> bool:

@@ -53,8 +53,6 @@ def count_relation(left: Claim, right: Claim) -> str | None:
     relation = _amount_relation(*pair)
     if relation == DIFFER and _loosely_worded(left, right, *pair):
         return PRECISION
-    if relation == DIFFER and (_in_words(left) or _in_words(right)):
-        return None  # "several pieces" against "more than 20 fragments": a word is too loose to contradict a figure
     if relation == PRECISION and _far_apart(*pair):
         return APART
     if left.subject != right.subject and relation == DIFFER:
@@ -95,11 +93,6 @@ def _loosely_worded(left: Claim, right: Claim, left_amount: Amount, right_amount
         if in_words and not vague.exact and _within_factor(vague, exact.low if exact.high is None or exact.exact else exact.high, LOOSE_WORDING_FACTOR):
             return True
     return False
-
-
-def _in_words(claim: Claim) -> bool:
-    """A vague quantity in words only ("several", "dozens", "hundreds")."""
-    return claim.amount is not None and not claim.amount.exact and not any(ch.isdigit() for ch in claim.value or "")
 
 
 def _comparable(left: Claim, right: Claim) -> tuple[Amount, Amount] | None:
