@@ -37,6 +37,9 @@ every rule below leans towards saying nothing.
   speculative or distanced statement does not contradict anything). A value group found in two
   or more articles is an agreement unless it takes part in a contradiction, which then carries
   all its supports.
+  Whether two different figures contradict rather than count different things, hold at
+  different times (a toll that may have grown) or sit in unrelated sentences is in ``contrary``;
+  when a toll grew between reports it is an update instead (``timing``).
 - **Actions** ("who did what to whom") share a topic when their verbs share an action class
   (``ACTION_CLASSES``: "attacked"/"struck") and their objects are the same (one linked entity,
   or the same head noun after ``TARGET_SYNONYMS`` and no conflicting modifiers). Within it, two
@@ -74,9 +77,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-import numpy as np
 
-from newsdesk import resources
 from newsdesk.claims.lexicon import (
     ACTION_CLASSES,
     DIMENSION,
@@ -85,14 +86,16 @@ from newsdesk.claims.lexicon import (
     PEOPLE_NOUNS,
     TARGET_SYNONYMS,
 )
+from newsdesk.claims.contrary import SAME, PART, may_contradict
 from newsdesk.claims.copies import with_sources
+from newsdesk.claims.measures import comparable_ages
 from newsdesk.claims.numbers import label
 from newsdesk.claims.propositions import align_statements
 from newsdesk.claims.values import AGREEMENT, APART, DIFFER, PRECISION
 from newsdesk.claims.values import count_relation as _count_relation
 from newsdesk.claims.values import measure_relation as _measure_relation
 from newsdesk.claims.values import state_relation as _state_relation
-from newsdesk.claims.timing import HARM_SLOTS, growing, in_time_order, not_lower, says_rise, when
+from newsdesk.claims.timing import HARM_SLOTS, dated, growing, held_before, in_time_order, not_lower, says_rise, when
 from newsdesk.model import Analysis, Article, Claim, Entity, Finding, Support
 
 SAME_EVENT_DAYS = 14
@@ -103,9 +106,7 @@ _THING_PREDICATES = frozenset({"destroyed", "damaged", "shot down"})
 CONTRADICTION, SINGLE_SOURCE, UPDATE = "contradiction", "single_source", "update"
 CONFLICT_ORDER = (CONTRADICTION, UPDATE, PRECISION)
 MOVES = frozenset({"lost", "won"})
-CONTRADICTION_SIMILARITY = 0.5
 _HARM_WORDS = re.compile(r"\b(?:dead|death|deaths|toll|killed|died|injured|wounded|missing|casualties|victims|bodies)\b", re.IGNORECASE)
-SAME, PART = "same", "part"
 
 __all__ = ["align_claims", "single_source_claims"]
 
@@ -116,10 +117,8 @@ def align_claims(analyses: list[Analysis], entities: list[Entity]) -> tuple[list
     holders = _Holders(entities, {a.article.id: a.article for a in analyses})
     holders.rising = frozenset(c.article_id for a in analyses for c in a.claims if c.kind in ("count", "statement") and says_rise(c) and _HARM_WORDS.search(c.text))
     topics: dict[tuple, list[Claim]] = defaultdict(list)
-    for analysis in analyses:
-        for claim in analysis.claims:
-            if claim.kind != "statement":
-                topics[_topic(claim, holders)].append(claim)
+    for claim in comparable_ages([c for a in analyses for c in a.claims if c.kind != "statement"], len(analyses)):
+        topics[_topic(claim, holders)].append(claim)
     agreements: list[Finding] = []
     conflicts: list[Finding] = []
     for topic, claims in topics.items():
@@ -220,7 +219,9 @@ class _Holders:
     def setting(self, left: Claim, right: Claim) -> str | None:
         """SAME, PART (only one names a place: it may count a part of the other's whole) or None
         (different places or doers, or dates more than ``SAME_EVENT_DAYS`` apart)."""
-        if left.date or right.date:
+        if left.slot in HARM_SLOTS and held_before(left, self.articles[left.article_id]) != held_before(right, self.articles[right.article_id]):
+            return None  # a toll of an earlier happening against the story's own
+        if dated(left) or dated(right):
             # the articles of one event appear within days: either's publication date stands in for an unnamed date
             # (an undated article by the newest post it embeds: it is no older than that)
             fallback = _reference_date(self.articles[left.article_id]) or _reference_date(self.articles[right.article_id])
@@ -232,7 +233,14 @@ class _Holders:
                 return None
         if left.places and right.places:
             return SAME if self._places(left) & self._places(right) else None
-        return PART if left.places or right.places else SAME
+        if left.places or right.places:
+            named, other = (left, right) if left.places else (right, left)
+            # the other's clause names the same place, though not as where it happened
+            return SAME if any(place.casefold() in other.text.casefold() for place in named.places) else PART
+        return SAME
+
+    def same_doer(self, left: Claim, right: Claim) -> bool:
+        return bool(self._actors(left) & self._actors(right))
 
     def _places(self, claim: Claim) -> set[str]:
         return {self.by_name.get((claim.article_id, place.casefold()), place.casefold()) for place in claim.places}
@@ -373,7 +381,7 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[l
         if update is not None:
             updated.update((i, j))
             contradicted.update((i, j))
-        elif relation == DIFFER and left.asserted() and right.asserted() and _same_things(left.first, right.first) and _not_a_part(left.first, right.first, setting) and (topic[0] == "state" or _said_alike(left.first, right.first)):
+        elif relation == DIFFER and left.asserted() and right.asserted() and may_contradict(left.claims, right.claims, setting, holders.articles, holders.rising, holders.same_doer):
             conflicts.append(_finding(CONTRADICTION, name, [left, right], holders))
             contradicted.update((i, j))
         elif relation == PRECISION:
@@ -426,14 +434,6 @@ def _update(left: _Group, right: _Group, relation: str | None, holders: _Holders
     return (earlier, later) if moves or not_lower(later.first.amount, earlier.first.amount) else None
 
 
-def _said_alike(left: Claim, right: Claim) -> bool:
-    """Two figures contradict only in sentences about the same thing: their clauses' sentence
-    vectors at least ``CONTRADICTION_SIMILARITY`` apart ("six people died when the seaplane
-    crashed" is not about "12 killed in the plane crash")."""
-    vectors = np.asarray(resources.sentence_encoder().encode([left.text, right.text]))
-    return float(vectors[0] @ vectors[1]) >= CONTRADICTION_SIMILARITY
-
-
 def _without_duplicates(agreements: list[Finding]) -> list[Finding]:
     """A measure agreement that restates a count agreement ("600 tons" read both ways) goes."""
     counts = [f for f in agreements if f.claim_kind != "measure"]
@@ -459,25 +459,6 @@ def _target(claim: Claim) -> tuple[str, int, int]:
 
 def _across(left: _Group, right: _Group) -> bool:
     return any(a.article_id != b.article_id for a in left.claims for b in right.claims)
-
-
-def _not_a_part(left: Claim, right: Claim, setting: str) -> bool:
-    """When only one of two counts names a place, it may count a part of the other's whole: they
-    contradict only if that part is larger than the whole ("810 in Syria" fits within "more
-    than 2,300"; "3.5 million in France" does not fit within "1.28 million")."""
-    if setting == SAME or left.kind == "state":
-        return True
-    part, whole = (left, right) if left.places else (right, left)
-    if part.amount is None or whole.amount is None or whole.amount.high is None:
-        return False
-    return part.amount.low > whole.amount.high
-
-
-def _same_things(left: Claim, right: Claim) -> bool:
-    """Counts contradict only when they count the same noun under a predicate that says what
-    happened (a bare "be" does not: "55 percent of traffic was ..."); states always are about
-    one holder."""
-    return left.kind in ("state", "measure") or (left.subject == right.subject and left.predicate != "be")
 
 
 # -- findings -------------------------------------------------------------------------

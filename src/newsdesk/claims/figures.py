@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.claims.lexicon import PREDICATE_CLASSES
 from newsdesk.model import Claim
 
 SLOT_OF_PREDICATE = {
@@ -58,6 +59,7 @@ _SLOT_WORDS = [
     (re.compile(r"^\W*(?:\w+\W+){0,4}?(?:arrested|detained|in custody|charged)\b", re.I), "arrested"),
     (re.compile(r"^\W*(?:\w+\W+){0,3}?evacuated\b", re.I), "evacuated"),
 ]
+_HARM_MODIFIER = re.compile(r"\b(dead|killed|wounded|injured|hurt)\b", re.I)
 _SUBSET_BEFORE = re.compile(r"\b(?:including|includ(?:es|ed)|among them|among whom|among those|among the \w+|of whom|of them|of which|of those)\W+(?:\w+\W+){0,2}$", re.I)
 _WHOLE = r"(?:them|whom|which|those|the (?:dead|victims|injured|wounded|casualties|killed|missing|bodies|passengers|people killed))"
 _SUBSET_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:of " + _WHOLE + r"\b|were among\b|are among\b|among (?:the|them)\b)", re.I)
@@ -83,6 +85,10 @@ def _slot(claim: Claim, text: str) -> str:
     noun = claim.subject or ""
     if noun in SLOT_OF_NOUN:
         return SLOT_OF_NOUN[noun]
+    if claim.subject_start is not None and claim.subject_start > claim.value_end:
+        modifier = _HARM_MODIFIER.search(text[claim.value_end : claim.subject_start])  # "more than 100 wounded people"
+        if modifier:
+            return SLOT_OF_PREDICATE[PREDICATE_CLASSES[modifier.group(1).lower()]]
     after = text[claim.subject_end if claim.subject_end is not None else claim.value_end : claim.end + 60]
     for pattern, slot in _SLOT_WORDS:
         if pattern.search(after[:80]):

@@ -28,6 +28,7 @@ PREDICATE_CLASSES = {
     **dict.fromkeys("missing miss".split(), "missing"),
     **dict.fromkeys("sentence jail imprison".split(), "sentenced"),
     **dict.fromkeys("employ hire".split(), "employed"),
+    **dict.fromkeys("break shatter split splinter fracture fragment".split(), "broken up"),
 }
 
 # Predicates whose grammatical object (or passive subject) is the counted thing; when the
@@ -41,6 +42,7 @@ NOUN_SYNONYMS = {
     "vessel": "ship", "boat": "ship", "ton": "tonne", "guest": "passenger",
     "home": "house", "residence": "house",
     "usd": "dollar",
+    "fragment": "piece", "chunk": "piece", "shard": "piece",
 }
 
 # Counted nouns that name a harm: "2,300 deaths" counts people dead.

@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from newsdesk.claims.lexicon import PEOPLE_NOUNS
 from newsdesk.claims.numbers import approximation_before, parse_amount
 from newsdesk.model import Amount, Claim
 
@@ -54,7 +55,13 @@ _PER = re.compile(r"^\W*(?:a|per|each)\W+(?:share|head|year|day|month|week|hour|
 _LIGHT = frozenset("be have include do make get take give go come say reach".split())
 _AGE = re.compile(r"\b(?P<number>\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old\b|\baged (?P<aged>\d{1,3})\b", re.IGNORECASE)
 
-__all__ = ["measures_in"]
+UNRESOLVED_HOLDER = "?"
+# Nouns for a person whose age tells them apart ("a five-year-old boy"); other nouns an age
+# modifies ("a 17-year-old male", "the 37-year-old building") say too little of whose it is.
+PROTAGONIST_SHARE = 0.5  # tuned on the dev split of tests/gold/claims/corpus.json
+AGE_HOLDERS = PEOPLE_NOUNS | frozenset("toddler baby infant son daughter teenager teen youngster kid".split())
+
+__all__ = ["UNRESOLVED_HOLDER", "comparable_ages", "measures_in", "with_age_holders"]
 
 
 def measures_in(article_id: str, sentence: Span, full_text: str) -> list[Claim]:
@@ -68,7 +75,7 @@ def measures_in(article_id: str, sentence: Span, full_text: str) -> list[Claim]:
             continue
         start = sentence.start_char + match.start()
         end = sentence.start_char + match.end()
-        holder = _named_holder(doc, start, end)
+        holder = _named_holder(doc, start, end) or _unnamed_holder(doc, start, end)
         if holder:
             found.append(_claim(article_id, sentence, full_text, start, end, "age", amount, holder))
     for match in _FIGURE.finditer(text):
@@ -117,6 +124,56 @@ def _named_holder(doc, start: int, end: int) -> str | None:
         if token.pos_ == "PROPN" and token.i not in range(span.start, span.end):
             return token.lemma_.lower()
     return None
+
+
+def _unnamed_holder(doc, start: int, end: int) -> str | None:
+    """Whose age it is when no name says it: the noun the age phrase modifies ("a five-year-old
+    boy" -> boy); the age used as a noun ("the six-year-old") or said of a pronoun ("he was 3
+    years old") is ``UNRESOLVED_HOLDER``, resolved within its article by ``with_age_holders``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    old = next((t for t in span if t.lower_ == "old"), None)
+    if old is None:
+        return None
+    if old.dep_ == "amod" and old.head.pos_ == "NOUN" and old.head.i not in range(span.start, span.end):
+        return old.head.lemma_.lower() if old.head.lemma_.lower() in AGE_HOLDERS else None
+    if old.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj") or old.dep_ == "acomp" and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in old.head.children):
+        return UNRESOLVED_HOLDER
+    return None
+
+
+def with_age_holders(claims: list[Claim]) -> list[Claim]:
+    """An age without its holder ("the six-year-old", "he was 3") repeats an age the article gives
+    with one: the nearest with the same figure ("a six-year-old boy ... the six-year-old"), else
+    the nearest before it; with none it is dropped (whose age it is stays unknown)."""
+    holders = [c for c in claims if c.kind == "measure" and c.slot == "age" and c.subject != UNRESOLVED_HOLDER]
+    result = []
+    for claim in claims:
+        if claim.kind == "measure" and claim.subject == UNRESOLVED_HOLDER:
+            same = sorted((h for h in holders if h.amount == claim.amount), key=lambda h: abs(h.start - claim.start))
+            before = [h for h in holders if h.start <= claim.start]
+            source = same[0] if same else before[-1] if before else None
+            if source is None:
+                continue
+            claim = replace(claim, subject=source.subject)
+        result.append(claim)
+    return result
+
+
+def comparable_ages(claims: list[Claim], articles: int) -> list[Claim]:
+    """The ages of unnamed holders (``AGE_HOLDERS``) worth comparing across an event's reports:
+    those of a noun that at least ``PROTAGONIST_SHARE`` of its ``articles`` give an age (the
+    story's protagonist, whom most reports introduce by age: "a four-year-old boy"; a race's
+    "37-year-old driver" is one of many drivers), and not from an article that gives that noun
+    two different ages (it speaks of more than one: "two boys ages 10 and 12")."""
+    ages: dict[tuple[str, str], set[float]] = {}
+    for claim in claims:
+        if claim.kind == "measure" and claim.slot == "age" and claim.subject in AGE_HOLDERS and claim.amount is not None:
+            ages.setdefault((claim.article_id, claim.subject), set()).add(claim.amount.low)
+    reported = {noun: sum(1 for (_, n) in ages if n == noun) for _, noun in ages}
+    keep = {key for key, values in ages.items() if len(values) == 1 and reported[key[1]] >= PROTAGONIST_SHARE * articles}
+    return [c for c in claims if not (c.kind == "measure" and c.slot == "age" and c.subject in AGE_HOLDERS) or (c.article_id, c.subject) in keep]
 
 
 def _claim(article_id: str, sentence: Span, text: str, start: int, end: int, slot: str, amount: Amount, anchor: str | None) -> Claim:

@@ -33,20 +33,42 @@ _RISE = re.compile(
     re.IGNORECASE,
 )
 
-__all__ = ["GROWING_SLOTS", "HARM_SLOTS", "growing", "in_time_order", "not_lower", "says_rise", "when"]
+_RELATIVE = re.compile(r"(?:which|that|who)\b", re.IGNORECASE)
+RELATIVE_LEAD = 60  # characters before a relative clause read as what it hangs on
+_CALENDAR = re.compile(r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+
+__all__ = ["GROWING_SLOTS", "HARM_SLOTS", "dated", "growing", "held_before", "may_contradict", "in_time_order", "not_lower", "says_rise", "when"]
+
+
+def dated(claim: Claim) -> bool:
+    """Whether the claim's clause names a calendar date (a year or a month: "in 2014", "on
+    February 14"), which may place it outside the event; a weekday or "yesterday" is resolved
+    against the report's own date and says nothing the report's date does not (and a crawl
+    date may be wrong: an article about a Saturday in May filed as March)."""
+    return bool(claim.date) and bool(_CALENDAR.search(claim.text))
 
 
 def when(claim: Claim, article: Article) -> tuple[str, bool]:
     """(ISO date or datetime the figure holds at, whether it has a time of day); ("", False) unknown."""
     if claim.date and len(claim.date) >= 10:
         return claim.date[:10], False
-    if _PAST.search(claim.text):
+    if held_before(claim, article):
         return "", False
     published = (article.metadata or {}).get("published_at") or article.published or ""
     if len(published) < 10:
         return "", False
     timed = len(published) >= 16 and published[11:16] != "00:00"
     return (published[:16] if timed else published[:10]), timed
+
+
+def held_before(claim: Claim, article: Article) -> bool:
+    """Whether the claim's clause places it before the report's own story ("air strikes earlier
+    this month which killed 30 civilians"): a figure of another, earlier happening. A relative
+    clause ("which killed 30") is read with the words it hangs on, just before it."""
+    text = claim.text
+    if _RELATIVE.match(text):
+        text = article.text[max(0, claim.start - RELATIVE_LEAD) : claim.end]
+    return bool(_PAST.search(text))
 
 
 def growing(claim: Claim, people_nouns: frozenset[str]) -> bool:
@@ -66,6 +88,30 @@ def in_time_order(left: Claim, right: Claim, articles: dict[str, Article], risin
     if left_rises != right_rises:
         return (right, left) if left_rises else (left, right)
     return None
+
+
+def may_contradict(left: Claim, right: Claim, articles: dict[str, Article], rising: frozenset[str] = frozenset()) -> bool:
+    """Whether two different totals can contradict each other. A toll (``HARM_SLOTS``: the
+    dead, injured, missing, ...) moves as a story unfolds: two reports of it conflict only when
+    the later one is lower (a lower total later), when both were published at the same minute,
+    or when both place it in the past (the toll of an earlier happening is fixed). When which
+    report came first is unknown (two reports of one day without times, ECB+ texts with only a
+    date line), the higher may be the later: no contradiction is claimed. Other quantities
+    (ages, distances, money, scores, crowds) can whenever they differ at one setting."""
+    if left.slot not in HARM_SLOTS or right.slot not in HARM_SLOTS:
+        return True
+    if held_before(left, articles[left.article_id]) and held_before(right, articles[right.article_id]):
+        return True
+    if left.amount is None or right.amount is None:
+        return False
+    (left_at, left_timed), (right_at, right_timed) = when(left, articles[left.article_id]), when(right, articles[right.article_id])
+    if left_timed and right_timed and left_at == right_at:
+        return True  # two reports of the same moment
+    order = in_time_order(left, right, articles, rising)
+    if order is None:
+        return False
+    earlier, later = order
+    return not not_lower(later.amount, earlier.amount)
 
 
 def not_lower(later: Amount | None, earlier: Amount | None) -> bool:
