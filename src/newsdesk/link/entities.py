@@ -54,7 +54,8 @@ def _entity(pools: list[Pool], reasons: list, order: dict[str, int]) -> Entity:
     if place is None and entity_type in PLACE_LABELS and all(pool.family != "place" for pool in pools):
         place = resolve_place(canonical_name(members))  # tagged otherwise at first; places were read in context
     variants = Counter(m.name for m in members)
-    roles = Counter(r for m in members for r in m.roles)
+    # a title word before a name the event settles as a group or place is a slip, not its role
+    roles = Counter(r for m in members for r in m.roles) if entity_type == "PERSON" else Counter()
     return Entity(
         id="",
         name=place.name if place else canonical_name(members),
@@ -73,7 +74,8 @@ def vote_type(members: list[NameMention]) -> str:
     for m in members:
         votes[m.mention.label] += CONTEXT_VOTES if m.typed_by_context else 1
     votes["PERSON"] += sum(1 for m in members if m.roles)
-    return max(votes, key=lambda label: (votes[label], -_rank(label)))
+    said = {m.mention.label for m in members if m.typed_by_context}  # wins a tie, see within.vote_family
+    return max(votes, key=lambda label: (votes[label], label in said, -_rank(label)))
 
 
 def _rank(label: str) -> int:

@@ -34,7 +34,11 @@ def settle_types(local_entities: list[LocalEntity], event_of: dict[str, str]) ->
     for local in local_entities:
         for member in local.members:
             if member.family in VOTING_FAMILIES:
-                votes[key(local, member)][member.family] += CONTEXT_VOTES if member.typed_by_context else 1 + bool(member.roles)
+                weight = CONTEXT_VOTES if member.typed_by_context else 1 + bool(member.roles)
+                votes[key(local, member)][member.family] += weight
+                if member.family == "person" and len(member.tokens) > 1:  # "Qasem Soleimani" votes for "Soleimani"
+                    surname = key(local, member)[0], member.tokens[-1:]
+                    votes[surname]["person"] += weight
     for local in local_entities:
         members = []
         for member in local.members:
