@@ -138,7 +138,7 @@ ROLE_SYNONYMS = {
 }
 
 # Heads of phrases that stand for a company the article has named: "the company", "the firm".
-COMPANY_HEADS = frozenset("company firm carrier airline bank manufacturer maker retailer chipmaker automaker insurer".split())
+COMPANY_HEADS = frozenset("company firm carrier airline bank manufacturer maker retailer chipmaker automaker insurer giant group studio".split())
 
 # Heads of phrases that stand for a news outlet: "a South Korean newspaper" is the paper the
 # article names elsewhere ("The newspaper Chosun Ilbo").

@@ -41,6 +41,7 @@ _BODY_LABELS = ("ORG", "GPE", "NORP", "FAC")
 _FUNCTION_POS = ("DET", "ADP", "PUNCT", "CCONJ", "PART", "PRON")
 _SUBJECT_REACH = 400  # characters back from a pronoun in which a named subject outranks a nearer name
 _SOURCE_REACH = 600  # characters back in which "they", "it" or "the sources" find what they stand for
+_BODY_SOURCE_REACH = 1500  # ... and in which "the company" finds a body the text gave as a source
 _MAX_NAME_TOKENS = 3  # a name after a title: "Governor Mehdi Irannejad"
 _CLOSE_TO = re.compile(CLOSE_TO_PATTERN, re.IGNORECASE)
 _FEMALE_PRONOUNS = frozenset(("she", "her"))
@@ -119,6 +120,8 @@ class SpeakerResolver:
             return Speaker(phrase.text, start, end, "anonymous", close_to=close_to(phrase.text))
         if lemma in MEDIA_HEADS:
             outlet = self._outlet(phrase, head)
+            if outlet is None and _definite_common(phrase, head):  # "The Detroit Free Press identified ... the newspaper reported"
+                outlet = self._body_before(head.idx, content, subject_only=False)
             if outlet is not None:
                 return Speaker(outlet.text, start, end, "official_body")
         if lemma in DOCUMENT_HEADS:
@@ -293,7 +296,26 @@ class SpeakerResolver:
             if _surname(mention.text) == surname:
                 words |= self._title_words(mention)
         female, male = bool(words & FEMALE_TITLES), bool(words & MALE_TITLES)
+        if not female and not male:  # no title: the pronoun that takes the person up in the same sentence
+            pronouns = {self._next_pronoun(m) for m in self.people if _surname(m.text) == surname} - {None}
+            female, male = "female" in pronouns, "male" in pronouns
         return "female" if female and not male else "male" if male and not female else None
+
+    def _next_pronoun(self, person: Mention) -> str | None:
+        """ "Tara Reid has spent a decade out and about, but her latest destination ...": the first
+        "he", "she" and the like after a subject in its sentence, when no other person comes between."""
+        span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        for token in self.doc[span.end : span.sent.end]:
+            if any(m.start <= token.idx < m.end for m in self.people):
+                return None
+            lower = token.lower_
+            if lower in ("she", "her", "hers", "herself"):
+                return "female"
+            if lower in ("he", "him", "his", "himself"):
+                return "male"
+        return None
 
     def _title_words(self, person: Mention) -> set[str]:
         """The words right before a name or in apposition after it ("spokeswoman Hua", "Hua, the spokeswoman")."""
@@ -314,16 +336,21 @@ class SpeakerResolver:
 
     def _body_before(self, offset: int, content: tuple[int, int] | None, subject_only: bool = True) -> Mention | None:
         """The body "it" stands for: the nearest organisation before, as the subject of its clause
-        (for "the company", anywhere)."""
+        (for "the company", anywhere, but one the text gave as a source first: "Microsoft said ...
+        versions of IE. ... the company said" is Microsoft)."""
+        nearest = None
+        reach = _SOURCE_REACH if subject_only else _BODY_SOURCE_REACH
         for body in sorted(self.bodies, key=lambda m: -m.end):
-            if body.end > offset or offset - body.end > _SOURCE_REACH or body.label != "ORG":
+            if body.end > offset or offset - body.end > reach or body.label != "ORG":
                 continue
             if content is not None and content[0] <= body.start < content[1]:
                 continue
             span = self.doc.char_span(body.start, body.end, alignment_mode="expand")
-            if not subject_only or span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            if span is not None and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in SPEECH_VERBS:
                 return body
-        return None
+            if offset - body.end <= _SOURCE_REACH and (not subject_only or span is not None and span.root.dep_ in ("nsubj", "nsubjpass")):
+                nearest = nearest or body
+        return nearest
 
     def _earlier_source(self, head: Token, content: tuple[int, int] | None, plural: bool, same_head: bool = False) -> Speaker | None:
         """The unnamed source "they" or "the sources" takes up: the nearest one before that the
@@ -351,8 +378,10 @@ class SpeakerResolver:
         if span is None:
             return set()
         sentence = span.sent
-        words = [t.lower_ for t in self.doc[max(sentence.start, span.start - 8) : span.start]]
-        words += [t.lemma_.lower() for t in self.doc[max(sentence.start, span.start - 8) : span.start]]
+        # not a possessor: in "the star's rep Jack Ketsoyan" he is the rep, not the star
+        before = [t for t in self.doc[max(sentence.start, span.start - 8) : span.start]
+                  if t.dep_ != "poss" and not (t.i + 1 < len(self.doc) and self.doc[t.i + 1].tag_ == "POS")]
+        words = [t.lower_ for t in before] + [t.lemma_.lower() for t in before]
         after = span.end
         if after < len(self.doc) and self.doc[after].text in (",", "("):
             for token in self.doc[after + 1 : min(sentence.end, after + 12)]:
