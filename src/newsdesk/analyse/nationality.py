@@ -28,6 +28,9 @@ from newsdesk.model import Mention
 DEMONYM_SUFFIXES = ("ian", "ese", "ish", "an", "i")
 MIN_STEM = 4  # shorter stems start country names by chance ("Rom-an", "Pol-ish")
 MAX_STEM_CUT = 3  # letters of the country's one-word name past the stem ("Brit-ain", "Leban-on")
+# a name as written: a few capitalised words or particles ("Qasem Soleimani", "Abu al-Muhandis"),
+# not "Aeronautic Defense & Space Company (EADS" nor "Prime Minister John Howard and federal ..."
+_NAME = re.compile(r"^(?:(?:[A-Z][\w'’.-]*|al-\w+|al|bin|ibn|de|van|von|da|del|la|le|el)(?:\s+|$)){1,5}$")
 _FIRST_WORD = re.compile(r"^(?:the\s+|The\s+)?(?:[a-z]+\s+)?(?P<word>[A-Z][a-z]+)\s+(?=[A-Z])")
 
 
@@ -60,7 +63,7 @@ def _split(mention: Mention, tagged: frozenset[str], people: frozenset[tuple[str
     if match is None or mention.label == "NORP" or not is_nationality(match.group("word"), tagged):
         return None
     name = mention.text[match.end():]
-    if mention.label != "PERSON" and not _written_as_person(_keys(name), people):
+    if not _NAME.match(name) or mention.label != "PERSON" and not _written_as_person(_keys(name), people):
         return None
     word_start = mention.start + match.start("word")
     adjective = Mention(mention.article_id, word_start, word_start + len(match.group("word")), match.group("word"),
