@@ -216,3 +216,12 @@ def test_nationality_words_by_their_country():
     assert all(map(is_nationality, ("Iranian", "Iraqi", "American", "Chinese", "British", "Lebanese")))
     assert not any(map(is_nationality, ("Jordan", "Christian", "Roman", "Hasim", "Khamenei")))
     assert is_nationality("French", {"French"})  # tagged NORP in the article: no stem rule needed
+
+
+def test_a_list_of_bare_names_with_a_person_of_the_event_holds_people_not_places():
+    a = article("a", "Cleric Moqtada Sadr spoke. Factions of Sadr, Amiri and Hakim met Iraq, Iran and Syria.",
+                [("Moqtada Sadr", "PERSON"), ("Amiri", "GPE"), ("Hakim", "GPE"), ("Iraq", "GPE"), ("Iran", "GPE"),
+                 ("Syria", "GPE")])
+    entities = link_entities([a], {"a": "e"})
+    assert entity_with(entities, "Amiri").type == "PERSON" and entity_with(entities, "Hakim").type == "PERSON"
+    assert {entity_with(entities, n).type for n in ("Iraq", "Iran", "Syria")} == {"GPE"}

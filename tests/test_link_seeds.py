@@ -74,3 +74,11 @@ def test_the_kayhan_newspaper_is_no_person(seed_entities):
     assert kayhan.type == "ORG" and "Keyhan" in kayhan.variants and not kayhan.roles
     assert "Khamenei" not in kayhan.variants
     assert not any(e.type == "PERSON" and "Kayhan" in e.variants for e in entities)
+
+
+def test_surnames_listed_with_a_person_are_people(seed_entities):
+    # the column's embedded tweet: "Factions of Sadr, Maliki, Amiri, Hakim are Islamist", the
+    # tagger's places; Sadr is a person of the event
+    _, entities = seed_entities
+    for surname in ("Maliki", "Amiri", "Hakim"):
+        assert holding(entities, surname).type == "PERSON"

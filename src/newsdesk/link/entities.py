@@ -41,7 +41,7 @@ def link_entities(analyses: list[Analysis], event_of: dict[str, str] | None = No
             article_entities[index].role_mentions.extend(mentions)
         local_entities += article_entities
 
-    local_entities = settle_types(local_entities, event_of)
+    local_entities = settle_types(local_entities, event_of, {a.article.id: a.article.text for a in analyses})
     entities = [_entity(pools, reasons, order) for pools, reasons in link_across(local_entities, event_of)]
     _give_unique_ids(entities)
     attach_handles(entities, [s for a in analyses for s in sightings(a, handle_mentions[a.article.id])])
