@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from newsdesk import resources
 from newsdesk.analyse.dates import find_times, infer_published, names_a_day, not_older_than
 from newsdesk.analyse.labels import corrected_label, is_generic_noun, with_site_noun
+from newsdesk.analyse.nationality import without_glued_nationality
 from newsdesk.analyse.language import detect_language, detect_languages, stop_words_of
 from newsdesk.clean import Cleaned, clean
 from newsdesk.model import Analysis, Article, Mention, Sentence
@@ -110,7 +111,7 @@ def _mentions(article_id: str, doc: Doc, sentences: list[Sentence]) -> list[Ment
             continue
         ent = with_site_noun(ent)
         mentions.append(Mention(article_id, ent.start_char, ent.end_char, ent.text, corrected_label(ent), index))
-    return mentions
+    return without_glued_nationality(mentions)
 
 
 def _with_defined_acronyms(prose: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:

@@ -48,9 +48,17 @@ def _analysis(article_id: str, text: str, spans: list[tuple[int, int, str]]) -> 
 
 
 def _assignments(analyses: list[Analysis], event_of: dict[str, str] | None) -> dict[tuple[str, int, int], str]:
-    """Mention (article, start, end) -> entity id, as linked."""
-    return {(m.article_id, m.start, m.end): entity.id
-            for entity in link_entities(analyses, event_of) for m in entity.mentions}
+    """Mention (article, start, end) -> entity id, as linked. A mention the linker cut to the name
+    in it ("the American Hasim Rahman" read as "Hasim Rahman") counts under its span as given."""
+    linked = {(m.article_id, m.start, m.end): entity.id
+              for entity in link_entities(analyses, event_of) for m in entity.mentions}
+    by_end = {(article_id, end): (start, entity) for (article_id, start, end), entity in linked.items()}
+    for analysis in analyses:
+        for m in analysis.mentions:
+            cut = by_end.get((m.article_id, m.end))
+            if (m.article_id, m.start, m.end) not in linked and cut is not None and cut[0] > m.start:
+                linked[(m.article_id, m.start, m.end)] = cut[1]
+    return linked
 
 
 def evaluate_translit(path: Path = TRANSLIT_SET, split: str | None = None) -> dict:

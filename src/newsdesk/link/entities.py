@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
+from newsdesk.analyse.nationality import evidence_of, without_glued_nationality
 from newsdesk.link.across import Pool, link_across
 from newsdesk.link.handles import attach_handles, sightings
 from newsdesk.link.mentions import NameMention, read_mention
@@ -23,10 +24,16 @@ def link_entities(analyses: list[Analysis], event_of: dict[str, str] | None = No
     """Link the named-entity mentions of many articles into entities, each merge explained."""
     event_of = event_of or {}
     local_entities, handle_mentions, order = [], {}, {}
+    mentions_of_event: dict[str, list[Mention]] = {}
+    for analysis in analyses:
+        mentions_of_event.setdefault(event_of.get(analysis.article.id, analysis.article.id), []).extend(analysis.mentions)
+    evidence = {event: evidence_of(mentions) for event, mentions in mentions_of_event.items()}
     for position, analysis in enumerate(analyses):
         article_id = analysis.article.id
         order[article_id] = position
-        read = [read_mention(m, analysis.prose) for m in analysis.mentions]
+        # "the American Hasim Rahman" in a report that never names Rahman again: the event does
+        named = without_glued_nationality(analysis.mentions, evidence[event_of.get(article_id, article_id)])
+        read = [read_mention(m, analysis.prose) for m in named]
         names = [r for r in read if r is not None and not r.is_handle]
         handle_mentions[article_id] = [r.mention for r in read if r is not None and r.is_handle]
         article_entities = link_within(article_id, names, analysis.prose)
@@ -34,7 +41,7 @@ def link_entities(analyses: list[Analysis], event_of: dict[str, str] | None = No
             article_entities[index].role_mentions.extend(mentions)
         local_entities += article_entities
 
-    local_entities = settle_types(local_entities, event_of)
+    local_entities = settle_types(local_entities, event_of, {a.article.id: a.article.text for a in analyses})
     entities = [_entity(pools, reasons, order) for pools, reasons in link_across(local_entities, event_of)]
     _give_unique_ids(entities)
     attach_handles(entities, [s for a in analyses for s in sightings(a, handle_mentions[a.article.id])])
@@ -54,7 +61,8 @@ def _entity(pools: list[Pool], reasons: list, order: dict[str, int]) -> Entity:
     if place is None and entity_type in PLACE_LABELS and all(pool.family != "place" for pool in pools):
         place = resolve_place(canonical_name(members))  # tagged otherwise at first; places were read in context
     variants = Counter(m.name for m in members)
-    roles = Counter(r for m in members for r in m.roles)
+    # a title word before a name the event settles as a group or place is a slip, not its role
+    roles = Counter(r for m in members for r in m.roles) if entity_type == "PERSON" else Counter()
     return Entity(
         id="",
         name=place.name if place else canonical_name(members),
@@ -73,7 +81,8 @@ def vote_type(members: list[NameMention]) -> str:
     for m in members:
         votes[m.mention.label] += CONTEXT_VOTES if m.typed_by_context else 1
     votes["PERSON"] += sum(1 for m in members if m.roles)
-    return max(votes, key=lambda label: (votes[label], -_rank(label)))
+    said = {m.mention.label for m in members if m.typed_by_context}  # wins a tie, see within.vote_family
+    return max(votes, key=lambda label: (votes[label], label in said, -_rank(label)))
 
 
 def _rank(label: str) -> int:

@@ -299,3 +299,9 @@ def place_in_context(name: str, context: frozenset[str]) -> Place | None:
 def exact_place(name: str) -> Place | None:
     """The place a name spells exactly (no key or fuzzy match): evidence that a word is a place."""
     return (hit := _exact(name)) and hit.place
+
+
+@lru_cache(maxsize=1)
+def country_names() -> tuple[str, ...]:
+    """Every name the gazetteer gives a country or a continent, normalised (lower case)."""
+    return tuple(sorted(name for name, hit in _gazetteer().exact.items() if hit.rank[0] == COUNTRY))

@@ -8,6 +8,15 @@ wrong one. So does a phrase that names a different office ("the minister of defe
 former holder ("the former prime minister"), or overlaps a tagged name ("the Prime
 Minister's Office"). Role mentions carry the label ``ROLE`` and never vote on the entity's
 type, canonical name or variants.
+
+A role phrase is linked inside its article only, never to a holder named in another article of
+the event, and a title before a name is no link to another person with that title. The seed
+column shows why: its translation writes "a photo of the spiritual leader Kayhan in the Kayhan
+newspaper ... where he is sitting next to Raisi and Khamenei". "Kayhan" is the newspaper (the
+text says so, and the embedded tweet has "Keyhan (Khamenei mouthpiece)"); the leader in the photo
+is not Khamenei, who sits beside him, and no report calls Khamenei "spiritual leader". Linking
+the phrase to Khamenei would be a false merge an analyst cannot see; left unlinked, the
+newspaper stays one organisation (``within.vote_family``: the text's noun wins a tie with a title).
 """
 
 from __future__ import annotations

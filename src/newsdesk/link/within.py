@@ -61,12 +61,14 @@ class LocalEntity:
 
 def vote_family(members: list[NameMention]) -> str:
     """Type family by majority; a title ("Minister Kazemi") is a vote for a person, and a noun
-    beside a mention that says what it is ("the Kayhan newspaper") is worth CONTEXT_VOTES."""
+    beside a mention that says what it is ("the Kayhan newspaper") is worth CONTEXT_VOTES and
+    wins a tie: the text's own word beats the tagger's guess and a title word before a name."""
     votes = Counter()
     for m in members:
         votes[m.family] += CONTEXT_VOTES if m.typed_by_context else 1
     votes["person"] += sum(1 for m in members if m.roles)
-    return max(votes, key=lambda f: (votes[f], -_preference(f)))
+    said = {m.family for m in members if m.typed_by_context}
+    return max(votes, key=lambda f: (votes[f], f in said, -_preference(f)))
 
 
 def _preference(family: str) -> int:

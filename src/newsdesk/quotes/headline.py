@@ -2,6 +2,7 @@
 
 - The source after a colon: "Quake hits island off south Iran, five hurt: media".
 - The source after a comma and a verb of saying: "Croydon tram driver 'blacked out', claim passengers".
+- The source before a colon: "Minister: 'We will rebuild'", "Police: suspect fled on foot".
 - Quoted words the body repeats take the body's speaker: "‘Caught RED HANDED!’ Trump claims China selling
   oil to N. Korea" is the president's because the body has him tweet “Caught RED HANDED – very
   disappointed that China is allowing oil to go into North Korea ...”.
@@ -31,6 +32,8 @@ _MAX_SOURCE_WORDS = 4
 _SOURCE_HEADS = ANONYMOUS_HEADS | BODY_HEADS | DOCUMENT_HEADS | MEDIA_HEADS | ROLE_HEADS | frozenset({"media"})
 _TAIL_COLON = re.compile(r"^(?P<content>.*\w.*?)\s*:\s+(?P<source>[^:\"“”‘’']+?)\s*$")
 _TAIL_SAYS = re.compile(r"^(?P<content>.*\w.*?),\s*(?P<verb>[A-Za-z]+)\s+(?P<source>[^,\"“”‘’']+?)\s*$")
+_LEAD_COLON = re.compile(r"^(?P<source>[^:\"“”‘’']*\w[^:\"“”‘’']*?)\s*:\s+(?P<content>.*\w.*?)\s*$")
+_MARKS = "\"“”‘’'"
 _REPEATED_SHARE = 0.6  # of a headline quote's words found in one body quote
 _MIN_REPEATED_WORDS = 2
 
@@ -53,7 +56,7 @@ def headline_quotes(analysis: Analysis, doc: Doc, resolver: SpeakerResolver, quo
     if span is None:
         return quotes
     quotes = _repeated_in_body(quotes, span)
-    tail = _tail_source(analysis, doc, resolver, span)
+    tail = _tail_source(analysis, doc, resolver, span) or _lead_source(analysis, doc, resolver, span, quotes)
     if tail is None:
         return quotes
     content_start, content_end, attributed = tail
@@ -106,6 +109,49 @@ def _tail_source(analysis: Analysis, doc: Doc, resolver: SpeakerResolver, span: 
         speaker_end=speaker.end,
         attribution=Attribution(cue=cue, source_kind=speaker.source_kind, chain=(source.text,), close_to=speaker.close_to),
     )
+    return content_start, content_end, quote
+
+
+def _lead_source(analysis: Analysis, doc: Doc, resolver: SpeakerResolver, span: tuple[int, int],
+                 quotes: list[Quote]) -> tuple[int, int, Quote] | None:
+    """The headline's source when it comes first, before a colon: "Minister: 'We will rebuild'",
+    "Police: Suspect fled on foot". Only a person the tagger names, a body the article names again,
+    or a source noun is a source ("Croydon tram derailment: Several dead" is a topic, not a speaker)."""
+    start, end = span
+    match = _LEAD_COLON.match(analysis.prose[start:end])
+    if match is None:
+        return None
+    source = doc.char_span(start + match.start("source"), start + match.end("source"), alignment_mode="expand")
+    if source is None or len([t for t in source if not t.is_punct]) > _MAX_SOURCE_WORDS or any(t.pos_ in ("VERB", "AUX") for t in source):
+        return None
+    head = source[-1]
+    named = [m for m in analysis.mentions if m.start <= source.start_char and source.end_char <= m.end and m.label in ("PERSON", "ORG")]
+    # only when the article names them again ("Sky Watch: January is packed" is a column's name)
+    named = [m for m in named if any(o.start >= end and o.text.split()[-1] == m.text.split()[-1] for o in analysis.mentions)]
+    if not (named or head.lemma_.lower() in _SOURCE_HEADS or head.lower_ in _SOURCE_HEADS):
+        return None
+    content = doc.char_span(start + match.start("content"), start + match.end("content"), alignment_mode="expand")
+    quoted = match.group("content")[:1] in _MARKS
+    if content is None or not (quoted or any(t.pos_ in ("VERB", "AUX") for t in content)):
+        return None
+    speaker = resolver.resolve(phrase_of(head, (source.start_char, source.end_char)), head)
+    content_start, content_end = content.start_char, content.end_char
+    if quoted:  # the quoted words, without their marks
+        content_start, content_end = content_start + 1, content_end - (analysis.prose[content_end - 1] in _MARKS)
+    quote = Quote(
+        article_id=analysis.article.id,
+        start=content_start,
+        end=content_end,
+        text=analysis.article.text[content_start:content_end],
+        speaker=speaker.name,
+        kind="direct" if quoted else "indirect",
+        speaker_start=speaker.start,
+        speaker_end=speaker.end,
+        attribution=Attribution(cue=":", source_kind=speaker.source_kind, chain=(source.text,), close_to=speaker.close_to),
+    )
+    if quoted and not resolver.is_person(speaker):
+        # "Minister: 'We will rebuild'": the body, quoting the same words, names the minister
+        quote = _repeated_in_body([quote] + quotes, span)[0]
     return content_start, content_end, quote
 
 

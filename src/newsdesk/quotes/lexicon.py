@@ -90,6 +90,16 @@ ROLE_HEADS = frozenset(
     """.split()
 )
 
+# Nouns for one person the text leaves unnamed ("a neighbour", "a France Telecom spokeswoman"): a
+# later "he" or "she" can stand for them.
+UNNAMED_PERSON_HEADS = (ROLE_HEADS | frozenset(
+    """
+    source official witness resident analyst expert observer insider diplomat journalist reporter
+    neighbour neighbor relative friend survivor victim passenger driver doctor nurse teacher student
+    man woman spokesperson
+    """.split()
+)) - frozenset({"head", "chair", "general", "representative"})
+
 PERSON_PRONOUNS = frozenset("he she him her".split())
 FIRST_PERSON = frozenset("i we me us".split())
 
@@ -128,7 +138,7 @@ ROLE_SYNONYMS = {
 }
 
 # Heads of phrases that stand for a company the article has named: "the company", "the firm".
-COMPANY_HEADS = frozenset("company firm carrier airline bank manufacturer maker retailer chipmaker automaker insurer".split())
+COMPANY_HEADS = frozenset("company firm carrier airline bank manufacturer maker retailer chipmaker automaker insurer giant group studio".split())
 
 # Heads of phrases that stand for a news outlet: "a South Korean newspaper" is the paper the
 # article names elsewhere ("The newspaper Chosun Ilbo").

@@ -12,7 +12,7 @@ spoke of just before; unnamed sources keep whom they are close to.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -33,6 +33,7 @@ from newsdesk.quotes.lexicon import (
     ROLE_HEADS,
     ROLE_SYNONYMS,
     SPEECH_VERBS,
+    UNNAMED_PERSON_HEADS,
 )
 from newsdesk.quotes.speakers import phrase_of
 
@@ -40,6 +41,7 @@ _BODY_LABELS = ("ORG", "GPE", "NORP", "FAC")
 _FUNCTION_POS = ("DET", "ADP", "PUNCT", "CCONJ", "PART", "PRON")
 _SUBJECT_REACH = 400  # characters back from a pronoun in which a named subject outranks a nearer name
 _SOURCE_REACH = 600  # characters back in which "they", "it" or "the sources" find what they stand for
+_BODY_SOURCE_REACH = 1500  # ... and in which "the company" finds a body the text gave as a source
 _MAX_NAME_TOKENS = 3  # a name after a title: "Governor Mehdi Irannejad"
 _CLOSE_TO = re.compile(CLOSE_TO_PATTERN, re.IGNORECASE)
 _FEMALE_PRONOUNS = frozenset(("she", "her"))
@@ -72,12 +74,30 @@ class SpeakerResolver:
 
     def resolve(self, phrase: Span, head: Token, content: tuple[int, int] | None = None) -> Speaker:
         """``content`` is the span of the words the speaker is said to have said, if known."""
+        speaker = self._resolve(phrase, head, content)
+        if speaker.close_to is None and speaker.source_kind in ("anonymous", "official_body", "unknown"):
+            # "said the Democrat who is familiar with efforts by Obama ...": the clause on the source's noun
+            described = self.doc[head.left_edge.i : head.right_edge.i + 1]
+            if content is None or not (described.start_char < content[1] and content[0] < described.end_char):
+                speaker = replace(speaker, close_to=close_to(described.text))
+        return speaker
+
+    def _resolve(self, phrase: Span, head: Token, content: tuple[int, int] | None) -> Speaker:
         start, end = phrase.start_char, phrase.end_char
         lower = head.lower_
         if lower in FIRST_PERSON:
             return Speaker(head.text, head.idx, head.idx + len(head), "unknown", first_person=True)
         if lower in PERSON_PRONOUNS:
-            person = self._nearest_person_before(head.idx, content, "female" if lower in _FEMALE_PRONOUNS else "male")
+            gender = "female" if lower in _FEMALE_PRONOUNS else "male"
+            person = self._nearest_person_before(head.idx, content, gender)
+            unnamed = self._unnamed_subject_before(head.idx, content, gender, after=person.end if person else 0)
+            if unnamed is not None:  # "a neighbour recalled ... '…,' he said": the neighbour, not a name further back
+                return Speaker(unnamed.text, head.idx, head.idx + len(head), "anonymous", close_to=close_to(unnamed.text))
+            earlier = self._same_pronoun_before(head, after=person.end if person else 0)
+            if earlier is not None:  # "…, she said. … , she said": the one the first "she" stands for
+                found = self.resolve(earlier.doc[earlier.i : earlier.i + 1], earlier)
+                if found.source_kind == "anonymous":
+                    return replace(found, start=head.idx, end=head.idx + len(head))
             name = self._fullest_name(person) if person else None
             return Speaker(name or head.text, head.idx, head.idx + len(head), "named_person" if name else "unknown")
         if lower == "they":
@@ -100,11 +120,13 @@ class SpeakerResolver:
             return Speaker(phrase.text, start, end, "anonymous", close_to=close_to(phrase.text))
         if lemma in MEDIA_HEADS:
             outlet = self._outlet(phrase, head)
+            if outlet is None and _definite_common(phrase, head):  # "The Detroit Free Press identified ... the newspaper reported"
+                outlet = self._body_before(head.idx, content, subject_only=False)
             if outlet is not None:
                 return Speaker(outlet.text, start, end, "official_body")
         if lemma in DOCUMENT_HEADS:
             return Speaker(phrase.text, start, end, "document")
-        if lemma in COMPANY_HEADS and _bare_definite(phrase, head):
+        if lemma in COMPANY_HEADS and _definite_common(phrase, head):
             company = self._body_before(head.idx, content, subject_only=False)
             if company is not None:  # "Apple unveiled ... The company said" -> Apple
                 return Speaker(company.text, start, end, "official_body")
@@ -169,6 +191,37 @@ class SpeakerResolver:
             return None
         subjects = [m for m in candidates if offset - m.end <= _SUBJECT_REACH and self.is_subject(m)]
         return max(subjects or candidates, key=lambda m: m.end)
+
+    def _unnamed_subject_before(self, offset: int, content: tuple[int, int] | None, gender: str, after: int) -> Span | None:
+        """The nearest unnamed person the text gave as the subject of a saying verb between ``after`` and
+        a pronoun ("a France Telecom spokeswoman who asked not to be named said", "a neighbour
+        recalled"), when the person's noun does not say the other gender: the phrase up to its noun."""
+        for token in reversed(self.doc[: _token_index_before(self.doc, offset) + 1]):
+            if token.idx < after or offset - token.idx > _SUBJECT_REACH:
+                return None
+            if content is not None and content[0] <= token.idx < content[1]:
+                continue
+            if token.tag_ != "NN" or token.lemma_.lower() not in UNNAMED_PERSON_HEADS or not _says(token):
+                continue  # a victim or a suspect the text speaks of, not a speaker
+            phrase = phrase_of(token)
+            described = self.doc[token.left_edge.i : token.right_edge.i + 1]
+            if any(described.start_char <= m.start < described.end_char for m in self.people):
+                return None  # a named person ("spokeswoman Hua Chunying", "the minister, Ana Costa,"): the named path decides
+            said = "female" if token.lower_ in FEMALE_TITLES else "male" if token.lower_ in MALE_TITLES else None
+            if said not in (None, gender):
+                continue
+            return self.doc[phrase.start : token.i + 1]
+        return None
+
+    def _same_pronoun_before(self, pronoun: Token, after: int) -> Token | None:
+        """The nearest earlier "he" or "she" of the same gender that says something, after ``after``."""
+        same = _FEMALE_PRONOUNS if pronoun.lower_ in _FEMALE_PRONOUNS else PERSON_PRONOUNS - _FEMALE_PRONOUNS
+        for token in reversed(self.doc[: pronoun.i]):
+            if token.idx < after or pronoun.idx - token.idx > _SUBJECT_REACH:
+                return None
+            if token.lower_ in same and _says(token):
+                return token
+        return None
 
     def is_subject(self, person: Mention) -> bool:
         span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
@@ -243,7 +296,26 @@ class SpeakerResolver:
             if _surname(mention.text) == surname:
                 words |= self._title_words(mention)
         female, male = bool(words & FEMALE_TITLES), bool(words & MALE_TITLES)
+        if not female and not male:  # no title: the pronoun that takes the person up in the same sentence
+            pronouns = {self._next_pronoun(m) for m in self.people if _surname(m.text) == surname} - {None}
+            female, male = "female" in pronouns, "male" in pronouns
         return "female" if female and not male else "male" if male and not female else None
+
+    def _next_pronoun(self, person: Mention) -> str | None:
+        """ "Tara Reid has spent a decade out and about, but her latest destination ...": the first
+        "he", "she" and the like after a subject in its sentence, when no other person comes between."""
+        span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        for token in self.doc[span.end : span.sent.end]:
+            if any(m.start <= token.idx < m.end for m in self.people):
+                return None
+            lower = token.lower_
+            if lower in ("she", "her", "hers", "herself"):
+                return "female"
+            if lower in ("he", "him", "his", "himself"):
+                return "male"
+        return None
 
     def _title_words(self, person: Mention) -> set[str]:
         """The words right before a name or in apposition after it ("spokeswoman Hua", "Hua, the spokeswoman")."""
@@ -264,16 +336,21 @@ class SpeakerResolver:
 
     def _body_before(self, offset: int, content: tuple[int, int] | None, subject_only: bool = True) -> Mention | None:
         """The body "it" stands for: the nearest organisation before, as the subject of its clause
-        (for "the company", anywhere)."""
+        (for "the company", anywhere, but one the text gave as a source first: "Microsoft said ...
+        versions of IE. ... the company said" is Microsoft)."""
+        nearest = None
+        reach = _SOURCE_REACH if subject_only else _BODY_SOURCE_REACH
         for body in sorted(self.bodies, key=lambda m: -m.end):
-            if body.end > offset or offset - body.end > _SOURCE_REACH or body.label != "ORG":
+            if body.end > offset or offset - body.end > reach or body.label != "ORG":
                 continue
             if content is not None and content[0] <= body.start < content[1]:
                 continue
             span = self.doc.char_span(body.start, body.end, alignment_mode="expand")
-            if not subject_only or span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            if span is not None and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in SPEECH_VERBS:
                 return body
-        return None
+            if offset - body.end <= _SOURCE_REACH and (not subject_only or span is not None and span.root.dep_ in ("nsubj", "nsubjpass")):
+                nearest = nearest or body
+        return nearest
 
     def _earlier_source(self, head: Token, content: tuple[int, int] | None, plural: bool, same_head: bool = False) -> Speaker | None:
         """The unnamed source "they" or "the sources" takes up: the nearest one before that the
@@ -301,8 +378,10 @@ class SpeakerResolver:
         if span is None:
             return set()
         sentence = span.sent
-        words = [t.lower_ for t in self.doc[max(sentence.start, span.start - 8) : span.start]]
-        words += [t.lemma_.lower() for t in self.doc[max(sentence.start, span.start - 8) : span.start]]
+        # not a possessor: in "the star's rep Jack Ketsoyan" he is the rep, not the star
+        before = [t for t in self.doc[max(sentence.start, span.start - 8) : span.start]
+                  if t.dep_ != "poss" and not (t.i + 1 < len(self.doc) and self.doc[t.i + 1].tag_ == "POS")]
+        words = [t.lower_ for t in before] + [t.lemma_.lower() for t in before]
         after = span.end
         if after < len(self.doc) and self.doc[after].text in (",", "("):
             for token in self.doc[after + 1 : min(sentence.end, after + 12)]:
@@ -322,6 +401,14 @@ def _bare_definite(phrase: Span, head: Token) -> bool:
     """ "the source", "The sources": a source the text has already introduced."""
     words = [t for t in phrase if not t.is_punct]
     return len(words) == 2 and words[0].lower_ in ("the", "these", "those", "this", "that") and words[1] == head
+
+
+def _definite_common(phrase: Span, head: Token) -> bool:
+    """ "the company", "the telecommunications company": a body the text has already named, told
+    by common words only ("the Japanese company" or "Toyota's company" may be another)."""
+    words = [t for t in phrase if not t.is_punct]
+    return (len(words) <= 3 and words[0].lower_ in ("the", "this", "that") and words[-1] == head
+            and all(t.pos_ in ("NOUN", "ADJ") and t.text.islower() for t in words[1:]))
 
 
 def _given_as_source(token: Token) -> bool:
@@ -349,6 +436,28 @@ def _titled_names(article_id: str, doc: Doc, people: list[Mention], quoted: list
             continue
         found.append(Mention(article_id, start_char, end_char, doc.text[start_char:end_char], "PERSON"))
     return found
+
+
+def _says(token: Token) -> bool:
+    """The noun is the subject of a saying verb, also where the parser lost it in a tail tag
+    ("..., a spokeswoman who asked not to be named said."): a saying verb follows the noun in
+    its sentence with no subject between them."""
+    if token.dep_ == "nsubj":
+        return token.head.lemma_.lower() in SPEECH_VERBS
+    if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+        return False  # "Pip Coburn, founder of Coburn Ventures, notes": the founder has a name
+    return any(
+        t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > token.i for c in t.children)
+        for t in token.doc[token.i + 1 : token.sent.end]
+    )
+
+
+def _token_index_before(doc: Doc, offset: int) -> int:
+    index = len(doc) - 1
+    while index >= 0 and doc[index].idx >= offset:
+        index -= 1
+    return index
 
 
 def _in_brackets(text: str, offset: int) -> bool:
