@@ -9,7 +9,7 @@ import pytest
 from newsdesk.analyse import analyse_article
 from newsdesk.ingest import article_from_text
 from newsdesk.model import Analysis, Article, InputError
-from newsdesk.store import Assignment, EventQuery, Store
+from newsdesk.store import Assignment, EventQuery, Store, is_server
 from newsdesk.store.codec import from_plain, to_plain
 
 
@@ -144,3 +144,16 @@ def test_a_dossier_is_stale_after_an_upgrade_or_a_reanalysis(store_at, monkeypat
         store.mark_dossiers_stale(["ev-a"])  # its articles were analysed again
         assert store.stale_dossiers() == ["ev-a"] and store.dossier_keys("ev-a")[0] != store.dossier_keys("ev-a")[1]
         assert store.stored_dossier("ev-a").document["events"][0]["title"] == "Crane falls"  # still readable meanwhile
+
+
+def test_a_job_is_run_by_one_server_and_never_again_once_finished(store_at):
+    with Store(store_at) as first, Store(store_at) as second:
+        first.add_job("j1", [("a.txt", b"Floods cut off Sylhet on Monday, officials said.")])
+        with first.running_job("j1") as runs:
+            assert runs
+            with second.running_job("j1") as also_runs:  # another server sharing a PostgreSQL database skips it
+                assert also_runs is (not is_server(store_at))  # an SQLite store has one server
+            first.set_job_status("j1", "done", finished=True)
+        with second.running_job("j1") as runs_again:
+            assert not runs_again
+        assert second.job("j1")["status"] == "done" and second.pending_job_inputs("j1", 10) == []

@@ -381,6 +381,15 @@ class Store:
         """Jobs queued or running (a server stopped during them), oldest first."""
         return jobs.active_jobs(self.db)
 
+    @contextmanager
+    def running_job(self, job_id: str) -> Iterator[bool]:
+        """Whether this process is to run the job (it is still queued or running, and no other
+        server runs it), held until the block ends. Servers sharing a PostgreSQL database each
+        resume the jobs left active when they start: the job's lock (an advisory lock, released
+        if its holder dies) has one of them run it. An SQLite store is served by one server."""
+        with self.db.try_lock("job." + job_id) as held:
+            yield held and jobs.job(self.db, job_id)["status"] in jobs.ACTIVE
+
     def pending_job_inputs(self, job_id: str, limit: int) -> list[tuple[int, str, bytes]]:
         return jobs.pending_inputs(self.db, job_id, limit)
 

@@ -74,30 +74,13 @@ class SQLiteConnection(sqlite3.Connection):
                 raise StoreError(f"no store at {path}", usage=True)
             if not path.parent.is_dir():
                 raise StoreError(f"cannot create the store {path}: the folder {path.parent} does not exist", usage=True)
-        # SQLite in WAL mode writes the file and, beside it, its -wal and -shm files
-        read_only = path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+        read_only = path.exists() and not _writable(path)
         try:
-            db = cls._connect(path, read_only)
+            db = _connect(path, read_only)
         except sqlite3.Error as exc:
             raise store_error(str(path), exc) from exc
         db.location, db.read_only = str(path), read_only
         return db
-
-    @classmethod
-    def _connect(cls, path: Path, read_only: bool) -> SQLiteConnection:
-        options: dict[str, Any] = {"isolation_level": None, "timeout": 30, "factory": cls}
-        if not read_only:
-            return sqlite3.connect(str(path), **options)
-        uri = path.resolve().as_uri()
-        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, **options)
-        try:
-            db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-            return db
-        except sqlite3.OperationalError:
-            # a WAL store in a folder that cannot be written has no -shm file to share: it is read as
-            # a file nothing else changes
-            db.close()
-            return sqlite3.connect(f"{uri}?immutable=1", uri=True, **options)
 
     def configure(self) -> None:
         self.execute("PRAGMA synchronous=NORMAL")
@@ -118,6 +101,11 @@ class SQLiteConnection(sqlite3.Connection):
     def lock(self, name: str, on_wait: Callable[[], None] | None = None):
         """Held by one process at a time: an OS file lock on ``<store>.<name>``."""
         return _file_lock(f"{self.location}.{name}", on_wait)
+
+    @contextmanager
+    def try_lock(self, name: str) -> Iterator[bool]:
+        """Always granted: an SQLite store is served by one server, whose jobs run one at a time."""
+        yield True
 
     def is_environment_error(self, exc: BaseException) -> bool:
         # what the environment does to a store (read-only, full, locked, not a database); a broken
@@ -208,16 +196,31 @@ class PostgresConnection:
     def lock(self, name: str, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
         """Held by one connection to the database at a time: a session advisory lock, which the
         server releases when the connection ends, whether the process ended well or was killed."""
-        key = "newsdesk." + name
-        if not self.execute("SELECT pg_try_advisory_lock(hashtextextended(?, 0))", (key,)).fetchone()[0]:
+        if not self._advisory("pg_try_advisory_lock", name):
             if on_wait:
                 on_wait()
-            self.execute("SELECT pg_advisory_lock(hashtextextended(?, 0))", (key,))
+            self._advisory("pg_advisory_lock", name)
         try:
             yield
         finally:
-            if not self._connection.closed:
-                self.execute("SELECT pg_advisory_unlock(hashtextextended(?, 0))", (key,))
+            self._unlock(name)
+
+    @contextmanager
+    def try_lock(self, name: str) -> Iterator[bool]:
+        """Whether this connection got the lock ``name`` (held until the block ends), without waiting."""
+        held = self._advisory("pg_try_advisory_lock", name)
+        try:
+            yield held
+        finally:
+            if held:
+                self._unlock(name)
+
+    def _advisory(self, function: str, name: str) -> bool | None:
+        return self.execute(f"SELECT {function}(hashtextextended(?, 0))", ("newsdesk." + name,)).fetchone()[0]
+
+    def _unlock(self, name: str) -> None:
+        if not self._connection.closed:  # a lost connection has lost its locks already
+            self._advisory("pg_advisory_unlock", name)
 
     def is_environment_error(self, exc: BaseException) -> bool:
         return isinstance(exc, self._environment)
@@ -240,6 +243,27 @@ class PostgresConnection:
             " WHERE f.document @@ to_tsquery('simple', unaccent(?)))",
             [query],
         )
+
+
+def _writable(path: Path) -> bool:
+    """SQLite in WAL mode writes the file and, beside it, its -wal and -shm files."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _connect(path: Path, read_only: bool) -> SQLiteConnection:
+    options: dict[str, Any] = {"isolation_level": None, "timeout": 30, "factory": SQLiteConnection}
+    if not read_only:
+        return sqlite3.connect(str(path), **options)
+    uri = path.resolve().as_uri()
+    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, **options)
+    try:
+        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        # a WAL store in a folder that cannot be written has no -shm file to share: it is read as
+        # a file nothing else changes
+        db.close()
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True, **options)
 
 
 @lru_cache(maxsize=512)

@@ -28,7 +28,7 @@ CREATE INDEX event_digests_pending ON event_digests(event_id) WHERE summarised_k
 CREATE TABLE event_dossiers (
     event_id TEXT PRIMARY KEY,
     members_key TEXT NOT NULL,
-    document BYTEA NOT NULL,
+    document BLOB NOT NULL,
     built_at TEXT NOT NULL,
     built_by TEXT NOT NULL
 );
