@@ -157,3 +157,12 @@ def test_a_job_is_run_by_one_server_and_never_again_once_finished(store_at):
         with second.running_job("j1") as runs_again:
             assert not runs_again
         assert second.job("j1")["status"] == "done" and second.pending_job_inputs("j1", 10) == []
+
+
+def test_a_nul_in_an_articles_metadata_is_stored_on_both_databases(store_at):
+    # a JSON input's "\u0000" reaches the title and outlet as they are; PostgreSQL text has no NUL
+    crane = _plain_analysis(CRANE, "Crane\x00 collapse", "Harbour\x00 Watch", "2024-03-05")
+    with Store(store_at) as store:
+        store.write_batch([crane], {}, [Assignment(crane.article.id, "ev-a", {})], None, [InputError("x\x00.json", "bad\x00")])
+        (row,) = store.events_page(EventQuery(text="crane")).items
+        assert row["title"] in ("Crane\x00 collapse", "Crane\ufffd collapse") and store.analyses() == [crane]

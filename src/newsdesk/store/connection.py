@@ -156,6 +156,7 @@ class PostgresConnection:
             connection = psycopg.connect(url, autocommit=True, application_name="newsdesk")
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to the store {location} ({_first_line(exc)}); is the PostgreSQL server running and the database created?") from exc
+        connection.adapters.register_dumper(str, _text_dumper())
         return cls(connection, location)
 
     def execute(self, sql: str, params: Any = ()):
@@ -264,6 +265,20 @@ def _connect(path: Path, read_only: bool) -> SQLiteConnection:
         # a file nothing else changes
         db.close()
         return sqlite3.connect(f"{uri}?immutable=1", uri=True, **options)
+
+
+@lru_cache(maxsize=1)
+def _text_dumper() -> type:
+    """psycopg's dumper of strings, less NUL: a PostgreSQL text holds no NUL character, which
+    SQLite keeps (a JSON input's "\u0000" in a title, say). It becomes U+FFFD, as half a
+    surrogate pair does at ingest, rather than failing the batch."""
+    from psycopg.types.string import StrDumperUnknown
+
+    class TextDumper(StrDumperUnknown):
+        def dump(self, obj: str):
+            return super().dump(obj.replace("\x00", "\ufffd"))
+
+    return TextDumper
 
 
 @lru_cache(maxsize=512)
