@@ -144,6 +144,7 @@ class PostgresConnection:
 
         self._connection = connection
         self.location = location
+        self._search_table = False
         self.ERRORS = (psycopg.Error,)
         self._environment = (psycopg.OperationalError, psycopg.errors.InsufficientPrivilege, psycopg.errors.ReadOnlySqlTransaction)
 
@@ -238,33 +239,24 @@ class PostgresConnection:
     def text_filter(self, words: list[str]) -> tuple[str, list]:
         """The condition on ``event_digests d`` that keeps the events with an article matching
         ``words`` as one phrase, the last word also as a prefix."""
-        query = " <-> ".join(f"'{word}'" for word in words) + ":*"
-        return (
-            "d.event_id IN (SELECT e.event_id FROM article_search f JOIN article_events e ON e.seq = f.seq"
-            " WHERE f.document @@ to_tsquery('simple', unaccent(?)))",
-            [query],
-        )
-
-
-def _writable(path: Path) -> bool:
-    """SQLite in WAL mode writes the file and, beside it, its -wal and -shm files."""
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-
-
-def _connect(path: Path, read_only: bool) -> SQLiteConnection:
-    options: dict[str, Any] = {"isolation_level": None, "timeout": 30, "factory": SQLiteConnection}
-    if not read_only:
-        return sqlite3.connect(str(path), **options)
-    uri = path.resolve().as_uri()
-    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, **options)
-    try:
-        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-        return db
-    except sqlite3.OperationalError:
-        # a WAL store in a folder that cannot be written has no -shm file to share: it is read as
-        # a file nothing else changes
-        db.close()
-        return sqlite3.connect(f"{uri}?immutable=1", uri=True, **options)
+        # as on SQLite, the matching events are worked out once into this connection's temporary
+        # table, which the count, the pending count and the page then read
+        if not self._search_table:
+            self.execute("CREATE TEMP TABLE IF NOT EXISTS search_hits (event_id TEXT PRIMARY KEY)")
+            self._search_table = True
+        self.execute("TRUNCATE search_hits")
+        # through the GIN index, never a scan of every article's words: the planner prices a
+        # match at almost nothing, but each costs reading that article's words back
+        self.execute("SET enable_seqscan = off")
+        try:
+            self.execute(
+                "INSERT INTO search_hits SELECT DISTINCT e.event_id FROM article_search f JOIN article_events e ON e.seq = f.seq"
+                " WHERE f.document @@ to_tsquery('simple', unaccent(?))",
+                (" <-> ".join(f"'{word}'" for word in words) + ":*",),
+            )
+        finally:
+            self.execute("RESET enable_seqscan")
+        return "d.event_id IN (SELECT event_id FROM search_hits)", []
 
 
 @lru_cache(maxsize=1)
