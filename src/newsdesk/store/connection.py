@@ -259,6 +259,27 @@ class PostgresConnection:
         return "d.event_id IN (SELECT event_id FROM search_hits)", []
 
 
+def _writable(path: Path) -> bool:
+    """SQLite in WAL mode writes the file and, beside it, its -wal and -shm files."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _connect(path: Path, read_only: bool) -> SQLiteConnection:
+    options: dict[str, Any] = {"isolation_level": None, "timeout": 30, "factory": SQLiteConnection}
+    if not read_only:
+        return sqlite3.connect(str(path), **options)
+    uri = path.resolve().as_uri()
+    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, **options)
+    try:
+        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        # a WAL store in a folder that cannot be written has no -shm file to share: it is read as
+        # a file nothing else changes
+        db.close()
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True, **options)
+
+
 @lru_cache(maxsize=1)
 def _text_dumper() -> type:
     """psycopg's dumper of strings, less NUL: a PostgreSQL text holds no NUL character, which
