@@ -1,7 +1,7 @@
 """Reads on a large store: listing, search and one event's dossier, through the Store API, the
 REST API (in process) and the CLI (whole processes, so including start-up).
 
-    .venv/bin/python bench/bench_reads.py [--articles 20000] [--db FILE] [--repeats 50]
+    .venv/bin/python bench/bench_reads.py [--articles 20000] [--db FILE|postgresql://…] [--repeats 50]
 
 Fills a fresh store (or reuses ``--db`` when it already holds that many articles) with
 synthetic analyses: articles of a few hundred words drawn from a fixed vocabulary, grouped in
@@ -28,7 +28,7 @@ import jsonschema
 from newsdesk.ingest import article_from_text
 from newsdesk.model import Analysis
 from newsdesk.report import dossier_schema
-from newsdesk.store import Assignment, EventQuery, Store
+from newsdesk.store import Assignment, EventQuery, Store, is_server
 
 WORDS = (
     "government minister police fire flood storm earthquake election vote court judge protest strike market bank price "
@@ -89,7 +89,7 @@ def synthetic_event(rng: random.Random, number: int, size: int) -> tuple[list[An
     return analyses, {"schema": "newsdesk.dossier/1", "articles": articles, "events": [event], "removed": [], "errors": []}
 
 
-def fill(db: Path, articles: int, seed: int = 7) -> str:
+def fill(db: str, articles: int, seed: int = 7) -> str:
     """Fill the store; returns the id of a 20-article event."""
     rng = random.Random(seed)
     twenty = None
@@ -130,14 +130,15 @@ def timed(call, repeats: int) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=20000)
-    parser.add_argument("--db", type=Path)
+    parser.add_argument("--db", help="an SQLite file or an existing PostgreSQL database (postgresql://…), kept; a temporary file by default")
     parser.add_argument("--repeats", type=int, default=50)
     args = parser.parse_args()
     folder = tempfile.TemporaryDirectory(prefix="newsdesk-bench-reads-")
-    db = args.db or Path(folder.name) / "newsdesk.db"
+    db = args.db or str(Path(folder.name) / "newsdesk.db")
     start = time.perf_counter()
     twenty = fill(db, args.articles)
-    print(f"store: {args.articles} articles, filled in {time.perf_counter() - start:.0f} s, {db.stat().st_size / 1e6:.0f} MB")
+    size = "" if is_server(db) else f", {Path(db).stat().st_size / 1e6:.0f} MB"
+    print(f"store: {args.articles} articles, filled in {time.perf_counter() - start:.0f} s{size}")
 
     rng = random.Random(11)
     searches = {  # what is searched for: names and places; any word of the vocabulary; the commonest words (worst case)
@@ -173,10 +174,10 @@ def main() -> None:
     print("CLI (whole process: start, read, print)")
     cli = [sys.executable, "-m", "newsdesk"]
     for name, arguments in (
-        ("newsdesk events", ["events", "--db", str(db)]),
-        ("newsdesk events --json", ["events", "--db", str(db), "--json"]),
-        ("newsdesk show (md)", ["show", twenty, "--db", str(db)]),
-        ("newsdesk show --format json", ["show", twenty, "--db", str(db), "--format", "json"]),
+        ("newsdesk events", ["events", "--db", db]),
+        ("newsdesk events --json", ["events", "--db", db, "--json"]),
+        ("newsdesk show (md)", ["show", twenty, "--db", db]),
+        ("newsdesk show --format json", ["show", twenty, "--db", db, "--format", "json"]),
         ("newsdesk --help", ["--help"]),
     ):
         runs = timed(lambda: subprocess.run(cli + arguments, capture_output=True, check=True), 5)

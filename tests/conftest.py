@@ -82,3 +82,84 @@ def serve_store(seed_paths, tmp_path_factory) -> Path:
         report = ingest([str(p) for p in seed_paths] + [str(hostile)], store)
     assert len(report.added) == 3 and not report.errors
     return db
+
+
+# -- PostgreSQL: the store tests run on both databases ---------------------------------------
+# One throwaway cluster per test session, in a temporary folder, listening only on a unix socket
+# there; each test gets a database of its own. initdb refuses to run as root (CI runs as root),
+# so there the cluster runs as the `postgres` user that Debian's package creates (`nobody` when
+# it is missing), in a folder that user owns. Without the server binaries the PostgreSQL variants
+# skip, unless NEWSDESK_REQUIRE_POSTGRES=1 (set by .ci/run) makes that a failure.
+
+
+def _postgres_bin() -> Path | None:
+    import shutil
+
+    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), key=lambda p: int(p.parts[-3]) if p.parts[-3].isdigit() else 0)
+    if versions:
+        return versions[-1].parent
+    found = shutil.which("pg_ctl")
+    return Path(found).parent if found and (Path(found).parent / "initdb").exists() else None
+
+
+class PostgresCluster:
+    def __init__(self, socket_dir: Path):
+        self.socket_dir = socket_dir
+        self._databases = 0
+
+    def url(self, database: str) -> str:
+        return f"postgresql://newsdesk@/{database}?host={self.socket_dir}"
+
+    def new_database(self) -> str:
+        """A URL of a new, empty database."""
+        import psycopg
+
+        self._databases += 1
+        name = f"store{self._databases}"
+        with psycopg.connect(self.url("postgres"), autocommit=True) as admin:
+            admin.execute(f"CREATE DATABASE {name}")
+        return self.url(name)
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    import pwd
+    import shutil
+    import subprocess
+    import tempfile
+
+    binaries = _postgres_bin()
+    if binaries is None:
+        if os.environ.get("NEWSDESK_REQUIRE_POSTGRES") == "1":
+            pytest.fail("NEWSDESK_REQUIRE_POSTGRES=1 but the PostgreSQL server is not installed (apt-get install postgresql)")
+        pytest.skip("PostgreSQL server binaries not installed (apt-get install postgresql)")
+    folder = Path(tempfile.mkdtemp(prefix="newsdesk-pg-"))  # short: a unix socket's path is at most 107 bytes
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        user = "postgres" if any(p.pw_name == "postgres" for p in pwd.getpwall()) else "nobody"
+        shutil.chown(folder, user)
+        as_user = ["runuser", "-u", user, "--"]
+    data, log = folder / "data", folder / "server.log"
+
+    def run(*command: str) -> None:
+        done = subprocess.run(as_user + list(command), capture_output=True, text=True, cwd=folder)
+        if done.returncode:
+            pytest.fail(f"{command[0]} failed: {done.stdout}{done.stderr}" + (log.read_text() if log.exists() else ""))
+
+    run(str(binaries / "initdb"), "-D", str(data), "-U", "newsdesk", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync")
+    # fsync off: a throwaway cluster; the kill tests kill the client, never the server
+    options = f"-k {folder} -c listen_addresses='' -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+    run(str(binaries / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "start")
+    try:
+        yield PostgresCluster(folder)
+    finally:
+        subprocess.run(as_user + [str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], capture_output=True, cwd=folder)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_at(request, tmp_path) -> str:
+    """Where a test's store goes: a new SQLite file, then a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "n.db")
+    return request.getfixturevalue("postgres_cluster").new_database()

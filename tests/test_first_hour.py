@@ -86,13 +86,13 @@ def test_a_store_in_a_missing_folder_is_one_message(seed_report, tmp_path):
 
 def test_a_read_only_store_is_listed_and_refused_before_any_analysis(seed_db, seed_report, tmp_path, monkeypatch):
     import newsdesk.pipeline
-    import newsdesk.store
+    import newsdesk.store.connection
 
     db = tmp_path / "ro.db"
     shutil.copy(seed_db[0], db)
     db.chmod(0o444)
     # tests may run as root, for whom no file is read-only: the permission check says what a user's would
-    monkeypatch.setattr(newsdesk.store, "_writable", lambda path: False)
+    monkeypatch.setattr(newsdesk.store.connection, "_writable", lambda path: False)
     listed = run("events", "--db", db)
     assert listed.exit_code == 0 and "2 articles" in listed.stdout
     with Store(db) as store:
@@ -109,11 +109,11 @@ def test_a_read_only_store_is_listed_and_refused_before_any_analysis(seed_db, se
 
 
 def test_a_full_disk_is_one_message_and_keeps_the_store(seed_paths, tmp_path, monkeypatch):
-    import newsdesk.store
+    import newsdesk.store.connection
 
     db = tmp_path / "full.db"
     Store(db).close()
-    connect = newsdesk.store._connect
+    connect = newsdesk.store.connection._connect
 
     def full_disk(path, read_only):
         connection = connect(path, read_only)
@@ -121,7 +121,7 @@ def test_a_full_disk_is_one_message_and_keeps_the_store(seed_paths, tmp_path, mo
         connection.execute(f"PRAGMA max_page_count = {pages + 1}")  # SQLite's own "disk is full"
         return connection
 
-    monkeypatch.setattr(newsdesk.store, "_connect", full_disk)
+    monkeypatch.setattr(newsdesk.store.connection, "_connect", full_disk)
     result = run("ingest", *seed_paths, "--db", db)
     assert result.exit_code == 3
     assert "no space left to write the store" in result.stderr and "database or disk is full" in result.stderr

@@ -4,7 +4,6 @@ behind, and the next start resumes the job."""
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -12,7 +11,10 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+import pytest
+
 from newsdesk.serve.testing import free_port
+from newsdesk.store import Store
 
 DOCUMENTS = [
     {
@@ -55,19 +57,21 @@ def _wait(condition, timeout: float, what: str):
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def test_a_job_survives_sigterm_and_kill_9_of_its_server(tmp_path):
-    db, port, mark = tmp_path / "n.db", free_port(), uuid.uuid4().hex
+# on PostgreSQL in the slow run only: the store's own kill tests run there by default (test_store_concurrency.py)
+@pytest.mark.parametrize("store_at", ["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)], indirect=True)
+def test_a_job_survives_sigterm_and_kill_9_of_its_server(store_at):
+    db, port, mark = store_at, free_port(), uuid.uuid4().hex
     base = f"http://127.0.0.1:{port}"
     environment = {**os.environ, "NEWSDESK_TEST_MARK": mark}
 
     def start() -> subprocess.Popen:
-        server = subprocess.Popen([sys.executable, "-m", "newsdesk", "serve", "--db", str(db), "--create", "--port", str(port)], env=environment, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen([sys.executable, "-m", "newsdesk", "serve", "--db", db, "--create", "--port", str(port)], env=environment, stderr=subprocess.DEVNULL)
         _wait(lambda: _get(base, "/api/health"), 60, "the server to start")
         return server
 
     def stored_job(job_id: str) -> tuple:
-        with sqlite3.connect(db) as connection:
-            return connection.execute("SELECT status, processed, (SELECT COUNT(*) FROM job_inputs WHERE job_id = ?) FROM jobs WHERE id = ?", (job_id, job_id)).fetchone()
+        with Store(db) as store:
+            return store.db.execute("SELECT status, processed, (SELECT COUNT(*) FROM job_inputs WHERE job_id = ?) FROM jobs WHERE id = ?", (job_id, job_id)).fetchone()
 
     server = start()
     request = urllib.request.Request(base + "/api/ingest", data=json.dumps({"documents": DOCUMENTS}).encode(), headers={"content-type": "application/json"})
@@ -92,9 +96,9 @@ def test_a_job_survives_sigterm_and_kill_9_of_its_server(tmp_path):
     job = _wait(lambda: (j := _get(base, f"/api/jobs/{job_id}"))["status"] in ("done", "failed") and j, 300, "the job to finish")
     assert job["status"] == "done" and job["processed"] == len(DOCUMENTS) and not job["errors"]
     assert job["added"] <= len(DOCUMENTS) <= job["added"] + job["duplicates"]  # a chunk cut short is ingested again: its stored part as duplicates
-    with sqlite3.connect(db) as connection:
-        assert connection.execute("SELECT COUNT(*), COUNT(DISTINCT id) FROM articles").fetchone() == (len(DOCUMENTS), len(DOCUMENTS))
-        assert connection.execute("SELECT COUNT(*) FROM job_inputs").fetchone()[0] == 0
+    with Store(db) as store:
+        assert store.db.execute("SELECT COUNT(*), COUNT(DISTINCT id) FROM articles").fetchone() == (len(DOCUMENTS), len(DOCUMENTS))
+        assert store.db.execute("SELECT COUNT(*) FROM job_inputs").fetchone()[0] == 0
     assert _get(base, "/api/health")["articles"] == len(DOCUMENTS)
     server.send_signal(signal.SIGTERM)
     assert server.wait(timeout=120) in (0, -signal.SIGTERM)  # uvicorn re-raises the signal after its graceful shutdown

@@ -3,17 +3,20 @@ import sqlite3
 from datetime import date
 from importlib import resources as package_files
 
+import psycopg
+import pytest
+
 from newsdesk.analyse import analyse_article
 from newsdesk.ingest import article_from_text
 from newsdesk.model import Analysis, Article, InputError
-from newsdesk.store import Assignment, EventQuery, Store
+from newsdesk.store import Assignment, EventQuery, Store, is_server
 from newsdesk.store.codec import from_plain, to_plain
 
 
-def test_analysis_round_trips_through_the_store(tmp_path, seed_column):
+def test_analysis_round_trips_through_the_store(store_at, seed_column):
     analysis, _ = analyse_article(article_from_text(seed_column.read_text(encoding="utf-8"), path=str(seed_column)))
     assert from_plain(Analysis, to_plain(analysis)) == analysis
-    with Store(tmp_path / "n.db") as store:
+    with Store(store_at) as store:
         store.write_batch([analysis], {analysis.article.id: b"f"}, [Assignment(analysis.article.id, "e1", {"new_event": True})], b"state")
         assert store.analyses() == [analysis]
         assert store.known_ids([analysis.article.id, "other"]) == {analysis.article.id}
@@ -21,25 +24,24 @@ def test_analysis_round_trips_through_the_store(tmp_path, seed_column):
         assert list(store.features_in_arrival_order()) == [(analysis.article.id, b"f")]
 
 
-def test_migrations_run_once_and_errors_are_not_duplicated(tmp_path):
-    path = tmp_path / "n.db"
-    with Store(path) as store:
+def test_migrations_run_once_and_errors_are_not_duplicated(store_at):
+    with Store(store_at) as store:
         store.record_errors([InputError("a.txt", "empty")])
-    with Store(path) as store:
-        store.record_errors([InputError("a.txt", "empty")])
-        assert store.errors() == [InputError("a.txt", "empty")]
-    names = [r[0] for r in sqlite3.connect(path).execute("SELECT name FROM migrations ORDER BY name")]
+    with Store(store_at) as store:
+        store.record_errors([InputError("a.txt", "empty"), InputError("b.txt", "a stage failed: " + "x" * 20000, "claims")])
+        assert store.errors() == [InputError("a.txt", "empty"), InputError("b.txt", "a stage failed: " + "x" * 20000, "claims")]
+        names = [r[0] for r in store.db.execute("SELECT name FROM migrations ORDER BY name")]
     assert names[0] == "0001_initial.sql" and {"0002_error_stage.sql", "0003_reads.sql"} <= set(names) and len(names) == len(set(names))
 
 
-def test_a_failed_batch_leaves_nothing_behind(tmp_path):
+def test_a_failed_batch_leaves_nothing_behind(store_at):
     analysis, _ = analyse_article(article_from_text("Rescuers reached the village on Tuesday.\nNo one was hurt."))
-    with Store(tmp_path / "n.db") as store:
-        try:
+    with Store(store_at) as store:
+        with pytest.raises((sqlite3.IntegrityError, psycopg.IntegrityError)):  # an assignment of no stored article
             store.write_batch([analysis], {}, [Assignment("not-an-article", "e1", {})], None)
-        except sqlite3.IntegrityError:
-            pass
         assert store.count_articles() == 0
+        store.write_batch([analysis], {}, [Assignment(analysis.article.id, "e1", {})], None)  # the connection goes on
+        assert store.count_articles() == 1
 
 
 def _plain_analysis(text: str, title: str, source: str, published: str, language: str = "en") -> Analysis:
@@ -64,16 +66,17 @@ CRANE = "A container crane collapsed at the port of Rotterdam on Tuesday, the ha
 STORM = "A storm closed the null and void bridge near Arles on Monday. Traffic was diverted, officials said."
 
 
-def test_digests_follow_every_batch_and_dossiers_summarise_them(tmp_path):
+def test_digests_follow_every_batch_and_dossiers_summarise_them(store_at):
     crane = _plain_analysis(CRANE, "Crane collapse in Rotterdam", "Harbour Watch", "2024-03-05")
     crane_es = _plain_analysis(CRANE + " Se investiga.", "Cae una grúa en Róterdam", "El Puerto", "2024-03-06", "es")
-    with Store(tmp_path / "n.db") as store:
+    with Store(store_at) as store:
         store.write_batch([crane, crane_es], {}, [Assignment(crane.article.id, "ev-a", {}), Assignment(crane_es.article.id, "ev-b", {})], None)
         page = store.events_page(EventQuery())
         rows = page.items
         assert page.total == page.pending == 2 and all(r["pending"] for r in rows)  # from the headings until a dossier summarises them
         assert {r["id"]: r["title"] for r in rows} == {"ev-a": "Crane collapse in Rotterdam", "ev-b": "Cae una grúa en Róterdam"}
         assert store.stale_dossiers() == ["ev-a", "ev-b"] and store.stored_dossier("ev-a") is None
+        assert [r["id"] for r in store.events_page(EventQuery(text="grua en roterdam")).items] == ["ev-b"]  # accents are not needed
 
         store.write_dossier(_one_event_dossier("ev-a", [crane], "Crane falls at Rotterdam port", conflicts=2))
         (row,) = store.events_page(EventQuery(entity="VRIES")).items
@@ -90,10 +93,10 @@ def test_digests_follow_every_batch_and_dossiers_summarise_them(tmp_path):
         assert not store.stored_dossier("ev-a").current and store.stale_dossiers() == ["ev-a"] and not store.has_event("ev-b")
 
 
-def test_search_reads_titles_and_text_not_the_stored_json(tmp_path):
+def test_search_reads_titles_and_text_not_the_stored_json(store_at):
     crane = _plain_analysis(CRANE, "Crane collapse in Rotterdam", "Harbour Watch", "2024-03-05")
     storm = _plain_analysis(STORM, "Storm shuts bridge", "Le Test", "2023-10-02")
-    with Store(tmp_path / "n.db") as store:
+    with Store(store_at) as store:
         store.write_batch([crane, storm], {}, [Assignment(crane.article.id, "ev-crane", {}), Assignment(storm.article.id, "ev-storm", {})], None)
 
         def found(**query):
@@ -127,9 +130,9 @@ def test_a_store_from_before_the_reads_gets_digests_and_needs_its_dossiers(tmp_p
         assert store.stale_dossiers() == ["ev-old"]
 
 
-def test_a_dossier_is_stale_after_an_upgrade_or_a_reanalysis(tmp_path, monkeypatch):
+def test_a_dossier_is_stale_after_an_upgrade_or_a_reanalysis(store_at, monkeypatch):
     crane = _plain_analysis(CRANE, "Crane collapse in Rotterdam", "Harbour Watch", "2024-03-05")
-    with Store(tmp_path / "n.db") as store:
+    with Store(store_at) as store:
         store.write_batch([crane], {}, [Assignment(crane.article.id, "ev-a", {})], None)
         store.write_dossier(_one_event_dossier("ev-a", [crane], "Crane falls", conflicts=0))
         assert store.stale_dossiers() == [] and store.stored_dossier("ev-a").current
@@ -141,3 +144,25 @@ def test_a_dossier_is_stale_after_an_upgrade_or_a_reanalysis(tmp_path, monkeypat
         store.mark_dossiers_stale(["ev-a"])  # its articles were analysed again
         assert store.stale_dossiers() == ["ev-a"] and store.dossier_keys("ev-a")[0] != store.dossier_keys("ev-a")[1]
         assert store.stored_dossier("ev-a").document["events"][0]["title"] == "Crane falls"  # still readable meanwhile
+
+
+def test_a_job_is_run_by_one_server_and_never_again_once_finished(store_at):
+    with Store(store_at) as first, Store(store_at) as second:
+        first.add_job("j1", [("a.txt", b"Floods cut off Sylhet on Monday, officials said.")])
+        with first.running_job("j1") as runs:
+            assert runs
+            with second.running_job("j1") as also_runs:  # another server sharing a PostgreSQL database skips it
+                assert also_runs is (not is_server(store_at))  # an SQLite store has one server
+            first.set_job_status("j1", "done", finished=True)
+        with second.running_job("j1") as runs_again:
+            assert not runs_again
+        assert second.job("j1")["status"] == "done" and second.pending_job_inputs("j1", 10) == []
+
+
+def test_a_nul_in_an_articles_metadata_is_stored_on_both_databases(store_at):
+    # a JSON input's "\u0000" reaches the title and outlet as they are; PostgreSQL text has no NUL
+    crane = _plain_analysis(CRANE, "Crane\x00 collapse", "Harbour\x00 Watch", "2024-03-05")
+    with Store(store_at) as store:
+        store.write_batch([crane], {}, [Assignment(crane.article.id, "ev-a", {})], None, [InputError("x\x00.json", "bad\x00")])
+        (row,) = store.events_page(EventQuery(text="crane")).items
+        assert row["title"] in ("Crane\x00 collapse", "Crane\ufffd collapse") and store.analyses() == [crane]

@@ -61,3 +61,55 @@ def test_two_processes_creating_one_store_at_the_same_instant_both_open_it(tmp_p
         runs = [subprocess.Popen([sys.executable, "-c", OPEN_AT, db, start], stderr=subprocess.PIPE, text=True) for _ in range(2)]
         outcomes = [(run.wait(timeout=60), run.stderr.read()) for run in runs]
         assert [code for code, _ in outcomes] == [0, 0], outcomes
+
+
+def test_on_postgresql_two_ingests_at_once_and_one_killed_mid_run_lose_and_duplicate_nothing(tmp_path, postgres_cluster):
+    """Two ingests start at once on one PostgreSQL store; the one with two batches is killed (-9)
+    once its first batch is committed. The other finishes; running the killed one again stores
+    what it had left: every article once, in its event and in the clustering state."""
+    import os
+    import signal
+    import time
+
+    from newsdesk.pipeline import BATCH_SIZE
+
+    _write_articles(tmp_path / "long", range(0, BATCH_SIZE + 6))  # two batches
+    _write_articles(tmp_path / "short", range(BATCH_SIZE + 4, BATCH_SIZE + 10))  # 2 articles in both
+    url = postgres_cluster.new_database()
+    with Store(url):
+        pass  # created before both start (creating it at once is the SQLite test's)
+
+    def start(name):
+        command = [sys.executable, "-m", "newsdesk", "ingest", str(tmp_path / name), "--db", url, "--workers", "1"]
+        return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    long_run, short_run = start("long"), start("short")
+    with Store(url) as store:
+        deadline = time.time() + 600
+        while time.time() < deadline and long_run.poll() is None:
+            # the long run's first batch is committed: the short run alone adds fewer
+            if store.count_articles() >= BATCH_SIZE:
+                committed = {a.article.id for a in store.analyses()}
+                os.kill(long_run.pid, signal.SIGKILL)
+                break
+            time.sleep(0.1)
+    assert long_run.wait(timeout=60) == -signal.SIGKILL, "the long ingest finished before it could be killed mid-run"
+    long_err = long_run.communicate()[1]
+    short_out = short_run.communicate(timeout=600)
+    assert short_run.returncode == 0, short_out
+    assert "waiting for it to finish" in long_err + short_out[1]  # they did overlap: one waited for the other
+    rerun = start("long")
+    out, err = rerun.communicate(timeout=600)
+    assert rerun.returncode == 0, (out, err)
+    assert "articles added" in out and "already stored" in err  # it went on from what was committed
+
+    with Store(url) as store:
+        ids = {a.article.id for a in store.analyses()}
+        assert committed <= ids and len(ids) == store.count_articles() == BATCH_SIZE + 10
+        assert [a.article_id for a in store.assignments()] and {a.article_id for a in store.assignments()} == ids
+        assert len(store.assignments()) == len(ids)
+        assert store.db.execute("SELECT COUNT(*) FROM article_search").fetchone()[0] == len(ids)  # indexed once each
+        clustered = [aid for members in OnlineClusterer.from_state(store.clusterer_state()).clusters().values() for aid in members]
+        assert sorted(clustered) == sorted(ids)
+        assert store.stale_dossiers() == []
+        assert sum(len(row["article_ids"]) for row in store.events_page(EventQuery(limit=None)).items) == len(ids)

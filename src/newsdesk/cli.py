@@ -27,7 +27,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=HELP)
 eval_app = typer.Typer(no_args_is_help=True, help="Measure quality against the gold data in ../shared/corpus.")
 app.add_typer(eval_app, name="eval")
 
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite store file.")]
+DbOption = Annotated[str, typer.Option("--db", help="The store: an SQLite file, or a PostgreSQL database (postgresql://USER@HOST/DB).")]
 PathsArgument = Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, or - for stdin.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
@@ -80,7 +80,7 @@ def _report_error(error: InputError) -> None:
 @_fails_cleanly
 def ingest(
     paths: PathsArgument,
-    db: DbOption = Path("newsdesk.db"),
+    db: DbOption = "newsdesk.db",
     workers: WorkersOption = None,
     engine: Annotated[str | None, typer.Option("--engine", help="Address of a Dask scheduler (tcp://HOST:8786) whose workers run the per-article stages; see docs/scale.md.")] = None,
 ) -> None:
@@ -88,11 +88,11 @@ def ingest(
     from newsdesk import errors
     from newsdesk.ingest import expand_paths
     from newsdesk.pipeline import ingest as run_ingest
-    from newsdesk.store import Store
+    from newsdesk.store import Store, store_exists
     from newsdesk.workers import WorkerLost, default_workers
 
     targets = list(expand_paths(paths))
-    if not db.exists() and all(isinstance(t, errors.InputRejected) for t in targets):
+    if not store_exists(db) and all(isinstance(t, errors.InputRejected) for t in targets):
         for target in targets:
             _report_error(InputError(target.input_name, target.reason))
         typer.echo(f"newsdesk: nothing to ingest; {db} was not created", err=True)
@@ -123,7 +123,7 @@ def ingest(
 @app.command()
 @_fails_cleanly
 def reanalyze(
-    db: DbOption = Path("newsdesk.db"),
+    db: DbOption = "newsdesk.db",
     stale: Annotated[bool, typer.Option("--stale", help="Only articles analysed by other stage versions than this newsdesk's (and those a stopped run left).")] = False,
     workers: WorkersOption = None,
 ) -> None:
@@ -149,7 +149,7 @@ def reanalyze(
 
 @app.command()
 @_fails_cleanly
-def events(db: DbOption = Path("newsdesk.db"), as_json: JsonOption = False) -> None:
+def events(db: DbOption = "newsdesk.db", as_json: JsonOption = False) -> None:
     """List the events in the store, largest first (from stored digests: nothing is analysed)."""
     from newsdesk.store import EventQuery, Store
 
@@ -171,7 +171,7 @@ def events(db: DbOption = Path("newsdesk.db"), as_json: JsonOption = False) -> N
 @_fails_cleanly
 def show(
     event_id: str,
-    db: DbOption = Path("newsdesk.db"),
+    db: DbOption = "newsdesk.db",
     format: Annotated[str, typer.Option("--format", help="json, md or html")] = "md",
 ) -> None:
     """Print the dossier of one event, as the last ingest stored it (nothing is analysed)."""
@@ -197,7 +197,7 @@ def show(
 
 
 @app.command()
-def refresh(db: DbOption = Path("newsdesk.db")) -> None:
+def refresh(db: DbOption = "newsdesk.db") -> None:
     """Rebuild the dossiers of events whose articles changed since theirs was built (an ingest
     does this itself at its end; this is for one that was interrupted, or an older store)."""
     from newsdesk.pipeline import refresh_dossiers
@@ -214,7 +214,7 @@ def refresh(db: DbOption = Path("newsdesk.db")) -> None:
 def analyze(
     paths: PathsArgument,
     out: Annotated[Path, typer.Option("--out", help="Folder for dossier.json, dossier.md, index.html.")] = Path("out"),
-    db: Annotated[Path | None, typer.Option("--db", help="SQLite store (a temporary one when omitted).")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="The store, a file or postgresql:// URL (a temporary SQLite file when omitted).")] = None,
     workers: WorkersOption = None,
 ) -> None:
     """Ingest, then write the dossier of every event as JSON, Markdown and HTML."""
@@ -313,7 +313,7 @@ def _compare_pairs(path: Path, as_json: bool) -> int:
 @app.command()
 @_fails_cleanly
 def serve(
-    db: DbOption = Path("newsdesk.db"),
+    db: DbOption = "newsdesk.db",
     host: Annotated[str, typer.Option("--host", help="Interface to listen on; localhost only by default.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
     create: Annotated[bool, typer.Option("--create", help="Create an empty store when --db names none (to fill by uploads).")] = False,
@@ -327,9 +327,9 @@ def serve(
 
     from newsdesk.serve import create_app
     from newsdesk.serve.guard import Guard
-    from newsdesk.store import Store
+    from newsdesk.store import Store, store_exists
 
-    if not db.exists() and not create:
+    if not store_exists(db) and not create:
         typer.echo(
             f"newsdesk: no store at {db}; ingest articles first (`newsdesk ingest PATH --db {db}`), "
             f"or start with an empty one: `newsdesk serve --db {db} --create`",
@@ -487,8 +487,10 @@ def eval_ecbplus_jsonl(out: Annotated[Path, typer.Argument(help="JSONL file to w
     typer.echo(f"wrote {out}")
 
 
-def _require_store(db: Path) -> None:
-    if not db.exists():
+def _require_store(db: str) -> None:
+    from newsdesk.store import store_exists
+
+    if not store_exists(db):
         typer.echo(f"newsdesk: no store at {db}; run `newsdesk ingest PATH --db {db}` first", err=True)
         raise typer.Exit(2)
 

@@ -174,7 +174,9 @@ class IngestWorker:
             logger.exception("rebuilding stale dossiers failed")
 
     def _ingest(self, job_id: str, ingester: ProcessPoolExecutor) -> None:
-        with self._store() as store:
+        with self._store() as store, store.running_job(job_id) as ours:
+            if not ours:  # another server sharing the database runs it, or has finished it
+                return
             store.set_job_status(job_id, "running")
             folder = self._staging / job_id
             try:

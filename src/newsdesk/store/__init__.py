@@ -1,29 +1,28 @@
-"""The SQLite store: the only place that reads or writes the database.
+"""The store: the only place that reads or writes the database.
 
-Schema changes are numbered SQL migrations under ``migrations/``. The database runs in WAL
-mode and each batch is written in one transaction, so a run killed at any point keeps every
-batch committed before it, and running it again skips what is already stored.
+An SQLite file by default, or a PostgreSQL database (``postgresql://…``); the SQL is the same
+and what differs between the two is in ``connection.py``. Schema changes are numbered SQL
+migrations under ``migrations/`` (with PostgreSQL variants where the SQL differs). Each batch is
+written in one transaction, so a run killed at any point keeps every batch committed before it,
+and running it again skips what is already stored.
 """
 
 from __future__ import annotations
 
-import fcntl
 import json
-import os
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from importlib import resources as package_files
 from pathlib import Path
 
 from newsdesk.model import Analysis, Article, InputError
-from newsdesk.store import jobs, reads
+from newsdesk.store import connection, jobs, reads
 from newsdesk.store.codec import from_plain, to_plain
+from newsdesk.store.connection import StoreError, is_server, store_error
 from newsdesk.store.reads import EventPage, EventQuery, StoredDossier, members_key
 
-__all__ = ["Assignment", "EventPage", "EventQuery", "Store", "StoredDossier", "members_key"]
+__all__ = ["Assignment", "EventPage", "EventQuery", "Store", "StoreError", "StoredDossier", "is_server", "members_key", "store_exists"]
 
 
 @dataclass(frozen=True)
@@ -33,13 +32,17 @@ class Assignment:
     decision: dict
 
 
-class StoreError(Exception):
-    """The store cannot be opened, read or written. The message names the file and says what to do;
-    ``usage`` is True when the path given is the problem (no such folder, not a store)."""
-
-    def __init__(self, message: str, usage: bool = False):
-        super().__init__(message)
-        self.usage = usage
+def store_exists(target: str | Path) -> bool:
+    """Whether there is a store at ``target``: an SQLite file, or a PostgreSQL database that holds one."""
+    if not is_server(target):
+        return Path(target).exists()
+    db = connection.connect(target, create=False)
+    try:
+        return "migrations" in db.tables()
+    except db.ERRORS as exc:
+        raise store_error(db.location, exc) from exc
+    finally:
+        db.close()
 
 
 class Store:
@@ -47,32 +50,31 @@ class Store:
     user cannot write is opened read-only: reads work, and any write raises :class:`StoreError`."""
 
     def __init__(self, path: str | Path, create: bool = True):
-        self.path = str(path)
-        where = Path(path)
-        if not where.exists():
-            if not create:
-                raise StoreError(f"no store at {path}", usage=True)
-            if not where.parent.is_dir():
-                raise StoreError(f"cannot create the store {path}: the folder {where.parent} does not exist", usage=True)
-        self.read_only = where.exists() and not _writable(where)
+        self.db = connection.connect(path, create)
+        self.path = self.db.location
+        self.read_only = self.db.read_only
         try:
-            self.db = _connect(where, self.read_only)
             if self.read_only:
                 self._check_migrated()
-            else:
-                self.db.execute("PRAGMA synchronous=NORMAL")
-                self.db.execute("PRAGMA foreign_keys=ON")
-                if not self._set_up():
-                    # creating a store and migrating it are writes that SQLite cannot queue (two
-                    # processes creating one store at once get "database is locked" at once), so
-                    # they take turns on a lock of their own: <store>.writer is held for whole
-                    # ingests, and a reader opening the store must not wait for one
-                    with _file_lock(self.path + ".setup"):
-                        if not self._set_up():
-                            self.db.execute("PRAGMA journal_mode=WAL")
-                            self._migrate()
-        except sqlite3.Error as exc:
+                return
+            self.db.configure()
+            if not self._set_up():
+                # creating a store and migrating it are writes that SQLite cannot queue (two
+                # processes creating one store at once get "database is locked" at once), so
+                # they take turns on a lock of their own: the writer's lock is held for whole
+                # ingests, and a reader opening the store must not wait for one
+                with self.db.lock("setup"):
+                    if not self._set_up():
+                        if not create and is_server(path) and "migrations" not in self.db.tables():
+                            raise StoreError(f"no store at {self.path}", usage=True)
+                        self.db.make_ready()
+                        self._migrate()
+        except self.db.ERRORS as exc:
+            self.db.close()
             raise store_error(self.path, exc) from exc
+        except StoreError:
+            self.db.close()
+            raise
 
     def require_writable(self) -> None:
         """Raise :class:`StoreError` now, before any work, when the store cannot be written."""
@@ -89,22 +91,19 @@ class Store:
         self.close()
 
     def _set_up(self) -> bool:
-        """Whether the store is in WAL mode with every migration applied (reads only)."""
-        if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            return False
-        tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "migrations" not in tables:
+        """Whether the store is ready (SQLite: in WAL mode) with every migration applied (reads only)."""
+        if not self.db.ready() or "migrations" not in self.db.tables():
             return False
         applied = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
-        return all(script.name in applied for script in _migration_scripts())
+        return all(script.name in applied for script in self.db.migration_scripts())
 
     def _migrate(self) -> None:
-        tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = self.db.tables()
         if tables and "migrations" not in tables:
-            raise StoreError(f"{self.path} is an SQLite database but not a newsdesk store; give another --db", usage=True)
+            raise StoreError(f"{self.path} is a database but not a newsdesk store; give another --db", usage=True)
         self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
         applied = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
-        for script in _migration_scripts():
+        for script in self.db.migration_scripts():
             if script.name in applied:
                 continue
             with self.transaction():
@@ -116,11 +115,10 @@ class Store:
                 self.db.execute("INSERT INTO migrations VALUES (?, ?)", (script.name, _now()))
 
     def _check_migrated(self) -> None:
-        tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "migrations" not in tables:
+        if "migrations" not in self.db.tables():
             raise StoreError(f"{self.path} is not a newsdesk store; give another --db", usage=True)
         applied = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
-        if any(script.name not in applied for script in _migration_scripts()):
+        if any(script.name not in applied for script in self.db.migration_scripts()):
             raise StoreError(f"the store {self.path} was written by an older newsdesk and is read-only, so it cannot be upgraded; make it writable once")
 
     def transaction(self):
@@ -133,9 +131,9 @@ class Store:
         another process is writing, and this one then waits for it.
 
         An ingest reads the clustering state, adds a run of batches to it and saves it back; two
-        at once would each overwrite the other's state. The lock is an OS file lock on a file
-        beside the store (``<store>.writer``), released by the OS if its holder dies."""
-        with _file_lock(self.path + ".writer", on_wait):
+        at once would each overwrite the other's state. The lock (SQLite: an OS file lock on
+        ``<store>.writer``; PostgreSQL: an advisory lock) is released if its holder dies."""
+        with self.db.lock("writer", on_wait):
             yield
 
     # -- writes (one transaction per batch) --------------------------------------------
@@ -155,29 +153,27 @@ class Store:
             for analysis in analyses:
                 article = analysis.article
                 inserted = self.db.execute(
-                    "INSERT OR IGNORE INTO articles (id, path, title, source, published, language, ingested_at, article, analysis, stage_versions, read_as)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO articles (id, path, title, source, published, language, ingested_at, article, analysis, stage_versions, read_as)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING seq",
                     (
                         article.id, article.path, article.title, article.source, article.published, article.language, _now(),
                         json.dumps(to_plain(article), ensure_ascii=False), json.dumps(to_plain(analysis), ensure_ascii=False),
                         _versions_json(analysis), _read_as_json(read_as.get(article.id)),
                     ),
                 )
-                if inserted.rowcount:
-                    reads.index_article_text(self.db, inserted.lastrowid, article.title, article.text, article.source)
+                if (seq := inserted.fetchone()) is not None:
+                    self.db.index_text(seq[0], article.title or "", article.text, article.source or "")
                 if article.id in features:
-                    self.db.execute("INSERT OR REPLACE INTO features VALUES (?, ?)", (article.id, features[article.id]))
+                    self.db.execute(_PUT_FEATURES, (article.id, features[article.id]))
             touched = {a.event_id for a in assignments} | self._events_of(a.article_id for a in assignments)
             self.db.executemany(
                 "INSERT INTO assignments VALUES (?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET event_id=excluded.event_id, decision=excluded.decision",
                 [(a.article_id, a.event_id, json.dumps(a.decision)) for a in assignments],
             )
-            self.db.executemany(
-                "INSERT OR REPLACE INTO article_events SELECT seq, ? FROM articles WHERE id = ?", [(a.event_id, a.article_id) for a in assignments]
-            )
+            self._index_events(assignments)
             reads.update_digests(self.db, touched)
             if clusterer_state is not None:
-                self.db.execute("INSERT OR REPLACE INTO clusterer VALUES (1, ?)", (clusterer_state,))
+                self.db.execute(_PUT_CLUSTERER, (clusterer_state,))
             self._record_errors(errors)
 
     def update_analyses(self, analyses: list[Analysis], features: dict[str, bytes], errors: Iterable[InputError], recluster: bool) -> None:
@@ -194,9 +190,9 @@ class Store:
                         _versions_json(analysis), article.id,
                     ),
                 )
-            self.db.executemany("INSERT OR REPLACE INTO features VALUES (?, ?)", list(features.items()))
+            self.db.executemany(_PUT_FEATURES, list(features.items()))
             if recluster:
-                self.db.execute("INSERT OR IGNORE INTO recluster_pending VALUES (1)")
+                self.db.execute("INSERT INTO recluster_pending VALUES (1) ON CONFLICT DO NOTHING")
             self._record_errors(errors)
             # the events of these articles read differently now: their dossiers are rebuilt
             reads.mark_stale(self.db, self._events_of(a.article.id for a in analyses))
@@ -213,7 +209,8 @@ class Store:
             self.db.executemany(
                 "INSERT INTO assignments VALUES (?, ?, ?)", [(a.article_id, a.event_id, json.dumps(a.decision)) for a in assignments]
             )
-            self.db.execute("INSERT OR REPLACE INTO clusterer VALUES (1, ?)", (clusterer_state,))
+            self._index_events(assignments)
+            self.db.execute(_PUT_CLUSTERER, (clusterer_state,))
             self.db.execute("DELETE FROM recluster_pending")
             reads.update_digests(self.db, before | {a.event_id for a in assignments})
 
@@ -221,6 +218,13 @@ class Store:
         """Store a one-event dossier (``newsdesk.dossier/1``) for reads; see ``stored_dossier``."""
         with self.transaction():
             reads.write_dossier(self.db, document, _now())
+
+    def _index_events(self, assignments: list[Assignment]) -> None:
+        """Each article's event by its seq, which a search hit is turned into."""
+        self.db.executemany(
+            "INSERT INTO article_events SELECT seq, ? FROM articles WHERE id = ? ON CONFLICT (seq) DO UPDATE SET event_id = excluded.event_id",
+            [(a.event_id, a.article_id) for a in assignments],
+        )
 
     def _events_of(self, article_ids: Iterable[str]) -> set[str]:
         ids = list(article_ids)
@@ -236,7 +240,7 @@ class Store:
 
     def _record_errors(self, errors: Iterable[InputError]) -> None:
         self.db.executemany(
-            "INSERT OR IGNORE INTO errors (input, message, at, stage) VALUES (?, ?, ?, ?)",
+            "INSERT INTO errors (input, message, at, stage) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
             [(e.input, e.message, _now(), e.stage) for e in errors],
         )
 
@@ -377,6 +381,15 @@ class Store:
         """Jobs queued or running (a server stopped during them), oldest first."""
         return jobs.active_jobs(self.db)
 
+    @contextmanager
+    def running_job(self, job_id: str) -> Iterator[bool]:
+        """Whether this process is to run the job (it is still queued or running, and no other
+        server runs it), held until the block ends. Servers sharing a PostgreSQL database each
+        resume the jobs left active when they start: the job's lock (an advisory lock, released
+        if its holder dies) has one of them run it. An SQLite store is served by one server."""
+        with self.db.try_lock("job." + job_id) as held:
+            yield held and jobs.job(self.db, job_id)["status"] in jobs.ACTIVE
+
     def pending_job_inputs(self, job_id: str, limit: int) -> list[tuple[int, str, bytes]]:
         return jobs.pending_inputs(self.db, job_id, limit)
 
@@ -398,17 +411,18 @@ class Store:
         return [InputError(*r) for r in self.db.execute("SELECT input, message, stage FROM errors ORDER BY id")]
 
 class _Transaction:
-    """One write transaction; an SQLite failure inside it (read-only file, full disk) is rolled
-    back and raised as a :class:`StoreError` saying so."""
+    """One write transaction; a failure of the database inside it (read-only, full disk, lost
+    server) is rolled back and raised as a :class:`StoreError` saying so; a broken constraint is
+    a defect of the code and is raised as it is."""
 
-    def __init__(self, db: sqlite3.Connection, path: str):
+    def __init__(self, db, path: str):
         self.db = db
         self.path = path
 
     def __enter__(self) -> None:
         try:
-            self.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
+            self.db.execute(self.db.BEGIN)
+        except self.db.ERRORS as exc:
             raise store_error(self.path, exc) from exc
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -416,63 +430,21 @@ class _Transaction:
             try:
                 self.db.execute("COMMIT")
                 return
-            except sqlite3.Error as failure:
+            except self.db.ERRORS as failure:
                 exc = failure
-        if self.db.in_transaction:
-            self.db.execute("ROLLBACK")
-        if type(exc) in _ENVIRONMENT_ERRORS:
+        try:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+        except self.db.ERRORS:
+            pass  # the connection is gone (a lost server): the server rolled the transaction back itself
+        if exc is not None and self.db.is_environment_error(exc):
             raise store_error(self.path, exc) from exc
         if exc_type is None:
             raise exc  # COMMIT broke a constraint: a defect of the code, raised as it is
 
 
-# What the environment does to a store (read-only, full, locked, not a database); a broken
-# constraint is a defect of the code and is raised as it is
-_ENVIRONMENT_ERRORS = (sqlite3.OperationalError, sqlite3.DatabaseError)
-
-
-def store_error(path: str, exc: sqlite3.Error) -> StoreError:
-    """An SQLite error as one message a user can act on."""
-    problem = str(exc)
-    if "not a database" in problem:
-        return StoreError(f"{path} is not a newsdesk store ({problem}); give another --db", usage=True)
-    if "readonly" in problem or "read-only" in problem:
-        return StoreError(f"the store {path} is read-only ({problem}); use a writable copy or another --db")
-    if "full" in problem:
-        return StoreError(
-            f"no space left to write the store {path} ({problem}); free some space and run the same command again: "
-            "the batches written so far are kept and skipped"
-        )
-    if "unable to open" in problem:
-        return StoreError(f"cannot open the store {path} ({problem})")
-    if "locked" in problem or "busy" in problem:
-        return StoreError(f"the store {path} is busy: another process holds it ({problem}); try again when it is done")
-    return StoreError(f"the store {path} failed: {problem}")
-
-
-def _writable(path: Path) -> bool:
-    """SQLite in WAL mode writes the file and, beside it, its -wal and -shm files."""
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-
-
-def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
-    if not read_only:
-        return sqlite3.connect(str(path), isolation_level=None, timeout=30)
-    uri = path.resolve().as_uri()
-    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=30)
-    try:
-        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-        return db
-    except sqlite3.OperationalError:
-        # a WAL store in a folder that cannot be written has no -shm file to share: it is read as
-        # a file nothing else changes
-        db.close()
-        return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None, timeout=30)
-
-
-def _migration_scripts():
-    folder = package_files.files("newsdesk.store") / "migrations"
-    return sorted((f for f in folder.iterdir() if f.name.endswith(".sql")), key=lambda f: f.name)
+_PUT_FEATURES = "INSERT INTO features VALUES (?, ?) ON CONFLICT (article_id) DO UPDATE SET data = excluded.data"
+_PUT_CLUSTERER = "INSERT INTO clusterer VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state"
 
 
 def _versions_json(analysis: Analysis) -> str | None:
@@ -487,24 +459,7 @@ def _read_as_json(article: Article | None) -> str | None:
     return json.dumps(plain, ensure_ascii=False)
 
 
-@contextmanager
-def _file_lock(path: str, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
-    """An OS file lock on ``path``, released by the OS if its holder dies; ``on_wait`` is called
-    first when another process holds it."""
-    with open(path, "a+b") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if on_wait:
-                on_wait()
-            fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
-def _fill_reads(db: sqlite3.Connection) -> None:
+def _fill_reads(db) -> None:
     """Digests for the events of a store made before they existed (their dossiers are built by ``newsdesk refresh``)."""
     reads.update_digests(db, [r[0] for r in db.execute("SELECT DISTINCT event_id FROM assignments")])
 

@@ -4,37 +4,36 @@ ingested, so that neither is lost when the server stops."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import Any
 
 ACTIVE = ("queued", "running")
 
 
-def add_job(db: sqlite3.Connection, job_id: str, files: list[tuple[str, bytes]], created: str) -> None:
+def add_job(db, job_id: str, files: list[tuple[str, bytes]], created: str) -> None:
     seq = db.execute("SELECT coalesce(max(seq), 0) + 1 FROM jobs").fetchone()[0]
     db.execute("INSERT INTO jobs (id, seq, status, inputs, created) VALUES (?, ?, 'queued', ?, ?)", (job_id, seq, len(files), created))
     db.executemany("INSERT INTO job_inputs VALUES (?, ?, ?, ?)", [(job_id, n, name, content) for n, (name, content) in enumerate(files)])
 
 
-def job(db: sqlite3.Connection, job_id: str) -> dict[str, Any] | None:
+def job(db, job_id: str) -> dict[str, Any] | None:
     row = db.execute(f"SELECT {_COLUMNS} FROM jobs WHERE id = ?", (job_id,)).fetchone()
     return _job(row) if row else None
 
 
-def recent_jobs(db: sqlite3.Connection, limit: int) -> list[dict[str, Any]]:
+def recent_jobs(db, limit: int) -> list[dict[str, Any]]:
     return [_job(r) for r in db.execute(f"SELECT {_COLUMNS} FROM jobs ORDER BY seq DESC LIMIT ?", (limit,))]
 
 
-def active_jobs(db: sqlite3.Connection) -> list[str]:
+def active_jobs(db) -> list[str]:
     return [r[0] for r in db.execute("SELECT id FROM jobs WHERE status IN (?, ?) ORDER BY seq", ACTIVE)]
 
 
-def pending_inputs(db: sqlite3.Connection, job_id: str, limit: int) -> list[tuple[int, str, bytes]]:
+def pending_inputs(db, job_id: str, limit: int) -> list[tuple[int, str, bytes]]:
     return db.execute("SELECT number, name, content FROM job_inputs WHERE job_id = ? ORDER BY number LIMIT ?", (job_id, limit)).fetchall()
 
 
 def record_chunk(
-    db: sqlite3.Connection, job_id: str, numbers: list[int], added: list[str], duplicates: int, errors: list[tuple[str, str]]
+    db, job_id: str, numbers: list[int], added: list[str], duplicates: int, errors: list[tuple[str, str]]
 ) -> None:
     """A chunk's inputs are ingested: forget them and add what became of them to the job."""
     db.executemany("DELETE FROM job_inputs WHERE job_id = ? AND number = ?", [(job_id, n) for n in numbers])
@@ -45,11 +44,11 @@ def record_chunk(
     )
 
 
-def set_status(db: sqlite3.Connection, job_id: str, status: str, message: str | None = None, finished: str | None = None) -> None:
+def set_status(db, job_id: str, status: str, message: str | None = None, finished: str | None = None) -> None:
     db.execute("UPDATE jobs SET status = ?, message = ?, finished = ? WHERE id = ?", (status, message, finished, job_id))
 
 
-def forget_inputs(db: sqlite3.Connection, job_id: str) -> None:
+def forget_inputs(db, job_id: str) -> None:
     db.execute("DELETE FROM job_inputs WHERE job_id = ?", (job_id,))
 
 

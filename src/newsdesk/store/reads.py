@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sqlite3
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -55,7 +54,7 @@ def members_key(article_ids: Iterable[str]) -> str:
     return hashlib.sha1("\n".join(sorted(article_ids)).encode()).hexdigest()
 
 
-def update_digests(db: sqlite3.Connection, event_ids: Iterable[str]) -> None:
+def update_digests(db, event_ids: Iterable[str]) -> None:
     """Rewrite the membership columns of these events' digests from their articles as stored
     (inside the caller's transaction); an event left without articles loses its digest."""
     for event_id in set(event_ids):
@@ -75,8 +74,8 @@ def update_digests(db: sqlite3.Connection, event_ids: Iterable[str]) -> None:
             " members_key = excluded.members_key, article_ids = excluded.article_ids, articles = excluded.articles,"
             " sources = excluded.sources, languages = excluded.languages, first_seq = excluded.first_seq,"
             # until a dossier has summarised the event, its headings stand in for title and date
-            " title = CASE WHEN summarised_key IS NULL THEN excluded.title ELSE title END,"
-            " date = CASE WHEN summarised_key IS NULL THEN excluded.date ELSE date END",
+            " title = CASE WHEN event_digests.summarised_key IS NULL THEN excluded.title ELSE event_digests.title END,"
+            " date = CASE WHEN event_digests.summarised_key IS NULL THEN excluded.date ELSE event_digests.date END",
             (
                 event_id, members_key(ids), json.dumps(ids), len(ids),
                 json.dumps(sorted({r[2] for r in rows if r[2]}), ensure_ascii=False),
@@ -86,14 +85,18 @@ def update_digests(db: sqlite3.Connection, event_ids: Iterable[str]) -> None:
         )
 
 
-def write_dossier(db: sqlite3.Connection, document: dict[str, Any], built_at: str) -> None:
+def write_dossier(db, document: dict[str, Any], built_at: str) -> None:
     """Store a one-event dossier and, when it is of the event's current articles, summarise the
     event's digest from it (inside the caller's transaction)."""
     (event,) = document["events"]
     key = members_key(event["article_ids"])
     stored = {**document, "errors": []}  # the store's errors are read fresh with each dossier
     blob = zlib.compress(json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
-    db.execute("INSERT OR REPLACE INTO event_dossiers VALUES (?, ?, ?, ?, ?)", (event["id"], key, blob, built_at, __version__))
+    db.execute(
+        "INSERT INTO event_dossiers VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id) DO UPDATE SET"
+        " members_key = excluded.members_key, document = excluded.document, built_at = excluded.built_at, built_by = excluded.built_by",
+        (event["id"], key, blob, built_at, __version__),
+    )
     names = {e["name"].casefold() for e in event["entities"]} | {v["text"].casefold() for e in event["entities"] for v in e["variants"]}
     db.execute(
         "UPDATE event_digests SET title = ?, date = ?, places = ?, entities = ?, names = ?, agreements = ?, conflicts = ?, contradictions = ?, summarised_key = ?"
@@ -114,7 +117,7 @@ def finding_counts(event: dict[str, Any]) -> tuple[int, int, int]:
     return len(event["agreements"]), len(conflicts), sum(f["kind"] == "contradiction" for f in conflicts)
 
 
-def read_dossier(db: sqlite3.Connection, event_id: str) -> StoredDossier | None:
+def read_dossier(db, event_id: str) -> StoredDossier | None:
     row = db.execute(
         "SELECT s.document, s.members_key, d.members_key, s.built_by FROM event_dossiers s LEFT JOIN event_digests d ON d.event_id = s.event_id"
         " WHERE s.event_id = ?",
@@ -126,7 +129,7 @@ def read_dossier(db: sqlite3.Connection, event_id: str) -> StoredDossier | None:
     return StoredDossier(event_id, document, row[1], current=row[1] == row[2] and row[3] == __version__)
 
 
-def dossier_keys(db: sqlite3.Connection, event_id: str) -> tuple[str, str | None] | None:
+def dossier_keys(db, event_id: str) -> tuple[str, str | None] | None:
     """What the event's stored dossier was built from and what it should be built from now,
     comparable for equality; None when no dossier is stored."""
     row = db.execute(
@@ -138,54 +141,40 @@ def dossier_keys(db: sqlite3.Connection, event_id: str) -> tuple[str, str | None
     return f"{row[0]}/{row[1]}", (f"{row[2]}/{__version__}" if row[2] else None)
 
 
-def mark_stale(db: sqlite3.Connection, event_ids: Iterable[str] | None) -> None:
+def mark_stale(db, event_ids: Iterable[str] | None) -> None:
     if event_ids is None:
         db.execute("UPDATE event_dossiers SET built_by = ''")
         return
     db.executemany("UPDATE event_dossiers SET built_by = '' WHERE event_id = ?", [(e,) for e in event_ids])
 
 
-def stale_dossiers(db: sqlite3.Connection) -> list[str]:
+def stale_dossiers(db) -> list[str]:
     """Events whose dossier is missing, was built from other articles than they hold now, or by
     another version of newsdesk, oldest first."""
     rows = db.execute(
         "SELECT d.event_id FROM event_digests d LEFT JOIN event_dossiers s ON s.event_id = d.event_id"
-        " WHERE s.members_key IS NOT d.members_key OR s.built_by IS NOT ? ORDER BY d.first_seq",
+        " WHERE s.members_key IS DISTINCT FROM d.members_key OR s.built_by IS DISTINCT FROM ? ORDER BY d.first_seq",
         (__version__,),
     )
     return [r[0] for r in rows]
 
 
-def index_article_text(db: sqlite3.Connection, seq: int, title: str | None, text: str, source: str | None) -> None:
-    db.execute("INSERT INTO article_search (rowid, title, text, source) VALUES (?, ?, ?, ?)", (seq, title or "", text, source or ""))
+def search_words(text: str) -> list[str]:
+    """The words of what a user typed, searched for as one phrase, the last word also as a
+    prefix (a search box is typed into); the query syntax of the database is never read."""
+    return re.findall(r"\w+", text)
 
 
-def search_phrase(text: str) -> str | None:
-    """The FTS5 query for what a user typed: its words as one phrase, the last word also as a
-    prefix (a search box is typed into); None when it holds no word."""
-    words = re.findall(r"\w+", text)
-    if not words:
-        return None
-    return '"' + " ".join(words) + '" *'
-
-
-def event_page(db: sqlite3.Connection, query: EventQuery) -> EventPage:
+def event_page(db, query: EventQuery) -> EventPage:
     """The events that match ``query``: how many, and the requested page of their digests."""
-    where, params = ["1"], []
+    where, params = ["TRUE"], []
     if query.text is not None:
-        phrase = search_phrase(query.text)
-        if phrase is None:
+        words = search_words(query.text)
+        if not words:
             return EventPage(0, 0, [])
-        # the matching events, worked out once into this connection's temporary table, which the
-        # count probes by key and the page walks in list order (stopping after a page)
-        db.execute("CREATE TEMP TABLE IF NOT EXISTS search_hits (event_id TEXT PRIMARY KEY) WITHOUT ROWID")
-        db.execute("DELETE FROM temp.search_hits")
-        db.execute(
-            "INSERT OR IGNORE INTO temp.search_hits SELECT e.event_id FROM article_search f JOIN article_events e ON e.seq = f.rowid"
-            " WHERE article_search MATCH ?",
-            (phrase,),
-        )
-        where.append("+d.event_id IN temp.search_hits")  # '+': a filter on the list's order, not a lookup to sort afterwards
+        condition, more = db.text_filter(words)
+        where.append(condition)
+        params += more
     if query.entity:
         where.append("instr(d.names, ?) > 0")
         params.append(query.entity.casefold())
@@ -197,12 +186,12 @@ def event_page(db: sqlite3.Connection, query: EventQuery) -> EventPage:
         params.append(query.date_to.isoformat())
     condition = " AND ".join(where)
     total = db.execute(f"SELECT COUNT(*) FROM event_digests d WHERE {condition}", params).fetchone()[0]
-    pending = db.execute(f"SELECT COUNT(*) FROM event_digests d WHERE d.summarised_key IS NOT d.members_key AND {condition}", params).fetchone()[0]
-    order = "d.date DESC, d.articles DESC, d.event_id DESC" if query.order == "newest" else "d.articles DESC, coalesce(d.date, ''), d.event_id"
-    limit = -1 if query.limit is None else query.limit
+    pending = db.execute(f"SELECT COUNT(*) FROM event_digests d WHERE d.summarised_key IS DISTINCT FROM d.members_key AND {condition}", params).fetchone()[0]
+    order = "d.date DESC NULLS LAST, d.articles DESC, d.event_id DESC" if query.order == "newest" else "d.articles DESC, coalesce(d.date, ''), d.event_id"
+    limit = db.NO_LIMIT if query.limit is None else query.limit
     rows = db.execute(
         "SELECT d.event_id, d.title, d.date, d.places, d.article_ids, d.sources, d.languages, d.entities, d.agreements, d.conflicts,"
-        f" d.summarised_key IS NOT d.members_key, d.contradictions FROM event_digests d WHERE {condition} ORDER BY {order} LIMIT ? OFFSET ?",
+        f" d.summarised_key IS DISTINCT FROM d.members_key, d.contradictions FROM event_digests d WHERE {condition} ORDER BY {order} LIMIT ? OFFSET ?",
         [*params, limit, query.offset],
     ).fetchall()
     return EventPage(total, pending, [
