@@ -17,6 +17,9 @@ proposition, not by whole sentences that mix several.
   (``target``: the object, or the passive subject), negation (``negated``: "not", "never", "no"
   on the verb, or a verb of denial over the proposition) and, as for every claim, the hedge and
   the voice (set in ``extract``).
+- **Figure** (``value``): the first figure in digits the clause gives, with the word after it
+  ("48 hours"), not a date, a time, an ordinal or a list mark; a clause with a figure is
+  checkable alone.
 - **Keys** block the alignment across sources: the lemmas of the clause's nouns, proper nouns,
   numbers and meaningful verbs and adjectives, and its named entities (with the subject's, when
   the clause borrows it).
@@ -85,7 +88,7 @@ def statements_in(article_id: str, sentence: Span, text: str) -> list[Claim]:
                 subject=_words(subject, text), predicate=_lemma(verb), kind="statement",
                 subject_start=subject.left_edge.idx if subject is not None else None,
                 subject_end=subject.right_edge.idx + len(subject.right_edge) if subject is not None else None,
-                target=_words(target, text), negated=negated, keys=tuple(sorted(keys)),
+                target=_words(target, text), negated=negated, keys=tuple(sorted(keys)), value=_figure(sentence.doc[start:end]),
             )
         )
     return claims
@@ -193,6 +196,23 @@ def _lemma(verb: Token) -> str:
             return complement.lemma_.lower()
     particle = _child(verb, ("prt",))
     return f"{verb.lemma_.lower()}_{particle.lower_}" if particle is not None else verb.lemma_.lower()
+
+
+def _figure(span: Span) -> str | None:
+    """The first figure the clause gives, as written with the word it counts or measures ("48
+    hours", "$82"): a number in digits (news writes the figures that matter in digits, small
+    incidental ones in words: "two versions", "two tall buildings") that is no date, time,
+    ordinal or list mark ("1)")."""
+    for token in span:
+        if not token.like_num or token.ent_type_ in ("DATE", "TIME", "ORDINAL") or not any(ch.isdigit() for ch in token.text):
+            continue
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if following is not None and following.text == ")":
+            continue
+        end = following if following is not None and following.i < span.end and not following.is_punct else token
+        start = token.doc[token.i - 1] if token.i > span.start and token.doc[token.i - 1].text in ("$", "£", "€") else token
+        return token.doc.text[start.idx : end.idx + len(end)]
+    return None
 
 
 def _phrase(token: Token):
