@@ -87,7 +87,7 @@ from newsdesk.claims.lexicon import (
 )
 from newsdesk.claims.copies import with_sources
 from newsdesk.claims.numbers import label
-from newsdesk.claims.propositions import align_statements, single_source_statements
+from newsdesk.claims.propositions import align_statements, merged, single_source_statements
 from newsdesk.claims.values import AGREEMENT, APART, DIFFER, PRECISION
 from newsdesk.claims.values import count_relation as _count_relation
 from newsdesk.claims.values import measure_relation as _measure_relation
@@ -132,7 +132,8 @@ def align_claims(analyses: list[Analysis], entities: list[Entity]) -> tuple[list
     agreements = _without_duplicates(agreements)
     figures_of = {a.article.id: [c for c in a.claims if c.kind == "count" and c.value_start is not None] for a in analyses}
     stated_agreements, stated_contradictions = align_statements(analyses, figures_of, entities)
-    agreements += [f for f in stated_agreements if not _covered(f, agreements + conflicts)]
+    texts = {a.article.id: a.article.text for a in analyses}
+    agreements = merged(agreements, [f for f in stated_agreements if not _covered(f, conflicts)], texts)
     conflicts += [f for f in stated_contradictions if not _covered(f, conflicts)]
     conflicts.sort(key=lambda f: CONFLICT_ORDER.index(f.kind))
     # copies of one story confirm nothing: an agreement needs two independent sources

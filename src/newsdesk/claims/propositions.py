@@ -27,7 +27,10 @@ contradiction; a salient one no other source states, single-source.
   B like C does not make A like C); a second statement of an article already in the group (a
   quote repeated) is absorbed, so it opens no second group for the same proposition. A group from two or more articles is one
   agreement, one support per article. A finding carries the similarity of its weakest pair and
-  the names (linked entities first) and words its clauses share, so the reader can see why.
+  the names (linked entities first) and words its clauses share, so the reader can see why. A
+  statement agreement about the same sentences as one already listed (in two or more articles:
+  two clauses of one quote, or the clause of a figure already lined up) joins it rather than
+  being listed twice.
 - **Single source.** A statement is single-source when no statement of another article comes
   near it (none that states the same proposition, by the rule above, or shares two of its words
   at cosine ``NEAR`` or more; none that gives one of its numbers in a clause at cosine
@@ -46,6 +49,7 @@ import itertools
 import math
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 import numpy as np
 
@@ -66,9 +70,10 @@ MAX_POSTING = 40
 MAX_STATEMENTS_PER_ARTICLE = 200
 SINGLE_SOURCE_PER_ARTICLE = 3
 SINGLE_MIN_WORDS = 6
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
 _NEGATION_WORDS = re.compile(r"\b(?:not|never|no|none|nobody|deny|denies|denied)\b|n't")
 
-__all__ = ["align_statements", "encoding_text", "single_source_statements"]
+__all__ = ["align_statements", "encoding_text", "merged", "single_source_statements"]
 
 
 def encoding_text(claim: Claim) -> str:
@@ -226,6 +231,42 @@ def _figures_differ(left: Claim, right: Claim, figures_of: dict[str, list[Claim]
         if a.slot == b.slot and a.amount != b.amount:
             return True
     return False
+
+
+def merged(agreements: list[Finding], stated: list[Finding], texts: dict[str, str]) -> list[Finding]:
+    """The agreements with the statement agreements added: one that speaks of the same sentences
+    as an agreement already listed, in two or more articles (two clauses of one quote, or the
+    clause of a figure already lined up), joins it (its other articles' supports are added)
+    instead of being listed twice."""
+    result = list(agreements)
+    for finding in stated:
+        home = next((i for i, other in enumerate(result) if len(_same_sentences(finding, other, texts)) >= 2), None)
+        if home is None:
+            result.append(finding)
+            continue
+        other = result[home]
+        have = {s.article_id for s in other.support}
+        extra = tuple(s for s in finding.support if s.article_id not in have)
+        if extra:
+            result[home] = replace(other, support=other.support + extra)
+    return result
+
+
+def _same_sentences(left: Finding, right: Finding, texts: dict[str, str]) -> set[str]:
+    """Articles in which the two findings have supports in one sentence."""
+    found = set()
+    for a in left.support:
+        for b in right.support:
+            if a.article_id == b.article_id and _one_sentence(texts.get(a.article_id, ""), a, b):
+                found.add(a.article_id)
+    return found
+
+
+def _one_sentence(text: str, a: Support, b: Support) -> bool:
+    if a.start < b.end and b.start < a.end:
+        return True
+    gap = text[min(a.end, b.end) : max(a.start, b.start)]
+    return not _SENTENCE_END.search(gap)
 
 
 def _numbers(claim: Claim) -> set[float]:

@@ -9,8 +9,9 @@ proposition, not by whole sentences that mix several.
   ("officials said ...", "X denied that ..."), the verb of what was said: the frame ("officials
   said", "according to police") is who says it (the voice, set in ``extract``), not what is said,
   and is left out of the span. Verbs coordinated with it ("... and display notifications"), an
-  adverbial participle ("..., killing at least six") and a clause of time or cause ("after the
-  car rammed the wall") are propositions of their own; each clause's span leaves the others out.
+  adverbial participle ("..., killing at least six"), a clause of time or cause ("after the
+  car rammed the wall") and a gerund after a preposition of time or manner ("after having
+  managed to escape unscathed") are propositions of their own; each clause's span leaves the others out.
 - **Parts.** who (``subject``: the grammatical subject, or the agent of a passive; a coordinated
   or participial clause takes its governor's), did what (``predicate``: the verb's lemma with its
   particle; a copula takes its complement: "is 65", "was unharmed"), to whom or what
@@ -37,13 +38,15 @@ from newsdesk.model import Claim
 
 MIN_WORDS = 3
 MAX_TOKENS = 70
-_SAYING = frozenset("say tell add report announce confirm state claim write explain note insist warn told tweet".split())
+_SAYING = frozenset("say tell add report announce confirm state claim write explain note insist warn told tweet believe think assume".split())
 _LIGHT = frozenset("be have do get make go take come give say tell add report include become seem".split())
 _KEY_POS = frozenset({"NOUN", "PROPN", "NUM", "VERB", "ADJ"})
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
 _FRAME_PREPOSITIONS = frozenset({"according"})
 # clauses attached to a proposition's verb that state propositions of their own
 _OWN_CLAUSES = frozenset({"conj", "advcl"})
+# prepositions that carry a clause of their own as a gerund: "after having managed to escape unscathed"
+_CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "despite", "by", "while", "without"})
 
 __all__ = ["doc_text", "statements_in"]
 
@@ -65,7 +68,10 @@ def statements_in(article_id: str, sentence: Span, text: str) -> list[Claim]:
         return []
     root = sentence.root
     if root.pos_ not in ("VERB", "AUX"):
-        return []
+        # a parse that hangs the sentence on a conjunction ("And while ...") or a stray word
+        root = next((c for c in root.children if c.pos_ in ("VERB", "AUX") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+        if root is None:
+            return []
     heads = _clause_heads(root)
     claims = []
     for verb, denied in heads:
@@ -117,12 +123,23 @@ def _clause_heads(root: Token) -> list[tuple[Token, bool]]:
     its frame of saying, in text order."""
     heads = [_proposition_verb(root)]
     stack = [heads[0][0]]
+    frame = root
+    while frame is not heads[0][0]:  # what a frame's coordinated verbs say: "claimed that ..., and they couldn't find ..."
+        stack.append(frame)
+        frame = next((c for c in frame.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), heads[0][0])
+    stack = stack[::-1]
+    done = {h.i for h, _ in heads}
     while stack:
         verb = stack.pop()
         for child in verb.children:
-            if child.dep_ in _OWN_CLAUSES and child.pos_ in ("VERB", "AUX") and not _is_frame(child):
+            if child.i in done:
+                continue
+            if child.dep_ == "prep" and child.lower_ in _CLAUSE_PREPOSITIONS:
+                child = next((g for g in child.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), child)
+            if (child.dep_ in _OWN_CLAUSES or child.dep_ == "pcomp") and child.pos_ in ("VERB", "AUX") and not _is_frame(child):
                 head = _proposition_verb(child)
                 heads.append(head)
+                done.add(head[0].i)
                 stack.append(head[0])
     return sorted(heads, key=lambda h: h[0].i)
 
@@ -138,7 +155,7 @@ def _clause_span(verb: Token, others: set[int], sentence: Span) -> tuple[int, in
     skip: set[int] = set()
     for token in verb.subtree:
         if token.i in others:
-            skip.update(t.i for t in token.subtree)
+            skip.update(t.i for t in (token.head.subtree if token.dep_ == "pcomp" else token.subtree))
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in _FRAME_PREPOSITIONS:
             skip.update(t.i for t in child.subtree)
@@ -167,9 +184,9 @@ def _subject_of(verb: Token) -> Token | None:
         subject = _child(node, ("nsubj", "csubj")) or _agent(node)
         if subject is not None:
             return subject
-        if node.dep_ not in ("conj", "advcl", "xcomp") or node.head is node:
+        if node.dep_ not in ("conj", "advcl", "xcomp", "pcomp") or node.head is node:
             return _child(verb, ("nsubjpass",)) if node is verb else None
-        node = node.head
+        node = node.head.head if node.dep_ == "pcomp" else node.head
     return None
 
 
