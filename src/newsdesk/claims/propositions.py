@@ -3,9 +3,8 @@ stated by several sources is an agreement; affirmed by one and negated or denied
 contradiction; a salient one no other source states, single-source.
 
 - **Blocking.** Two statements are compared only when they share at least ``MIN_SHARED_KEYS``
-  keys (lemmas and names, see ``statements``), one of them selective: a key found in more than
-  ``MAX_POSTING`` statements of the event (the event's own name, "police") makes no pairs by
-  itself. The candidate pairs come from the inverted index of selective keys, so the work grows
+  selective keys (lemmas and names, see ``statements``): a key found in more than
+  ``MAX_POSTING`` statements of the event (the event's own name, "police") blocks nothing. The candidate pairs come from the inverted index of selective keys, so the work grows
   with the pairs that share rare words, not with the square of the event's sentences.
 - **Same proposition.** Each statement is encoded with the sentence encoder (multilingual USE)
   as its clause, with its subject when the clause borrows it ("..., killing six" is encoded as
@@ -50,6 +49,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -202,25 +202,20 @@ def _one_says_not(left: Claim, right: Claim) -> bool:
 
 
 def _candidates(statements: list[Claim]) -> list[tuple[int, int]]:
-    """Pairs of statements of different articles sharing ``MIN_SHARED_KEYS`` keys, one of them
-    selective; built from the selective keys' postings only."""
+    """Pairs of statements of different articles sharing ``MIN_SHARED_KEYS`` selective keys,
+    built from the selective keys' postings only."""
     postings: dict[str, list[int]] = defaultdict(list)
     for index, statement in enumerate(statements):
         for key in statement.keys:
             postings[key].append(index)
-    keys = [set(s.keys) for s in statements]
-    seen: set[tuple[int, int]] = set()
-    pairs = []
+    shared: dict[tuple[int, int], int] = defaultdict(int)
     for members in postings.values():
         if len(members) > MAX_POSTING:
             continue
         for i, j in itertools.combinations(members, 2):
-            if (i, j) in seen or statements[i].article_id == statements[j].article_id:
-                continue
-            seen.add((i, j))
-            if len(keys[i] & keys[j]) >= MIN_SHARED_KEYS:
-                pairs.append((i, j))
-    return pairs
+            if statements[i].article_id != statements[j].article_id:
+                shared[(i, j)] += 1
+    return [pair for pair, count in shared.items() if count >= MIN_SHARED_KEYS]
 
 
 def _figures_differ(left: Claim, right: Claim, figures_of: dict[str, list[Claim]]) -> bool:
@@ -269,8 +264,13 @@ def _one_sentence(text: str, a: Support, b: Support) -> bool:
     return not _SENTENCE_END.search(gap)
 
 
-def _numbers(claim: Claim) -> set[float]:
-    return {v for k in claim.keys if k not in ("one", "a") and (v := number_value(k)) is not None}
+def _numbers(claim: Claim) -> frozenset[float]:
+    return _numbers_in(claim.keys)
+
+
+@lru_cache(maxsize=20_000)
+def _numbers_in(keys: tuple[str, ...]) -> frozenset[float]:
+    return frozenset(v for k in keys if k not in ("one", "a") and (v := number_value(k)) is not None)
 
 
 def _numbers_apart(left: Claim, right: Claim) -> bool:
