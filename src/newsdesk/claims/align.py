@@ -62,7 +62,8 @@ every rule below leans towards saying nothing.
   destruction or shooting down; actions of a class in ``ACTION_CLASSES`` (attacks, arrests,
   accusations, denials: "X reminded Y" is not worth listing alone). Ranked states, then
   counts, then actions; at most ``SINGLE_SOURCE_PER_ARTICLE`` per article (the first in that
-  rank order, ties in text order), one per topic, listed in article and text order.
+  rank order, ties in text order), one per topic, listed in article and text order. Then the
+  statements giving a figure that no other article comes near (rules in ``propositions``).
 """
 
 from __future__ import annotations
