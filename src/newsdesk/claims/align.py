@@ -65,7 +65,8 @@ every rule below leans towards saying nothing.
   destruction or shooting down; actions of a class in ``ACTION_CLASSES`` (attacks, arrests,
   accusations, denials: "X reminded Y" is not worth listing alone). Ranked states, then
   counts, then actions; at most ``SINGLE_SOURCE_PER_ARTICLE`` per article (the first in that
-  rank order, ties in text order), one per topic, listed in article and text order.
+  rank order, ties in text order), one per topic, listed in article and text order. Then the
+  statements giving a figure that no other article comes near (rules in ``propositions``).
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ from newsdesk.claims.contrary import SAME, PART, may_contradict
 from newsdesk.claims.copies import with_sources
 from newsdesk.claims.measures import comparable_ages
 from newsdesk.claims.numbers import label
-from newsdesk.claims.propositions import align_statements
+from newsdesk.claims.propositions import align_statements, merged, single_source_statements
 from newsdesk.claims.values import AGREEMENT, APART, DIFFER, PRECISION
 from newsdesk.claims.values import count_relation as _count_relation
 from newsdesk.claims.values import measure_relation as _measure_relation
@@ -130,8 +131,9 @@ def align_claims(analyses: list[Analysis], entities: list[Entity]) -> tuple[list
         conflicts += found_conflicts
     agreements = _without_duplicates(agreements)
     figures_of = {a.article.id: [c for c in a.claims if c.kind == "count" and c.value_start is not None] for a in analyses}
-    stated_agreements, stated_contradictions = align_statements(analyses, figures_of)
-    agreements += [f for f in stated_agreements if not _covered(f, agreements + conflicts)]
+    stated_agreements, stated_contradictions = align_statements(analyses, figures_of, entities)
+    texts = {a.article.id: a.article.text for a in analyses}
+    agreements = merged(agreements, [f for f in stated_agreements if not _covered(f, conflicts)], texts)
     conflicts += [f for f in stated_contradictions if not _covered(f, conflicts)]
     conflicts.sort(key=lambda f: CONFLICT_ORDER.index(f.kind))
     # copies of one story confirm nothing: an agreement needs two independent sources
@@ -162,7 +164,20 @@ def single_source_claims(analyses: list[Analysis], entities: list[Entity]) -> li
             name = _topic_name(topic, [claim], holders)
             summary = name if claim.kind == "action" and not claim.negated else f"{name}: {_value_label(claim, holders)}"  # the action's name says its verb
             findings.append(Finding(summary=summary, kind=SINGLE_SOURCE, support=(_support(claim),), claim_kind=claim.kind))
-    return findings
+    # a statement is single-source unless another article states it, or speaks to a claim in its clause
+    spoken_to: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for analysis in analyses:
+        for claim in analysis.claims:
+            if claim.kind != "statement" and len(speakers[_counterpart_key(claim, holders)]) > 1:
+                spoken_to[claim.article_id].append((claim.start, claim.end))
+    stated = [f for f in single_source_statements(analyses, spoken_to) if not _covered_once(f, findings)]
+    return findings + stated
+
+
+def _covered_once(finding: Finding, others: list[Finding]) -> bool:
+    """Whether another finding's support overlaps this one-support finding."""
+    (own,) = finding.support
+    return any(s.article_id == own.article_id and s.start < own.end and own.start < s.end for other in others for s in other.support)
 
 
 def _counterpart_key(claim: Claim, holders: _Holders) -> tuple:

@@ -1,25 +1,43 @@
-"""Align the statements of one event's articles: the same proposition stated by several sources
-is an agreement; affirmed by one and negated or denied by another, a contradiction.
+"""Align the statements (clause-level propositions) of one event's articles: the same proposition
+stated by several sources is an agreement; affirmed by one and negated or denied by another, a
+contradiction; a salient one no other source states, single-source.
 
 - **Blocking.** Two statements are compared only when they share at least ``MIN_SHARED_KEYS``
-  keys (lemmas and names, see ``statements``) that are selective: a key found in more than
-  ``MAX_POSTING`` statements of the event (the event's own name, "police", "said") blocks
-  nothing. The candidate pairs come from the inverted index of selective keys, so the work grows
-  with the pairs that share words, not with the square of the event's sentences.
-- **Same proposition.** A candidate pair is the same proposition when the sentence encoder's
-  cosine reaches ``SAME_PROPOSITION`` (multilingual USE; paraphrases of one fact by two outlets
-  score 0.75-0.95, two facts about the same people 0.4-0.7).
-- **Figures decide.** When both sentences carry counts of the same slot with different values,
-  the statement says nothing by itself: the figures are compared by ``align`` (agreement,
+  selective keys (lemmas and names, see ``statements``): a key found in more than
+  ``MAX_POSTING`` statements of the event (the event's own name, "police") blocks nothing. The candidate pairs come from the inverted index of selective keys, so the work grows
+  with the pairs that share rare words, not with the square of the event's sentences.
+- **Same proposition.** Each statement is encoded with the sentence encoder (multilingual USE)
+  as its clause, with its subject when the clause borrows it ("..., killing six" is encoded as
+  "A suicide bomber killing six"). A candidate pair is the same proposition when the cosine
+  reaches ``SAME_PROPOSITION``, or reaches ``SAME_WITH_WORDS`` and the two clauses share most of
+  their content: the shared keys, weighted by how rare each is in the event (idf), make at least
+  ``SHARED_WEIGHT`` of the shorter clause's weight. Paraphrases of one fact by two outlets
+  score 0.6-0.95; two facts about the same people 0.3-0.65 with fewer rare words in common.
+- **Figures decide.** When both clauses carry counts of the same slot with different values, or
+  both give numbers and none in common, the statement says nothing by itself: the figures are compared by ``align`` (agreement,
   precision, update or contradiction), so the pair is left out here.
 - **Polarity.** The same proposition (cosine at least ``NEGATED_PROPOSITION``, higher since a
   negation moves a sentence's vector little, and the same predicate) affirmed by one source and
-  negated or denied by another, neither hedged, is a contradiction;
-  otherwise the statements agree (the same polarity).
-- **Findings.** Agreeing statements are grouped (one group per proposition, transitively); a
-  group from two or more articles is one agreement, with one support per article (its first
-  statement of the group). A finding carries the similarity of its weakest link and the names and
-  words its sentences share, so the reader can see why.
+  negated or denied by another, neither hedged, is a contradiction; otherwise the statements
+  agree (the same polarity). Two sources putting something at the same distance from the same
+  place in incompatible directions contradict (rules in ``bearings``).
+- **Findings.** Agreeing pairs are grouped from the most similar down; a statement joins a group
+  when it agrees with at least half of the members already in it (no long chains: A like B and
+  B like C does not make A like C); a second statement of an article already in the group (a
+  quote repeated) is absorbed, so it opens no second group for the same proposition. A group from two or more articles is one
+  agreement, one support per article. A finding carries the similarity of its weakest pair and
+  the names (linked entities first) and words its clauses share, so the reader can see why. A
+  statement agreement about the same sentences as one already listed (in two or more articles:
+  two clauses of one quote, or the clause of a figure already lined up) joins it rather than
+  being listed twice.
+- **Single source.** A statement is single-source when no statement of another article comes
+  near it (none that states the same proposition, by the rule above, or shares two of its words
+  at cosine ``NEAR`` or more; none that gives one of its numbers in a clause at cosine
+  ``COUNTERPART`` or more; no figure, state or action in its clause
+  that another article speaks to) and
+  it is checkable and salient: it gives a figure, is asserted (not hedged), in the author's
+  voice or a named speaker's, and has at least ``SINGLE_MIN_WORDS`` words. At most
+  ``SINGLE_SOURCE_PER_ARTICLE`` per article, in text order (news puts what matters first).
 
 Thresholds were set on the dev events of tests/gold/claims/corpus.json.
 """
@@ -27,47 +45,151 @@ Thresholds were set on the dev events of tests/gold/claims/corpus.json.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import defaultdict
+from dataclasses import replace
+from functools import lru_cache
 
 import numpy as np
 
 from newsdesk import resources
-from newsdesk.model import Analysis, Claim, Finding, Support
+from newsdesk.claims.bearings import bearing_contradictions
+from newsdesk.claims.numbers import number_value
+from newsdesk.model import Analysis, Claim, Entity, Finding, Support
 
-SAME_PROPOSITION = 0.72
+SAME_PROPOSITION = 0.8
+SAME_WITH_WORDS = 0.6
+SHARED_WEIGHT = 0.5
+SAME_WITH_FIGURE = 0.5
 NEGATED_PROPOSITION = 0.87
+COUNTERPART = 0.45
+NEAR = 0.55
 MIN_SHARED_KEYS = 2
 MAX_POSTING = 40
-MAX_STATEMENTS_PER_ARTICLE = 120
+MAX_STATEMENTS_PER_ARTICLE = 200
+SINGLE_SOURCE_PER_ARTICLE = 3
+SINGLE_MIN_WORDS = 6
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
 _NEGATION_WORDS = re.compile(r"\b(?:not|never|no|none|nobody|deny|denies|denied)\b|n't")
 
-__all__ = ["align_statements"]
+__all__ = ["align_statements", "encoding_text", "merged", "single_source_statements"]
 
 
-def align_statements(analyses: list[Analysis], figures_of: dict[str, list[Claim]]) -> tuple[list[Finding], list[Finding]]:
+def encoding_text(claim: Claim) -> str:
+    """What the encoder reads for a statement: its clause, with the subject in front when the
+    clause borrows it from the clause it hangs on."""
+    if claim.subject and claim.subject_start is not None and not claim.start <= claim.subject_start < claim.end:
+        return f"{claim.subject} {claim.text}"
+    return claim.text
+
+
+class _Aligned:
+    """The statements of one event, their candidate pairs and the encoder's cosines for them."""
+
+    def __init__(self, analyses: list[Analysis]):
+        self.statements = [c for a in analyses for c in [c for c in a.claims if c.kind == "statement"][:MAX_STATEMENTS_PER_ARTICLE]]
+        self.pairs = _candidates(self.statements)
+        needed = sorted({i for pair in self.pairs for i in pair})
+        vectors = dict(zip(needed, _encoded([encoding_text(self.statements[i]) for i in needed])))
+        self.similarity = {(i, j): float(vectors[i] @ vectors[j]) for i, j in self.pairs}
+        frequency: dict[str, int] = defaultdict(int)
+        for statement in self.statements:
+            for key in statement.keys:
+                frequency[key] += 1
+        total = max(len(self.statements), 1)
+        self.weight = {key: math.log(1 + total / count) for key, count in frequency.items()}
+
+    def shared_weight(self, left: Claim, right: Claim) -> float:
+        """The weight of the keys two clauses share, as a share of the lighter clause's."""
+        shared = sum(self.weight[k] for k in set(left.keys) & set(right.keys))
+        lighter = min(sum(self.weight[k] for k in left.keys), sum(self.weight[k] for k in right.keys))
+        return shared / lighter if lighter else 0.0
+
+    def same_proposition(self, i: int, j: int) -> bool:
+        similarity = self.similarity[(i, j)]
+        if similarity >= SAME_PROPOSITION:
+            return True
+        left, right = self.statements[i], self.statements[j]
+        floor = SAME_WITH_FIGURE if _numbers(left) & _numbers(right) else SAME_WITH_WORDS
+        return similarity >= floor and self.shared_weight(left, right) >= SHARED_WEIGHT
+
+
+_VECTORS: dict[str, np.ndarray] = {}
+_VECTORS_KEPT = 20_000
+
+
+def _encoded(texts: list[str]) -> list[np.ndarray]:
+    """The encoder's vectors, remembered: a dossier build aligns an event's statements and then
+    looks for single-source ones among the same clauses."""
+    missing = sorted({t for t in texts if t not in _VECTORS})
+    if missing:
+        if len(_VECTORS) + len(missing) > _VECTORS_KEPT:
+            _VECTORS.clear()
+        _VECTORS.update(zip(missing, np.asarray(resources.sentence_encoder().encode(missing))))
+    return [_VECTORS[t] for t in texts]
+
+
+def align_statements(analyses: list[Analysis], figures_of: dict[str, list[Claim]], entities: list[Entity] = ()) -> tuple[list[Finding], list[Finding]]:
     """(agreements, contradictions) among the statements of one event's articles."""
-    statements = [c for a in analyses for c in [c for c in a.claims if c.kind == "statement"][:MAX_STATEMENTS_PER_ARTICLE]]
+    aligned = _Aligned(analyses)
+    statements = aligned.statements
     if len({s.article_id for s in statements}) < 2:
         return [], []
-    pairs = _candidates(statements)
-    # only the statements some candidate pair needs go through the encoder
-    needed = sorted({i for pair in pairs for i in pair})
-    encoded = np.asarray(resources.sentence_encoder().encode([statements[i].text for i in needed])) if needed else np.zeros((0, 512))
-    vectors = dict(zip(needed, encoded))
+    names = _entity_names(entities)
     agreeing: list[tuple[int, int, float]] = []
     contradictions: list[Finding] = []
-    for i, j in pairs:
+    for i, j in aligned.pairs:
         left, right = statements[i], statements[j]
-        similarity = float(vectors[i] @ vectors[j])
-        if similarity < SAME_PROPOSITION or _figures_differ(left, right, figures_of):
+        similarity = aligned.similarity[(i, j)]
+        if not aligned.same_proposition(i, j) or _figures_differ(left, right, figures_of) or _numbers_apart(left, right):
             continue
         if left.negated != right.negated:
             if similarity >= NEGATED_PROPOSITION and left.predicate == right.predicate and left.hedge is None and right.hedge is None and _one_says_not(left, right):
-                contradictions.append(_finding("contradiction", [left, right], similarity))
+                contradictions.append(_finding("contradiction", [left, right], similarity, names))
             continue
         agreeing.append((i, j, similarity))
-    return _agreements(statements, agreeing), contradictions
+    return _agreements(statements, agreeing, names), contradictions + bearing_contradictions(statements)
+
+
+def single_source_statements(analyses: list[Analysis], covered: dict[str, list[tuple[int, int]]]) -> list[Finding]:
+    """The salient statements no other article of the event comes near (rules in the module
+    docstring); none for an event of one article."""
+    if len(analyses) < 2:
+        return []
+    aligned = _Aligned(analyses)
+    statements = aligned.statements
+    near: set[int] = set()
+    for (i, j), similarity in aligned.similarity.items():
+        left, right = statements[i], statements[j]
+        if aligned.same_proposition(i, j) or similarity >= NEAR or (similarity >= COUNTERPART and _numbers(left) & _numbers(right)):
+            near.update((i, j))
+    chosen: dict[str, list[Claim]] = defaultdict(list)
+    for index, statement in enumerate(statements):
+        if index in near or not _salient(statement) or len(chosen[statement.article_id]) >= SINGLE_SOURCE_PER_ARTICLE:
+            continue
+        if any(start < statement.end and statement.start < end for start, end in covered.get(statement.article_id, ())):
+            continue
+        chosen[statement.article_id].append(statement)
+    findings = []
+    for claims in chosen.values():
+        for claim in claims:
+            who = f"{claim.subject} — " if claim.subject else ""
+            support = Support(claim.article_id, claim.start, claim.end, claim.text, value=claim.predicate, voice=claim.voice, speaker=claim.speaker, chain=claim.chain, hedged=False, negated=claim.negated)
+            findings.append(Finding(summary=f"{who}{claim.predicate}: {claim.text[:120]}", kind="single_source", support=(support,), claim_kind="statement"))
+    return findings
+
+
+def _salient(statement: Claim) -> bool:
+    """Checkable and worth listing alone: a clause giving a figure ("the start was delayed by 10
+    minutes"), asserted, in the author's voice or a named speaker's, long enough to say
+    something. (Acts of named doers are listed from the action claims; other clauses, tried on
+    dev, were more often a paraphrase of another source than a fact of their own.)"""
+    if statement.hedge is not None or len(statement.text.split()) < SINGLE_MIN_WORDS:
+        return False
+    if statement.voice == "attributed" and not statement.speaker:
+        return False
+    return statement.value is not None
 
 
 def _one_says_not(left: Claim, right: Claim) -> bool:
@@ -80,6 +202,8 @@ def _one_says_not(left: Claim, right: Claim) -> bool:
 
 
 def _candidates(statements: list[Claim]) -> list[tuple[int, int]]:
+    """Pairs of statements of different articles sharing ``MIN_SHARED_KEYS`` selective keys,
+    built from the selective keys' postings only."""
     postings: dict[str, list[int]] = defaultdict(list)
     for index, statement in enumerate(statements):
         for key in statement.keys:
@@ -104,38 +228,125 @@ def _figures_differ(left: Claim, right: Claim, figures_of: dict[str, list[Claim]
     return False
 
 
-def _agreements(statements: list[Claim], edges: list[tuple[int, int, float]]) -> list[Finding]:
-    parent = list(range(len(statements)))
+def merged(agreements: list[Finding], stated: list[Finding], texts: dict[str, str]) -> list[Finding]:
+    """The agreements with the statement agreements added: one that speaks of the same sentences
+    as an agreement already listed, in two or more articles (two clauses of one quote, or the
+    clause of a figure already lined up), joins it (its other articles' supports are added)
+    instead of being listed twice."""
+    result = list(agreements)
+    for finding in stated:
+        home = next((i for i, other in enumerate(result) if len(_same_sentences(finding, other, texts)) >= 2), None)
+        if home is None:
+            result.append(finding)
+            continue
+        other = result[home]
+        have = {s.article_id for s in other.support}
+        extra = tuple(s for s in finding.support if s.article_id not in have)
+        if extra:
+            result[home] = replace(other, support=other.support + extra)
+    return result
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
+def _same_sentences(left: Finding, right: Finding, texts: dict[str, str]) -> set[str]:
+    """Articles in which the two findings have supports in one sentence."""
+    found = set()
+    for a in left.support:
+        for b in right.support:
+            if a.article_id == b.article_id and _one_sentence(texts.get(a.article_id, ""), a, b):
+                found.add(a.article_id)
+    return found
+
+
+def _one_sentence(text: str, a: Support, b: Support) -> bool:
+    if a.start < b.end and b.start < a.end:
+        return True
+    gap = text[min(a.end, b.end) : max(a.start, b.start)]
+    return not _SENTENCE_END.search(gap)
+
+
+def _numbers(claim: Claim) -> frozenset[float]:
+    return _numbers_in(claim.keys)
+
+
+@lru_cache(maxsize=20_000)
+def _numbers_in(keys: tuple[str, ...]) -> frozenset[float]:
+    return frozenset(v for k in keys if k not in ("one", "a") and (v := number_value(k)) is not None)
+
+
+def _numbers_apart(left: Claim, right: Claim) -> bool:
+    """Both clauses give numbers and none in common ("killing at least four civilians" /
+    "killing at least six civilians"): the figures decide, not the words around them."""
+    a, b = _numbers(left), _numbers(right)
+    return bool(a) and bool(b) and not a & b
+
+
+def _agreements(statements: list[Claim], edges: list[tuple[int, int, float]], names: dict) -> list[Finding]:
+    """Groups of agreeing statements, one support per article, strongest pairs first: a statement
+    joins a group when it agrees with at least half its supports; if its article is already in
+    the group (an article repeating a quote), it is absorbed and opens no group of its own."""
+    agree = {(min(i, j), max(i, j)): s for i, j, s in edges}
+    group_of: dict[int, int] = {}
+    groups: list[list[int]] = []
+
+    def agrees_with(new: int, members: list[int]) -> bool:
+        return 2 * sum((min(m, new), max(m, new)) in agree for m in members) >= len(members)
+
+    neighbours: dict[int, set[int]] = defaultdict(set)
     for i, j, _ in edges:
-        parent[root(i)] = root(j)
-    weakest: dict[int, float] = {}
-    for i, j, similarity in edges:
-        r = root(i)
-        weakest[r] = min(weakest.get(r, 1.0), similarity)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in sorted({i for e in edges for i in e[:2]}):
-        groups[root(i)].append(i)
+        neighbours[i].add(j)
+        neighbours[j].add(i)
+
+    def join(new: int, home: int) -> None:
+        group_of[new] = home
+        if statements[new].article_id not in {statements[m].article_id for m in groups[home]}:
+            groups[home].append(new)
+
+    for i, j, _ in sorted(edges, key=lambda e: -e[2]):
+        gi, gj = group_of.get(i), group_of.get(j)
+        if gi is None and gj is None:
+            # a pair restating a proposition already grouped (a quote repeated) joins that group
+            near = {group_of[n] for n in neighbours[i] | neighbours[j] if n in group_of}
+            home = next((g for g in sorted(near) if agrees_with(i, groups[g]) and agrees_with(j, groups[g])), None)
+            if home is None:
+                group_of[i] = group_of[j] = len(groups)
+                groups.append([i, j])
+            else:
+                join(i, home)
+                join(j, home)
+            continue
+        if gi is not None and gj is not None:
+            continue
+        home, new = (gi, j) if gi is not None else (gj, i)
+        if agrees_with(new, groups[home]):
+            join(new, home)
     findings = []
-    for r, members in groups.items():
-        first_per_article: dict[str, Claim] = {}
-        for i in members:
-            first_per_article.setdefault(statements[i].article_id, statements[i])
-        if len(first_per_article) >= 2:
-            findings.append(_finding("agreement", list(first_per_article.values()), weakest[r]))
+    for members in groups:
+        if len(members) < 2:
+            continue
+        weakest = min(agree.get((min(a, b), max(a, b)), 1.0) for a, b in itertools.combinations(members, 2) if (min(a, b), max(a, b)) in agree)
+        findings.append(_finding("agreement", [statements[m] for m in sorted(members, key=lambda m: (statements[m].article_id, statements[m].start))], weakest, names))
     return findings
 
 
-def _finding(kind: str, claims: list[Claim], similarity: float) -> Finding:
+def _entity_names(entities) -> dict[str, list[tuple[int, int, str]]]:
+    """Article id -> (start, end, entity name) of every linked mention."""
+    names: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for entity in entities:
+        for mention in entity.mentions:
+            names[mention.article_id].append((mention.start, mention.end, entity.name))
+    return names
+
+
+def _finding(kind: str, claims: list[Claim], similarity: float, names: dict) -> Finding:
     shared = set(claims[0].keys)
     for claim in claims[1:]:
         shared &= set(claim.keys)
+    entities = None
+    for claim in claims:
+        inside = {name for start, end, name in names.get(claim.article_id, ()) if claim.start <= start and end <= claim.end}
+        entities = inside if entities is None else entities & inside
+    named = sorted(entities or ())
+    words = sorted(w for w in shared if w.casefold() not in {n.casefold() for n in named})
     first = claims[0]
     who = f"{first.subject} — " if first.subject else ""
     summary = f"{who}{first.predicate}: {first.text[:120]}"
@@ -143,4 +354,4 @@ def _finding(kind: str, claims: list[Claim], similarity: float) -> Finding:
         Support(c.article_id, c.start, c.end, c.text, value=c.predicate, voice=c.voice, speaker=c.speaker, chain=c.chain, hedged=c.hedge is not None, negated=c.negated)
         for c in claims
     )
-    return Finding(summary=summary, kind=kind, support=support, claim_kind="statement", similarity=round(similarity, 3), shared=tuple(sorted(shared))[:12])
+    return Finding(summary=summary, kind=kind, support=support, claim_kind="statement", similarity=round(similarity, 3), shared=tuple(named + words)[:12])

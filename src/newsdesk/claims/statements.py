@@ -1,16 +1,32 @@
-"""Statements: each sentence of an article as a proposition, from spaCy's parse.
+"""Statements: the propositions of each sentence of an article, from spaCy's parse.
 
-A statement is a claim of kind ``statement`` spanning one sentence: who (``subject``: the
-grammatical subject, or the agent of a passive) did what (``predicate``: the main verb's lemma,
-with its particle; under a verb of saying, the verb of what was said) to whom or what
-(``target``: the object, or the passive subject), with negation (``negated``: "not" or "never" on
-the verb, or a verb of denial over the proposition) and, as for every claim, the hedge and the
-voice (set later in ``extract``). ``keys`` are what blocks the alignment across sources: the
-lemmas of the sentence's nouns, proper nouns, numbers and meaningful verbs and adjectives, and
-its named entities.
+A sentence of news often states several things ("A suicide bomber rammed a truck into the
+consulate, killing at least six civilians, officials said"): each is a statement, a claim of kind
+``statement`` spanning its **clause**, so that two sources are compared proposition by
+proposition, not by whole sentences that mix several.
 
-Sentences that state nothing checkable are left out: fewer than ``MIN_TOKENS`` words or more
-than ``MAX_TOKENS`` (a run-on caption or list), questions, and sentences without a verb.
+- **Clauses.** The proposition of a sentence is its main verb's; under a verb of saying or denial
+  ("officials said ...", "X denied that ..."), the verb of what was said: the frame ("officials
+  said", "according to police") is who says it (the voice, set in ``extract``), not what is said,
+  and is left out of the span. Verbs coordinated with it ("... and display notifications"), an
+  adverbial participle ("..., killing at least six"), a clause of time or cause ("after the
+  car rammed the wall") and a gerund after a preposition of time or manner ("after having
+  managed to escape unscathed") are propositions of their own; each clause's span leaves the others out.
+- **Parts.** who (``subject``: the grammatical subject, or the agent of a passive; a coordinated
+  or participial clause takes its governor's), did what (``predicate``: the verb's lemma with its
+  particle; a copula takes its complement: "is 65", "was unharmed"), to whom or what
+  (``target``: the object, or the passive subject), negation (``negated``: "not", "never", "no"
+  on the verb, or a verb of denial over the proposition) and, as for every claim, the hedge and
+  the voice (set in ``extract``).
+- **Figure** (``value``): the first figure in digits the clause gives, with the word after it
+  ("48 hours"), not a date, a time, an ordinal or a list mark; a clause with a figure is
+  checkable alone.
+- **Keys** block the alignment across sources: the lemmas of the clause's nouns, proper nouns,
+  numbers and meaningful verbs and adjectives, and its named entities (with the subject's, when
+  the clause borrows it).
+
+Clauses that state nothing checkable are left out: fewer than ``MIN_WORDS`` words or a sentence
+of more than ``MAX_TOKENS`` (a run-on caption or list), questions, and sentences without a verb.
 """
 
 from __future__ import annotations
@@ -20,12 +36,17 @@ from spacy.tokens import Span, Token
 from newsdesk.claims.lexicon import DENIAL_VERBS
 from newsdesk.model import Claim
 
-MIN_TOKENS = 6
+MIN_WORDS = 3
 MAX_TOKENS = 70
-_SAYING = frozenset("say tell add report announce confirm state claim write explain note insist warn told".split())
+_SAYING = frozenset("say tell add report announce confirm state claim write explain note insist warn told tweet believe think assume".split())
 _LIGHT = frozenset("be have do get make go take come give say tell add report include become seem".split())
 _KEY_POS = frozenset({"NOUN", "PROPN", "NUM", "VERB", "ADJ"})
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
+_FRAME_PREPOSITIONS = frozenset({"according"})
+# clauses attached to a proposition's verb that state propositions of their own
+_OWN_CLAUSES = frozenset({"conj", "advcl"})
+# prepositions that carry a clause of their own as a gerund: "after having managed to escape unscathed"
+_CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "despite", "by", "while", "without"})
 
 __all__ = ["doc_text", "statements_in"]
 
@@ -40,41 +61,133 @@ def doc_text(doc) -> str:
 
 
 def statements_in(article_id: str, sentence: Span, text: str) -> list[Claim]:
-    """The sentence as one statement, or nothing (see the module docstring); ``text`` is the
-    document's text (spaCy rebuilds ``Doc.text`` on every access)."""
+    """The sentence's propositions (see the module docstring); ``text`` is the document's text
+    (spaCy rebuilds ``Doc.text`` on every access)."""
     words = [t for t in sentence if not t.is_space and not t.is_punct]
-    if not MIN_TOKENS <= len(words) <= MAX_TOKENS or sentence.text.rstrip().endswith("?"):
+    if len(words) > MAX_TOKENS or len(words) < MIN_WORDS or sentence.text.rstrip().rstrip("\"'”’").endswith("?"):
         return []
     root = sentence.root
     if root.pos_ not in ("VERB", "AUX"):
-        return []
-    verb, denied = _proposition_verb(root)
-    subject = _child(verb, ("nsubj", "csubj", "expl")) or _agent(verb)
-    target = _child(verb, ("dobj", "attr", "acomp", "oprd")) or _child(verb, ("nsubjpass",))
-    negated = denied != _negated(verb, subject, target)
-    start = sentence.start_char
-    end = sentence.end_char
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return [
-        Claim(
-            article_id, start, end, text[start:end],
-            subject=_words(subject, text), predicate=_lemma(verb), kind="statement",
-            subject_start=subject.left_edge.idx if subject is not None else None,
-            subject_end=subject.right_edge.idx + len(subject.right_edge) if subject is not None else None,
-            target=_words(target, text), negated=negated, keys=_keys(sentence),
+        # a parse that hangs the sentence on a conjunction ("And while ...") or a stray word
+        root = next((c for c in root.children if c.pos_ in ("VERB", "AUX") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+        if root is None:
+            return []
+    heads = _clause_heads(root)
+    claims = []
+    for verb, denied in heads:
+        others = {h.i for h, _ in heads if h is not verb}
+        span = _clause_span(verb, others, sentence)
+        if span is None:
+            continue
+        start, end = span
+        clause_words = [t for t in sentence.doc[start:end] if not t.is_space and not t.is_punct]
+        if len(clause_words) < MIN_WORDS:
+            continue
+        subject = _subject_of(verb)
+        target = _child(verb, ("dobj", "attr", "acomp", "oprd")) or _child(verb, ("nsubjpass",))
+        negated = denied != _negated(verb)
+        first, last = sentence.doc[start].idx, sentence.doc[end - 1].idx + len(sentence.doc[end - 1])
+        keys = _keys(sentence.doc[start:end]) | (_keys(_phrase(subject)) if subject is not None and not first <= subject.idx < last else set())
+        claims.append(
+            Claim(
+                article_id, first, last, text[first:last],
+                subject=_words(subject, text), predicate=_lemma(verb), kind="statement",
+                subject_start=subject.left_edge.idx if subject is not None else None,
+                subject_end=subject.right_edge.idx + len(subject.right_edge) if subject is not None else None,
+                target=_words(target, text), negated=negated, keys=tuple(sorted(keys)), value=_figure(sentence.doc[start:end]),
+            )
         )
-    ]
+    return claims
 
 
-def _proposition_verb(root: Token) -> tuple[Token, bool]:
-    """The verb whose proposition the sentence states: under a verb of saying or denial, the
-    verb of its complement; the bool says the proposition is denied ("X denied that ...")."""
-    if root.lemma_ in _SAYING or root.lemma_ in DENIAL_VERBS:
-        complement = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
-        if complement is not None:
-            return complement, root.lemma_ in DENIAL_VERBS
-    return root, False
+def _proposition_verb(verb: Token) -> tuple[Token, bool]:
+    """The verb whose proposition a clause states: under verbs of saying or denial, the verb of
+    their complement ("police said the boy was treated ..., Cincinnati.com reported"); the bool
+    says the proposition is denied ("X denied that ...")."""
+    denied = False
+    for _ in range(3):
+        lemma = verb.lemma_.lower()
+        if lemma not in _SAYING and lemma not in DENIAL_VERBS:
+            break
+        complement = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
+        if complement is None:
+            break
+        denied = denied != (lemma in DENIAL_VERBS)
+        verb = complement
+    return verb, denied
+
+
+def _clause_heads(root: Token) -> list[tuple[Token, bool]]:
+    """The propositions' verbs (with whether each is denied): the sentence's, and the verbs of
+    the clauses it carries (coordinated verbs, adverbial participles and clauses), each through
+    its frame of saying, in text order."""
+    heads = [_proposition_verb(root)]
+    stack = [heads[0][0]]
+    frame = root
+    while frame is not heads[0][0]:  # what a frame's coordinated verbs say: "claimed that ..., and they couldn't find ..."
+        stack.append(frame)
+        frame = next((c for c in frame.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), heads[0][0])
+    stack = stack[::-1]
+    done = {h.i for h, _ in heads}
+    while stack:
+        verb = stack.pop()
+        for child in verb.children:
+            if child.i in done:
+                continue
+            if child.dep_ == "prep" and child.lower_ in _CLAUSE_PREPOSITIONS:
+                child = next((g for g in child.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), child)
+            if (child.dep_ in _OWN_CLAUSES or child.dep_ == "pcomp") and child.pos_ in ("VERB", "AUX") and not _is_frame(child):
+                head = _proposition_verb(child)
+                heads.append(head)
+                done.add(head[0].i)
+                stack.append(head[0])
+    return sorted(heads, key=lambda h: h[0].i)
+
+
+def _is_frame(verb: Token) -> bool:
+    """"..., he said" coordinated or appended to the proposition is its frame, not a proposition."""
+    return verb.lemma_.lower() in _SAYING and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+
+
+def _clause_span(verb: Token, others: set[int], sentence: Span) -> tuple[int, int] | None:
+    """Token range [start, end) of the verb's clause: its subtree without the other clauses,
+    the frame of saying, "according to ..." and side remarks, cut to the run around the verb."""
+    skip: set[int] = set()
+    for token in verb.subtree:
+        if token.i in others:
+            skip.update(t.i for t in (token.head.subtree if token.dep_ == "pcomp" else token.subtree))
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in _FRAME_PREPOSITIONS:
+            skip.update(t.i for t in child.subtree)
+        if child.dep_ in ("parataxis",) or (child.dep_ in ("ccomp", "conj") and child.lemma_.lower() in _SAYING and child.i > verb.i):
+            skip.update(t.i for t in child.subtree)
+    doc = sentence.doc
+    # quotation marks and commas hang off other words: bridged when the clause goes on after them
+    kept = ({t.i for t in verb.subtree} | {t.i for t in sentence if t.is_punct}) - skip
+    first = last = verb.i
+    while first - 1 in kept:
+        first -= 1
+    while last + 1 in kept:
+        last += 1
+    while first < last and (doc[first].is_punct or doc[first].is_space or doc[first].dep_ in ("cc", "mark") or doc[first].lower_ in ("and", "but")):
+        first += 1
+    while last > first and (doc[last].is_punct or doc[last].is_space or doc[last].dep_ == "cc"):
+        last -= 1
+    return first, last + 1
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The clause's subject, or the agent of a passive; a coordinated or participial clause
+    without one takes its governor's."""
+    node = verb
+    for _ in range(4):
+        subject = _child(node, ("nsubj", "csubj")) or _agent(node)
+        if subject is not None:
+            return subject
+        if node.dep_ not in ("conj", "advcl", "xcomp", "pcomp") or node.head is node:
+            return _child(verb, ("nsubjpass",)) if node is verb else None
+        node = node.head.head if node.dep_ == "pcomp" else node.head
+    return None
 
 
 def _child(verb: Token, deps: tuple[str, ...]) -> Token | None:
@@ -86,15 +199,41 @@ def _agent(verb: Token) -> Token | None:
     return _child(agent, ("pobj",)) if agent is not None else None
 
 
-def _negated(verb: Token, subject: Token | None, target: Token | None) -> bool:
+def _negated(verb: Token) -> bool:
     """Negation of the verb itself ("did not", "never"). "No one wants ..." negates who, not
     whether: it is no denial of another source's "X wants ..."."""
     return any(c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ == "advmod") for c in verb.children)
 
 
 def _lemma(verb: Token) -> str:
+    """The verb's lemma with its particle; a copula's complement ("was unharmed" -> unharmed)."""
+    if verb.lemma_.lower() == "be":
+        complement = _child(verb, ("acomp", "attr"))
+        if complement is not None:
+            return complement.lemma_.lower()
     particle = _child(verb, ("prt",))
     return f"{verb.lemma_.lower()}_{particle.lower_}" if particle is not None else verb.lemma_.lower()
+
+
+def _figure(span: Span) -> str | None:
+    """The first figure the clause gives, as written with the word it counts or measures ("48
+    hours", "$82"): a number in digits (news writes the figures that matter in digits, small
+    incidental ones in words: "two versions", "two tall buildings") that is no date, time,
+    ordinal or list mark ("1)")."""
+    for token in span:
+        if not token.like_num or token.ent_type_ in ("DATE", "TIME", "ORDINAL") or not any(ch.isdigit() for ch in token.text):
+            continue
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if following is not None and following.text == ")":
+            continue
+        end = following if following is not None and following.i < span.end and not following.is_punct else token
+        start = token.doc[token.i - 1] if token.i > span.start and token.doc[token.i - 1].text in ("$", "£", "€") else token
+        return token.doc.text[start.idx : end.idx + len(end)]
+    return None
+
+
+def _phrase(token: Token):
+    return token.doc[token.left_edge.i : token.right_edge.i + 1]
 
 
 def _words(token: Token | None, text: str) -> str | None:
@@ -103,11 +242,11 @@ def _words(token: Token | None, text: str) -> str | None:
     return text[token.left_edge.idx : token.right_edge.idx + len(token.right_edge)]
 
 
-def _keys(sentence: Span) -> tuple[str, ...]:
+def _keys(span: Span) -> set[str]:
     keys = {
         t.lemma_.lower()
-        for t in sentence
+        for t in span
         if t.pos_ in _KEY_POS and not t.is_stop and len(t.text) > 1 and t.lemma_.lower() not in _LIGHT
     }
-    keys |= {e.text.lower() for e in sentence.ents if e.label_ not in ("ORDINAL",)}
-    return tuple(sorted(keys))
+    keys |= {e.text.lower() for e in span.ents if e.label_ not in ("ORDINAL",)}
+    return keys

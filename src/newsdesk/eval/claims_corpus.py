@@ -25,7 +25,9 @@ How a prediction is scored:
 - **traps** (subset, part, increment, different thing sharing a unit): a trap is violated when a
   predicted contradiction covers both of its supports; the issue's target is zero.
 - **single_source**: recall of gold single-source claims (a predicted single-source finding
-  covering the quote).
+  covering the quote); and, since single-source claims are not annotated exhaustively, the
+  listed ones that are surely wrong: covering a quote of a finding two or more articles make
+  (agreement, contradiction, precision, update) and no gold single-source quote.
 - **independence**: pairs of articles the gold marks as copies of one wire story, against the
   pairs the aligner calls copies.
 """
@@ -213,7 +215,7 @@ def _evaluate(events: list[GoldEvent]) -> dict:
     counts = {k: {"gold": 0, "predicted": 0, "judged": 0, "matched": 0, "found": 0} for k in kinds}
     update_typed: dict[str, int] = {}
     traps = {"total": 0, "as_contradiction": 0, "as_agreement": 0}
-    single = {"gold": 0, "matched": 0, "predicted": 0}
+    single = {"gold": 0, "matched": 0, "predicted": 0, "wrong": 0}
     copies = {"gold": 0, "predicted": 0, "matched": 0}
     drift, misses, wrong = [], [], []
     for event in events:
@@ -253,6 +255,11 @@ def _evaluate(events: list[GoldEvent]) -> dict:
         single["gold"] += len(gold_single)
         single["predicted"] += len(predicted_single)
         single["matched"] += len(_one_to_one(gold_single, predicted_single, letters))
+        shared_quotes = [q for g in event.findings if g.kind in ("agreement", *SIDED) for q in g.quotes]
+        for p in predicted_single:
+            if any(_covers(q, p, letters) for q in shared_quotes) and not any(_covers(q, p, letters) for g in gold_single for q in g.quotes):
+                single["wrong"] += 1
+                wrong.append(f"{event.name}: single_source said by several sources: {p.summary}")
         gold_pairs = {frozenset(pair) for group in event.copies for pair in itertools.combinations(group, 2)}
         copies["gold"] += len(gold_pairs)
         copies["predicted"] += len(predicted_pairs)
@@ -294,7 +301,7 @@ def render(results: dict, detail: bool = False) -> str:
         lines.append(f"traps shown as a contradiction: {traps['as_contradiction']} of {traps['total']} (as an agreement: {traps['as_agreement']})")
         single = result["single_source"]
         recall = single["matched"] / single["gold"] if single["gold"] else 0.0
-        lines.append(f"single-source claims: recall {recall:.3f} ({single['matched']} of {single['gold']}; {single['predicted']} listed)")
+        lines.append(f"single-source claims: recall {recall:.3f} ({single['matched']} of {single['gold']}; {single['predicted']} listed, {single.get('wrong', 0)} of them on a finding several sources make)")
         c = result["copies"]
         lines.append(f"wire copies (article pairs): gold {c['gold']}, found {c['predicted']}, right {c['matched']}")
         if result["drift"]:

@@ -14,12 +14,20 @@ def claims_markdown(event: dict[str, Any], articles: dict[str, Any]) -> list[str
     return _compared(event, articles) + _single_source(event, articles)
 
 
-def _sources(finding: dict[str, Any]) -> str:
-    """" (3 sources, 2 independent)" when copies of one story are among them."""
+def _sources(finding: dict[str, Any], articles: dict[str, Any]) -> str:
+    """" (3 sources, 2 independent; first: Reuters)" for an agreement, and for an aligned
+    statement why it was aligned ("similarity 0.83; shared: German, consulate")."""
     sources, independent = finding.get("sources"), finding.get("independent_sources")
-    if sources and independent is not None and independent < sources:
-        return f" ({sources} sources, {independent} independent)"
-    return ""
+    notes = []
+    if sources and independent is not None and (independent < sources or finding["kind"] == "agreement"):
+        notes.append(f"{sources} sources, {independent} independent")
+    first = finding.get("first_source")
+    if finding["kind"] == "agreement" and first in articles:
+        notes.append(f"first: {_name(articles[first])}")
+    if finding.get("similarity") is not None:
+        shared = ", ".join(finding.get("shared") or [])
+        notes.append(f"similarity {finding['similarity']:.2f}" + (f"; shared: {shared}" if shared else ""))
+    return f" ({'; '.join(notes)})" if notes else ""
 
 
 def _single_source(event: dict[str, Any], articles: dict[str, Any]) -> list[str]:
@@ -46,7 +54,7 @@ def _compared(event: dict[str, Any], articles: dict[str, Any]) -> list[str]:
     out.append("|---|" + "---|" * len(columns))
     for finding in findings:
         cells = ["<br>".join(support_label(s) for s in finding["support"] if s["article_id"] == aid) or "—" for aid in columns]
-        title = f"**{KIND_LABELS.get(finding['kind'], finding['kind'])}**: {_cell(finding['summary'])}{_sources(finding)}"
+        title = f"**{KIND_LABELS.get(finding['kind'], finding['kind'])}**: {_cell(finding['summary'])}{_cell(_sources(finding, articles))}"
         out.append(f"| {title} | " + " | ".join(cells) + " |")
     out.append("")
     return out

@@ -132,7 +132,7 @@ def event_page(document: dict[str, Any]) -> EventPage:
             f["kind"],
             f["summary"],
             _by_article(f["support"]),
-            {k: v for k, v in f.items() if k not in FINDING_FIELDS and v not in (None, [], {})},
+            {k: outlet(articles[v]) if k == "first_source" and v in articles else v for k, v in f.items() if k not in FINDING_FIELDS and v not in (None, [], {})},
         )
         for group in FINDING_GROUPS
         for f in event.get(group, [])
