@@ -106,6 +106,9 @@ class TimeExpression:
     end: int
     text: str
     value: str  # ISO date
+    # the day names a thing the reader already knows ("Monday's violence", "the Monday morning
+    # shootings"): background to the report's news, not when its news happened
+    attributive: bool = False
 
 
 @dataclass(frozen=True)

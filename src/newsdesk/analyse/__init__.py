@@ -65,7 +65,8 @@ def _analysis(article: Article, cleaned: Cleaned, doc: Doc) -> Analysis:
                                         _mentions(article.id, doc, sentences) + _post_mentions(article, cleaned)),
         # an undated article's "on Sunday" is read against the newest post it quotes: the
         # article is no older than that post, and a quoted post is news of the days it is about
-        times=find_times(article.id, date_spans, published or article.published_after, {e.start_char for e in dates if _looks_ahead(e)}),
+        times=find_times(article.id, date_spans, published or article.published_after, {e.start_char for e in dates if _looks_ahead(e)},
+                         {e.start_char for e in dates if _modifies_a_noun(e)}),
     )
 
 
@@ -89,14 +90,32 @@ def _dominant_language(sentences: list[Sentence]) -> str | None:
     return weight.most_common(1)[0][0] if weight else None
 
 
+# verbs that put what they govern ahead: "is expected to flock ... on Sunday", "is set to vote"
+_PUTS_AHEAD = frozenset(("go", "due", "expect", "set", "schedule", "plan", "slate", "poise"))
+
+
 def _looks_ahead(date: Span) -> bool:
-    """ "will reopen on Friday", "is due to vote on Monday": the weekday is the next one, not the last."""
+    """ "will reopen on Friday", "is due to vote on Monday", "are expected to flock ... on Sunday":
+    the weekday is the next one, not the last."""
     verb = date.root.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return any(child.lower_ in ("will", "shall", "'ll") or child.lemma_ == "due" for child in verb.children) or (
-        verb.lemma_ in ("go", "due") and any(child.dep_ == "xcomp" for child in verb.children)
-    )
+        verb.lemma_ in _PUTS_AHEAD and any(child.dep_ == "xcomp" for child in verb.children)
+    ) or (verb.dep_ == "xcomp" and verb.head.lemma_ in _PUTS_AHEAD)
+
+
+_PART_OF_DAY = frozenset(("morning", "afternoon", "evening", "night", "day", "overnight"))
+
+
+def _modifies_a_noun(date: Span) -> bool:
+    """ "Monday's violence", "the Monday morning shootings": the day (with its part of the day)
+    is a modifier of a noun that is not itself a time."""
+    token = date.root
+    while token.head.i != token.i and token.head.lower_ in _PART_OF_DAY:
+        token = token.head
+    head = token.head
+    return token.dep_ in ("poss", "compound", "nmod", "amod") and head.i != token.i and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ("DATE", "TIME")
 
 
 def _mentions(article_id: str, doc: Doc, sentences: list[Sentence]) -> list[Mention]:

@@ -112,15 +112,16 @@ def _weekday_date(wanted: int, base: date, text: str, ahead: bool) -> date:
     return base + timedelta(days=gap if forward else -gap)
 
 
-def find_times(article_id: str, spans: list[tuple[int, int, str]], published: str | None, ahead: set[int]) -> list[TimeExpression]:
+def find_times(article_id: str, spans: list[tuple[int, int, str]], published: str | None, ahead: set[int], attributive: set[int] = frozenset()) -> list[TimeExpression]:
     """``spans`` are the tagger's DATE spans (start, end, text); ``ahead`` the starts of
-    those in sentences about the future ("will reopen on Friday")."""
+    those in sentences about the future ("will reopen on Friday"), ``attributive`` of those
+    that modify a noun ("Monday's violence")."""
     base = date.fromisoformat(published[:10]) if published else None
     found = []
     for start, end, text in spans:
         value = normalise_date(text, base, start in ahead)
         if value:
-            found.append(TimeExpression(article_id, start, end, text, value))
+            found.append(TimeExpression(article_id, start, end, text, value, start in attributive))
     return found
 
 

@@ -119,31 +119,34 @@ def reported_span(analyses: list[Analysis]) -> tuple[str | None, str | None]:
 
 def report_event_day(analysis: Analysis) -> tuple[str, Support, str] | None:
     """The day one report says its event happened, the words that say it, and what they were
-    read against: among the days it names (not in its own date line, nor in the caption of
-    an archive photo) up to ``EVENT_DATE_WINDOW_DAYS`` before it was published, the earliest
-    its lead names (a lead tells the event, then the reactions: "late Thursday ... said on
-    Friday"), else the first it names; a day and month its lead writes count up to
-    ``LEAD_DATE_WINDOW_DAYS`` back ("on June 18" in a digest of July 2). None when it names none."""
+    read against: among the days its lead names (not in its own date line, nor in the caption
+    of an archive photo) up to ``EVENT_DATE_WINDOW_DAYS`` before it was published, the earliest
+    (a lead tells the event, then the reactions: "late Thursday ... said on Friday"), a day that
+    modifies a noun ("after Monday's shootings") only when the lead names no other; a day and
+    month its lead writes count up to ``LEAD_DATE_WINDOW_DAYS`` back ("on June 18" in a digest of
+    July 2). None when its lead names no day: the days further down are background (quotes,
+    earlier events, what comes next), and the report is news of the day it came out."""
     article, prose = analysis.article, analysis.prose
     anchor_value = article.published or article.published_after
     anchor = date.fromisoformat(anchor_value[:10]) if anchor_value else None
     lead = _lead_sentences(analysis)
-    in_lead, anywhere = [], []
+    in_lead = []
     for time in analysis.times:
         if len(time.value) != 10 or _publication_line(prose, time.start) or _archive_caption(analysis, time.start):
             continue
         day = date.fromisoformat(time.value)
-        sentence = next((s for s in lead if s.start <= time.start < s.end), None)
-        window = LEAD_DATE_WINDOW_DAYS if sentence is not None and _MONTH.search(time.text) else EVENT_DATE_WINDOW_DAYS
+        if not any(s.start <= time.start < s.end for s in lead):
+            continue
+        window = LEAD_DATE_WINDOW_DAYS if _MONTH.search(time.text) else EVENT_DATE_WINDOW_DAYS
         if anchor is not None and not 0 <= (anchor - day).days <= window:
             continue
-        (in_lead if sentence is not None else anywhere).append((day, time))
-    if in_lead:
-        day, time = min(in_lead, key=lambda item: (item[0], item[1].start))
-    elif anywhere:
-        day, time = anywhere[0]
-    else:
+        in_lead.append((day, time))
+    # a day that modifies a noun ("after Monday's shootings") is background when the lead
+    # names another day for its news
+    news = [item for item in in_lead if not item[1].attributive] or in_lead
+    if not news:
         return None
+    day, time = min(news, key=lambda item: (item[0], item[1].start))
     if article.published:
         how = "its inferred publication date" if article.published_inferred else "its publication date"
     else:
@@ -152,10 +155,15 @@ def report_event_day(analysis: Analysis) -> tuple[str, Support, str] | None:
 
 
 def _lead_sentences(analysis: Analysis) -> list:
-    """The first ``LEAD_DATE_SENTENCES`` sentences that are neither date lines nor archive captions."""
+    """The first ``LEAD_DATE_SENTENCES`` sentences of prose: not date lines, archive captions,
+    nor the page's furniture a paragraph of its own (a headline or subheading in title case, a
+    byline, a photo credit), which has no run of lower-case words."""
     lead = []
     for sentence in analysis.sentences:
         if _publication_line(analysis.prose, sentence.start) or _archive_caption(analysis, sentence.start):
+            continue
+        words = analysis.prose[sentence.start : sentence.end].split()
+        if sum(word[0].islower() for word in words) < LEAD_MIN_WORDS:
             continue
         lead.append(sentence)
         if len(lead) == LEAD_DATE_SENTENCES:
