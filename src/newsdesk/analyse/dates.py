@@ -60,6 +60,8 @@ def _parser(base: date | None, ahead: bool = False):
     return DateDataParser(languages=["en"], settings=settings)
 
 
+# a clock time beside a day: "3:30 Tuesday", "Tuesday at 9 a.m.", "9:25 a. m. on Thursday"
+_CLOCK_BESIDE = re.compile(r"(?:\b(?:at|about|around|shortly after|after|before)\s+)?\b\d{1,2}(?:[:.]\s?\d{2}(?:\s*[ap]\.?\s?m\b\.?)?|\s*[ap]\.?\s?m\b\.?)|\b(?:at|about|around)\s*$", re.I)
 _LEADING_WORDS = re.compile(r"^(?:(?:on|in|at|since|by|until|from|early|late|mid|the|this|last|past)[- ]+)+", re.I)
 
 
@@ -77,7 +79,7 @@ def normalise_date(text: str, base: date | None, ahead: bool = False) -> str | N
             return None
     ahead = ahead and not _LOOKS_BACK.search(text)
     cleaned = _LEADING_WORDS.sub("", text.strip()) if not _RELATIVE.match(text.strip()) else text.strip()
-    weekday = _WEEKDAY.match(cleaned)
+    weekday = _WEEKDAY.match(cleaned) or _WEEKDAY.match(_LEADING_WORDS.sub("", " ".join(_CLOCK_BESIDE.sub(" ", cleaned).split())))
     if weekday and base is not None:
         return _weekday_date(_WEEKDAYS.index(weekday.group(1).lower()[:3]), base, text, ahead).isoformat()
     of_report = _DAY_OF_REPORT.match(text.strip())

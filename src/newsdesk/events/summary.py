@@ -38,7 +38,7 @@ LEAD_MIN_WORDS = 3  # lower-case words a lead sentence has at least
 EVENT_DATE_WINDOW_DAYS = 7  # a text date this far before publication can still be the event's day
 LEAD_DATE_WINDOW_DAYS = 31  # a full date in a report's first sentence, this far back (tests/gold/dates dev)
 LEAD_DATE_SENTENCES = 3  # a report's lead: where it says when its event happened
-_PAGE_DATE_LABEL = re.compile(r"^(?:originally\s+|first\s+)?(?:posted|published|updated|last\s+updated|modified)\b", re.IGNORECASE)
+_PAGE_DATE_LABEL = re.compile(r"^(?:originally\s+|first\s+|story\s+)?(?:posted|published|updated|last\s+updated|modified|created|released)\b", re.IGNORECASE)
 _ARCHIVE_CAPTION = re.compile(r"^\W*FILE\b|\bfile (?:photo|image|picture)\b", re.IGNORECASE)
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
 
