@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from datetime import date
 
+from newsdesk.analyse.holidays import holiday_key
 from newsdesk.events.features import PLACE_LABELS, term_counts
 from newsdesk.ingest.article import is_dateline
 from newsdesk.ingest.outlet import WIRE_DATELINE
@@ -119,34 +120,38 @@ def reported_span(analyses: list[Analysis]) -> tuple[str | None, str | None]:
 
 def report_event_day(analysis: Analysis) -> tuple[str, Support, str] | None:
     """The day one report says its event happened, the words that say it, and what they were
-    read against: among the days its lead names (not in its own date line, nor in the caption
-    of an archive photo) up to ``EVENT_DATE_WINDOW_DAYS`` before it was published, the earliest
-    (a lead tells the event, then the reactions: "late Thursday ... said on Friday"), a day that
-    modifies a noun ("after Monday's shootings") only when the lead names no other; a day and
-    month its lead writes count up to ``LEAD_DATE_WINDOW_DAYS`` back ("on June 18" in a digest of
-    July 2). None when its lead names no day: the days further down are background (quotes,
-    earlier events, what comes next), and the report is news of the day it came out."""
+    read against. Among the days it names (not in its own date line, nor in the caption of an
+    archive photo) up to ``EVENT_DATE_WINDOW_DAYS`` before it was published: the earliest its
+    lead names (a lead tells the event, then the reactions: "late Thursday ... said on
+    Friday"), a day that modifies a noun ("after Monday's shootings") only when the lead names
+    no other; a day and month or a holiday its lead writes count up to ``LEAD_DATE_WINDOW_DAYS``
+    back ("on June 18" in a digest of July 2). When the lead names none, the first day further
+    down, where a day that dates a statement ("the minister said last Wednesday: ...") dates
+    the statement, not the event, and a modifier only comes last. None when it names none."""
     article, prose = analysis.article, analysis.prose
     anchor_value = article.published or article.published_after
     anchor = date.fromisoformat(anchor_value[:10]) if anchor_value else None
     lead = _lead_sentences(analysis)
-    in_lead = []
+    in_lead, below = [], []
     for time in analysis.times:
         if len(time.value) != 10 or _publication_line(prose, time.start) or _archive_caption(analysis, time.start):
             continue
         day = date.fromisoformat(time.value)
-        if not any(s.start <= time.start < s.end for s in lead):
-            continue
-        window = LEAD_DATE_WINDOW_DAYS if _MONTH.search(time.text) else EVENT_DATE_WINDOW_DAYS
+        leads = any(s.start <= time.start < s.end for s in lead)
+        # a written day of the year (a date, a holiday) stays that day longer than a weekday
+        named = _MONTH.search(time.text) or holiday_key(time.text)
+        window = LEAD_DATE_WINDOW_DAYS if leads and named else EVENT_DATE_WINDOW_DAYS
         if anchor is not None and not 0 <= (anchor - day).days <= window:
             continue
-        in_lead.append((day, time))
-    # a day that modifies a noun ("after Monday's shootings") is background when the lead
-    # names another day for its news
-    news = [item for item in in_lead if not item[1].attributive] or in_lead
-    if not news:
-        return None
-    day, time = min(news, key=lambda item: (item[0], item[1].start))
+        (in_lead if leads else below).append((day, time))
+    news = [item for item in in_lead if item[1].role != "modifier"] or in_lead
+    if news:
+        day, time = min(news, key=lambda item: (item[0], item[1].start))
+    else:
+        further = [item for item in below if item[1].role == "plain"] or [item for item in below if item[1].role == "modifier"]
+        if not further:
+            return None
+        day, time = further[0]
     if article.published:
         how = "its inferred publication date" if article.published_inferred else "its publication date"
     else:

@@ -37,9 +37,9 @@ _CLOCK_ONWARDS = re.compile(r"\d{1,2}\s?[:.h]\s?\d{2}.*$")
 # a clock time with its seconds, its half of the day and its zone, where a line puts it before the date
 _CLOCK = re.compile(r"\d{1,2}\s?[:.h]\s?\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\b\.?)?", re.IGNORECASE)
 # a clock written as four digits before its zone: "1052 GMT"
-_FOUR_DIGIT_CLOCK = re.compile(r"\b\d{4}\s+(?=[A-Z]{1,4}T\b)")
-# a time zone by its capitals: GMT, AKDT, AEST, HKT, "GMT+05: 00"
-_ZONE = re.compile(r"\b[A-Z]{1,4}T\b(?:\s?[+-]\s?\d{1,2}(?::\s?\d{2})?)?")
+_FOUR_DIGIT_CLOCK = re.compile(r"\b\d{4}\s+(?=(?!AT\b)[A-Z]{1,4}T\b)")
+# a time zone by its capitals: GMT, AKDT, AEST, HKT, "GMT+05: 00" (not "AT" in a line in capitals)
+_ZONE = re.compile(r"\b(?!AT\b)[A-Z]{1,4}T\b(?:\s?[+-]\s?\d{1,2}(?::\s?\d{2})?)?")
 
 
 def article_id(text: str) -> str:
