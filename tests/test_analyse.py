@@ -135,3 +135,43 @@ def test_the_english_tagger_reading_spanish_finds_no_persons_in_function_words()
     persons = {m.text for m in analysis.mentions if m.label == "PERSON"}
     assert "Scott Carson" in persons
     assert not any(name.split()[0] in ("Vamos", "Nos", "Tiene") or name[0].islower() for name in persons), persons
+
+
+def test_holidays_resolve_by_their_rule_and_a_stretch_is_not_a_day():
+    from newsdesk.analyse.holidays import find_holidays, holiday_date, holiday_key
+
+    assert holiday_date("thanksgiving", date(2023, 11, 25)) == date(2023, 11, 23)
+    assert holiday_date("memorial day", date(2024, 6, 1)) == date(2024, 5, 27)
+    assert holiday_date("easter sunday", date(2019, 4, 23)) == date(2019, 4, 21)
+    assert holiday_date("new years eve", date(2016, 1, 22)) == date(2015, 12, 31)
+    assert holiday_date("new years eve", date(2017, 12, 29), ahead=True) == date(2017, 12, 31)
+    assert holiday_key("on New Year’s Eve") == "new years eve" and holiday_key("New Years Eve") == "new years eve"
+    text = "They split over Christmas. A Boxing Day landslide; protests since Easter."
+    assert [name for _, _, name in find_holidays(text)] == ["Boxing Day"]
+    assert normalise_date("New Year's Eve", date(2018, 1, 1)) == "2017-12-31"
+
+
+def test_a_clock_beside_a_weekday_keeps_the_weekday_of_that_week():
+    assert normalise_date("3:30 Tuesday", date(2012, 8, 7)) == "2012-08-07"
+    assert normalise_date("2:09 a. m. Thursday", date(2013, 3, 14)) == "2013-03-14"
+    assert normalise_date("Thursday at 11pm", date(2016, 11, 11)) == "2016-11-10"
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        # page date lines as ECB+ pages show them: clock first, four-digit clock, zones, labels
+        ("Story Created: Aug 7, 2012 at 9:56 AM AKDT", "2012-08-07"),
+        ("PUBLISHED: 22:07 GMT, 7 July 2012", "2012-07-07"),
+        ("(10:27 am PDT, Jun 11th 2012)", "2012-06-11"),
+        ("POSTED: 1052 GMT (1852 HKT), April 10, 2007", "2007-04-10"),
+        ("MONDAY, JUNE 11TH, 2012 AT 10:49 AM", "2012-06-11"),
+        ("Released 2013-09-28 05:08:35 GMT", "2013-09-28"),
+        ("Posted September 26, 2013-3: 47pm Updated September 27, 2013-6: 56am", "2013-09-26"),
+        ("26 September 2013, 10:00 (GMT+05: 00)", "2013-09-26"),
+    ],
+)
+def test_a_page_date_line_of_any_common_layout_gives_the_publication_date(line, expected):
+    from newsdesk.ingest.article import dateline_date
+
+    assert dateline_date(f"Headline of the page\n{line}\nThe report begins here and goes on.") == expected

@@ -91,3 +91,29 @@ def test_an_old_embedded_post_does_not_date_the_event():
     assert [p.date for p in analysis.posts] == ["2019-03-02"]
     assert analysis.article.published == "2020-08-04" and analysis.article.published_inferred
     assert event.date == "2020-08-04" and event.date_support.text == "4 August 2020"
+
+
+def _gold_event_dates(ids):
+    from newsdesk.eval import dates_eval
+    from newsdesk.events.summary import event_date_of
+
+    rows = [row for split in dates_eval.SPLITS for row in dates_eval.load_gold(split) if row["id"] in ids]
+    analyses = [analysis for analysis, _ in analyse_articles(dates_eval.gold_article(row) for row in rows)]
+    return {row["id"]: (row["event_date"], event_date_of([analysis])[0]) for row, analysis in zip(rows, analyses)}
+
+
+def test_each_kind_of_event_date_resolves_on_real_reports():
+    kinds = {
+        "dev-28": "a day that dates a statement below the lead ('the prime minister said last Wednesday:')",
+        "dev-47": "a day that modifies a noun ('the Monday morning shootings') beside the day of the news",
+        "dev-42": "a 'Story Created: ... AKDT' date line, and a clock beside the weekday ('3:30 Tuesday morning')",
+        "dev-30": "a wire dateline without a year, and 'are expected to flock ... on Sunday' (ahead)",
+        "dev-33": "a photo credit and a caption before the lead",
+        "dev-51": "a holiday the tagger does not tag ('a Boxing Day landslide')",
+        "dev-52": "a holiday that moves (Thanksgiving Day, fourth Thursday of November)",
+        "dev-50": "a holiday written without its apostrophe three weeks back",
+    }
+    found = _gold_event_dates(set(kinds))
+    assert set(found) == set(kinds)
+    for gold_id, (gold, predicted) in found.items():
+        assert predicted == gold, f"{gold_id}: {kinds[gold_id]}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,9 @@ class Mention:
     sentence: int = -1  # index into Analysis.sentences
 
 
+TimeRole = Literal["plain", "modifier", "saying"]
+
+
 @dataclass(frozen=True)
 class TimeExpression:
     """A date in the text, normalised against the article's publication date."""
@@ -106,6 +109,10 @@ class TimeExpression:
     end: int
     text: str
     value: str  # ISO date
+    # how the sentence uses the day: "modifier" when it names a thing the reader already knows
+    # ("Monday's violence", "the Monday morning shootings"), "saying" when it dates a statement
+    # ("the minister said last Wednesday"); "plain" otherwise
+    role: TimeRole = "plain"
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,12 @@ from spacy.tokens import Doc, Span
 
 from newsdesk import resources
 from newsdesk.analyse.dates import find_times, infer_published, names_a_day, not_older_than
+from newsdesk.analyse.holidays import find_holidays, holiday_key, stretch_before
 from newsdesk.analyse.labels import corrected_label, is_generic_noun, with_site_noun
 from newsdesk.analyse.nationality import without_glued_nationality
 from newsdesk.analyse.language import detect_language, detect_languages, stop_words_of
 from newsdesk.clean import Cleaned, clean
-from newsdesk.model import Analysis, Article, Mention, Sentence
+from newsdesk.model import Analysis, Article, Mention, Sentence, TimeRole
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 NAME_PARTICLES = frozenset("de da di du van von der bin ibn ben abu".split())  # lower-case words a name may start with
@@ -50,6 +51,9 @@ def _analysis(article: Article, cleaned: Cleaned, doc: Doc) -> Analysis:
     article_language = article.language or _dominant_language(sentences) or detect_language(cleaned.prose[:5000])
     # the tagger calls a day with its part "late Saturday morning", "late last night" a TIME
     dates = [e for e in doc.ents if e.label_ == "DATE" or (e.label_ == "TIME" and names_a_day(e.text))]
+    # "over Christmas" is a stretch of time, not the day
+    dates = [e for e in dates if not (holiday_key(e.text) and stretch_before(doc.text, e.start_char))]
+    dates += _holidays_untagged(doc, dates)
     date_spans = [(e.start_char, e.end_char, e.text) for e in dates]
     published, inferred = article.published, article.published_inferred
     if not published:
@@ -66,7 +70,8 @@ def _analysis(article: Article, cleaned: Cleaned, doc: Doc) -> Analysis:
                                         _mentions(article.id, doc, sentences) + _post_mentions(article, cleaned)),
         # an undated article's "on Sunday" is read against the newest post it quotes: the
         # article is no older than that post, and a quoted post is news of the days it is about
-        times=find_times(article.id, date_spans, published or article.published_after, {e.start_char for e in dates if _looks_ahead(e)}),
+        times=find_times(article.id, date_spans, published or article.published_after, {e.start_char for e in dates if _looks_ahead(e)},
+                         {e.start_char: role for e in dates if (role := _role_of(e)) != "plain"}),
     )
 
 
@@ -90,14 +95,55 @@ def _dominant_language(sentences: list[Sentence]) -> str | None:
     return weight.most_common(1)[0][0] if weight else None
 
 
+# verbs that put what they govern ahead: "is expected to flock ... on Sunday", "is set to vote"
+_PUTS_AHEAD = frozenset(("go", "due", "expect", "set", "schedule", "plan", "slate", "poise"))
+
+
 def _looks_ahead(date: Span) -> bool:
-    """ "will reopen on Friday", "is due to vote on Monday": the weekday is the next one, not the last."""
+    """ "will reopen on Friday", "is due to vote on Monday", "are expected to flock ... on Sunday":
+    the weekday is the next one, not the last."""
     verb = date.root.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return any(child.lower_ in ("will", "shall", "'ll") or child.lemma_ == "due" for child in verb.children) or (
-        verb.lemma_ in ("go", "due") and any(child.dep_ == "xcomp" for child in verb.children)
-    )
+        verb.lemma_ in _PUTS_AHEAD and any(child.dep_ == "xcomp" for child in verb.children)
+    ) or (verb.dep_ == "xcomp" and verb.head.lemma_ in _PUTS_AHEAD)
+
+
+def _holidays_untagged(doc: Doc, dates: list[Span]) -> list[Span]:
+    """The holidays the text names as days that the tagger left out of its dates."""
+    found = []
+    for start, end, _ in find_holidays(doc.text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and not any(d.start_char < end and start < d.end_char for d in dates):
+            found.append(span)
+    return found
+
+
+_PART_OF_DAY = frozenset(("morning", "afternoon", "evening", "night", "day", "overnight"))
+
+
+# verbs whose day dates a statement, not the event it is about
+_SAYING = frozenset(("say", "tell", "report", "state", "add", "speak", "write", "tweet", "comment", "testify", "claim"))
+
+
+def _role_of(date: Span) -> TimeRole:
+    if _modifies_a_noun(date):
+        return "modifier"
+    verb = date.root.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return "saying" if verb.lemma_ in _SAYING else "plain"
+
+
+def _modifies_a_noun(date: Span) -> bool:
+    """ "Monday's violence", "the Monday morning shootings": the day (with its part of the day)
+    is a modifier of a noun that is not itself a time."""
+    token = date.root
+    while token.head.i != token.i and token.head.lower_ in _PART_OF_DAY:
+        token = token.head
+    head = token.head
+    return token.dep_ in ("poss", "compound", "nmod", "amod") and head.i != token.i and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ("DATE", "TIME")
 
 
 def _mentions(article_id: str, doc: Doc, sentences: list[Sentence]) -> list[Mention]:

@@ -6,7 +6,8 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from newsdesk.model import Post, TimeExpression
+from newsdesk.analyse.holidays import holiday_date, holiday_key
+from newsdesk.model import Post, TimeExpression, TimeRole
 
 _ANCHORED = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
@@ -30,18 +31,6 @@ _WEEKDAY = re.compile(
 )
 # days named relative to the report: (words, days before the report)
 _DAY_OF_REPORT = re.compile(r"^(?:(?:early|late)\s+)?(?:(today|tonight|this\s+(?:morning|afternoon|evening))|(yesterday|last\s+night|overnight))(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?\W*$", re.I)
-# holidays on a fixed day of the year, (month, day): the last one on or before the report
-_FIXED_HOLIDAYS = {
-    "new year's eve": (12, 31),
-    "new year's day": (1, 1),
-    "christmas eve": (12, 24),
-    "christmas day": (12, 25),
-    "christmas": (12, 25),
-    "boxing day": (12, 26),
-    "halloween": (10, 31),
-    "valentine's day": (2, 14),
-}
-_HOLIDAY = re.compile(r"^(?:on\s+|the\s+)*(" + "|".join(re.escape(name) for name in _FIXED_HOLIDAYS) + r")\W*$", re.I)
 _RELATIVE_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|last night)\b[\s,]*", re.I)
 
 
@@ -60,6 +49,8 @@ def _parser(base: date | None, ahead: bool = False):
     return DateDataParser(languages=["en"], settings=settings)
 
 
+# a clock time beside a day: "3:30 Tuesday", "Tuesday at 9 a.m.", "9:25 a. m. on Thursday"
+_CLOCK_BESIDE = re.compile(r"(?:\b(?:at|about|around|shortly after|after|before)\s+)?\b\d{1,2}(?:[:.]\s?\d{2}(?:\s*[ap]\.?\s?m\b\.?)?|\s*[ap]\.?\s?m\b\.?)|\b(?:at|about|around)\s*$", re.I)
 _LEADING_WORDS = re.compile(r"^(?:(?:on|in|at|since|by|until|from|early|late|mid|the|this|last|past)[- ]+)+", re.I)
 
 
@@ -67,7 +58,7 @@ def normalise_date(text: str, base: date | None, ahead: bool = False) -> str | N
     """ISO value at the precision the text gives (YYYY, YYYY-MM or YYYY-MM-DD); None when
     the expression is relative and there is no base date to resolve it against. News
     dates look back ("on Friday" is the last Friday) unless the sentence looks ahead."""
-    if not _ANCHORED.search(text) or _DURATION.match(text):
+    if not (_ANCHORED.search(text) or holiday_key(text)) or _DURATION.match(text):
         return None
     if base is None:
         # "today 2013" without a base: only the written part can be resolved; the
@@ -77,17 +68,15 @@ def normalise_date(text: str, base: date | None, ahead: bool = False) -> str | N
             return None
     ahead = ahead and not _LOOKS_BACK.search(text)
     cleaned = _LEADING_WORDS.sub("", text.strip()) if not _RELATIVE.match(text.strip()) else text.strip()
-    weekday = _WEEKDAY.match(cleaned)
+    weekday = _WEEKDAY.match(cleaned) or _WEEKDAY.match(_LEADING_WORDS.sub("", " ".join(_CLOCK_BESIDE.sub(" ", cleaned).split())))
     if weekday and base is not None:
         return _weekday_date(_WEEKDAYS.index(weekday.group(1).lower()[:3]), base, text, ahead).isoformat()
     of_report = _DAY_OF_REPORT.match(text.strip())
     if of_report and base is not None:
         return (base - timedelta(days=0 if of_report.group(1) else 1)).isoformat()
-    holiday = _HOLIDAY.match(text.strip().replace("’", "'"))
+    holiday = holiday_key(text)
     if holiday and base is not None:
-        month, day = _FIXED_HOLIDAYS[holiday.group(1).lower()]
-        year = base.year if (month, day) <= (base.month, base.day) else base.year - 1
-        return date(year, month, day).isoformat()
+        return holiday_date(holiday, base, ahead).isoformat()
     result = _parser(base, ahead).get_date_data(cleaned)
     if result.date_obj is None:
         return None
@@ -112,15 +101,16 @@ def _weekday_date(wanted: int, base: date, text: str, ahead: bool) -> date:
     return base + timedelta(days=gap if forward else -gap)
 
 
-def find_times(article_id: str, spans: list[tuple[int, int, str]], published: str | None, ahead: set[int]) -> list[TimeExpression]:
+def find_times(article_id: str, spans: list[tuple[int, int, str]], published: str | None, ahead: set[int], roles: dict[int, TimeRole] | None = None) -> list[TimeExpression]:
     """``spans`` are the tagger's DATE spans (start, end, text); ``ahead`` the starts of
-    those in sentences about the future ("will reopen on Friday")."""
+    those in sentences about the future ("will reopen on Friday"); ``roles`` how the sentence
+    uses the day, by start, where it is not "plain"."""
     base = date.fromisoformat(published[:10]) if published else None
     found = []
     for start, end, text in spans:
         value = normalise_date(text, base, start in ahead)
         if value:
-            found.append(TimeExpression(article_id, start, end, text, value))
+            found.append(TimeExpression(article_id, start, end, text, value, (roles or {}).get(start, "plain")))
     return found
 
 

@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from datetime import date
 
+from newsdesk.analyse.holidays import holiday_key
 from newsdesk.events.features import PLACE_LABELS, term_counts
 from newsdesk.ingest.article import is_dateline
 from newsdesk.ingest.outlet import WIRE_DATELINE
@@ -38,7 +39,7 @@ LEAD_MIN_WORDS = 3  # lower-case words a lead sentence has at least
 EVENT_DATE_WINDOW_DAYS = 7  # a text date this far before publication can still be the event's day
 LEAD_DATE_WINDOW_DAYS = 31  # a full date in a report's first sentence, this far back (tests/gold/dates dev)
 LEAD_DATE_SENTENCES = 3  # a report's lead: where it says when its event happened
-_PAGE_DATE_LABEL = re.compile(r"^(?:originally\s+|first\s+)?(?:posted|published|updated|last\s+updated|modified)\b", re.IGNORECASE)
+_PAGE_DATE_LABEL = re.compile(r"^(?:originally\s+|first\s+|story\s+)?(?:posted|published|updated|last\s+updated|modified|created|released)\b", re.IGNORECASE)
 _ARCHIVE_CAPTION = re.compile(r"^\W*FILE\b|\bfile (?:photo|image|picture)\b", re.IGNORECASE)
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
 
@@ -119,31 +120,38 @@ def reported_span(analyses: list[Analysis]) -> tuple[str | None, str | None]:
 
 def report_event_day(analysis: Analysis) -> tuple[str, Support, str] | None:
     """The day one report says its event happened, the words that say it, and what they were
-    read against: among the days it names (not in its own date line, nor in the caption of
-    an archive photo) up to ``EVENT_DATE_WINDOW_DAYS`` before it was published, the earliest
-    its lead names (a lead tells the event, then the reactions: "late Thursday ... said on
-    Friday"), else the first it names; a day and month its lead writes count up to
-    ``LEAD_DATE_WINDOW_DAYS`` back ("on June 18" in a digest of July 2). None when it names none."""
+    read against. Among the days it names (not in its own date line, nor in the caption of an
+    archive photo) up to ``EVENT_DATE_WINDOW_DAYS`` before it was published: the earliest its
+    lead names (a lead tells the event, then the reactions: "late Thursday ... said on
+    Friday"), a day that modifies a noun ("after Monday's shootings") only when the lead names
+    no other; a day and month or a holiday its lead writes count up to ``LEAD_DATE_WINDOW_DAYS``
+    back ("on June 18" in a digest of July 2). When the lead names none, the first day further
+    down, where a day that dates a statement ("the minister said last Wednesday: ...") dates
+    the statement, not the event, and a modifier only comes last. None when it names none."""
     article, prose = analysis.article, analysis.prose
     anchor_value = article.published or article.published_after
     anchor = date.fromisoformat(anchor_value[:10]) if anchor_value else None
     lead = _lead_sentences(analysis)
-    in_lead, anywhere = [], []
+    in_lead, below = [], []
     for time in analysis.times:
         if len(time.value) != 10 or _publication_line(prose, time.start) or _archive_caption(analysis, time.start):
             continue
         day = date.fromisoformat(time.value)
-        sentence = next((s for s in lead if s.start <= time.start < s.end), None)
-        window = LEAD_DATE_WINDOW_DAYS if sentence is not None and _MONTH.search(time.text) else EVENT_DATE_WINDOW_DAYS
+        leads = any(s.start <= time.start < s.end for s in lead)
+        # a written day of the year (a date, a holiday) stays that day longer than a weekday
+        named = _MONTH.search(time.text) or holiday_key(time.text)
+        window = LEAD_DATE_WINDOW_DAYS if leads and named else EVENT_DATE_WINDOW_DAYS
         if anchor is not None and not 0 <= (anchor - day).days <= window:
             continue
-        (in_lead if sentence is not None else anywhere).append((day, time))
-    if in_lead:
-        day, time = min(in_lead, key=lambda item: (item[0], item[1].start))
-    elif anywhere:
-        day, time = anywhere[0]
+        (in_lead if leads else below).append((day, time))
+    news = [item for item in in_lead if item[1].role != "modifier"] or in_lead
+    if news:
+        day, time = min(news, key=lambda item: (item[0], item[1].start))
     else:
-        return None
+        further = [item for item in below if item[1].role == "plain"] or [item for item in below if item[1].role == "modifier"]
+        if not further:
+            return None
+        day, time = further[0]
     if article.published:
         how = "its inferred publication date" if article.published_inferred else "its publication date"
     else:
@@ -152,10 +160,15 @@ def report_event_day(analysis: Analysis) -> tuple[str, Support, str] | None:
 
 
 def _lead_sentences(analysis: Analysis) -> list:
-    """The first ``LEAD_DATE_SENTENCES`` sentences that are neither date lines nor archive captions."""
+    """The first ``LEAD_DATE_SENTENCES`` sentences of prose: not date lines, archive captions,
+    nor the page's furniture a paragraph of its own (a headline or subheading in title case, a
+    byline, a photo credit), which has no run of lower-case words."""
     lead = []
     for sentence in analysis.sentences:
         if _publication_line(analysis.prose, sentence.start) or _archive_caption(analysis, sentence.start):
+            continue
+        words = analysis.prose[sentence.start : sentence.end].split()
+        if sum(word[0].islower() for word in words) < LEAD_MIN_WORDS:
             continue
         lead.append(sentence)
         if len(lead) == LEAD_DATE_SENTENCES:

@@ -24,7 +24,7 @@ _DATELINE_WORDS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec "
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
     "am pm a m p gmt utc est edt et cst cdt pst pdt cet cest bst ist "
-    "posted updated published last modified at on of the th st nd rd "
+    "posted updated published last modified at on of the th st nd rd story created released "
     # the same in Spanish and French, accents folded
     "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "
     "lunes martes miercoles jueves viernes sabado domingo de del publicado actualizado a las h "
@@ -32,8 +32,14 @@ _DATELINE_WORDS = frozenset(
     "lundi mardi mercredi jeudi vendredi samedi dimanche le publie mis jour er".split()
 )
 _DATELINE_LINES = 4  # a page's url, headline and date line come first, in either order
-_DATELINE_LABEL = re.compile(r"\b(posted|published|updated|last modified|on|at|le|publicado|actualizado|publié)\b:?", re.IGNORECASE)
+_DATELINE_LABEL = re.compile(r"\b(posted|published|updated|last modified|story created|created|released|on|at|le|publicado|actualizado|publié)\b:?", re.IGNORECASE)
 _CLOCK_ONWARDS = re.compile(r"\d{1,2}\s?[:.h]\s?\d{2}.*$")
+# a clock time with its seconds, its half of the day and its zone, where a line puts it before the date
+_CLOCK = re.compile(r"\d{1,2}\s?[:.h]\s?\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\b\.?)?", re.IGNORECASE)
+# a clock written as four digits before its zone: "1052 GMT"
+_FOUR_DIGIT_CLOCK = re.compile(r"\b\d{4}\s+(?=(?!AT\b)[A-Z]{1,4}T\b)")
+# a time zone by its capitals: GMT, AKDT, AEST, HKT, "GMT+05: 00" (not "AT" in a line in capitals)
+_ZONE = re.compile(r"\b(?!AT\b)[A-Z]{1,4}T\b(?:\s?[+-]\s?\d{1,2}(?::\s?\d{2})?)?")
 
 
 def article_id(text: str) -> str:
@@ -55,7 +61,7 @@ def headline_of(text: str) -> str | None:
 
 def is_dateline(line: str) -> bool:
     """A line that only gives a date or time ("Posted: Nov 27, 2005 8:20 AM ET"), not a headline."""
-    return any(ch.isdigit() for ch in line) and all(word in _DATELINE_WORDS for word in _LETTERS.findall(anyascii(line).lower()))
+    return any(ch.isdigit() for ch in line) and all(word in _DATELINE_WORDS for word in _LETTERS.findall(anyascii(_ZONE.sub(" ", line)).lower()))
 
 
 def dateline_date(text: str) -> str | None:
@@ -68,10 +74,14 @@ def dateline_date(text: str) -> str | None:
     for line in lines:
         if not is_dateline(line):
             continue
-        written = _CLOCK_ONWARDS.sub(" ", _DATELINE_LABEL.sub(" ", line)).replace("|", " ").strip(" ,-")
-        parsed = dateparser.parse(written, settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False})
-        if parsed and parsed.date() <= date.today():
-            return parsed.date().isoformat()
+        unlabelled = _DATELINE_LABEL.sub(" ", _ZONE.sub(" ", _FOUR_DIGIT_CLOCK.sub(" ", line)))
+        # the date before the clock ("Posted Nov 14th 2007 12: 41PM Updated ..."), else the
+        # date around it ("PUBLISHED: 22:07 GMT, 7 July 2012", "(10:27 am PDT, Jun 11th 2012)")
+        for written in (_CLOCK_ONWARDS.sub(" ", unlabelled), _CLOCK.sub(" ", unlabelled)):
+            written = re.sub(r"[|()]", " ", written).strip(" ,-")
+            parsed = dateparser.parse(written, settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}) if written else None
+            if parsed and parsed.date() <= date.today():
+                return parsed.date().isoformat()
     return None
 
 
