@@ -53,6 +53,7 @@ class IngestReport:
     duplicates: list[str] = field(default_factory=list)  # inputs whose article was already stored
     errors: list[InputError] = field(default_factory=list)
     placed: list[Placement] = field(default_factory=list)
+    worker_losses: list[str] = field(default_factory=list)  # worker processes that died, each told once; their batches were analysed again
 
 
 ErrorSink = Callable[[InputError], None]
@@ -96,7 +97,12 @@ def _ingest(paths: Iterable[str], store: Store, progress: bool, on_error: ErrorS
         if on_error:
             on_error(error)
 
-    with _progress(progress) as advance, analyser(workers, engine) as analyse:
+    def lost(message: str) -> None:
+        report.worker_losses.append(message)
+        if progress:
+            print(f"newsdesk: {message}", file=sys.stderr, flush=True)
+
+    with _progress(progress) as advance, analyser(workers, engine, on_lost=lost) as analyse:
         for analysed in analyse(_new_batches(read_inputs(_counted(paths, advance)), store, report, reject)):
             for error in analysed.errors:
                 reject(error)
