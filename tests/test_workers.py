@@ -105,3 +105,48 @@ def test_an_article_that_kills_every_worker_is_recorded_and_the_batch_goes_on(mo
     assert [a.path for r in results for a in r.read_as] == [a.path for a in articles if a.path != "a5.txt"]  # in order, none twice
     assert [(e.input, e.stage) for r in results for e in r.errors] == [("a5.txt", "workers")]
     assert "a5.txt" in told[-1] and len(told) <= workers.MAX_LOSSES
+
+
+def _fires(folder, count):
+    folder.mkdir()
+    towns = ["Arden", "Belmont", "Corrin", "Dunmore", "Elgin"]
+    for i in range(count):
+        (folder / f"f{i:03d}.txt").write_text(
+            f"Fire at depot {i} in {towns[i % 5]}\nA fire destroyed depot number {i} in {towns[i % 5]} on Monday, "
+            f"firefighters said. {i + 2} people were evacuated.\n",
+            encoding="utf-8",
+        )
+
+
+def test_the_writer_killed_with_its_workers_running_leaves_no_orphan_and_the_rerun_completes(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    from newsdesk.store import StoreError
+
+    _fires(tmp_path / "in", 100)
+    db = tmp_path / "n.db"
+    command = [sys.executable, "-m", "newsdesk", "ingest", str(tmp_path / "in"), "--db", str(db), "--workers", "2"]
+    writer = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    committed, deadline = 0, time.time() + 300
+    while not committed and time.time() < deadline and writer.poll() is None:
+        time.sleep(0.2)
+        try:
+            with Store(db, create=False) as store:
+                committed = store.count_articles()
+        except StoreError:
+            pass
+    workers = psutil.Process(writer.pid).children(recursive=True)
+    os.kill(writer.pid, signal.SIGKILL)
+    writer.wait()
+    assert 0 < committed < 100, "the kill must land between the first commit and the end"
+    assert workers and psutil.wait_procs(workers, timeout=30)[1] == []  # each worker saw its writer go and exited
+    rerun = subprocess.run(command, capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    with Store(db) as store:
+        ids = [a.article.id for a in store.analyses()]
+        assert len(ids) == len(set(ids)) == store.count_articles() == 100
+        assert sorted(a.article_id for a in store.assignments()) == sorted(ids)

@@ -27,7 +27,7 @@ from newsdesk.link import link_entities
 from newsdesk.model import Analysis, Article, Comparison, Dossier, Entity, Event, InputError, Quote
 from newsdesk.report.dossier import dossier_to_json
 from newsdesk.stages import STAGES
-from newsdesk.workers import Analysed, analyser
+from newsdesk.workers import Analysed, Analyser, analyser
 from newsdesk.store import Assignment, Store
 
 BATCH_SIZE = 32
@@ -75,10 +75,17 @@ def ingest(
     at a time (another waits, then carries on from its clustering state). A store that cannot be
     written is refused here, before any analysis."""
     store.require_writable()
-    with store.writing(on_wait=_say_waiting if progress else None):
-        report = _ingest(paths, store, progress, on_error, workers, engine)
+    report = IngestReport()
+
+    def lost(message: str) -> None:
+        report.worker_losses.append(message)
+        if progress:
+            print(f"newsdesk: {message}", file=sys.stderr, flush=True)
+
+    with store.writing(on_wait=_say_waiting if progress else None), analyser(workers, engine, on_lost=lost) as analyse:
+        _ingest(paths, store, progress, on_error, analyse, report)
         if store_dossiers:
-            refresh_dossiers(store)
+            refresh_dossiers(store, analyse.map)
         return report
 
 
@@ -86,8 +93,7 @@ def _say_waiting() -> None:
     print("newsdesk: another ingest is writing to this store; waiting for it to finish", file=sys.stderr, flush=True)
 
 
-def _ingest(paths: Iterable[str], store: Store, progress: bool, on_error: ErrorSink | None, workers: int, engine: str | None) -> IngestReport:
-    report = IngestReport()
+def _ingest(paths: Iterable[str], store: Store, progress: bool, on_error: ErrorSink | None, analyse: Analyser, report: IngestReport) -> None:
     if store.recluster_pending():  # a reanalysis changed features and stopped before replaying the clustering
         recluster(store)
     clusterer = _load_clusterer(store)
@@ -97,18 +103,12 @@ def _ingest(paths: Iterable[str], store: Store, progress: bool, on_error: ErrorS
         if on_error:
             on_error(error)
 
-    def lost(message: str) -> None:
-        report.worker_losses.append(message)
-        if progress:
-            print(f"newsdesk: {message}", file=sys.stderr, flush=True)
-
-    with _progress(progress) as advance, analyser(workers, engine, on_lost=lost) as analyse:
+    with _progress(progress) as advance:
         for analysed in analyse(_new_batches(read_inputs(_counted(paths, advance)), store, report, reject)):
             for error in analysed.errors:
                 reject(error)
             _store_batch(analysed, store, clusterer, report)
     store.record_errors(report.errors)
-    return report
 
 
 def _new_batches(items: Iterable[Article | errors.InputRejected], store: Store, report: IngestReport, reject: ErrorSink) -> Iterator[list[Article]]:
@@ -181,19 +181,19 @@ def reanalyze(
     Resumable: re-running everything first marks every article stale, so a run stopped at any
     point is finished by ``reanalyze(store, stale_only=True)``; a replay that did not finish is
     done by the next reanalysis or ingest."""
-    with store.writing(on_wait=_say_waiting if progress else None):
-        report = _reanalyze(store, stale_only, progress, on_error, workers)
-        refresh_dossiers(store)
+    with store.writing(on_wait=_say_waiting if progress else None), analyser(workers) as analyse:
+        report = _reanalyze(store, stale_only, progress, on_error, analyse)
+        refresh_dossiers(store, analyse.map)
         return report
 
 
-def _reanalyze(store: Store, stale_only: bool, progress: bool, on_error: ErrorSink | None, workers: int) -> ReanalysisReport:
+def _reanalyze(store: Store, stale_only: bool, progress: bool, on_error: ErrorSink | None, analyse: Analyser) -> ReanalysisReport:
     report = ReanalysisReport()
     if not stale_only:
         store.mark_all_stale()
     ids = store.stale_ids(STAGES.versions())
     chunks = [ids[start : start + BATCH_SIZE] for start in range(0, len(ids), BATCH_SIZE)]
-    with _progress(progress, "reanalyze") as advance, analyser(workers) as analyse:
+    with _progress(progress, "reanalyze") as advance:
         advance(len(ids))
         for chunk, analysed in zip(chunks, analyse(store.articles_as_read(chunk) for chunk in chunks)):
             for error in analysed.errors:
@@ -294,14 +294,24 @@ def _counted(paths: Iterable[str], advance: Callable[[int | None], None]) -> Ite
 
 def build_dossier(store: Store, event_ids: Iterable[str] | None = None) -> Dossier:
     """The dossier of the given events (all events when None), built from the store."""
+    return _dossier(*_dossier_inputs(store, event_ids))
+
+
+def _dossier_inputs(store: Store, event_ids: Iterable[str] | None) -> tuple[list[Assignment], list[Analysis], list[InputError], list[str] | None]:
+    """What a dossier is built from, read from the store (the building needs no store: a worker can do it)."""
+    event_ids = None if event_ids is None else list(event_ids)
+    assignments = store.assignments(event_ids)
+    return assignments, store.analyses([a.article_id for a in assignments]), store.errors(), event_ids
+
+
+def _dossier(assignments: list[Assignment], stored: list[Analysis], errors: list[InputError], event_ids: list[str] | None) -> Dossier:
     members: dict[str, list[str]] = defaultdict(list)
     decisions: dict[str, dict] = {}
-    for assignment in store.assignments(event_ids):
+    for assignment in assignments:
         members[assignment.event_id].append(assignment.article_id)
         decisions[assignment.article_id] = assignment.decision
     wanted = list(members) if event_ids is None else [e for e in event_ids if e in members]
-    article_ids = [aid for eid in wanted for aid in members[eid]]
-    analyses = {a.article.id: a for a in store.analyses(article_ids)}
+    analyses = {a.article.id: a for a in stored}
     event_of = {aid: eid for eid in wanted for aid in members[eid]}
     entities = link_entities(list(analyses.values()), event_of)
     events = [_event(eid, [analyses[aid] for aid in members[eid]], entities) for eid in wanted]
@@ -313,27 +323,34 @@ def build_dossier(store: Store, event_ids: Iterable[str] | None = None) -> Dossi
         articles=[analyses[aid].article for aid in ordered],
         events=events,
         removed=[r for aid in ordered for r in analyses[aid].removed],
-        errors=store.errors(),
+        errors=errors,
         analyses=analyses,
     )
 
 
-def refresh_dossiers(store: Store) -> int:
+def refresh_dossiers(store: Store, run: Callable[[Callable, Iterable], Iterable] = map) -> int:
     """Rebuild and store the dossier of every event whose articles changed since its dossier was
     built, so that reads never analyse (``newsdesk show``, the server). The writer calls this at
-    the end of each ingest; ``newsdesk refresh`` does it after an interrupted one. Returns how
-    many it rebuilt."""
+    the end of each ingest, building them in its workers (``run``: an ``Analyser``'s ``map``);
+    ``newsdesk refresh`` does it after an interrupted one. Returns how many it rebuilt."""
+    stale = store.stale_dossiers()
     rebuilt = 0
-    for event_id in store.stale_dossiers():
-        try:
-            dossier = build_dossier(store, [event_id])
-        except Exception as exc:  # the event's articles are stored; its reads keep the previous dossier and the next run retries
-            print(f"newsdesk: the dossier of {event_id} could not be built ({type(exc).__name__}: {exc})", file=sys.stderr)
-            continue
-        if dossier.events:
-            store.write_dossier(dossier_to_json(dossier))
+    for event_id, outcome in zip(stale, run(_dossier_document, (_dossier_inputs(store, [event_id]) for event_id in stale))):
+        if isinstance(outcome, str):  # the event's articles are stored; its reads keep the previous dossier and the next run retries
+            print(f"newsdesk: the dossier of {event_id} could not be built ({outcome})", file=sys.stderr)
+        elif outcome is not None:
+            store.write_dossier(outcome)
             rebuilt += 1
     return rebuilt
+
+
+def _dossier_document(inputs: tuple) -> dict | str | None:
+    """One event's dossier as stored (None: the event is gone), or what went wrong building it."""
+    try:
+        dossier = _dossier(*inputs)
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}"
+    return dossier_to_json(dossier) if dossier.events else None
 
 
 def _event(event_id: str, analyses: list[Analysis], entities: list[Entity]) -> Event:

@@ -25,6 +25,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TypeVar
 
 from newsdesk.events.features import ArticleFeatures
 from newsdesk.model import Analysis, Article, InputError
@@ -59,32 +60,42 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-Analyser = Callable[[Iterable[list[Article]]], Iterator[Analysed]]
+T, R = TypeVar("T"), TypeVar("R")
 LostSink = Callable[[str], None]
 
 MAX_LOSSES = 10  # worker deaths in one run before it stops: past that, it is the machine, not an article
 LOST_MESSAGE = "the worker process analysing it died every time (killed, or out of memory)"
 
 
+class Analyser:
+    """Called with batches, gives their ``Analysed`` in order; ``map`` runs any other picklable
+    function of one item (a dossier to build) in the same workers, in order."""
+
+    def __call__(self, batches: Iterable[list[Article]]) -> Iterator[Analysed]:
+        return (analyse_batch(batch) for batch in batches)
+
+    def map(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        return map(function, items)
+
+
 @contextmanager
 def analyser(workers: int = 1, engine: str | None = None, on_lost: LostSink | None = None) -> Iterator[Analyser]:
-    """A function from batches to their ``Analysed``, in order: on the Dask cluster at ``engine``,
-    else in this process for one worker, else in ``workers`` processes. ``on_lost`` is told
-    each time a worker process dies; its batches are analysed again (see ``_Pool``)."""
+    """An ``Analyser`` on the Dask cluster at ``engine``, else in this process for one worker,
+    else in ``workers`` processes. ``on_lost`` is told each time a worker process dies; its
+    batches are analysed again (see ``_Pool``)."""
     on_lost = on_lost or (lambda message: None)
     if engine:
-        from distributed import Client, KilledWorker
+        from distributed import Client
 
         with Client(engine) as client:
-            ahead = LOOKAHEAD * max(1, sum(client.nthreads().values()))
-            yield lambda batches: _on_engine(client, batches, ahead, KilledWorker, on_lost)
+            yield _Engine(client, on_lost)
         return
     if workers <= 1:
-        yield lambda batches: (analyse_batch(batch) for batch in batches)
+        yield Analyser()
         return
     pool = _Pool(workers, on_lost)
     try:
-        yield pool.analyse
+        yield pool
     finally:
         pool.shutdown()
 
@@ -109,7 +120,7 @@ class _Pending:
     alone: bool = False  # run with nothing else in flight, to tell whether it is what kills a worker
 
 
-class _Pool:
+class _Pool(Analyser):
     """``workers`` spawned processes, up to ``LOOKAHEAD`` batches each handed out ahead of the writer.
 
     A worker that dies (``kill -9``, the OOM killer) breaks the whole pool: every batch in
@@ -132,7 +143,28 @@ class _Pool:
     def shutdown(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
-    def analyse(self, batches: Iterable[list[Article]]) -> Iterator[Analysed]:
+    def map(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """In order, ``LOOKAHEAD`` items a worker handed out; if a worker dies, the rest run here."""
+        pending: deque[tuple[T, Future]] = deque()
+        source = iter(items)
+        try:
+            for item in source:
+                pending.append((item, self.executor.submit(function, item)))
+                if len(pending) >= self.workers * LOOKAHEAD:
+                    yield _result(pending.popleft()[1])
+            while pending:
+                yield _result(pending.popleft()[1])
+        except _PoolBroken:
+            self.on_lost("a worker process died (killed, or out of memory); the rest is done in this process")
+            for item, _ in pending:
+                yield function(item)
+            for item in source:
+                yield function(item)
+        finally:
+            for _, future in pending:
+                future.cancel()
+
+    def __call__(self, batches: Iterable[list[Article]]) -> Iterator[Analysed]:
         queue: deque[_Pending] = deque()
         source = iter(batches)
         more = True
@@ -201,27 +233,49 @@ class _Pool:
         return given_up
 
 
-def _on_engine(client, batches: Iterable[list[Article]], ahead: int, killed: type[Exception], on_lost: LostSink) -> Iterator[Analysed]:
-    """The batches' results from the Dask cluster in the order the batches came, with up to
-    ``ahead`` handed out. Dask itself re-runs a task whose worker died, and gives up on it (``killed``)
-    only after it killed several workers: that batch's articles are recorded as errors and the run goes on."""
-    pending: deque[tuple[list[Article], Future]] = deque()
-    source = iter(batches)
-    try:
-        for batch in source:
-            pending.append((batch, client.submit(analyse_batch, batch, pure=False)))
-            if len(pending) >= ahead:
-                yield _engine_result(*pending.popleft(), killed, on_lost)
-        while pending:
-            yield _engine_result(*pending.popleft(), killed, on_lost)
-    finally:
-        for _, future in pending:
-            future.cancel()
+class _PoolBroken(Exception):
+    pass
 
 
-def _engine_result(batch: list[Article], future, killed: type[Exception], on_lost: LostSink) -> Analysed:
+def _result(future: Future):
     try:
         return future.result()
-    except killed:
-        on_lost(f"the engine gave up on {batch[0].path} .. {batch[-1].path}: it killed its workers every time")
-        return Analysed([], [], [], [InputError(a.path, LOST_MESSAGE, stage="workers") for a in batch])
+    except BrokenProcessPool:
+        raise _PoolBroken from None
+
+
+class _Engine(Analyser):
+    """A Dask cluster: the same batches as tasks, results taken back in order, up to
+    ``LOOKAHEAD`` a worker thread handed out. Dask itself re-runs a task whose worker died, and
+    gives up on it (``KilledWorker``) only after it killed several workers: that batch's articles
+    are recorded as errors and the run goes on."""
+
+    def __init__(self, client, on_lost: LostSink):
+        self.client, self.on_lost = client, on_lost
+        self.ahead = LOOKAHEAD * max(1, sum(client.nthreads().values()))
+
+    def _in_order(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[tuple[T, Future]]:
+        pending: deque[tuple[T, Future]] = deque()
+        try:
+            for item in items:
+                pending.append((item, self.client.submit(function, item, pure=False)))
+                if len(pending) >= self.ahead:
+                    yield pending.popleft()
+            while pending:
+                yield pending.popleft()
+        finally:
+            for _, future in pending:
+                future.cancel()
+
+    def map(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        return (future.result() for _, future in self._in_order(function, items))
+
+    def __call__(self, batches: Iterable[list[Article]]) -> Iterator[Analysed]:
+        from distributed import KilledWorker
+
+        for batch, future in self._in_order(analyse_batch, batches):
+            try:
+                yield future.result()
+            except KilledWorker:
+                self.on_lost(f"the engine gave up on {batch[0].path} .. {batch[-1].path}: it killed its workers every time")
+                yield Analysed([], [], [], [InputError(a.path, LOST_MESSAGE, stage="workers") for a in batch])
