@@ -71,9 +71,9 @@ def ingest(
     """Read, analyse, cluster and store every article under ``paths``, one transaction per batch,
     the per-article stages in ``workers`` processes or on the Dask cluster at ``engine``
     (``newsdesk.workers``), the rest here; then rebuild the stored dossiers of the events that
-    changed (unless ``store_dossiers`` is False: a throwaway store). One ingest writes to a store
-    at a time (another waits, then carries on from its clustering state). A store that cannot be
-    written is refused here, before any analysis."""
+    changed (unless ``store_dossiers`` is False: a throwaway store). Ingests into one store at the
+    same time analyse side by side and take turns storing their batches (``_BatchWriter``). A
+    store that cannot be written is refused here, before any analysis."""
     store.require_writable()
     report = IngestReport()
 
@@ -82,7 +82,7 @@ def ingest(
         if progress:
             print(f"newsdesk: {message}", file=sys.stderr, flush=True)
 
-    with store.writing(on_wait=_say_waiting if progress else None), analyser(workers, engine, on_lost=lost) as analyse:
+    with analyser(workers, engine, on_lost=lost) as analyse:
         _ingest(paths, store, progress, on_error, analyse, report)
         if store_dossiers:
             refresh_dossiers(store, analyse.map)
@@ -94,21 +94,57 @@ def _say_waiting() -> None:
 
 
 def _ingest(paths: Iterable[str], store: Store, progress: bool, on_error: ErrorSink | None, analyse: Analyser, report: IngestReport) -> None:
-    if store.recluster_pending():  # a reanalysis changed features and stopped before replaying the clustering
-        recluster(store)
-    clusterer = _load_clusterer(store)
-
     def reject(error: InputError) -> None:
         report.errors.append(error)
         if on_error:
             on_error(error)
 
+    writer = _BatchWriter(store, report, progress)
     with _progress(progress) as advance:
         for analysed in analyse(_new_batches(read_inputs(_counted(paths, advance)), store, report, reject)):
             for error in analysed.errors:
                 reject(error)
-            _store_batch(analysed, store, clusterer, report)
+            writer.write(analysed)
     store.record_errors(report.errors)
+
+
+class _BatchWriter:
+    """Clusters and stores analysed batches in arrival order, holding the store's writer lock
+    only while it does so: another ingest into the same store analyses meanwhile, and the two
+    take turns storing. The lock is needed because a batch reads the clustering state, adds to
+    it and saves it back; so before each batch the writer takes up what another ingest saved
+    since its own last batch (the clustering state, and the articles it stored, which are then
+    duplicates here)."""
+
+    def __init__(self, store: Store, report: IngestReport, progress: bool):
+        self.store, self.report, self.progress = store, report, progress
+        self.clusterer: OnlineClusterer | None = None
+        self.saved: bytes | None = None  # the clustering state as this writer last saved it
+        self.waited = False
+
+    def write(self, analysed: Analysed) -> None:
+        with self.store.writing(on_wait=self._say_waiting):
+            if self.clusterer is None or self.store.clusterer_state() != self.saved:
+                if self.store.recluster_pending():  # a reanalysis changed features and stopped before replaying the clustering
+                    recluster(self.store)
+                self.clusterer = _load_clusterer(self.store)
+            saved = _store_batch(_not_stored(analysed, self.store, self.report), self.store, self.clusterer, self.report)
+            self.saved = saved if saved is not None else self.saved
+
+    def _say_waiting(self) -> None:
+        if self.progress and not self.waited:
+            _say_waiting()
+        self.waited = True
+
+
+def _not_stored(analysed: Analysed, store: Store, report: IngestReport) -> Analysed:
+    """``analysed`` less the articles another ingest stored while this one analysed them."""
+    known = store.known_ids(a.article.id for a in analysed.analyses)
+    if not known:
+        return analysed
+    report.duplicates += [a.article.path for a in analysed.analyses if a.article.id in known]
+    kept = [i for i, a in enumerate(analysed.analyses) if a.article.id not in known]
+    return Analysed([analysed.analyses[i] for i in kept], [analysed.features[i] for i in kept], [a for a in analysed.read_as if a.id not in known], analysed.errors)
 
 
 def _new_batches(items: Iterable[Article | errors.InputRejected], store: Store, report: IngestReport, reject: ErrorSink) -> Iterator[list[Article]]:
@@ -138,21 +174,23 @@ def _unknown(batch: list[Article], store: Store, report: IngestReport) -> Iterat
         yield new
 
 
-def _store_batch(analysed: Analysed, store: Store, clusterer: OnlineClusterer, report: IngestReport) -> None:
+def _store_batch(analysed: Analysed, store: Store, clusterer: OnlineClusterer, report: IngestReport) -> bytes | None:
+    """Returns the clustering state it saved (None: nothing to store)."""
     analyses, features = analysed.analyses, analysed.features
     if not analyses:
         store.record_errors(analysed.errors)
-        return
+        return None
     before = clusterer.clusters()
     decisions = {a.article.id: clusterer.add(a.article.id, f) for a, f in zip(analyses, features)}
     clusterer.refine()
     after = clusterer.clusters()
     assignments = _changed_assignments(before, after, decisions, clusterer.take_moves())
+    state = clusterer.state()
     store.write_batch(
         analyses,
         {a.article.id: f.to_bytes() for a, f in zip(analyses, features)},
         assignments,
-        clusterer.state(),
+        state,
         analysed.errors,
         read_as={a.id: a for a in analysed.read_as},
     )
@@ -162,6 +200,7 @@ def _store_batch(analysed: Analysed, store: Store, clusterer: OnlineClusterer, r
         Placement(a.article.path, a.article.id, final[a.article.id], decisions[a.article.id].new_event and final[a.article.id] == decisions[a.article.id].event_id, len(after[final[a.article.id]]))
         for a in analyses
     ]
+    return state
 
 
 @dataclass
