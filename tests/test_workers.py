@@ -150,3 +150,18 @@ def test_the_writer_killed_with_its_workers_running_leaves_no_orphan_and_the_rer
         ids = [a.article.id for a in store.analyses()]
         assert len(ids) == len(set(ids)) == store.count_articles() == 100
         assert sorted(a.article_id for a in store.assignments()) == sorted(ids)
+
+
+def _square_but_three_kills_its_worker(number):
+    if number == 3 and multiprocessing.parent_process() is not None:
+        os._exit(1)
+    return number * number
+
+
+def test_what_the_workers_build_after_the_batches_is_built_here_when_a_worker_dies():
+    from newsdesk import workers
+
+    told = []
+    with workers.analyser(workers=2, on_lost=told.append) as pool:
+        assert list(pool.map(_square_but_three_kills_its_worker, range(8))) == [n * n for n in range(8)]
+    assert len(told) == 1

@@ -336,11 +336,13 @@ def build_dossier(store: Store, event_ids: Iterable[str] | None = None) -> Dossi
     return _dossier(*_dossier_inputs(store, event_ids))
 
 
-def _dossier_inputs(store: Store, event_ids: Iterable[str] | None) -> tuple[list[Assignment], list[Analysis], list[InputError], list[str] | None]:
-    """What a dossier is built from, read from the store (the building needs no store: a worker can do it)."""
+def _dossier_inputs(store: Store, event_ids: Iterable[str] | None, with_errors: bool = True) -> tuple[list[Assignment], list[Analysis], list[InputError], list[str] | None]:
+    """What a dossier is built from, read from the store (the building needs no store: a worker
+    can do it). ``with_errors`` False: a dossier to store, which keeps no errors (they are read
+    fresh with each stored dossier)."""
     event_ids = None if event_ids is None else list(event_ids)
     assignments = store.assignments(event_ids)
-    return assignments, store.analyses([a.article_id for a in assignments]), store.errors(), event_ids
+    return assignments, store.analyses([a.article_id for a in assignments]), store.errors() if with_errors else [], event_ids
 
 
 def _dossier(assignments: list[Assignment], stored: list[Analysis], errors: list[InputError], event_ids: list[str] | None) -> Dossier:
@@ -374,7 +376,7 @@ def refresh_dossiers(store: Store, run: Callable[[Callable, Iterable], Iterable]
     ``newsdesk refresh`` does it after an interrupted one. Returns how many it rebuilt."""
     stale = store.stale_dossiers()
     rebuilt = 0
-    for event_id, outcome in zip(stale, run(_dossier_document, (_dossier_inputs(store, [event_id]) for event_id in stale))):
+    for event_id, outcome in zip(stale, run(_dossier_document, (_dossier_inputs(store, [event_id], with_errors=False) for event_id in stale))):
         if isinstance(outcome, str):  # the event's articles are stored; its reads keep the previous dossier and the next run retries
             print(f"newsdesk: the dossier of {event_id} could not be built ({outcome})", file=sys.stderr)
         elif outcome is not None:

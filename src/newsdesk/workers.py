@@ -8,9 +8,12 @@ the events do not depend on it. Each worker process loads spaCy and the sentence
 (``newsdesk.resources``) and keeps the batching inside (``nlp.pipe``, one encoder pass a batch).
 
 On a Dask cluster (``engine``: the scheduler's address; see docs/scale.md) the same
-``analyse_batch`` runs as a task per batch, and the writer stays here. Workers are started with ``spawn``: a forked child would inherit the writer's open database and
-any threads' locks. Up to ``LOOKAHEAD`` batches per worker are handed out ahead of the writer, so
-that no worker waits while the writer clusters and writes.
+``analyse_batch`` runs as a task per batch, and the writer stays here. Workers are started with
+``spawn``: a forked child would inherit the writer's open database and any threads' locks. Up to
+``LOOKAHEAD`` batches per worker are handed out ahead of the writer, so that no worker waits
+while the writer clusters and writes. The same workers build the dossiers the writer refreshes at
+the end of an ingest (``Analyser.map``). A worker that dies is replaced and its batches analysed
+again (``_Pool``).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from newsdesk.events.features import ArticleFeatures
 from newsdesk.model import Analysis, Article, InputError
@@ -151,9 +154,9 @@ class _Pool(Analyser):
             for item in source:
                 pending.append((item, self.executor.submit(function, item)))
                 if len(pending) >= self.workers * LOOKAHEAD:
-                    yield _result(pending.popleft()[1])
+                    yield _result(pending)
             while pending:
-                yield _result(pending.popleft()[1])
+                yield _result(pending)
         except _PoolBroken:
             self.on_lost("a worker process died (killed, or out of memory); the rest is done in this process")
             for item, _ in pending:
@@ -237,11 +240,14 @@ class _PoolBroken(Exception):
     pass
 
 
-def _result(future: Future):
+def _result(pending: deque[tuple[Any, Future]]) -> Any:
+    """The first pending item's result, taken off ``pending`` (left on when its worker died)."""
     try:
-        return future.result()
+        value = pending[0][1].result()
     except BrokenProcessPool:
         raise _PoolBroken from None
+    pending.popleft()
+    return value
 
 
 class _Engine(Analyser):
