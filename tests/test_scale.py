@@ -16,5 +16,5 @@ def test_two_hundred_articles_on_a_local_engine_with_two_workers(tmp_path):
     figures = bench.run(200, tmp_path / "scale.db", workers=2, engine="local")
     assert figures["stored"] + figures["errors"] == 200 and figures["worker_losses"] == 0
     assert figures["errors"] == 0, figures
-    assert 20 <= figures["events"] < 200
+    assert 5 <= figures["events"] < 100  # the first 200 ECB+ documents: 9 topics, 18 subtopics (events)
     assert len([name for name in figures["peak_rss_mb"] if name.startswith("worker")]) >= 2
