@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 from newsdesk.events import OnlineClusterer
 from newsdesk.store import EventQuery, Store
@@ -30,7 +31,8 @@ def test_two_ingests_at_once_both_land_in_the_store_and_the_clustering_state(tmp
     ]
     outcomes = [(run.wait(timeout=600), *run.communicate()) for run in runs]
     assert [code for code, _, _ in outcomes] == [0, 0], outcomes
-    assert sum("waiting for it to finish" in err for _, _, err in outcomes) == 1  # they did overlap: one waited
+    added = [int(line.split()[0]) for _, out, _ in outcomes for line in out.splitlines() if " articles added" in line]
+    assert sum(added) == 40  # the 8 articles both read are stored once, by whichever stored them first
     with Store(db) as store:
         ids = {a.article.id for a in store.analyses()}
         assert len(ids) == store.count_articles() == 40
@@ -39,6 +41,34 @@ def test_two_ingests_at_once_both_land_in_the_store_and_the_clustering_state(tmp
         assert clustered == ids
         assert store.stale_dossiers() == []
         assert sum(len(row["article_ids"]) for row in store.events_page(EventQuery(limit=None)).items) == 40
+
+
+def test_an_ingest_started_during_another_stores_its_batches_before_the_other_ends(tmp_path, monkeypatch):
+    from newsdesk import pipeline
+
+    _write_articles(tmp_path / "long", range(0, 8))
+    _write_articles(tmp_path / "short", range(200, 204))
+    db = tmp_path / "n.db"
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 4)  # two batches
+    write = pipeline._BatchWriter.write
+    short = []
+
+    def another_ingest_between_the_batches(self, analysed):
+        write(self, analysed)
+        if not short:  # the first batch is stored: a whole-run lock would make this one wait forever
+            command = [sys.executable, "-m", "newsdesk", "ingest", str(tmp_path / "short"), "--db", str(db), "--workers", "1"]
+            short.append(subprocess.run(command, capture_output=True, text=True, timeout=600))
+
+    monkeypatch.setattr(pipeline._BatchWriter, "write", another_ingest_between_the_batches)
+    with Store(db) as store:
+        report = pipeline.ingest([str(tmp_path / "long")], store, workers=1)
+        order = [int(Path(a.article.path).stem[1:]) for a in store.analyses()]  # article numbers in arrival order
+    assert short[0].returncode == 0, short[0].stderr
+    assert len(report.added) == 8
+    assert order == [0, 1, 2, 3, 200, 201, 202, 203, 4, 5, 6, 7]
+    with Store(db) as store:
+        clustered = {aid for members in OnlineClusterer.from_state(store.clusterer_state()).clusters().values() for aid in members}
+        assert clustered == {a.article.id for a in store.analyses()}  # the second batch took up the other ingest's state
 
 
 OPEN_AT = """

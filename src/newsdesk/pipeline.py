@@ -27,7 +27,7 @@ from newsdesk.link import link_entities
 from newsdesk.model import Analysis, Article, Comparison, Dossier, Entity, Event, InputError, Quote
 from newsdesk.report.dossier import dossier_to_json
 from newsdesk.stages import STAGES
-from newsdesk.workers import Analysed, analyser
+from newsdesk.workers import Analysed, Analyser, analyser
 from newsdesk.store import Assignment, Store
 
 BATCH_SIZE = 32
@@ -53,6 +53,7 @@ class IngestReport:
     duplicates: list[str] = field(default_factory=list)  # inputs whose article was already stored
     errors: list[InputError] = field(default_factory=list)
     placed: list[Placement] = field(default_factory=list)
+    worker_losses: list[str] = field(default_factory=list)  # worker processes that died, each told once; their batches were analysed again
 
 
 ErrorSink = Callable[[InputError], None]
@@ -70,14 +71,21 @@ def ingest(
     """Read, analyse, cluster and store every article under ``paths``, one transaction per batch,
     the per-article stages in ``workers`` processes or on the Dask cluster at ``engine``
     (``newsdesk.workers``), the rest here; then rebuild the stored dossiers of the events that
-    changed (unless ``store_dossiers`` is False: a throwaway store). One ingest writes to a store
-    at a time (another waits, then carries on from its clustering state). A store that cannot be
-    written is refused here, before any analysis."""
+    changed (unless ``store_dossiers`` is False: a throwaway store). Ingests into one store at the
+    same time analyse side by side and take turns storing their batches (``_BatchWriter``). A
+    store that cannot be written is refused here, before any analysis."""
     store.require_writable()
-    with store.writing(on_wait=_say_waiting if progress else None):
-        report = _ingest(paths, store, progress, on_error, workers, engine)
+    report = IngestReport()
+
+    def lost(message: str) -> None:
+        report.worker_losses.append(message)
+        if progress:
+            print(f"newsdesk: {message}", file=sys.stderr, flush=True)
+
+    with analyser(workers, engine, on_lost=lost) as analyse:
+        _ingest(paths, store, progress, on_error, analyse, report)
         if store_dossiers:
-            refresh_dossiers(store)
+            refresh_dossiers(store, analyse.map)
         return report
 
 
@@ -85,24 +93,58 @@ def _say_waiting() -> None:
     print("newsdesk: another ingest is writing to this store; waiting for it to finish", file=sys.stderr, flush=True)
 
 
-def _ingest(paths: Iterable[str], store: Store, progress: bool, on_error: ErrorSink | None, workers: int, engine: str | None) -> IngestReport:
-    report = IngestReport()
-    if store.recluster_pending():  # a reanalysis changed features and stopped before replaying the clustering
-        recluster(store)
-    clusterer = _load_clusterer(store)
-
+def _ingest(paths: Iterable[str], store: Store, progress: bool, on_error: ErrorSink | None, analyse: Analyser, report: IngestReport) -> None:
     def reject(error: InputError) -> None:
         report.errors.append(error)
         if on_error:
             on_error(error)
 
-    with _progress(progress) as advance, analyser(workers, engine) as analyse:
+    writer = _BatchWriter(store, report, progress)
+    with _progress(progress) as advance:
         for analysed in analyse(_new_batches(read_inputs(_counted(paths, advance)), store, report, reject)):
             for error in analysed.errors:
                 reject(error)
-            _store_batch(analysed, store, clusterer, report)
+            writer.write(analysed)
     store.record_errors(report.errors)
-    return report
+
+
+class _BatchWriter:
+    """Clusters and stores analysed batches in arrival order, holding the store's writer lock
+    only while it does so: another ingest into the same store analyses meanwhile, and the two
+    take turns storing. The lock is needed because a batch reads the clustering state, adds to
+    it and saves it back; so before each batch the writer takes up what another ingest saved
+    since its own last batch (the clustering state, and the articles it stored, which are then
+    duplicates here)."""
+
+    def __init__(self, store: Store, report: IngestReport, progress: bool):
+        self.store, self.report, self.progress = store, report, progress
+        self.clusterer: OnlineClusterer | None = None
+        self.saved: bytes | None = None  # the clustering state as this writer last saved it
+        self.waited = False
+
+    def write(self, analysed: Analysed) -> None:
+        with self.store.writing(on_wait=self._say_waiting):
+            if self.clusterer is None or self.store.clusterer_state() != self.saved:
+                if self.store.recluster_pending():  # a reanalysis changed features and stopped before replaying the clustering
+                    recluster(self.store)
+                self.clusterer = _load_clusterer(self.store)
+            saved = _store_batch(_not_stored(analysed, self.store, self.report), self.store, self.clusterer, self.report)
+            self.saved = saved if saved is not None else self.saved
+
+    def _say_waiting(self) -> None:
+        if self.progress and not self.waited:
+            _say_waiting()
+        self.waited = True
+
+
+def _not_stored(analysed: Analysed, store: Store, report: IngestReport) -> Analysed:
+    """``analysed`` less the articles another ingest stored while this one analysed them."""
+    known = store.known_ids(a.article.id for a in analysed.analyses)
+    if not known:
+        return analysed
+    report.duplicates += [a.article.path for a in analysed.analyses if a.article.id in known]
+    kept = [i for i, a in enumerate(analysed.analyses) if a.article.id not in known]
+    return Analysed([analysed.analyses[i] for i in kept], [analysed.features[i] for i in kept], [a for a in analysed.read_as if a.id not in known], analysed.errors)
 
 
 def _new_batches(items: Iterable[Article | errors.InputRejected], store: Store, report: IngestReport, reject: ErrorSink) -> Iterator[list[Article]]:
@@ -132,21 +174,23 @@ def _unknown(batch: list[Article], store: Store, report: IngestReport) -> Iterat
         yield new
 
 
-def _store_batch(analysed: Analysed, store: Store, clusterer: OnlineClusterer, report: IngestReport) -> None:
+def _store_batch(analysed: Analysed, store: Store, clusterer: OnlineClusterer, report: IngestReport) -> bytes | None:
+    """Returns the clustering state it saved (None: nothing to store)."""
     analyses, features = analysed.analyses, analysed.features
     if not analyses:
         store.record_errors(analysed.errors)
-        return
+        return None
     before = clusterer.clusters()
     decisions = {a.article.id: clusterer.add(a.article.id, f) for a, f in zip(analyses, features)}
     clusterer.refine()
     after = clusterer.clusters()
     assignments = _changed_assignments(before, after, decisions, clusterer.take_moves())
+    state = clusterer.state()
     store.write_batch(
         analyses,
         {a.article.id: f.to_bytes() for a, f in zip(analyses, features)},
         assignments,
-        clusterer.state(),
+        state,
         analysed.errors,
         read_as={a.id: a for a in analysed.read_as},
     )
@@ -156,6 +200,7 @@ def _store_batch(analysed: Analysed, store: Store, clusterer: OnlineClusterer, r
         Placement(a.article.path, a.article.id, final[a.article.id], decisions[a.article.id].new_event and final[a.article.id] == decisions[a.article.id].event_id, len(after[final[a.article.id]]))
         for a in analyses
     ]
+    return state
 
 
 @dataclass
@@ -175,19 +220,19 @@ def reanalyze(
     Resumable: re-running everything first marks every article stale, so a run stopped at any
     point is finished by ``reanalyze(store, stale_only=True)``; a replay that did not finish is
     done by the next reanalysis or ingest."""
-    with store.writing(on_wait=_say_waiting if progress else None):
-        report = _reanalyze(store, stale_only, progress, on_error, workers)
-        refresh_dossiers(store)
+    with store.writing(on_wait=_say_waiting if progress else None), analyser(workers) as analyse:
+        report = _reanalyze(store, stale_only, progress, on_error, analyse)
+        refresh_dossiers(store, analyse.map)
         return report
 
 
-def _reanalyze(store: Store, stale_only: bool, progress: bool, on_error: ErrorSink | None, workers: int) -> ReanalysisReport:
+def _reanalyze(store: Store, stale_only: bool, progress: bool, on_error: ErrorSink | None, analyse: Analyser) -> ReanalysisReport:
     report = ReanalysisReport()
     if not stale_only:
         store.mark_all_stale()
     ids = store.stale_ids(STAGES.versions())
     chunks = [ids[start : start + BATCH_SIZE] for start in range(0, len(ids), BATCH_SIZE)]
-    with _progress(progress, "reanalyze") as advance, analyser(workers) as analyse:
+    with _progress(progress, "reanalyze") as advance:
         advance(len(ids))
         for chunk, analysed in zip(chunks, analyse(store.articles_as_read(chunk) for chunk in chunks)):
             for error in analysed.errors:
@@ -288,14 +333,26 @@ def _counted(paths: Iterable[str], advance: Callable[[int | None], None]) -> Ite
 
 def build_dossier(store: Store, event_ids: Iterable[str] | None = None) -> Dossier:
     """The dossier of the given events (all events when None), built from the store."""
+    return _dossier(*_dossier_inputs(store, event_ids))
+
+
+def _dossier_inputs(store: Store, event_ids: Iterable[str] | None, with_errors: bool = True) -> tuple[list[Assignment], list[Analysis], list[InputError], list[str] | None]:
+    """What a dossier is built from, read from the store (the building needs no store: a worker
+    can do it). ``with_errors`` False: a dossier to store, which keeps no errors (they are read
+    fresh with each stored dossier)."""
+    event_ids = None if event_ids is None else list(event_ids)
+    assignments = store.assignments(event_ids)
+    return assignments, store.analyses([a.article_id for a in assignments]), store.errors() if with_errors else [], event_ids
+
+
+def _dossier(assignments: list[Assignment], stored: list[Analysis], errors: list[InputError], event_ids: list[str] | None) -> Dossier:
     members: dict[str, list[str]] = defaultdict(list)
     decisions: dict[str, dict] = {}
-    for assignment in store.assignments(event_ids):
+    for assignment in assignments:
         members[assignment.event_id].append(assignment.article_id)
         decisions[assignment.article_id] = assignment.decision
     wanted = list(members) if event_ids is None else [e for e in event_ids if e in members]
-    article_ids = [aid for eid in wanted for aid in members[eid]]
-    analyses = {a.article.id: a for a in store.analyses(article_ids)}
+    analyses = {a.article.id: a for a in stored}
     event_of = {aid: eid for eid in wanted for aid in members[eid]}
     entities = link_entities(list(analyses.values()), event_of)
     events = [_event(eid, [analyses[aid] for aid in members[eid]], entities) for eid in wanted]
@@ -307,27 +364,34 @@ def build_dossier(store: Store, event_ids: Iterable[str] | None = None) -> Dossi
         articles=[analyses[aid].article for aid in ordered],
         events=events,
         removed=[r for aid in ordered for r in analyses[aid].removed],
-        errors=store.errors(),
+        errors=errors,
         analyses=analyses,
     )
 
 
-def refresh_dossiers(store: Store) -> int:
+def refresh_dossiers(store: Store, run: Callable[[Callable, Iterable], Iterable] = map) -> int:
     """Rebuild and store the dossier of every event whose articles changed since its dossier was
     built, so that reads never analyse (``newsdesk show``, the server). The writer calls this at
-    the end of each ingest; ``newsdesk refresh`` does it after an interrupted one. Returns how
-    many it rebuilt."""
+    the end of each ingest, building them in its workers (``run``: an ``Analyser``'s ``map``);
+    ``newsdesk refresh`` does it after an interrupted one. Returns how many it rebuilt."""
+    stale = store.stale_dossiers()
     rebuilt = 0
-    for event_id in store.stale_dossiers():
-        try:
-            dossier = build_dossier(store, [event_id])
-        except Exception as exc:  # the event's articles are stored; its reads keep the previous dossier and the next run retries
-            print(f"newsdesk: the dossier of {event_id} could not be built ({type(exc).__name__}: {exc})", file=sys.stderr)
-            continue
-        if dossier.events:
-            store.write_dossier(dossier_to_json(dossier))
+    for event_id, outcome in zip(stale, run(_dossier_document, (_dossier_inputs(store, [event_id], with_errors=False) for event_id in stale))):
+        if isinstance(outcome, str):  # the event's articles are stored; its reads keep the previous dossier and the next run retries
+            print(f"newsdesk: the dossier of {event_id} could not be built ({outcome})", file=sys.stderr)
+        elif outcome is not None:
+            store.write_dossier(outcome)
             rebuilt += 1
     return rebuilt
+
+
+def _dossier_document(inputs: tuple) -> dict | str | None:
+    """One event's dossier as stored (None: the event is gone), or what went wrong building it."""
+    try:
+        dossier = _dossier(*inputs)
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}"
+    return dossier_to_json(dossier) if dossier.events else None
 
 
 def _event(event_id: str, analyses: list[Analysis], entities: list[Entity]) -> Event:

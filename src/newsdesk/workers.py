@@ -8,9 +8,12 @@ the events do not depend on it. Each worker process loads spaCy and the sentence
 (``newsdesk.resources``) and keeps the batching inside (``nlp.pipe``, one encoder pass a batch).
 
 On a Dask cluster (``engine``: the scheduler's address; see docs/scale.md) the same
-``analyse_batch`` runs as a task per batch, and the writer stays here. Workers are started with ``spawn``: a forked child would inherit the writer's open database and
-any threads' locks. Up to ``LOOKAHEAD`` batches per worker are handed out ahead of the writer, so
-that no worker waits while the writer clusters and writes.
+``analyse_batch`` runs as a task per batch, and the writer stays here. Workers are started with
+``spawn``: a forked child would inherit the writer's open database and any threads' locks. Up to
+``LOOKAHEAD`` batches per worker are handed out ahead of the writer, so that no worker waits
+while the writer clusters and writes. The same workers build the dossiers the writer refreshes at
+the end of an ingest (``Analyser.map``). A worker that dies is replaced and its batches analysed
+again (``_Pool``).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from newsdesk.events.features import ArticleFeatures
 from newsdesk.model import Analysis, Article, InputError
@@ -51,37 +55,52 @@ def analyse_batch(articles: list[Article]) -> Analysed:
 
 
 class WorkerLost(RuntimeError):
-    """A worker process died (killed, or out of memory): the batches stored so far stay stored."""
+    """Workers kept dying (``MAX_LOSSES`` times in one run: the machine, not one article): the
+    batches stored so far stay stored."""
 
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-Analyser = Callable[[Iterable[list[Article]]], Iterator[Analysed]]
+T, R = TypeVar("T"), TypeVar("R")
+LostSink = Callable[[str], None]
+
+MAX_LOSSES = 10  # worker deaths in one run before it stops: past that, it is the machine, not an article
+LOST_MESSAGE = "the worker process analysing it died every time (killed, or out of memory)"
+
+
+class Analyser:
+    """Called with batches, gives their ``Analysed`` in order; ``map`` runs any other picklable
+    function of one item (a dossier to build) in the same workers, in order."""
+
+    def __call__(self, batches: Iterable[list[Article]]) -> Iterator[Analysed]:
+        return (analyse_batch(batch) for batch in batches)
+
+    def map(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        return map(function, items)
 
 
 @contextmanager
-def analyser(workers: int = 1, engine: str | None = None) -> Iterator[Analyser]:
-    """A function from batches to their ``Analysed``, in order: on the Dask cluster at ``engine``,
-    else in this process for one worker, else in ``workers`` processes."""
+def analyser(workers: int = 1, engine: str | None = None, on_lost: LostSink | None = None) -> Iterator[Analyser]:
+    """An ``Analyser`` on the Dask cluster at ``engine``, else in this process for one worker,
+    else in ``workers`` processes. ``on_lost`` is told each time a worker process dies; its
+    batches are analysed again (see ``_Pool``)."""
+    on_lost = on_lost or (lambda message: None)
     if engine:
-        from distributed import Client, KilledWorker
+        from distributed import Client
 
         with Client(engine) as client:
-            ahead = LOOKAHEAD * max(1, sum(client.nthreads().values()))
-            yield lambda batches: _in_order(lambda task, batch: client.submit(task, batch, pure=False), batches, ahead, KilledWorker)
+            yield _Engine(client, on_lost)
         return
     if workers <= 1:
-        yield lambda batches: (analyse_batch(batch) for batch in batches)
+        yield Analyser()
         return
-    pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=_stop_with, initargs=(os.getpid(),)
-    )
+    pool = _Pool(workers, on_lost)
     try:
-        yield lambda batches: _in_order(pool.submit, batches, workers * LOOKAHEAD, BrokenProcessPool)
+        yield pool
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown()
 
 
 def _stop_with(writer: int) -> None:
@@ -96,19 +115,173 @@ def _stop_with(writer: int) -> None:
     threading.Thread(target=watch, daemon=True, name="newsdesk-writer-watch").start()
 
 
-def _in_order(submit: Callable[..., Future], batches: Iterable[list[Article]], ahead: int, lost: type[Exception]) -> Iterator[Analysed]:
-    """The batches' results in the order the batches came, with up to ``ahead`` handed out;
-    ``lost``: the exception by which the engine says a worker died."""
-    pending: deque[Future] = deque()
+@dataclass
+class _Pending:
+    batch: list[Article]
+    future: Future | None = None
+    losses: int = 0
+    alone: bool = False  # run with nothing else in flight, to tell whether it is what kills a worker
+
+
+class _Pool(Analyser):
+    """``workers`` spawned processes, up to ``LOOKAHEAD`` batches each handed out ahead of the writer.
+
+    A worker that dies (``kill -9``, the OOM killer) breaks the whole pool: every batch in
+    flight is lost with it, none of them stored yet. The pool is started again and the lost
+    batches handed out again, in order, so nothing is skipped and nothing is stored twice. A
+    batch lost a second time may be what kills the worker (an article that blows up memory), so
+    from then on the batches in flight run one at a time; a batch that kills a worker while
+    alone is split into single articles, and a single article that does is recorded as an
+    error (not stored; the next ingest retries it) and the batch goes on."""
+
+    def __init__(self, workers: int, on_lost: LostSink):
+        self.workers, self.on_lost, self.losses = workers, on_lost, 0
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_stop_with, initargs=(os.getpid(),)
+        )
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def map(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """In order, ``LOOKAHEAD`` items a worker handed out; if a worker dies, the rest run here."""
+        pending: deque[tuple[T, Future]] = deque()
+        source = iter(items)
+        try:
+            for item in source:
+                pending.append((item, self.executor.submit(function, item)))
+                if len(pending) >= self.workers * LOOKAHEAD:
+                    yield _result(pending)
+            while pending:
+                yield _result(pending)
+        except _PoolBroken:
+            self.on_lost("a worker process died (killed, or out of memory); the rest is done in this process")
+            for item, _ in pending:
+                yield function(item)
+            for item in source:
+                yield function(item)
+        finally:
+            for _, future in pending:
+                future.cancel()
+
+    def __call__(self, batches: Iterable[list[Article]]) -> Iterator[Analysed]:
+        queue: deque[_Pending] = deque()
+        source = iter(batches)
+        more = True
+        try:
+            while True:
+                while more and len(queue) < self.workers * LOOKAHEAD and not any(p.alone for p in queue):
+                    batch = next(source, None)
+                    if batch is None:
+                        more = False
+                        break
+                    queue.append(_Pending(batch))
+                self._hand_out(queue)
+                if not queue:
+                    return
+                head = queue[0]
+                try:
+                    analysed = head.future.result()
+                except BrokenProcessPool:
+                    analysed = self._lost(queue)
+                    if analysed is None:
+                        continue
+                queue.popleft()
+                yield analysed
+        finally:
+            for pending in queue:
+                if pending.future is not None:
+                    pending.future.cancel()
+
+    def _hand_out(self, queue: deque[_Pending]) -> None:
+        """Submit what is not in flight: everything, or only the head while any batch runs alone."""
+        careful = any(p.alone for p in queue)
+        for pending in list(queue)[:1] if careful else queue:
+            if pending.future is None:
+                pending.future = self.executor.submit(analyse_batch, pending.batch)
+
+    def _lost(self, queue: deque[_Pending]) -> Analysed | None:
+        """A worker died: restart the pool and put the lost batches back; returns the head's
+        result when the head is given up (a single article that kills a worker alone)."""
+        self.losses += 1
+        if self.losses > MAX_LOSSES:
+            raise WorkerLost(f"worker processes died {self.losses} times in this run (killed, or out of memory); the batches stored so far are kept: run the same ingest again to go on")
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._start()
+        head = queue[0]
+        given_up = None
+        if head.alone and len(head.batch) > 1:
+            queue.popleft()
+            queue.extendleft(_Pending([article], alone=True) for article in reversed(head.batch))
+        elif head.alone:
+            given_up = Analysed([], [], [], [InputError(head.batch[0].path, LOST_MESSAGE, stage="workers")])
+        lost = 0
+        for pending in queue:
+            future, pending.future = pending.future, None
+            if future is None:
+                continue  # not handed out yet
+            if future.done() and not future.cancelled() and future.exception() is None:
+                pending.future = future  # finished before the worker died
+                continue
+            lost += 1
+            pending.losses += 1
+            pending.alone = pending.alone or pending.losses >= 2
+        if given_up:
+            self.on_lost(f"a worker process died (killed, or out of memory) while analysing {head.batch[0].path} alone: that article is skipped")
+        else:
+            self.on_lost(f"a worker process died (killed, or out of memory); the {lost} batches it left unfinished are analysed again")
+        return given_up
+
+
+class _PoolBroken(Exception):
+    pass
+
+
+def _result(pending: deque[tuple[Any, Future]]) -> Any:
+    """The first pending item's result, taken off ``pending`` (left on when its worker died)."""
     try:
-        for batch in batches:
-            pending.append(submit(analyse_batch, batch))
-            if len(pending) >= ahead:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    except lost as exc:
-        raise WorkerLost("a worker process died (killed, or out of memory); the batches stored so far are kept: run the same ingest again to go on") from exc
-    finally:
-        for future in pending:
-            future.cancel()
+        value = pending[0][1].result()
+    except BrokenProcessPool:
+        raise _PoolBroken from None
+    pending.popleft()
+    return value
+
+
+class _Engine(Analyser):
+    """A Dask cluster: the same batches as tasks, results taken back in order, up to
+    ``LOOKAHEAD`` a worker thread handed out. Dask itself re-runs a task whose worker died, and
+    gives up on it (``KilledWorker``) only after it killed several workers: that batch's articles
+    are recorded as errors and the run goes on."""
+
+    def __init__(self, client, on_lost: LostSink):
+        self.client, self.on_lost = client, on_lost
+        self.ahead = LOOKAHEAD * max(1, sum(client.nthreads().values()))
+
+    def _in_order(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[tuple[T, Future]]:
+        pending: deque[tuple[T, Future]] = deque()
+        try:
+            for item in items:
+                pending.append((item, self.client.submit(function, item, pure=False)))
+                if len(pending) >= self.ahead:
+                    yield pending.popleft()
+            while pending:
+                yield pending.popleft()
+        finally:
+            for _, future in pending:
+                future.cancel()
+
+    def map(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        return (future.result() for _, future in self._in_order(function, items))
+
+    def __call__(self, batches: Iterable[list[Article]]) -> Iterator[Analysed]:
+        from distributed import KilledWorker
+
+        for batch, future in self._in_order(analyse_batch, batches):
+            try:
+                yield future.result()
+            except KilledWorker:
+                self.on_lost(f"the engine gave up on {batch[0].path} .. {batch[-1].path}: it killed its workers every time")
+                yield Analysed([], [], [], [InputError(a.path, LOST_MESSAGE, stage="workers") for a in batch])

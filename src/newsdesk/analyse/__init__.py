@@ -19,6 +19,7 @@ from newsdesk.analyse.holidays import find_holidays, holiday_key, stretch_before
 from newsdesk.analyse.labels import corrected_label, is_generic_noun, with_site_noun
 from newsdesk.analyse.nationality import without_glued_nationality
 from newsdesk.analyse.language import detect_language, detect_languages, stop_words_of
+from newsdesk.analyse.text import keep_text
 from newsdesk.clean import Cleaned, clean
 from newsdesk.model import Analysis, Article, Mention, Sentence, TimeRole
 
@@ -45,6 +46,7 @@ def analyse_cleaned(cleaned: Iterable[tuple[Article, Cleaned]], batch_size: int 
 
 
 def _analysis(article: Article, cleaned: Cleaned, doc: Doc) -> Analysis:
+    keep_text(doc, cleaned.prose)
     sentences = _sentences(article.id, doc)
     languages = detect_languages([cleaned.prose[s.start : s.end] for s in sentences])
     sentences = [replace(s, language=lang) for s, lang in zip(sentences, languages)]

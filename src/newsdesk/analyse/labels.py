@@ -23,6 +23,8 @@ import re
 
 from spacy.tokens import Span
 
+from newsdesk.analyse.text import doc_text
+
 GROUP_NOUNS = frozenset(
     "militia militias group party movement organisation organization faction brigade brigades coalition "
     "alliance network company firm agency newspaper daily channel broadcaster bank club band".split()
@@ -111,9 +113,9 @@ def _group_noun_before(entity: Span) -> bool:
 
 
 def _in_dateline(entity: Span) -> bool:
-    text = entity.doc.text
     if not entity.text.isupper() or not any(ch.isalpha() for ch in entity.text):
         return False
+    text = doc_text(entity.doc)
     line_start = text.rfind("\n", 0, entity.start_char) + 1
     return not text[line_start:entity.start_char].strip() and bool(_DATELINE_AFTER.match(text[entity.end_char:]))
 

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from newsdesk.analyse.text import doc_text
 from newsdesk.model import Analysis, Attribution, Quote
 from newsdesk.quotes.context import (
     is_hedged,
@@ -134,7 +135,7 @@ def _parenthetical_speaker(analysis: Analysis, doc: Doc, offset: int, resolver: 
 def _cued_speaker(doc: Doc, span: QuotedSpan, quoted: list[tuple[int, int]], before: list[Token], after: list[Token], resolver: SpeakerResolver) -> tuple[Speaker | None, Token | None]:
     outside = (span.start, span.end)
     roots = _quote_roots(doc, span)
-    introduced = doc.text[: _before_open_mark(doc.text, span.start)].rstrip().endswith(":")
+    introduced = doc_text(doc)[: _before_open_mark(doc_text(doc), span.start)].rstrip().endswith(":")
     near_after = [t for t in after[:_NEAR_CUE_TOKENS] if is_cue(t) and t.lower_ != "according"]
     # A verb just before the quote introduces it unless it has an object of its own ("wrote a column called").
     near_before = [t for t in before[-_NEAR_CUE_TOKENS:] if is_cue(t) and t.pos_ == "VERB" and not _has_own_object(t)]
@@ -188,7 +189,7 @@ def _governing_speaker(doc: Doc, span: QuotedSpan, resolver: SpeakerResolver) ->
     above the quote in the parse, else of the nearest verb whose subject is a named person ("Bennett
     welcomed the call as a step away from the “dangerous idea of a Palestinian state”")."""
     roots = _quote_roots(doc, span)
-    words = re.findall(r"\w+", doc.text[span.start : span.end])
+    words = re.findall(r"\w+", doc_text(doc)[span.start : span.end])
     if not roots or sum(w[0].isupper() for w in words) * 2 >= len(words):
         return None, None  # a title or a nickname in quote marks, not words someone said
     head = roots[0].head
@@ -209,7 +210,7 @@ def _governing_speaker(doc: Doc, span: QuotedSpan, resolver: SpeakerResolver) ->
 
 
 def _outside_limit(doc: Doc, head: Token, quote: tuple[int, int]) -> tuple[int, int]:
-    return (quote[1], len(doc.text)) if head.idx >= quote[1] else (0, quote[0])
+    return (quote[1], len(doc_text(doc))) if head.idx >= quote[1] else (0, quote[0])
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from newsdesk.analyse.text import doc_text
 from newsdesk.model import Analysis, Attribution, Quote
 from newsdesk.quotes.context import is_hedged, mentions_social_media
 from newsdesk.quotes.lexicon import DESCRIPTION_VERBS, INDIRECT_VERBS
@@ -170,7 +171,7 @@ def _claim(analysis: Analysis, doc: Doc, resolver: SpeakerResolver, cue: Token, 
             cue=cue_text,
             source_kind=kind,
             chain=(analysis.prose[speaker.start : speaker.end] if speaker.source_kind != "named_person" else phrase.text,),
-            hedged=is_hedged(doc.text[sentence.start_char : char_start] + " " + doc.text[char_end : sentence.end_char]),
+            hedged=is_hedged(doc_text(doc)[sentence.start_char : char_start] + " " + doc_text(doc)[char_end : sentence.end_char]),
             close_to=speaker.close_to,
         ),
     )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from newsdesk.analyse.text import doc_text
 from newsdesk.model import Analysis, Mention
 from newsdesk.quotes.lexicon import (
     ANONYMOUS_HEADS,
@@ -63,7 +64,7 @@ class SpeakerResolver:
 
     def __init__(self, analysis: Analysis, doc: Doc, quoted: list[tuple[int, int]]):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.mentions = analysis.mentions
         self.people = [
             m for m in analysis.mentions
@@ -434,7 +435,7 @@ def _titled_names(article_id: str, doc: Doc, people: list[Mention], quoted: list
         start_char, end_char = doc[token.i + 1].idx, doc[end - 1].idx + len(doc[end - 1])
         if any(m.start < end_char and start_char < m.end for m in people):
             continue
-        found.append(Mention(article_id, start_char, end_char, doc.text[start_char:end_char], "PERSON"))
+        found.append(Mention(article_id, start_char, end_char, doc_text(doc)[start_char:end_char], "PERSON"))
     return found
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from newsdesk.analyse.text import doc_text
 from newsdesk.quotes.lexicon import DESCRIPTION_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 
 _SUBJECTS = ("nsubj", "csubj")
@@ -154,7 +155,7 @@ def name_after(verb: Token) -> Token | None:
 
 def same_line(a: Token, b: Token) -> bool:
     low, high = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[low:high]
+    return "\n" not in doc_text(a.doc)[low:high]
 
 
 def phrase_of(head: Token, limit: tuple[int, int] | None = None) -> Span:
