@@ -124,7 +124,7 @@ def test_on_postgresql_two_ingests_at_once_and_one_killed_mid_run_lose_and_dupli
                 break
             time.sleep(0.1)
     assert long_run.wait(timeout=60) == -signal.SIGKILL, "the long ingest finished before it could be killed mid-run"
-    long_err = long_run.communicate()[1]
+    long_run.communicate()
     short_out = short_run.communicate(timeout=600)
     assert short_run.returncode == 0, short_out
     rerun = start("long")

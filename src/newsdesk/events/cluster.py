@@ -73,8 +73,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -82,28 +81,40 @@ from newsdesk.events.features import ArticleFeatures
 from newsdesk.events.state import StateFormatError, decode_state, encode_state
 from newsdesk.events.regroup import Articles, average_link, local_cosines, split_story, term_similarity, terms_from_meaning, weighted_matrix
 
-JOIN_THRESHOLD = 0.30
-MERGE_THRESHOLD = 0.50
-WEIGHTS = {"terms": 0.55, "entities": 0.35, "embedding": 0.10, "year_conflict": -0.2, "date_gap": -0.3}
-FREE_DATE_GAP_DAYS = 30  # source dates this far apart cost nothing (Giveme5W1H tune part)
-FULL_DATE_GAP_DAYS = 395  # the ``date_gap`` cost grows to its full weight here (a year more)
-NORM_REFRESH_GROWTH = 1.1  # recompute an unchanged event's norm once the store grew by 10%
-MAX_CANDIDATES = 24
-POSTINGS_PER_KEY = 48
-INDEX_KEYS_PER_ARTICLE = 24
-PROFILE_MAX_KEYS = 1200  # a big event's profile keeps its heaviest keys, so comparing with it stays cheap
-REFINE_EVERY = 16  # arrivals between two refinements
-STORY_THRESHOLD = 0.08  # average-link similarity at which refinement stops joining articles into one story
-TITLE_APART_FROM_TEXT = 0.1  # USE cosine of a title and its lead below which the text is furniture (Giveme5W1H tune part, ECB+ dev)
-REFINE_NEAR = 0.05  # a neighbour this close to a touched event is re-grouped with it
-REFINE_NEIGHBOURS = 6
-REFINE_MAX_ARTICLES = 240  # articles re-grouped at once: bounds the cost of a refinement
-REFINE_HORIZON = 2000  # arrivals after which an unchanged event is settled
-REFINE_MAX_EVENT = 120  # larger events are settled: they are joined and merged, not re-grouped
+from newsdesk.events.profiles import (
+    EventProfile,
+    MemberProfile,
+    Vocabulary,
+    Weighed,
+    date_gap,
+    events_gap,
+    events_year_conflict,
+    figures_and_year,
+    gap_penalty,
+    in_another_language,
+    parse_date,
+    written_years,
+    year_conflict,
+)
+from newsdesk.events.settings import (
+    JOIN_THRESHOLD,
+    MAX_CANDIDATES,
+    MERGE_THRESHOLD,
+    POSTINGS_PER_KEY,
+    INDEX_KEYS_PER_ARTICLE,
+    PROFILE_MAX_KEYS,
+    REFINE_EVERY,
+    STORY_THRESHOLD,
+    TITLE_APART_FROM_TEXT,
+    REFINE_NEAR,
+    REFINE_NEIGHBOURS,
+    REFINE_MAX_ARTICLES,
+    REFINE_HORIZON,
+    REFINE_MAX_EVENT,
+    WEIGHTS,
+)
+
 STATE_VERSION = 6
-
-
-Weighed = tuple[dict[str, float], float]  # a vector's values times their squared IDF, and its weighted norm
 
 
 class StaleState(ValueError):
@@ -124,90 +135,19 @@ class Decision:
     merged: tuple[str, ...] = ()  # event ids merged into event_id after this article joined
 
 
-@dataclass
-class _Event:
-    id: str
-    members: list[str]
-    terms: Counter = field(default_factory=Counter)  # sum of members' unit-length sublinear tf
-    entities: Counter = field(default_factory=Counter)
-    embedding: np.ndarray = field(default_factory=lambda: np.zeros(512, np.float32))
-    first_date: date | None = None
-    last_date: date | None = None
-    age: int = 0  # arrival index of the founding article: the deterministic tie-break
-    norms: dict = field(default_factory=dict)  # profile name -> (documents seen when computed, IDF-weighted norm)
-    years: Counter = field(default_factory=Counter)  # year -> members that write it
-    latest_years: Counter = field(default_factory=Counter)  # year -> members whose latest written year it is
-    dated: int = 0  # members that write a year
-    languages: Counter = field(default_factory=Counter)  # language -> members written in it
-
-
-@dataclass
-class _Member:
-    """What refinement needs to know of an article of an open event."""
-
-    terms: dict[str, float]
-    entities: dict[str, float]
-    figures: dict[str, float]
-    embedding: np.ndarray
-    years: frozenset[int]
-    when: date | None
-    arrival: int
-    language: str | None
-    title_only: bool  # its text is page furniture: what it reports is in its title
-
-
-class _Vocabulary:
-    """Document frequencies learnt online; weight = IDF over the articles seen so far."""
-
-    def __init__(self) -> None:
-        self.df: Counter = Counter()
-        self.documents = 0
-
-    def observe(self, keys) -> None:
-        self.documents += 1
-        self.df.update(keys)
-
-    def weight(self, key: str) -> float:
-        return math.log((self.documents + 1) / (self.df.get(key, 0) + 1)) + 1.0
-
-    def weigh(self, vector: dict[str, float]) -> Weighed:
-        """The vector with each value times its squared IDF, and its IDF-weighted norm:
-        worked out once for an article that is then compared with many events."""
-        weighed = {key: value * self.weight(key) ** 2 for key, value in vector.items()}
-        return weighed, math.sqrt(sum(value * weighed[key] for key, value in vector.items()))
-
-    def cosine(self, article: Weighed, profile: Counter, norms: dict, name: str) -> float:
-        """Cosine of IDF-weighted vectors (the article ``weigh``-ed), walking the article's
-        keys for the dot product.
-
-        The profile's norm is cached in ``norms`` and refreshed only when the store has
-        grown enough for the weights to have moved, which keeps the cost per
-        comparison proportional to the article, not to the event.
-        """
-        weighed, norm_a = article
-        dot = sum(value * profile.get(key, 0.0) for key, value in weighed.items())
-        if not dot:
-            return 0.0
-        seen, norm_p = norms.get(name, (0, 0.0))
-        if not norm_p or self.documents > seen * NORM_REFRESH_GROWTH:
-            norm_p = math.sqrt(sum(self.weight(key) ** 2 * value * value for key, value in profile.items()))
-            norms[name] = (self.documents, norm_p)
-        return min(1.0, dot / (norm_a * norm_p))
-
-
-_STATE_CLASSES = {"Event": _Event, "Member": _Member, "Vocabulary": _Vocabulary}
+_STATE_CLASSES = {"Event": EventProfile, "Member": MemberProfile, "Vocabulary": Vocabulary}
 
 
 class OnlineClusterer:
     def __init__(self) -> None:
-        self._terms = _Vocabulary()
-        self._entities = _Vocabulary()
-        self._events: dict[str, _Event] = {}
+        self._terms = Vocabulary()
+        self._entities = Vocabulary()
+        self._events: dict[str, EventProfile] = {}
         self._alias: dict[str, str] = {}  # merged event id -> surviving id
         self._postings: dict[str, list[str]] = defaultdict(list)
         self._event_of: dict[str, str] = {}
         self._arrivals = 0
-        self._members: dict[str, _Member] = {}  # features of the members of open events
+        self._members: dict[str, MemberProfile] = {}  # features of the members of open events
         self._touched: dict[str, None] = {}  # events that changed since the last refinement, in order
         self._open: dict[str, int] = {}  # open event id -> arrival of its last change, least recent first
         self._moves: dict[str, dict] = {}  # article id -> evidence, for articles a refinement moved
@@ -221,21 +161,21 @@ class OnlineClusterer:
         self._terms.observe(terms)
         self._entities.observe(entities)
         embedding = _embedding(features)
-        when = None if features.published_inferred else _parse_date(features.published)
-        years = _years(features)
+        when = None if features.published_inferred else parse_date(features.published)
+        years = written_years(features)
         self._arrivals += 1
         title_only = _title_only(features)
-        member = _Member(terms, entities, _unit(_figures_and_year(features.figures, years)), embedding, years, when, self._arrivals, features.language, title_only)
+        member = MemberProfile(terms, entities, _unit(figures_and_year(features.figures, years)), embedding, years, when, self._arrivals, features.language, title_only)
 
         scored = []
         weighed = self._weigh(terms, entities)
         for event in self._candidates(terms, entities):
-            gap = _date_gap(when, event)
+            gap = date_gap(when, event)
             signals = self._signals(weighed, embedding, event)
-            if title_only or _in_another_language(features.language, event):
+            if title_only or in_another_language(features.language, event):
                 signals["terms"] = max(signals["terms"], terms_from_meaning(signals["embedding"]))
-            signals["year_conflict"] = _year_conflict(years, event)
-            signals["date_gap"] = _gap_penalty(gap)
+            signals["year_conflict"] = year_conflict(years, event)
+            signals["date_gap"] = gap_penalty(gap)
             scored.append((_combine(signals), -event.age, event, signals, gap))
         scored.sort(key=lambda row: (row[0], row[1]), reverse=True)
 
@@ -244,7 +184,7 @@ class OnlineClusterer:
             new_event = False
         else:
             similarity, signals, gap = (scored[0][0], scored[0][3], scored[0][4]) if scored else (0.0, {}, None)
-            event = _Event(id=f"ev-{article_id}", members=[], age=self._arrivals)
+            event = EventProfile(id=f"ev-{article_id}", members=[], age=self._arrivals)
             self._events[event.id] = event
             new_event = True
         shared = tuple(sorted(key for key in entities if key in event.entities))
@@ -325,10 +265,10 @@ class OnlineClusterer:
         moves, self._moves = self._moves, {}
         return moves
 
-    def _neighbourhood(self, touched: list[_Event]) -> list[_Event]:
+    def _neighbourhood(self, touched: list[EventProfile]) -> list[EventProfile]:
         """The touched events and the events closest to them, all open (their members' features
         still kept) and together no larger than ``REFINE_MAX_ARTICLES`` articles."""
-        chosen: dict[str, _Event] = {}
+        chosen: dict[str, EventProfile] = {}
         size = 0
         for event in touched:
             if not self._is_open(event) or event.id in chosen:
@@ -340,7 +280,7 @@ class OnlineClusterer:
                 other
                 for other in self._candidates(terms, entities)[:REFINE_NEIGHBOURS]
                 if other is not event and self._is_open(other)
-                and _combine(self._signals(weighed, embedding, other)) + WEIGHTS["date_gap"] * _gap_penalty(_events_gap(event, other)) >= REFINE_NEAR
+                and _combine(self._signals(weighed, embedding, other)) + WEIGHTS["date_gap"] * gap_penalty(events_gap(event, other)) >= REFINE_NEAR
             ]
             near = [other for other in near if other.id not in chosen]
             if chosen and size + sum(len(other.members) for other in near) > REFINE_MAX_ARTICLES:
@@ -364,7 +304,7 @@ class OnlineClusterer:
                 for article_id in event.members:
                     self._members.pop(article_id, None)
 
-    def _is_open(self, event: _Event) -> bool:
+    def _is_open(self, event: EventProfile) -> bool:
         return len(event.members) <= REFINE_MAX_EVENT and all(m in self._members for m in event.members)
 
     def _group(self, members: list[str]) -> tuple[np.ndarray, list[list[int]]]:
@@ -377,7 +317,7 @@ class OnlineClusterer:
         known = languages != ""
         title_only = np.array([f.title_only for f in features])
         gaps = np.nan_to_num(np.abs(days[:, None] - days[None, :]), nan=0.0)
-        apart = WEIGHTS["date_gap"] * _gap_penalty(gaps)
+        apart = WEIGHTS["date_gap"] * gap_penalty(gaps)
         articles = Articles(
             terms=weighted_matrix([f.terms for f in features], self._terms.weight),
             entities=weighted_matrix([f.entities for f in features], self._entities.weight),
@@ -395,7 +335,7 @@ class OnlineClusterer:
         groups = [event for story in stories for event in split_story(story, articles)]
         return scores, sorted(groups)
 
-    def _regroup(self, events: list[_Event], groups: list[list[str]], fit: dict[str, float]) -> None:
+    def _regroup(self, events: list[EventProfile], groups: list[list[str]], fit: dict[str, float]) -> None:
         # an event the refinement found as it was stays as it is (and may settle)
         before = {frozenset(event.members): event for event in events}
         unchanged = {before[frozenset(group)].id for group in groups if frozenset(group) in before}
@@ -419,7 +359,7 @@ class OnlineClusterer:
             claimed[best] = group
         claimed, fit = self._hold_weak_moves(claimed, old_of, fit)
         for event_id, group in claimed.items():
-            event = _Event(id=event_id, members=[], age=min(self._members[m].arrival for m in group))
+            event = EventProfile(id=event_id, members=[], age=min(self._members[m].arrival for m in group))
             self._events[event_id] = event
             self._alias.pop(event_id, None)
             self._open.pop(event_id, None)
@@ -464,7 +404,7 @@ class OnlineClusterer:
     def _join_similarity(self, article_id: str, others: list[str]) -> float:
         """How strongly an article would join an event made of ``others``, as ``add`` scores a join."""
         member = self._members[article_id]
-        profile = _Event(id="", members=[])
+        profile = EventProfile(id="", members=[])
         for other in others:
             features = self._members[other]
             profile.terms.update(features.terms)
@@ -476,15 +416,15 @@ class OnlineClusterer:
                 profile.first_date = min(filter(None, (profile.first_date, features.when)))
                 profile.last_date = max(filter(None, (profile.last_date, features.when)))
         signals = self._signals(self._weigh(member.terms, member.entities), member.embedding, profile)
-        if member.title_only or _in_another_language(member.language, profile):
+        if member.title_only or in_another_language(member.language, profile):
             signals["terms"] = max(signals["terms"], terms_from_meaning(signals["embedding"]))
-        signals["date_gap"] = _gap_penalty(_date_gap(member.when, profile))
+        signals["date_gap"] = gap_penalty(date_gap(member.when, profile))
         return _combine(signals)
 
     def _weigh(self, terms: dict[str, float], entities: dict[str, float]) -> tuple[Weighed, Weighed]:
         return self._terms.weigh(terms), self._entities.weigh(entities)
 
-    def _signals(self, weighed: tuple[Weighed, Weighed], embedding: np.ndarray, event: _Event) -> dict[str, float]:
+    def _signals(self, weighed: tuple[Weighed, Weighed], embedding: np.ndarray, event: EventProfile) -> dict[str, float]:
         """Cosines of an article (its ``_weigh``-ed terms and entities, its embedding) with an event."""
         norm = float(np.linalg.norm(event.embedding))
         terms, entities = weighed
@@ -494,7 +434,7 @@ class OnlineClusterer:
             "embedding": float(embedding @ event.embedding) / norm if norm else 0.0,
         }
 
-    def _candidates(self, terms: dict[str, float], entities: dict[str, float]) -> list[_Event]:
+    def _candidates(self, terms: dict[str, float], entities: dict[str, float]) -> list[EventProfile]:
         hits: Counter = Counter()
         for key, weight in self._index_keys(terms, entities):
             for event_id in self._postings.get(key, ()):
@@ -509,7 +449,7 @@ class OnlineClusterer:
         weighted.sort(key=lambda item: (item[1], item[0]), reverse=True)
         return weighted[:INDEX_KEYS_PER_ARTICLE]
 
-    def _absorb(self, event: _Event, article_id: str, member: _Member) -> None:
+    def _absorb(self, event: EventProfile, article_id: str, member: MemberProfile) -> None:
         event.members.append(article_id)
         if member.years:
             event.dated += 1
@@ -532,7 +472,7 @@ class OnlineClusterer:
                 posting.append(event.id)
                 del posting[:-POSTINGS_PER_KEY]
 
-    def _merge_around(self, event: _Event, neighbours: list[_Event]) -> tuple[str, ...]:
+    def _merge_around(self, event: EventProfile, neighbours: list[EventProfile]) -> tuple[str, ...]:
         merged = []
         for other in neighbours:
             other = self._events.get(self._resolve(other.id))
@@ -545,15 +485,15 @@ class OnlineClusterer:
                 merged.append(absorbed.id)
         return tuple(merged)
 
-    def _event_similarity(self, left: _Event, right: _Event) -> float:
+    def _event_similarity(self, left: EventProfile, right: EventProfile) -> float:
         small, large = (left, right) if len(left.terms) <= len(right.terms) else (right, left)
         embedding = small.embedding / (float(np.linalg.norm(small.embedding)) or 1.0)
         signals = self._signals(self._weigh(small.terms, small.entities), embedding, large)
-        signals["year_conflict"] = _events_year_conflict(small, large)
-        signals["date_gap"] = _gap_penalty(_events_gap(small, large))
+        signals["year_conflict"] = events_year_conflict(small, large)
+        signals["date_gap"] = gap_penalty(events_gap(small, large))
         return _combine(signals)
 
-    def _fold(self, survivor: _Event, absorbed: _Event) -> None:
+    def _fold(self, survivor: EventProfile, absorbed: EventProfile) -> None:
         survivor.members.extend(absorbed.members)
         survivor.norms.clear()
         survivor.terms.update(absorbed.terms)
@@ -575,7 +515,7 @@ class OnlineClusterer:
         return event_id
 
 
-def _prune(event: _Event) -> None:
+def _prune(event: EventProfile) -> None:
     for profile in (event.terms, event.entities):
         if len(profile) > PROFILE_MAX_KEYS:
             kept = dict(profile.most_common(PROFILE_MAX_KEYS // 2))
@@ -606,75 +546,3 @@ def _embedding(features: ArticleFeatures) -> np.ndarray:
     mixed = features.title_vec + features.lead_vec + features.body_vec
     norm = float(np.linalg.norm(mixed))
     return (mixed / norm if norm else mixed).astype(np.float32)
-
-
-def _parse_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def _date_gap(when: date | None, event: _Event) -> int | None:
-    if when is None or event.first_date is None:
-        return None
-    if when < event.first_date:
-        return (event.first_date - when).days
-    if when > event.last_date:
-        return (when - event.last_date).days
-    return 0
-
-
-def _events_gap(left: _Event, right: _Event) -> int | None:
-    if left.first_date is None or right.first_date is None:
-        return None
-    return max(0, (left.first_date - right.last_date).days, (right.first_date - left.last_date).days)
-
-
-def _gap_penalty(gap: int | np.ndarray | None) -> float | np.ndarray:
-    """The share of the ``date_gap`` weight two source dates ``gap`` days apart cost: none within
-    ``FREE_DATE_GAP_DAYS``, then growing to all of it at ``FULL_DATE_GAP_DAYS``: a story told over
-    weeks stays one while its reports keep sharing its words and names, and a same-kind event
-    months or years later needs far more of them to join than a report of the same week. No gap
-    is a wall: crawlers give the crawl date for some pages (Giveme5W1H's RT pages, months late)."""
-    if gap is None:
-        return 0.0
-    ramp = (np.asarray(gap, np.float64) - FREE_DATE_GAP_DAYS) / (FULL_DATE_GAP_DAYS - FREE_DATE_GAP_DAYS)
-    return np.clip(ramp, 0.0, 1.0) if isinstance(gap, np.ndarray) else float(min(1.0, max(0.0, ramp)))
-
-
-def _years(features: ArticleFeatures) -> frozenset[int]:
-    years = set(features.years)
-    if features.published:
-        years.add(int(features.published[:4]))
-    return frozenset(years)
-
-
-def _figures_and_year(figures: dict[str, int], years: frozenset[int]) -> dict[str, int]:
-    """The figures an article gives, and the latest year it writes or was published in: the
-    year its report is from (earlier years are background), which reports of one event share."""
-    return figures | {f"year {max(years)}": 1} if years else figures
-
-
-def _year_conflict(years: frozenset[int], event: _Event) -> float:
-    """Share of the event's dated members whose written years the article does not
-    share, half-weighted when the years overlap but the latest ones differ."""
-    if not years or not event.dated:
-        return 0.0
-    overlap = max(event.years[y] for y in years) / event.dated
-    same_latest = event.latest_years[max(years)] / event.dated
-    return 1.0 - (overlap + same_latest) / 2
-
-
-def _events_year_conflict(small: _Event, large: _Event) -> float:
-    if not small.dated or not large.dated:
-        return 0.0
-    overlap = sum(min(small.years[y], large.years[y]) for y in small.years) / small.dated
-    same_latest = sum(small.latest_years[y] * large.latest_years[y] for y in small.latest_years) / (small.dated * large.dated)
-    return 1.0 - (min(1.0, overlap) + same_latest) / 2
-
-
-def _in_another_language(language: str | None, event: _Event) -> bool:
-    return bool(language and event.languages and language != event.languages.most_common(1)[0][0])
