@@ -93,6 +93,21 @@ def test_digests_follow_every_batch_and_dossiers_summarise_them(store_at):
         assert not store.stored_dossier("ev-a").current and store.stale_dossiers() == ["ev-a"] and not store.has_event("ev-b")
 
 
+def test_a_dossier_of_older_articles_never_replaces_the_current_one(store_at):
+    """Two ingests refresh their events' dossiers at their own ends: the one that read an event
+    before the other's batch joined it may write last, and must not leave it stale."""
+    crane = _plain_analysis(CRANE, "Crane collapse in Rotterdam", "Harbour Watch", "2024-03-05")
+    crane_es = _plain_analysis(CRANE + " Se investiga.", "Cae una grúa en Róterdam", "El Puerto", "2024-03-06", "es")
+    with Store(store_at) as store:
+        store.write_batch([crane], {}, [Assignment(crane.article.id, "ev-a", {})], None)
+        older = _one_event_dossier("ev-a", [crane], "Crane falls", conflicts=0)  # built by the first ingest
+        store.write_batch([crane_es], {}, [Assignment(crane_es.article.id, "ev-a", {})], None)
+        store.write_dossier(_one_event_dossier("ev-a", [crane, crane_es], "Crane falls, two reports", conflicts=0))
+        store.write_dossier(older)  # the first ingest's refresh lands last
+        assert store.stale_dossiers() == [] and store.stored_dossier("ev-a").current
+        assert store.events_page(EventQuery()).items[0]["title"] == "Crane falls, two reports"
+
+
 def test_search_reads_titles_and_text_not_the_stored_json(store_at):
     crane = _plain_analysis(CRANE, "Crane collapse in Rotterdam", "Harbour Watch", "2024-03-05")
     storm = _plain_analysis(STORM, "Storm shuts bridge", "Le Test", "2023-10-02")

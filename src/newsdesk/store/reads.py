@@ -87,14 +87,19 @@ def update_digests(db, event_ids: Iterable[str]) -> None:
 
 def write_dossier(db, document: dict[str, Any], built_at: str) -> None:
     """Store a one-event dossier and, when it is of the event's current articles, summarise the
-    event's digest from it (inside the caller's transaction)."""
+    event's digest from it (inside the caller's transaction). A dossier of the event's current
+    articles is never replaced by one of older articles: two ingests into one store refresh their
+    events' dossiers at their own ends, and the one that read the event before the other's batch
+    may write last."""
     (event,) = document["events"]
     key = members_key(event["article_ids"])
     stored = {**document, "errors": []}  # the store's errors are read fresh with each dossier
     blob = zlib.compress(json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
     db.execute(
         "INSERT INTO event_dossiers VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id) DO UPDATE SET"
-        " members_key = excluded.members_key, document = excluded.document, built_at = excluded.built_at, built_by = excluded.built_by",
+        " members_key = excluded.members_key, document = excluded.document, built_at = excluded.built_at, built_by = excluded.built_by"
+        " WHERE excluded.members_key = (SELECT members_key FROM event_digests WHERE event_id = excluded.event_id)"
+        " OR event_dossiers.members_key IS DISTINCT FROM (SELECT members_key FROM event_digests WHERE event_id = excluded.event_id)",
         (event["id"], key, blob, built_at, __version__),
     )
     names = {e["name"].casefold() for e in event["entities"]} | {v["text"].casefold() for e in event["entities"] for v in e["variants"]}
