@@ -83,6 +83,22 @@ def test_html_keeps_title_date_author_and_site(tmp_path):
     assert "Iquique" in article.text
 
 
+def test_a_jsonl_export_bigger_than_one_article_is_read_record_by_record(tmp_path):
+    """The size limit is one article's: an export of thousands of reports is read whole, and only
+    a record over the limit is refused, by its line."""
+    from newsdesk.ingest.decode import MAX_ARTICLE_BYTES
+
+    body = "Floods swept through the valley on Tuesday and the river rose again overnight. " * 25
+    records = [json.dumps({"text": f"Report {n}. {body}", "title": f"Floods, report {n}"}) for n in range(3000)]
+    records.insert(5, json.dumps({"text": "word " * (MAX_ARTICLE_BYTES // 4), "title": "too long"}))
+    export = tmp_path / "export.jsonl"
+    export.write_text("\n".join(records) + "\n", encoding="utf-8")
+    assert export.stat().st_size > 2 * MAX_ARTICLE_BYTES
+    articles, rejected = _read(export)
+    assert len(articles) == 3000 and articles[-1].title == "Floods, report 2999"
+    assert [r.input_name for r in rejected] == [f"{export}:6"] and "too large" in rejected[0].reason
+
+
 def test_jsonl_keeps_known_and_unknown_fields_and_survives_a_bad_line(tmp_path):
     feed = tmp_path / "batch.jsonl"
     feed.write_text(

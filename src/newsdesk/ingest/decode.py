@@ -36,15 +36,17 @@ class Decoded:
     repairs: tuple[Repair, ...]
 
 
-def decode(data: bytes, input_name: str) -> str:
-    """Decode ``data`` to clean text or raise :class:`InputRejected` saying why."""
-    return decode_text(data, input_name).text
+def decode(data: bytes, input_name: str, limit: int | None = MAX_ARTICLE_BYTES) -> str:
+    """Decode ``data`` to clean text or raise :class:`InputRejected` saying why. ``limit``: the
+    size of one article; None for a file of many (JSON lines), whose records are held to it one
+    by one."""
+    return decode_text(data, input_name, limit).text
 
 
-def decode_text(data: bytes, input_name: str) -> Decoded:
+def decode_text(data: bytes, input_name: str, limit: int | None = MAX_ARTICLE_BYTES) -> Decoded:
     """Decode ``data``; the repaired text, the text as given and the map between them."""
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise errors.InputRejected(input_name, errors.too_large(len(data), MAX_ARTICLE_BYTES))
+    if limit is not None and len(data) > limit:
+        raise errors.InputRejected(input_name, errors.too_large(len(data), limit))
     head = data[:8192]
     if head.count(0) > max(STRAY_NULS, MAX_NUL_SHARE * len(head)):
         raise errors.InputRejected(input_name, errors.BINARY)

@@ -61,8 +61,9 @@ def read_html(data: bytes, name: str) -> Iterator[Item]:
 
 
 def read_json_lines(data: bytes, name: str) -> Iterator[Item]:
-    """A JSON array, one JSON object, or one object a line (JSONL)."""
-    text = decode(data, name)
+    """A JSON array, one JSON object, or one object a line (JSONL). The size limit of one
+    article holds for each record's text, not for the file: an export of many is as big as it is."""
+    text = decode(data, name, limit=None)
     stripped = text.lstrip()
     if stripped.startswith("["):
         try:
