@@ -163,3 +163,29 @@ def store_at(request, tmp_path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "n.db")
     return request.getfixturevalue("postgres_cluster").new_database()
+
+
+def analysed_reports(reports, prefix: str = "case") -> list:
+    """Written reports ``(text, published)`` through analyse, quotes and claims extraction: what
+    the claims tests align."""
+    from newsdesk.analyse import analyse_articles
+    from newsdesk.claims import extract_claims
+    from newsdesk.ingest import article_from_text
+    from newsdesk.quotes import extract_quotes
+
+    articles = [article_from_text(text, path=f"{prefix}/{i}", published=published) for i, (text, published) in enumerate(reports)]
+    analyses = []
+    for analysis, doc in analyse_articles(articles):
+        analysis.quotes = extract_quotes(analysis, doc)
+        analysis.claims = extract_claims(analysis, doc)
+        analyses.append(analysis)
+    return analyses
+
+
+def aligned_event(analyses: list, event: str = "case") -> tuple:
+    """(entities, agreements, conflicts) of analysed reports taken as one event."""
+    from newsdesk.claims import align_claims
+    from newsdesk.link import link_entities
+
+    entities = link_entities(analyses, {a.article.id: event for a in analyses})
+    return (entities, *align_claims(analyses, entities))

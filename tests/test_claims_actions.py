@@ -9,27 +9,18 @@ from functools import lru_cache
 import jsonschema
 import pytest
 
-from newsdesk.analyse import analyse_articles
-from newsdesk.claims import align_claims, extract_claims, single_source_claims
+from conftest import aligned_event, analysed_reports
+from newsdesk.claims import single_source_claims
 from newsdesk.claims.align import SINGLE_SOURCE_PER_ARTICLE
 from newsdesk.eval import claims_eval
-from newsdesk.ingest import article_from_text
-from newsdesk.link import link_entities
 from newsdesk.model import Dossier
-from newsdesk.quotes import extract_quotes
 from newsdesk.report import dossier_html, dossier_markdown, dossier_schema, dossier_to_json, span_violations
 
 
 @lru_cache(maxsize=None)
 def _event(*texts: str):
-    articles = [article_from_text(text, path=f"actions/{i}") for i, text in enumerate(texts)]
-    analyses = []
-    for analysis, doc in analyse_articles(articles):
-        analysis.quotes = extract_quotes(analysis, doc)
-        analysis.claims = extract_claims(analysis, doc)
-        analyses.append(analysis)
-    entities = link_entities(analyses, {a.article.id: "actions" for a in analyses})
-    agreements, conflicts = align_claims(analyses, entities)
+    analyses = analysed_reports(((text, None) for text in texts), prefix="actions")
+    entities, agreements, conflicts = aligned_event(analyses, event="actions")
     return analyses, agreements, conflicts, single_source_claims(analyses, entities)
 
 

@@ -6,25 +6,17 @@ conflict on the badge."""
 
 from __future__ import annotations
 
-from newsdesk.analyse import analyse_articles
-from newsdesk.claims import align_claims, extract_claims
+from conftest import analysed_reports
+from newsdesk.claims import align_claims
 from newsdesk.eval import claims_corpus
-from newsdesk.ingest import article_from_text
 from newsdesk.link import link_entities
 from newsdesk.model import Dossier, Event
-from newsdesk.quotes import extract_quotes
 from newsdesk.report import dossier_to_json
 from newsdesk.store.reads import finding_counts
 
 
 def _analyses(*reports: tuple[str, str | None]):
-    articles = [article_from_text(text, path=f"case/{i}", published=published) for i, (text, published) in enumerate(reports)]
-    analyses = []
-    for analysis, doc in analyse_articles(articles):
-        analysis.quotes = extract_quotes(analysis, doc)
-        analysis.claims = extract_claims(analysis, doc)
-        analyses.append(analysis)
-    return analyses
+    return analysed_reports(reports)
 
 
 def _align(*reports: tuple[str, str | None]):

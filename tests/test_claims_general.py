@@ -7,26 +7,16 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.analyse import analyse_articles
-from newsdesk.claims import align_claims, extract_claims
+from conftest import aligned_event, analysed_reports
 from newsdesk.eval import claims_corpus
-from newsdesk.ingest import article_from_text
-from newsdesk.link import link_entities
 from newsdesk.model import Dossier, Event
-from newsdesk.quotes import extract_quotes
 from newsdesk.report import dossier_to_json
 from newsdesk.store.reads import finding_counts
 
 
 def _align(*reports: tuple[str, str | None]):
-    articles = [article_from_text(text, path=f"case/{i}", published=published) for i, (text, published) in enumerate(reports)]
-    analyses = []
-    for analysis, doc in analyse_articles(articles):
-        analysis.quotes = extract_quotes(analysis, doc)
-        analysis.claims = extract_claims(analysis, doc)
-        analyses.append(analysis)
-    entities = link_entities(analyses, {a.article.id: "case" for a in analyses})
-    agreements, conflicts = align_claims(analyses, entities)
+    analyses = analysed_reports(reports)
+    _, agreements, conflicts = aligned_event(analyses)
     return analyses, agreements, conflicts
 
 

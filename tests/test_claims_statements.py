@@ -11,26 +11,18 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import aligned_event, analysed_reports
 from newsdesk import resources
-from newsdesk.analyse import analyse_articles
-from newsdesk.claims import align_claims, extract_claims, single_source_claims
+from newsdesk.claims import extract_claims, single_source_claims
 from newsdesk.claims.propositions import _candidates, encoding_text
 from newsdesk.claims.statements import doc_text, statements_in
 from newsdesk.eval import claims_corpus
-from newsdesk.ingest import article_from_text
-from newsdesk.link import link_entities
 from newsdesk.quotes import extract_quotes
 
 
 def _event(*texts: str):
-    articles = [article_from_text(text, path=f"case/{i}") for i, text in enumerate(texts)]
-    analyses = []
-    for analysis, doc in analyse_articles(articles):
-        analysis.quotes = extract_quotes(analysis, doc)
-        analysis.claims = extract_claims(analysis, doc)
-        analyses.append(analysis)
-    entities = link_entities(analyses, {a.article.id: "case" for a in analyses})
-    agreements, conflicts = align_claims(analyses, entities)
+    analyses = analysed_reports((text, None) for text in texts)
+    entities, agreements, conflicts = aligned_event(analyses)
     return analyses, agreements, conflicts, single_source_claims(analyses, entities)
 
 
