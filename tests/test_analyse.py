@@ -62,6 +62,17 @@ def test_sentence_language_is_detected_per_sentence():
     assert [s.language for s in analysis.sentences] == ["en", "es"]
 
 
+def test_a_report_plainly_in_one_language_has_every_sentence_in_it():
+    """Read alone, a dateline ("May 2, 2013 12:50 PM") looked Turkish to lingua; it is part of an
+    English report. Where the article mixes languages each sentence is still read on its own (above)."""
+    (document,) = [d for d in ecbplus.load_documents([1]) if d.name == "1_21ecbplus"]
+    record = ecbplus.as_article_record(document)
+    analysis, _ = analyse_article(article_from_text(record["text"], title=record["title"]))
+    dateline = next(s for s in analysis.sentences if analysis.prose[s.start : s.end] == "May 2, 2013 12:50 PM")
+    assert analysis.article.language == "en" and dateline.language == "en"
+    assert {s.language for s in analysis.sentences} == {"en"}
+
+
 @pytest.mark.parametrize(
     "text,expected",
     [("Sunday", "2021-11-07"), ("last night", "2021-11-07"), ("late 2019", "2019"), ("two weeks", None), ("October 22", "2021-10-22")],

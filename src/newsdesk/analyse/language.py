@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import re
 from pathlib import Path
 
 from anyascii import anyascii
@@ -13,11 +14,39 @@ from newsdesk import resources
 _MIN_CHARS = 20  # shorter strings give lingua too little to go on
 
 
-def detect_language(text: str) -> str | None:
+# Below this confidence in its top language (lingua's, over the whole prose) an article is short or
+# mixed ("The minister arrived ... El ministro llegó ..."), so each sentence is detected on its own.
+# Whole news articles in one language score 1.0 (427 of 431 ECB+ and Giveme5W1H dev articles; the
+# others are one-line texts of 48-125 characters).
+PLAINLY_ONE_LANGUAGE = 0.99
+
+
+def language_of_whole(text: str) -> tuple[str | None, float]:
+    """The language of ``text`` read whole, and lingua's confidence in it (0 when too short)."""
     if len(text.strip()) < _MIN_CHARS:
-        return None
-    language = resources.language_detector().detect_language_of(text)
-    return language.iso_code_639_1.name.lower() if language else None
+        return None, 0.0
+    values = resources.language_detector().compute_language_confidence_values(text)
+    if not values or values[0].value <= 0:
+        return None, 0.0
+    return values[0].language.iso_code_639_1.name.lower(), values[0].value
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")
+_OTHER_LETTER = re.compile(r"[^\W\d_\u0000-\u024F]")
+
+
+def mixes_scripts(text: str) -> bool:
+    """Whether ``text`` has letters of the Latin script and of another (Arabic, Cyrillic, ...)."""
+    return not text.isascii() and bool(_OTHER_LETTER.search(text)) and bool(_LATIN_LETTER.search(text))
+
+
+@functools.lru_cache(maxsize=1)
+def any_stop_words() -> frozenset[str]:
+    """The stop words of every language detected (``stop_words_of`` each, together)."""
+    from lingua import Language
+
+    codes = [getattr(Language, name).iso_code_639_1.name.lower() for name in resources.DETECTED_LANGUAGES]
+    return frozenset().union(*(stop_words_of(code) for code in codes))
 
 
 def detect_languages(texts: list[str]) -> list[str | None]:
