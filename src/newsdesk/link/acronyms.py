@@ -15,6 +15,7 @@ acronym of an English name puts its words the other way round (OTAN for NATO, FM
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from newsdesk.link.namekey import CONNECTORS, initials, raw_tokens
 
@@ -23,6 +24,29 @@ MIN_PERMUTED = 3  # two-letter acronyms read backwards are other acronyms ("EU" 
 _ACRONYM = r"[A-Z][A-Za-z.&]{0,9}"
 # "Full Name (ABBR)" and "ABBR (Full Name)", within one line of text.
 _PARENTHESES = re.compile(r"([^()\n]{2,120}?)\s*\(\s*([^()\n]{1,120}?)\s*\)")
+_OPENING = re.compile(r"\(")
+_CLOSED = re.compile(r"\(\s*[^()\n]{1,120}?\s*\)")
+
+
+def _parenthesised(text: str) -> Iterator[re.Match]:
+    """``_PARENTHESES.finditer(text)``, the same matches, without trying the pattern from every
+    character (3-14 ms an article): a match ends at the first ")" after some "(", and starts at
+    most 120 characters (and the spaces) before that "(", after the previous match."""
+    position = 0
+    for opening in _OPENING.finditer(text):
+        at = opening.start()
+        closed = _CLOSED.match(text, at) if at >= position else None
+        if closed is None:
+            continue
+        start = at
+        while start > 0 and text[start - 1].isspace():  # the \s* before "("
+            start -= 1
+        match = _PARENTHESES.search(text, max(position, start - 120), closed.end())
+        if match is not None:
+            yield match
+            position = match.end()
+
+
 # "ABBR, the Full Name" with the full name in capitals.
 _APPOSITION = re.compile(r"\b(" + _ACRONYM + r"),\s+the\s+((?:[A-Z][\w'’-]*\s*(?:(?:of|and|for|the|de|du|des|del|la)\s+)*)+)")
 
@@ -86,7 +110,7 @@ def _name_before(text: str) -> list[str]:
 def definitions(text: str) -> dict[str, str]:
     """Acronym -> the full name the text defines it as."""
     found: dict[str, str] = {}
-    for match in _PARENTHESES.finditer(text):
+    for match in _parenthesised(text):
         before, inside = match.group(1), match.group(2)
         if is_acronym(inside):
             words = _name_before(before)
