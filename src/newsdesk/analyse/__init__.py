@@ -18,7 +18,7 @@ from newsdesk.analyse.dates import find_times, infer_published, names_a_day, not
 from newsdesk.analyse.holidays import find_holidays, holiday_key, stretch_before
 from newsdesk.analyse.labels import corrected_label, is_generic_noun, with_site_noun
 from newsdesk.analyse.nationality import without_glued_nationality
-from newsdesk.analyse.language import PLAINLY_ONE_LANGUAGE, any_stop_words, detect_languages, language_of_whole, mixes_scripts, stop_words_of
+from newsdesk.analyse.language import PLAINLY_ONE_LANGUAGE, detect_languages, language_of_whole, mixes_scripts, stop_words_of
 from newsdesk.analyse.text import keep_text
 from newsdesk.clean import Cleaned, clean
 from newsdesk.model import Analysis, Article, Mention, Sentence, TimeRole
@@ -47,7 +47,7 @@ def analyse_cleaned(cleaned: Iterable[tuple[Article, Cleaned]], batch_size: int 
 
 def _analysis(article: Article, cleaned: Cleaned, doc: Doc) -> Analysis:
     keep_text(doc, cleaned.prose)
-    sentences, article_language = _with_languages(_sentences(article.id, doc), cleaned.prose, doc)
+    sentences, article_language = _with_languages(_sentences(article.id, doc), cleaned.prose)
     article_language = article.language or article_language
     # the tagger calls a day with its part "late Saturday morning", "late last night" a TIME
     dates = [e for e in doc.ents if e.label_ == "DATE" or (e.label_ == "TIME" and names_a_day(e.text))]
@@ -87,26 +87,20 @@ def _sentences(article_id: str, doc: Doc) -> list[Sentence]:
     return found
 
 
-def _with_languages(sentences: list[Sentence], prose: str, doc: Doc) -> tuple[list[Sentence], str | None]:
+def _with_languages(sentences: list[Sentence], prose: str) -> tuple[list[Sentence], str | None]:
     """The sentences with their languages, and the article's language. lingua reads the whole
-    prose once; a sentence is read on its own (a tenth of the text costs as much as the whole
-    read at once, and short texts make lingua load all its models) only where its language can
-    differ from the article's or decides something: every sentence of an article that is short,
-    mixed (lingua unsure of one language) or mixes scripts, and a sentence holding a person's
-    name that ``_misread_as_person`` judges by the language. Every other sentence is in the
-    article's language."""
+    prose once; an article plainly in one language (lingua sure of it, one script) has every
+    sentence in that language, and only a short, mixed-language or mixed-script one has each
+    sentence read on its own. Reading every sentence cost more than all the rest of the analysis
+    beyond spaCy: a sentence costs as much as a whole article read at once, and a text under 120
+    characters makes lingua load all its models (seconds in every worker). It also read a
+    dateline of an English report ("May 2, 2013 12:50 PM") as Turkish."""
     whole, confidence = language_of_whole(prose)
-    plain = confidence >= PLAINLY_ONE_LANGUAGE and not mixes_scripts(prose)
-    if plain:
-        starts = [s.start for s in sentences]
-        own = sorted({i for ent in doc.ents if _language_decides(ent) and (i := bisect_right(starts, ent.start_char) - 1) >= 0})
-    else:
-        own = list(range(len(sentences)))
-    languages = [whole] * len(sentences)
-    for i, language in zip(own, detect_languages([prose[sentences[i].start : sentences[i].end] for i in own])):
-        languages[i] = language
+    if confidence >= PLAINLY_ONE_LANGUAGE and not mixes_scripts(prose):
+        return [replace(s, language=whole) for s in sentences], whole
+    languages = detect_languages([prose[s.start : s.end] for s in sentences])
     sentences = [replace(s, language=language) for s, language in zip(sentences, languages)]
-    return sentences, whole if plain else _dominant_language(sentences) or whole
+    return sentences, _dominant_language(sentences) or whole
 
 
 def _dominant_language(sentences: list[Sentence]) -> str | None:
@@ -201,20 +195,6 @@ def _with_defined_acronyms(prose: str, sentences: list[Sentence], mentions: list
     return sorted(mentions + added, key=lambda m: m.start)
 
 
-def _language_decides(ent: Span) -> bool:
-    """Whether ``_misread_as_person`` could judge ``ent`` differently in some language."""
-    if ent.label_ != "PERSON":
-        return False
-    words = [anyascii(token.text).lower() for token in ent if token.is_alpha]
-    return bool(words) and all(word in any_stop_words() for word in words) or _starts_lower_case(ent)
-
-
-def _starts_lower_case(ent: Span) -> bool:
-    first = ent[0].text
-    hyphenated = len(ent) > 1 and ent[1].text == "-"
-    return first[:1].islower() and first.lower() not in NAME_PARTICLES and not hyphenated
-
-
 def _misread_as_person(ent: Span, language: str | None) -> bool:
     """The English tagger reading another language takes a capitalised function word for a
     person ("Nos", "Tiene", "Vamos"), and a phrase too ("su sustituto del A320"): a name
@@ -224,7 +204,9 @@ def _misread_as_person(ent: Span, language: str | None) -> bool:
     words = [anyascii(token.text).lower() for token in ent if token.is_alpha]
     if words and all(word in stop_words_of(language) for word in words):
         return True
-    return _starts_lower_case(ent)
+    first = ent[0].text
+    hyphenated = len(ent) > 1 and ent[1].text == "-"
+    return first[:1].islower() and first.lower() not in NAME_PARTICLES and not hyphenated
 
 
 def _post_mentions(article: Article, cleaned: Cleaned) -> list[Mention]:

@@ -40,15 +40,6 @@ def mixes_scripts(text: str) -> bool:
     return not text.isascii() and bool(_OTHER_LETTER.search(text)) and bool(_LATIN_LETTER.search(text))
 
 
-@functools.lru_cache(maxsize=1)
-def any_stop_words() -> frozenset[str]:
-    """The stop words of every language detected (``stop_words_of`` each, together)."""
-    from lingua import Language
-
-    codes = [getattr(Language, name).iso_code_639_1.name.lower() for name in resources.DETECTED_LANGUAGES]
-    return frozenset().union(*(stop_words_of(code) for code in codes))
-
-
 def detect_languages(texts: list[str]) -> list[str | None]:
     detector = resources.language_detector()
     long_enough = [i for i, t in enumerate(texts) if len(t.strip()) >= _MIN_CHARS]
