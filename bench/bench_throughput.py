@@ -9,7 +9,8 @@ other, so model loading counts on both sides:
 
 - bare spaCy: ``resources.nlp()`` (the same English pipeline the analyse stage uses) loaded and
   run with ``nlp.pipe(texts, batch_size=16)`` over the same texts;
-- ``newsdesk ingest PATHS --db NEW --workers N`` for each N.
+- ``newsdesk ingest PATHS --db NEW --workers N`` for each N (the CLI, in a process that also
+  prints its own CPU time, the writer's, and its workers').
 
 Prints, for each, the wall time, the CPU time (user + system of the process and of the worker
 processes it started and waited for) and articles/s, then the ratios the Scale issue sets as
@@ -42,7 +43,6 @@ from newsdesk.model import Article
 
 REPO = Path(__file__).resolve().parents[1]
 GIVEME = Path(os.environ.get("NEWSDESK_CORPUS", REPO.parent / "shared" / "corpus")) / "giveme5w1h" / "dev"
-NEWSDESK = Path(sys.executable).parent / "newsdesk"
 
 BARE_SPACY = """
 import json, sys, time
@@ -54,6 +54,22 @@ texts = json.load(open(sys.argv[1], encoding="utf-8"))
 for _ in nlp.pipe(texts, batch_size=16):
     pass
 print(json.dumps({"load": loaded - start, "pipe": time.perf_counter() - loaded}))
+"""
+
+
+# ``newsdesk ingest`` as the console script runs it, then the CPU time of this process (the writer:
+# reading, clustering, storing, taking the workers' results) and of the workers it waited for.
+INGEST = """
+import atexit, json, resource, sys
+
+def cpu():
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    print("CPU " + json.dumps({"writer": own.ru_utime + own.ru_stime, "workers": workers.ru_utime + workers.ru_stime}), file=sys.stderr)
+
+atexit.register(cpu)
+from newsdesk.cli import app
+sys.argv[0] = "newsdesk"
+app()
 """
 
 
@@ -74,15 +90,16 @@ def main() -> None:
         count = len(articles)
         print(f"{count} articles ({sum(len(a.text) for a in articles) / 1e6:.1f} M characters); load average {_load()}")
 
-        output, bare, bare_cpu = _timed([sys.executable, "-c", BARE_SPACY, str(texts)])
+        output, bare, bare_cpu, _ = _timed([sys.executable, "-c", BARE_SPACY, str(texts)])
         inner = json.loads(output)
         print(f"{'bare spaCy nlp.pipe':<24} {bare:7.1f} s  CPU {bare_cpu:7.1f} s  {count / bare:6.1f} articles/s  (model load {inner['load']:.1f} s, pipe {inner['pipe']:.1f} s)  load average {_load()}")
 
         times, cpu = {}, {}
         for workers in args.workers:
             db = folder / f"workers-{workers}.db"
-            _, times[workers], cpu[workers] = _timed([str(NEWSDESK), "ingest", *paths, "--db", str(db), "--workers", str(workers)])
-            print(f"{f'ingest, {workers} worker(s)':<24} {times[workers]:7.1f} s  CPU {cpu[workers]:7.1f} s  {count / times[workers]:6.1f} articles/s  load average {_load()}")
+            _, times[workers], cpu[workers], split = _timed([sys.executable, "-c", INGEST, "ingest", *paths, "--db", str(db), "--workers", str(workers)])
+            shares = f"(writer {split['writer']:.1f} s, workers {split['workers']:.1f} s)" if workers > 1 else ""
+            print(f"{f'ingest, {workers} worker(s)':<24} {times[workers]:7.1f} s  CPU {cpu[workers]:7.1f} s  {count / times[workers]:6.1f} articles/s  {shares}  load average {_load()}")
 
         if 1 in times:
             print(f"1 worker / bare spaCy: CPU {cpu[1] / bare_cpu:.2f}x (target <= 1.5 on an idle machine), wall {times[1] / bare:.2f}x")
@@ -90,19 +107,16 @@ def main() -> None:
             print(f"2 workers / 1 worker throughput: wall {times[1] / times[2]:.2f}x (target >= 1.7, on an idle machine); CPU cost {cpu[2] / cpu[1]:.2f}x (<= 1.18 for 1.7x)")
 
 
-def _timed(command: list[str]) -> tuple[str, float, float]:
-    """The command's output, wall seconds and CPU seconds (its own and its waited-for children's)."""
+def _timed(command: list[str]) -> tuple[str, float, float, dict[str, float]]:
+    """The command's output, wall seconds, CPU seconds (its own and its waited-for children's)
+    and the CPU split it printed itself, if any."""
     before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
-    output = _run(command)
-    wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
-    return output, wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-
-
-def _run(command: list[str]) -> str:
     done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         sys.exit(f"{command[0]} failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    return done.stdout
+    split = next((json.loads(line[4:]) for line in done.stderr.splitlines() if line.startswith("CPU {")), {})
+    return done.stdout, wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), split
 
 
 def _load() -> str:
