@@ -165,3 +165,23 @@ def test_what_the_workers_build_after_the_batches_is_built_here_when_a_worker_di
     with workers.analyser(workers=2, on_lost=told.append) as pool:
         assert list(pool.map(_square_but_three_kills_its_worker, range(8))) == [n * n for n in range(8)]
     assert len(told) == 1
+
+
+def _slow_at_zero(number):
+    import time
+
+    time.sleep(2 if number == 0 else 0)
+    return number * number
+
+
+def test_work_whose_order_does_not_matter_comes_back_as_finished_and_whole_when_a_worker_dies():
+    """The dossiers built at the end of an ingest: a slow one does not hold back the others."""
+    from newsdesk import workers
+
+    with workers.analyser(workers=2) as pool:
+        finished = list(pool.map_unordered(_slow_at_zero, range(4)))
+    assert sorted(finished) == [(n, n * n) for n in range(4)] and finished[-1] == (0, 0)
+    told = []
+    with workers.analyser(workers=2, on_lost=told.append) as pool:
+        assert sorted(pool.map_unordered(_square_but_three_kills_its_worker, range(8))) == [(n, n * n) for n in range(8)]
+    assert len(told) == 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
@@ -85,7 +85,7 @@ def ingest(
     with analyser(workers, engine, on_lost=lost) as analyse:
         _ingest(paths, store, progress, on_error, analyse, report)
         if store_dossiers:
-            refresh_dossiers(store, analyse.map)
+            refresh_dossiers(store, analyse.map_unordered)
         return report
 
 
@@ -222,7 +222,7 @@ def reanalyze(
     done by the next reanalysis or ingest."""
     with store.writing(on_wait=_say_waiting if progress else None), analyser(workers) as analyse:
         report = _reanalyze(store, stale_only, progress, on_error, analyse)
-        refresh_dossiers(store, analyse.map)
+        refresh_dossiers(store, analyse.map_unordered)
         return report
 
 
@@ -369,14 +369,21 @@ def _dossier(assignments: list[Assignment], stored: list[Analysis], errors: list
     )
 
 
-def refresh_dossiers(store: Store, run: Callable[[Callable, Iterable], Iterable] = map) -> int:
+def refresh_dossiers(store: Store, run: Callable[[Callable, Iterable], Iterable[tuple]] | None = None) -> int:
     """Rebuild and store the dossier of every event whose articles changed since its dossier was
     built, so that reads never analyse (``newsdesk show``, the server). The writer calls this at
-    the end of each ingest, building them in its workers (``run``: an ``Analyser``'s ``map``);
-    ``newsdesk refresh`` does it after an interrupted one. Returns how many it rebuilt."""
+    the end of each ingest, building them in its workers (``run``: an ``Analyser``'s
+    ``map_unordered``, giving each input with its outcome as they are done); ``newsdesk refresh``
+    does it after an interrupted one. The largest events go first: built side by side, the
+    largest one last would leave every worker but one idle while it is built. Returns how many
+    it rebuilt."""
+    run = run or Analyser().map_unordered
     stale = store.stale_dossiers()
+    sizes = Counter(a.event_id for a in store.assignments(stale))
+    stale.sort(key=lambda event_id: -sizes[event_id])
     rebuilt = 0
-    for event_id, outcome in zip(stale, run(_dossier_document, (_dossier_inputs(store, [event_id], with_errors=False) for event_id in stale))):
+    for inputs, outcome in run(_dossier_document, (_dossier_inputs(store, [event_id], with_errors=False) for event_id in stale)):
+        event_id = inputs[3][0]
         if isinstance(outcome, str):  # the event's articles are stored; its reads keep the previous dossier and the next run retries
             print(f"newsdesk: the dossier of {event_id} could not be built ({outcome})", file=sys.stderr)
         elif outcome is not None:

@@ -12,7 +12,7 @@ On a Dask cluster (``engine``: the scheduler's address; see docs/scale.md) the s
 ``spawn``: a forked child would inherit the writer's open database and any threads' locks. Up to
 ``LOOKAHEAD`` batches per worker are handed out ahead of the writer, so that no worker waits
 while the writer clusters and writes. The same workers build the dossiers the writer refreshes at
-the end of an ingest (``Analyser.map``). A worker that dies is replaced and its batches analysed
+the end of an ingest (``Analyser.map_unordered``). A worker that dies is replaced and its batches analysed
 again (``_Pool``).
 """
 
@@ -24,7 +24,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -79,6 +79,11 @@ class Analyser:
 
     def map(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         return map(function, items)
+
+    def map_unordered(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[tuple[T, R]]:
+        """Each item with its result, in the order they are finished (work whose order does not
+        matter: no worker waits for a slow item ahead of it)."""
+        return ((item, function(item)) for item in items)
 
 
 @contextmanager
@@ -167,6 +172,27 @@ class _Pool(Analyser):
             for _, future in pending:
                 future.cancel()
 
+    def map_unordered(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[tuple[T, R]]:
+        """As they are finished, ``LOOKAHEAD`` items a worker in flight; if a worker dies, the rest run here."""
+        pending: dict[Future, T] = {}
+        source = iter(items)
+        try:
+            for item in source:
+                pending[self.executor.submit(function, item)] = item
+                if len(pending) >= self.workers * LOOKAHEAD:
+                    yield from _finished(pending)
+            while pending:
+                yield from _finished(pending)
+        except _PoolBroken:
+            self.on_lost("a worker process died (killed, or out of memory); the rest is done in this process")
+            for item in list(pending.values()):
+                yield item, function(item)
+            for item in source:
+                yield item, function(item)
+        finally:
+            for future in pending:
+                future.cancel()
+
     def __call__(self, batches: Iterable[list[Article]]) -> Iterator[Analysed]:
         queue: deque[_Pending] = deque()
         source = iter(batches)
@@ -250,6 +276,18 @@ def _result(pending: deque[tuple[Any, Future]]) -> Any:
     return value
 
 
+def _finished(pending: dict[Future, Any]) -> Iterator[tuple[Any, Any]]:
+    """The items of ``pending`` whose futures are done (at least one), with their results, taken
+    off ``pending`` as they are given (left on when their worker died)."""
+    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+    for future in done:
+        try:
+            result = future.result()
+        except BrokenProcessPool:
+            raise _PoolBroken from None
+        yield pending.pop(future), result
+
+
 class _Engine(Analyser):
     """A Dask cluster: the same batches as tasks, results taken back in order, up to
     ``LOOKAHEAD`` a worker thread handed out. Dask itself re-runs a task whose worker died, and
@@ -275,6 +313,9 @@ class _Engine(Analyser):
 
     def map(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         return (future.result() for _, future in self._in_order(function, items))
+
+    def map_unordered(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[tuple[T, R]]:
+        return ((item, future.result()) for item, future in self._in_order(function, items))
 
     def __call__(self, batches: Iterable[list[Article]]) -> Iterator[Analysed]:
         from distributed import KilledWorker
