@@ -198,3 +198,30 @@ def test_the_shipped_model_holds_a_centre_for_every_training_language():
     languages = {l for p in semeval.load_pairs(TRAIN) for l in (p.lang1, p.lang2)}
     assert set(model.centres) == languages | {""}
     assert all(vector.shape == (512,) and np.linalg.norm(vector) > 0.1 for vector in model.centres.values())
+
+
+def _sentences_profile(vectors: np.ndarray, text: str = "") -> Profile:
+    from newsdesk.events.similarity import _char_grams
+
+    return Profile("en", None, vectors.astype(np.float32), {}, {}, {}, set(), set(), set(), None, 100, np.zeros(4), 0.0, _char_grams(text), len(text))
+
+
+def test_alignment_features_tell_how_much_of_each_text_the_other_tells():
+    # the short text's three sentences are all in the long one, which tells three more
+    basis = np.eye(512)
+    short, long = _sentences_profile(basis[:3]), _sentences_profile(basis[[3, 0, 4, 1, 5, 2]])
+    features = pair_features(short, long)
+    assert features["raw_cover0.8_min"] == 0.5 and features["raw_cover0.8_mean"] == 0.75
+    assert features["raw_one_to_one_mean"] == 1.0 and features["raw_one_to_one_share"] == 0.5
+    assert features["raw_first1"] == 0.0 and features["raw_top5"] == pytest.approx(0.6)  # three exact pairs among the five strongest
+    assert pair_features(long, short) == features
+
+
+def test_character_grams_meet_on_names_across_languages():
+    german = "Der Brandenburger AfD-Chef Andreas Kalbitz will gegen seinen Rauswurf aus der Partei klagen."
+    english = "Andreas Kalbitz, the AfD leader in Brandenburg, will fight his expulsion from the party in court."
+    unrelated = "The Detroit Lions signed a new linebacker on Tuesday after the injury of their captain."
+    vectors = np.eye(512)[:1]
+    de, en, other = (_sentences_profile(vectors, text) for text in (german, english, unrelated))
+    same_story, different = pair_features(de, en), pair_features(en, other)
+    assert same_story["char4_cosine"] > 2 * different["char4_cosine"], (same_story["char4_cosine"], different["char4_cosine"])

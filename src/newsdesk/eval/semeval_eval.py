@@ -35,6 +35,14 @@ DIMENSIONS = semeval.DIMENSIONS
 SPLITS = ("dev", "test", "all")
 # small trees, few of them: 1,000 noisy pairs; the shipped JSON stays small
 BOOSTING = {"max_iter": 100, "learning_rate": 0.08, "max_leaf_nodes": 8, "min_samples_leaf": 20, "l2_regularization": 1.0}
+# each dimension blends the trees with a ridge regression over the standardised features; the
+# overall score is fitted to a target that leans on the narrative and entities judgements
+# (the dimensions it follows most, r 0.90 and 0.83 with it), which lowers the noise of one
+# annotator mean. All three chosen by 5-fold CV on the dev pairs (overall r 0.763 with the
+# trees alone on the same features -> 0.774), never on test.
+RIDGE_ALPHA = 100.0
+LINEAR_SHARE = 0.3
+OVERALL_FROM_NARRATIVE_ENTITIES = 0.4
 
 
 def dataset() -> tuple[list[semeval.Pair], list[tuple[Profile, Profile]], np.ndarray, np.ndarray]:
@@ -70,7 +78,8 @@ def evaluate(split: str = "dev") -> dict:
             train, held = chosen & (folds != fold), folds == fold
             features = features_of(profiled, centres_of(profiled, train))
             for k in range(len(DIMENSIONS)):
-                predicted[held, k] = np.clip(_fit(features[train], gold[train, k]).predict(features[held]), calibration.LOWEST, calibration.HIGHEST)
+                blend = _fit(features[train], _target(gold[train], k))
+                predicted[held, k] = np.clip(blend.predict(features[held]), calibration.LOWEST, calibration.HIGHEST)
     elif split == "test":
         chosen = folds < 0
         model = calibration.load_model()
@@ -96,17 +105,13 @@ def refit() -> dict:
     features = features_of(profiled, centres)
     dimensions = {}
     for k, name in enumerate(DIMENSIONS):
-        estimator = _fit(features[dev], gold[dev, k])
-        dimensions[name] = calibration.trees_of(estimator)
-        check = calibration.Trees(
-            baseline=dimensions[name]["baseline"],
-            trees=tuple(
-                tuple(np.asarray(t[key]) for key in ("feature", "threshold", "left", "right", "value")) for t in dimensions[name]["trees"]
-            ),
-        )
-        drift = float(np.abs(check.predict(features[dev]) - estimator.predict(features[dev])).max())
+        trees, linear = _fit_parts(features[dev], _target(gold[dev], k))
+        dimensions[name] = {"trees": calibration.trees_of(trees), "linear": calibration.linear_of(linear), "linear_share": LINEAR_SHARE}
+        exported = calibration.blend_of(dimensions[name])
+        fitted = LINEAR_SHARE * linear.predict(features[dev]) + (1 - LINEAR_SHARE) * trees.predict(features[dev])
+        drift = float(np.abs(exported.predict(features[dev]) - fitted).max())
         if drift > 1e-3:
-            raise RuntimeError(f"exported trees for {name} disagree with scikit-learn by {drift:.4f}")
+            raise RuntimeError(f"exported model for {name} disagrees with scikit-learn by {drift:.4f}")
     document = {
         "format": calibration.MODEL_FORMAT,
         "fitted_on": (
@@ -115,8 +120,16 @@ def refit() -> dict:
             f"the other {int((~dev).sum())} (test, by article group) held out"
         ),
         "fitted": date.today().isoformat(),
-        "estimator": {"kind": "scikit-learn HistGradientBoostingRegressor, one per dimension", **BOOSTING},
-        "target": "annotators' mean score, 1 very similar .. 4 very dissimilar; predictions clipped to [1, 4]",
+        "estimator": {
+            "kind": "per dimension: scikit-learn HistGradientBoostingRegressor blended with StandardScaler + Ridge",
+            "boosting": BOOSTING,
+            "ridge_alpha": RIDGE_ALPHA,
+            "linear_share": LINEAR_SHARE,
+        },
+        "target": (
+            "annotators' mean score, 1 very similar .. 4 very dissimilar; predictions clipped to [1, 4]; overall fitted to "
+            f"{1 - OVERALL_FROM_NARRATIVE_ENTITIES:g} x overall + {OVERALL_FROM_NARRATIVE_ENTITIES:g} x the mean of narrative and entities"
+        ),
         "dev_cv_pearson": {subset: {d: round(v, 3) for d, v in values.items()} for subset, values in cv["model"].items()},
         "refit_with": "newsdesk eval semeval --refit",
         "features": list(FEATURES),
@@ -146,13 +159,33 @@ def render(result: dict) -> str:
     return "\n".join(lines)
 
 
-def _fit(features: np.ndarray, target: np.ndarray):
+def _target(gold: np.ndarray, k: int) -> np.ndarray:
+    """What dimension ``k`` is fitted to (see OVERALL_FROM_NARRATIVE_ENTITIES)."""
+    if DIMENSIONS[k] != "overall":
+        return gold[:, k]
+    leaning = (gold[:, DIMENSIONS.index("narrative")] + gold[:, DIMENSIONS.index("entities")]) / 2
+    return (1 - OVERALL_FROM_NARRATIVE_ENTITIES) * gold[:, k] + OVERALL_FROM_NARRATIVE_ENTITIES * leaning
+
+
+def _fit_parts(features: np.ndarray, target: np.ndarray):
+    """(boosted trees, standardised ridge) fitted on the rows."""
     from sklearn.ensemble import HistGradientBoostingRegressor
+    from sklearn.linear_model import Ridge
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
     from threadpoolctl import threadpool_limits
 
     # one OpenMP thread: the fit is small, and spinning threads on a busy machine are slower
     threadpool_limits(1)
-    return HistGradientBoostingRegressor(random_state=0, **BOOSTING).fit(features, target)
+    trees = HistGradientBoostingRegressor(random_state=0, **BOOSTING).fit(features, target)
+    linear = make_pipeline(StandardScaler(), Ridge(alpha=RIDGE_ALPHA)).fit(features, target)
+    return trees, linear
+
+
+def _fit(features: np.ndarray, target: np.ndarray) -> calibration.Blend:
+    """Both parts fitted, as the shipped model blends them."""
+    trees, linear = _fit_parts(features, target)
+    return calibration.blend_of({"trees": calibration.trees_of(trees), "linear": calibration.linear_of(linear), "linear_share": LINEAR_SHARE})
 
 
 def _pearson(left: np.ndarray, right: np.ndarray) -> float:

@@ -1,9 +1,9 @@
 """The fitted model that turns a pair's features into the seven SemEval scores.
 
-One small gradient-boosted regression per dimension, fitted on human judgements (the
-SemEval-2022 Task 8 training pairs, dev part; see ``compare_model.json`` for where, on
-what and how well) and shipped as plain trees in JSON, so that scoring needs numpy
-only. Refit with ``newsdesk eval semeval --refit`` (scikit-learn), which rewrites the file.
+Per dimension, a blend of a small gradient-boosted regression and a ridge regression over
+the standardised features, fitted on human judgements (the SemEval-2022 Task 8 training
+pairs, dev part; see ``compare_model.json`` for where, on what and how well) and shipped
+as plain trees and weights in JSON, so that scoring needs numpy only. Refit with ``newsdesk eval semeval --refit`` (scikit-learn), which rewrites the file.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 MODEL_PATH = Path(__file__).with_name("compare_model.json")
-MODEL_FORMAT = "newsdesk.compare-model/2"  # 2: with the encoder's language centres
+MODEL_FORMAT = "newsdesk.compare-model/3"  # 2: with the encoder's language centres; 3: trees blended with a linear part
 LOWEST, HIGHEST = 1.0, 4.0  # 1 very similar .. 4 very dissimilar
 
 
@@ -44,9 +44,34 @@ class Trees:
 
 
 @dataclass(frozen=True)
+class Linear:
+    """A ridge regression over standardised features: intercept + sum coef * (x - mean) / scale."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+
+    def predict(self, rows: np.ndarray) -> np.ndarray:
+        return self.intercept + ((rows - self.mean) / self.scale) @ self.coef
+
+
+@dataclass(frozen=True)
+class Blend:
+    """One dimension's score: ``linear_share`` of the linear part, the rest from the trees."""
+
+    trees: Trees
+    linear: Linear
+    linear_share: float
+
+    def predict(self, rows: np.ndarray) -> np.ndarray:
+        return self.linear_share * self.linear.predict(rows) + (1.0 - self.linear_share) * self.trees.predict(rows)
+
+
+@dataclass(frozen=True)
 class Model:
     features: tuple[str, ...]
-    dimensions: dict[str, Trees]
+    dimensions: dict[str, Blend]
     centres: dict[str, np.ndarray]  # language -> mean sentence embedding of the training articles
     about: dict
 
@@ -62,25 +87,40 @@ def load_model(path: Path = MODEL_PATH) -> Model:
     data = json.loads(path.read_text(encoding="utf-8"))
     if data.get("format") != MODEL_FORMAT:
         raise ValueError(f"{path}: not a {MODEL_FORMAT} file")
-    dimensions = {
-        name: Trees(
-            baseline=float(spec["baseline"]),
-            trees=tuple(
-                (
-                    np.asarray(tree["feature"], dtype=np.int64),
-                    np.asarray(tree["threshold"], dtype=np.float64),
-                    np.asarray(tree["left"], dtype=np.int64),
-                    np.asarray(tree["right"], dtype=np.int64),
-                    np.asarray(tree["value"], dtype=np.float64),
-                )
-                for tree in spec["trees"]
-            ),
-        )
-        for name, spec in data["dimensions"].items()
-    }
+    dimensions = {name: blend_of(spec) for name, spec in data["dimensions"].items()}
     centres = {language: np.asarray(vector, dtype=np.float32) for language, vector in data["language_centres"].items()}
     about = {key: value for key, value in data.items() if key not in ("dimensions", "features", "language_centres")}
     return Model(features=tuple(data["features"]), dimensions=dimensions, centres=centres, about=about)
+
+
+def blend_of(spec: dict) -> Blend:
+    """A dimension as written in the model file (``trees_of`` and ``linear_of`` wrote its parts)."""
+    trees = Trees(
+        baseline=float(spec["trees"]["baseline"]),
+        trees=tuple(
+            (
+                np.asarray(tree["feature"], dtype=np.int64),
+                np.asarray(tree["threshold"], dtype=np.float64),
+                np.asarray(tree["left"], dtype=np.int64),
+                np.asarray(tree["right"], dtype=np.int64),
+                np.asarray(tree["value"], dtype=np.float64),
+            )
+            for tree in spec["trees"]["trees"]
+        ),
+    )
+    linear = Linear(*(np.asarray(spec["linear"][key], dtype=np.float64) for key in ("mean", "scale", "coef")), float(spec["linear"]["intercept"]))
+    return Blend(trees, linear, float(spec["linear_share"]))
+
+
+def linear_of(pipeline) -> dict:
+    """A fitted scikit-learn StandardScaler + Ridge pipeline as this module's JSON weights."""
+    scaler, ridge = pipeline[0], pipeline[-1]
+    return {
+        "mean": [float(v) for v in scaler.mean_],
+        "scale": [float(v) for v in scaler.scale_],
+        "coef": [float(v) for v in ridge.coef_],
+        "intercept": float(ridge.intercept_),
+    }
 
 
 def trees_of(estimator) -> dict:

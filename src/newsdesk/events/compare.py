@@ -3,11 +3,13 @@
 The dimensions are ``geography``, ``entities``, ``time``, ``narrative``, ``overall``,
 ``style`` and ``tone``, as the task's annotators judged them. Each score is predicted
 from the pair's features (``similarity.pair_features``: embedding cosines of the whole
-text, the title and the lead and sentence-to-sentence alignment, plain and with each
-language's centre taken away; entity, place, name, number and date overlaps, lengths,
-languages, style and tone gaps) by a model fitted on
-the task's human judgements (``calibration``; its figures are in ``compare_model.json``
-and ``newsdesk eval semeval`` measures them).
+text, the title and the lead; sentence-to-sentence alignment: coverage at several
+strengths both ways, strongest pairs, a one-to-one alignment, first sentences, headline
+against lead; all plain and with each language's centre taken away; character n-grams of
+the ASCII-folded texts; entity, place, name, number, year and date overlaps, lengths,
+languages, style and tone gaps) by a model fitted on the task's human judgements
+(``calibration``: boosted trees blended with a ridge regression; its figures are in
+``compare_model.json`` and ``newsdesk eval semeval`` measures them).
 """
 
 from __future__ import annotations
