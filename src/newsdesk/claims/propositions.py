@@ -56,6 +56,7 @@ import numpy as np
 from newsdesk import resources
 from newsdesk.claims.bearings import bearing_contradictions
 from newsdesk.claims.numbers import number_value
+from newsdesk.claims.predicates import meaning
 from newsdesk.model import Analysis, Claim, Entity, Finding, Support
 
 SAME_PROPOSITION = 0.8
@@ -63,6 +64,7 @@ SAME_WITH_WORDS = 0.6
 SHARED_WEIGHT = 0.5
 SAME_WITH_FIGURE = 0.5
 NEGATED_PROPOSITION = 0.87
+SAME_PARTS = 0.4
 COUNTERPART = 0.45
 NEAR = 0.55
 MIN_SHARED_KEYS = 2
@@ -71,6 +73,9 @@ MAX_STATEMENTS_PER_ARTICLE = 200
 SINGLE_SOURCE_PER_ARTICLE = 3
 SINGLE_MIN_WORDS = 6
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+_PRONOUNS = frozenset("i you he she it we they this that these those who which one someone anyone everyone".split())
+_LIGHT_PREDICATES = frozenset("be have do get make go take come give include become seem see show".split())
 _NEGATION_WORDS = re.compile(r"\b(?:not|never|no|none|nobody|deny|denies|denied)\b|n't")
 
 __all__ = ["align_statements", "encoding_text", "merged", "single_source_statements"]
@@ -130,26 +135,76 @@ def _encoded(texts: list[str]) -> list[np.ndarray]:
     return [_VECTORS[t] for t in texts]
 
 
-def align_statements(analyses: list[Analysis], figures_of: dict[str, list[Claim]], entities: list[Entity] = ()) -> tuple[list[Finding], list[Finding]]:
-    """(agreements, contradictions) among the statements of one event's articles."""
+Clause = tuple[str, int, int]  # a statement's article id and span
+
+
+def align_statements(analyses: list[Analysis], figures_of: dict[str, list[Claim]], entities: list[Entity] = ()) -> tuple[list[Finding], list[Finding], set[frozenset[Clause]]]:
+    """(agreements, contradictions, links) among the statements of one event's articles; the
+    links are the pairs of clauses of two articles that state the same proposition, for ``merged``."""
     aligned = _Aligned(analyses)
     statements = aligned.statements
     if len({s.article_id for s in statements}) < 2:
-        return [], []
+        return [], [], set()
     names = _entity_names(entities)
+    parties = _Parties(entities)
     agreeing: list[tuple[int, int, float]] = []
     contradictions: list[Finding] = []
     for i, j in aligned.pairs:
         left, right = statements[i], statements[j]
         similarity = aligned.similarity[(i, j)]
-        if not aligned.same_proposition(i, j) or _figures_differ(left, right, figures_of) or _numbers_apart(left, right):
+        same = aligned.same_proposition(i, j) or (similarity >= SAME_PARTS and parties.same_parts(left, right))
+        if not same or _figures_differ(left, right, figures_of) or _numbers_apart(left, right):
             continue
         if left.negated != right.negated:
             if similarity >= NEGATED_PROPOSITION and left.predicate == right.predicate and left.hedge is None and right.hedge is None and _one_says_not(left, right):
                 contradictions.append(_finding("contradiction", [left, right], similarity, names))
             continue
         agreeing.append((i, j, similarity))
-    return _agreements(statements, agreeing, names), contradictions + bearing_contradictions(statements)
+    links = {frozenset((_clause(statements[i]), _clause(statements[j]))) for i, j, _ in agreeing}
+    return _agreements(statements, agreeing, names), contradictions + bearing_contradictions(statements), links
+
+
+def _clause(statement: Claim) -> Clause:
+    return statement.article_id, statement.start, statement.end
+
+
+class _Parties:
+    """Who and what a statement is about, for comparing propositions by their parts: the linked
+    entities named in its subject or object, else the phrase's head word."""
+
+    def __init__(self, entities: list[Entity]):
+        self.mentions: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+        for entity in entities:
+            for mention in entity.mentions:
+                self.mentions[mention.article_id].append((mention.start, mention.end, entity.id, mention.label))
+
+    def of(self, article_id: str, start: int | None, end: int | None, words: str | None) -> frozenset[str] | None:
+        """The entities the phrase names (people and organisations before places: "Iraq's prime
+        minister" is about the minister), else its head word; None for no phrase or a pronoun."""
+        if start is None or end is None or not words:
+            return None
+        named = [(label, entity) for s, e, entity, label in self.mentions.get(article_id, ()) if start <= s and e <= end]
+        if named:
+            doers = {entity for label, entity in named if label not in _PLACE_LABELS}
+            return frozenset(doers or {entity for _, entity in named})
+        head = re.findall(r"[^\W\d_]+", words.split(",")[0].casefold())
+        if not head or head[-1] in _PRONOUNS:
+            return None
+        word = head[-1]
+        return frozenset({word[:-1] if word.endswith("s") and not word.endswith("ss") else word})
+
+    def same_parts(self, left: Claim, right: Claim) -> bool:
+        """The same predicate (by class of meaning, not a light verb), the same subject, and
+        objects that do not differ: "Dauer hit his head the night before" / "Rich Dauer hit his
+        head"; "the race was won by Hamilton" / "Hamilton won the race"."""
+        verb = meaning(left.predicate)
+        if verb is None or verb != meaning(right.predicate) or verb in _LIGHT_PREDICATES:
+            return False
+        doers = [self.of(c.article_id, c.subject_start, c.subject_end, c.subject) for c in (left, right)]
+        if None in doers or not doers[0] & doers[1]:
+            return False
+        objects = [self.of(c.article_id, c.target_start, c.target_end, c.target) for c in (left, right)]
+        return None in objects or bool(objects[0] & objects[1])
 
 
 def single_source_statements(analyses: list[Analysis], covered: dict[str, list[tuple[int, int]]]) -> list[Finding]:
@@ -215,7 +270,17 @@ def _candidates(statements: list[Claim]) -> list[tuple[int, int]]:
         for i, j in itertools.combinations(members, 2):
             if statements[i].article_id != statements[j].article_id:
                 shared[(i, j)] += 1
-    return [pair for pair, count in shared.items() if count >= MIN_SHARED_KEYS]
+    pairs = {pair for pair, count in shared.items() if count >= MIN_SHARED_KEYS}
+    # clauses made of the same words, however common in the event ("There's a bird in the
+    # cockpit" quoted by three outlets of a story about a bird): the same proposition
+    by_words: dict[frozenset[str], list[int]] = defaultdict(list)
+    for index, statement in enumerate(statements):
+        if len(statement.keys) >= MIN_SHARED_KEYS:
+            by_words[frozenset(statement.keys)].append(index)
+    for members in by_words.values():
+        if len(members) <= MAX_POSTING:
+            pairs.update((i, j) for i, j in itertools.combinations(members, 2) if statements[i].article_id != statements[j].article_id)
+    return sorted(pairs)
 
 
 def _figures_differ(left: Claim, right: Claim, figures_of: dict[str, list[Claim]]) -> bool:
@@ -228,23 +293,66 @@ def _figures_differ(left: Claim, right: Claim, figures_of: dict[str, list[Claim]
     return False
 
 
-def merged(agreements: list[Finding], stated: list[Finding], texts: dict[str, str]) -> list[Finding]:
+def merged(agreements: list[Finding], stated: list[Finding], texts: dict[str, str], links: set[frozenset[Clause]] = frozenset()) -> list[Finding]:
     """The agreements with the statement agreements added: one that speaks of the same sentences
     as an agreement already listed, in two or more articles (two clauses of one quote, or the
-    clause of a figure already lined up), joins it (its other articles' supports are added)
-    instead of being listed twice."""
+    clause of a figure already lined up), or whose clause states the same proposition (``links``)
+    as the clause of an agreement of other articles ("The Taliban called it a revenge attack"
+    beside "The Taliban claimed responsibility ..., saying it was in retaliation"), joins it
+    (its other articles' supports are added) instead of being listed twice."""
     result = list(agreements)
+    clauses: dict[str, list[Clause]] = defaultdict(list)
+    for pair in links:
+        for clause in pair:
+            clauses[clause[0]].append(clause)
+
+    def linked(finding: Finding, other: Finding) -> bool:
+        """A clause of the finding states the same proposition as a clause of the other's, and
+        in the articles both speak of, they speak of the same words."""
+        for own in finding.support:
+            theirs = [s for s in other.support if s.article_id == own.article_id]
+            if theirs and not any(s.start < own.end and own.start < s.end for s in theirs):
+                return False
+        for own in finding.support:
+            for support in other.support:
+                if support.article_id == own.article_id:
+                    continue
+                if any(frozenset(((own.article_id, own.start, own.end), c)) in links for c in clauses.get(support.article_id, ()) if c[1] < support.end and support.start < c[2]):
+                    return True
+        return False
+
     for finding in stated:
         home = next((i for i, other in enumerate(result) if len(_same_sentences(finding, other, texts)) >= 2), None)
+        if home is None:
+            home = next((i for i, other in enumerate(result) if linked(finding, other)), None)
         if home is None:
             result.append(finding)
             continue
         other = result[home]
         have = {s.article_id for s in other.support}
         extra = tuple(s for s in finding.support if s.article_id not in have)
-        if extra:
-            result[home] = replace(other, support=other.support + extra)
+        support = _widened(other, finding, texts) + extra
+        if support != other.support:
+            result[home] = replace(other, support=support)
     return result
+
+
+def _widened(home: Finding, joining: Finding, texts: dict[str, str]) -> tuple[Support, ...]:
+    """The supports of a statement agreement that another statement agreement joins, each
+    widened to cover the joining clause of its sentence, so the reader sees both clauses the
+    sources share (a quote's "Most people laugh at ..., but officials report annual losses
+    ...")."""
+    if home.claim_kind != "statement" or joining.claim_kind != "statement":
+        return home.support
+    widened = []
+    for own in home.support:
+        text = texts.get(own.article_id, "")
+        for other in joining.support:
+            if other.article_id == own.article_id and _one_sentence(text, own, other):
+                start, end = min(own.start, other.start), max(own.end, other.end)
+                own = replace(own, start=start, end=end, text=text[start:end])
+        widened.append(own)
+    return tuple(widened)
 
 
 def _same_sentences(left: Finding, right: Finding, texts: dict[str, str]) -> set[str]:

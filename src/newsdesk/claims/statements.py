@@ -6,7 +6,9 @@ consulate, killing at least six civilians, officials said"): each is a statement
 proposition, not by whole sentences that mix several.
 
 - **Clauses.** The proposition of a sentence is its main verb's; under a verb of saying or denial
-  ("officials said ...", "X denied that ..."), the verb of what was said: the frame ("officials
+  ("officials said ...", "X denied that ..."), the verb of what was said (verbs of saying in ``predicates``); under an implicative verb
+  ("managed to escape", "failed to find"), the verb it governs, negated after a verb of failure.
+  The frame ("officials
   said", "according to police") is who says it (the voice, set in ``extract``), not what is said,
   and is left out of the span. Verbs coordinated with it ("... and display notifications"), an
   adverbial participle ("..., killing at least six"), a clause of time or cause ("after the
@@ -34,11 +36,11 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsdesk.claims.lexicon import DENIAL_VERBS
+from newsdesk.claims.predicates import EVIDENCE_VERBS, IMPLICATIVE, SAYING_VERBS
 from newsdesk.model import Claim
 
 MIN_WORDS = 3
 MAX_TOKENS = 70
-_SAYING = frozenset("say tell add report announce confirm state claim write explain note insist warn told tweet believe think assume".split())
 _LIGHT = frozenset("be have do get make go take come give say tell add report include become seem".split())
 _KEY_POS = frozenset({"NOUN", "PROPN", "NUM", "VERB", "ADJ"})
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
@@ -94,7 +96,9 @@ def statements_in(article_id: str, sentence: Span, text: str) -> list[Claim]:
                 subject=_words(subject, text), predicate=_lemma(verb), kind="statement",
                 subject_start=subject.left_edge.idx if subject is not None else None,
                 subject_end=subject.right_edge.idx + len(subject.right_edge) if subject is not None else None,
-                target=_words(target, text), negated=negated, keys=tuple(sorted(keys)), value=_figure(sentence.doc[start:end]),
+                target=_words(target, text), negated=negated,
+                target_start=target.left_edge.idx if target is not None else None,
+                target_end=target.right_edge.idx + len(target.right_edge) if target is not None else None, keys=tuple(sorted(keys)), value=_figure(sentence.doc[start:end]),
             )
         )
     return claims
@@ -107,10 +111,18 @@ def _proposition_verb(verb: Token) -> tuple[Token, bool]:
     denied = False
     for _ in range(3):
         lemma = verb.lemma_.lower()
-        if lemma not in _SAYING and lemma not in DENIAL_VERBS:
+        if lemma in IMPLICATIVE:
+            # "managed to escape" states the escape; "failed to find", that nothing was found
+            complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            if complement is None:
+                break
+            denied = denied != IMPLICATIVE[lemma]
+            verb = complement
+            continue
+        if lemma not in SAYING_VERBS and lemma not in DENIAL_VERBS and lemma not in EVIDENCE_VERBS:
             break
         complement = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
-        if complement is None:
+        if complement is None or (lemma in EVIDENCE_VERBS and not any(c.dep_ == "mark" and c.lower_ == "that" for c in complement.children)):
             break
         denied = denied != (lemma in DENIAL_VERBS)
         verb = complement
@@ -146,7 +158,7 @@ def _clause_heads(root: Token) -> list[tuple[Token, bool]]:
 
 def _is_frame(verb: Token) -> bool:
     """"..., he said" coordinated or appended to the proposition is its frame, not a proposition."""
-    return verb.lemma_.lower() in _SAYING and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+    return verb.lemma_.lower() in SAYING_VERBS and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
 
 
 def _clause_span(verb: Token, others: set[int], sentence: Span) -> tuple[int, int] | None:
@@ -159,7 +171,7 @@ def _clause_span(verb: Token, others: set[int], sentence: Span) -> tuple[int, in
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in _FRAME_PREPOSITIONS:
             skip.update(t.i for t in child.subtree)
-        if child.dep_ in ("parataxis",) or (child.dep_ in ("ccomp", "conj") and child.lemma_.lower() in _SAYING and child.i > verb.i):
+        if child.dep_ in ("parataxis",) or (child.dep_ in ("ccomp", "conj") and child.lemma_.lower() in SAYING_VERBS and child.i > verb.i):
             skip.update(t.i for t in child.subtree)
     doc = sentence.doc
     # quotation marks and commas hang off other words: bridged when the clause goes on after them
