@@ -174,9 +174,14 @@ class _Parties:
 
     def __init__(self, entities: list[Entity]):
         self.mentions: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+        titled: dict[str, list[Entity]] = defaultdict(list)
         for entity in entities:
             for mention in entity.mentions:
                 self.mentions[mention.article_id].append((mention.start, mention.end, entity.id, mention.label))
+            for role in entity.roles:
+                titled[role.casefold()].append(entity)
+        # a title names the event's most mentioned holder of it ("the prime minister")
+        self.by_title = {role: max(holders, key=lambda e: len(e.mentions)).id for role, holders in titled.items()}
 
     def of(self, article_id: str, start: int | None, end: int | None, words: str | None) -> frozenset[str] | None:
         """The entities the phrase names (people and organisations before places: "Iraq's prime
@@ -184,8 +189,10 @@ class _Parties:
         if start is None or end is None or not words:
             return None
         named = [(label, entity) for s, e, entity, label in self.mentions.get(article_id, ()) if start <= s and e <= end]
-        if named:
-            doers = {entity for label, entity in named if label not in _PLACE_LABELS}
+        doers = {entity for label, entity in named if label not in _PLACE_LABELS}
+        lowered = words.casefold()
+        doers |= {entity for title, entity in self.by_title.items() if re.search(rf"\b{re.escape(title)}\b", lowered)}
+        if doers or named:
             return frozenset(doers or {entity for _, entity in named})
         head = re.findall(r"[^\W\d_]+", words.split(",")[0].casefold())
         if not head or head[-1] in _PRONOUNS:
@@ -203,8 +210,16 @@ class _Parties:
         doers = [self.of(c.article_id, c.subject_start, c.subject_end, c.subject) for c in (left, right)]
         if None in doers or not doers[0] & doers[1]:
             return False
-        objects = [self.of(c.article_id, c.target_start, c.target_end, c.target) for c in (left, right)]
+        objects = [self.of(c.article_id, c.target_start, c.target_end, _head_words(c)) for c in (left, right)]
         return None in objects or bool(objects[0] & objects[1])
+
+
+def _head_words(statement: Claim) -> str | None:
+    """A statement's object up to its head noun ("an assassination attempt" of "an assassination
+    attempt with armed drones ..."); ``target`` is the whole phrase and starts where its span does."""
+    if statement.target is None or statement.target_start is None or statement.target_end is None:
+        return None
+    return statement.target[: statement.target_end - statement.target_start]
 
 
 def single_source_statements(analyses: list[Analysis], covered: dict[str, list[tuple[int, int]]]) -> list[Finding]:

@@ -17,7 +17,8 @@ proposition, not by whole sentences that mix several.
 - **Parts.** who (``subject``: the grammatical subject, or the agent of a passive; a coordinated
   or participial clause takes its governor's), did what (``predicate``: the verb's lemma with its
   particle; a copula takes its complement: "is 65", "was unharmed"), to whom or what
-  (``target``: the object, or the passive subject), negation (``negated``: "not", "never", "no"
+  (``target``: the object, or the passive subject; ``target_start``/``target_end`` locate a
+  nominal object's head with the words before it), negation (``negated``: "not", "never", "no"
   on the verb, or a verb of denial over the proposition) and, as for every claim, the hedge and
   the voice (set in ``extract``).
 - **Figure** (``value``): the first figure in digits the clause gives, with the word after it
@@ -88,6 +89,9 @@ def statements_in(article_id: str, sentence: Span, text: str) -> list[Claim]:
         subject = _subject_of(verb)
         target = _child(verb, ("dobj", "attr", "acomp", "oprd")) or _child(verb, ("nsubjpass",))
         negated = denied != _negated(verb)
+        # the object's head with the words before it ("an assassination attempt"), for comparing
+        # propositions by their parts; an adjective ("escaped unscathed") is no object
+        nominal = target is not None and target.pos_ in ("NOUN", "PROPN", "NUM") and target.left_edge.i <= target.i
         first, last = sentence.doc[start].idx, sentence.doc[end - 1].idx + len(sentence.doc[end - 1])
         keys = _keys(sentence.doc[start:end]) | (_keys(_phrase(subject)) if subject is not None and not first <= subject.idx < last else set())
         claims.append(
@@ -97,8 +101,8 @@ def statements_in(article_id: str, sentence: Span, text: str) -> list[Claim]:
                 subject_start=subject.left_edge.idx if subject is not None else None,
                 subject_end=subject.right_edge.idx + len(subject.right_edge) if subject is not None else None,
                 target=_words(target, text), negated=negated,
-                target_start=target.left_edge.idx if target is not None else None,
-                target_end=target.right_edge.idx + len(target.right_edge) if target is not None else None, keys=tuple(sorted(keys)), value=_figure(sentence.doc[start:end]),
+                target_start=target.left_edge.idx if nominal else None,
+                target_end=target.idx + len(target) if nominal else None, keys=tuple(sorted(keys)), value=_figure(sentence.doc[start:end]),
             )
         )
     return claims
