@@ -184,17 +184,21 @@ class _Parties:
         self.by_title = {role: max(holders, key=lambda e: len(e.mentions)).id for role, holders in titled.items()}
 
     def of(self, article_id: str, start: int | None, end: int | None, words: str | None) -> frozenset[str] | None:
-        """The entities the phrase names (people and organisations before places: "Iraq's prime
-        minister" is about the minister), else its head word; None for no phrase or a pronoun."""
+        """What a phrase's head names (``start``/``end`` and ``words``: the head with the words
+        before it): the linked entity whose mention ends with it ("Iraq's Prime Minister
+        Mustafa al-Kadhimi", not Iraq; "Seattle pimps" names no one), else the event's holder of
+        a title it gives ("The Prime Minister"), else its head word; None for no phrase or a
+        pronoun."""
         if start is None or end is None or not words:
             return None
-        named = [(label, entity) for s, e, entity, label in self.mentions.get(article_id, ()) if start <= s and e <= end]
-        doers = {entity for label, entity in named if label not in _PLACE_LABELS}
+        named = {entity for s, e, entity, _ in self.mentions.get(article_id, ()) if start <= s < end <= e}
+        if named:
+            return frozenset(named)
         lowered = words.casefold()
-        doers |= {entity for title, entity in self.by_title.items() if re.search(rf"\b{re.escape(title)}\b", lowered)}
-        if doers or named:
-            return frozenset(doers or {entity for _, entity in named})
-        head = re.findall(r"[^\W\d_]+", words.split(",")[0].casefold())
+        titled = {entity for title, entity in self.by_title.items() if re.search(rf"\b{re.escape(title)}\b", lowered)}
+        if titled:
+            return frozenset(titled)
+        head = re.findall(r"[^\W\d_]+", lowered)
         if not head or head[-1] in _PRONOUNS:
             return None
         word = head[-1]
@@ -207,19 +211,29 @@ class _Parties:
         verb = meaning(left.predicate)
         if verb is None or verb != meaning(right.predicate) or verb in _LIGHT_PREDICATES:
             return False
-        doers = [self.of(c.article_id, c.subject_start, c.subject_end, c.subject) for c in (left, right)]
+        doers = [self.of(c.article_id, c.actor_start, c.actor_end, _head_words(c.subject, c.subject_start, c.actor_start, c.actor_end)) for c in (left, right)]
+        objects = [self.of(c.article_id, c.target_start, c.target_end, _head_words(c.target, c.target_start, c.target_start, c.target_end)) for c in (left, right)]
+        if _without_doer(left, right):
+            # a passive without its agent ("oxygen was supplied" / "oxygen was pumped by the
+            # rescuers") is the same proposition when the thing done is the same
+            return None not in objects and bool(objects[0] & objects[1])
         if None in doers or not doers[0] & doers[1]:
             return False
-        objects = [self.of(c.article_id, c.target_start, c.target_end, _head_words(c)) for c in (left, right)]
         return None in objects or bool(objects[0] & objects[1])
 
 
-def _head_words(statement: Claim) -> str | None:
-    """A statement's object up to its head noun ("an assassination attempt" of "an assassination
-    attempt with armed drones ..."); ``target`` is the whole phrase and starts where its span does."""
-    if statement.target is None or statement.target_start is None or statement.target_end is None:
+def _head_words(words: str | None, words_start: int | None, start: int | None, end: int | None) -> str | None:
+    """The words of a phrase from ``start`` to ``end`` (its head with the words before it: "an
+    assassination attempt" of "an assassination attempt with armed drones ..."), cut from the
+    phrase's ``words``, which begin at ``words_start``."""
+    if words is None or words_start is None or start is None or end is None:
         return None
-    return statement.target[: statement.target_end - statement.target_start]
+    return words[start - words_start : end - words_start]
+
+
+def _without_doer(left: Claim, right: Claim) -> bool:
+    """One of the two is a passive without its agent (its subject is the thing done)."""
+    return any(c.subject_start is not None and c.subject_start == c.target_start for c in (left, right))
 
 
 def single_source_statements(analyses: list[Analysis], covered: dict[str, list[tuple[int, int]]]) -> list[Finding]:

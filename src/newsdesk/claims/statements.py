@@ -18,7 +18,8 @@ proposition, not by whole sentences that mix several.
   or participial clause takes its governor's), did what (``predicate``: the verb's lemma with its
   particle; a copula takes its complement: "is 65", "was unharmed"), to whom or what
   (``target``: the object, or the passive subject; ``target_start``/``target_end`` locate a
-  nominal object's head with the words before it), negation (``negated``: "not", "never", "no"
+  nominal object's head with the words before it, ``actor_start``/``actor_end`` the subject's),
+  negation (``negated``: "not", "never", "no"
   on the verb, or a verb of denial over the proposition) and, as for every claim, the hedge and
   the voice (set in ``extract``).
 - **Figure** (``value``): the first figure in digits the clause gives, with the word after it
@@ -101,6 +102,8 @@ def statements_in(article_id: str, sentence: Span, text: str) -> list[Claim]:
                 subject_start=subject.left_edge.idx if subject is not None else None,
                 subject_end=subject.right_edge.idx + len(subject.right_edge) if subject is not None else None,
                 target=_words(target, text), negated=negated,
+                actor_start=subject.left_edge.idx if subject is not None and subject.left_edge.i <= subject.i else None,
+                actor_end=subject.idx + len(subject) if subject is not None and subject.left_edge.i <= subject.i else None,
                 target_start=target.left_edge.idx if nominal else None,
                 target_end=target.idx + len(target) if nominal else None, keys=tuple(sorted(keys)), value=_figure(sentence.doc[start:end]),
             )
