@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import aligned_event
+from conftest import aligned_event, analysed_reports
 from newsdesk import resources
-from newsdesk.claims.propositions import MAX_POSTING, _candidates
+from newsdesk.claims import single_source_claims
+from newsdesk.claims.propositions import MAX_POSTING, _candidates, _same_unit
 from newsdesk.claims.statements import doc_text, statements_in
 from newsdesk.eval import claims_corpus
 
@@ -88,11 +89,31 @@ def test_a_statement_stating_what_another_agreement_states_joins_it(dev_events):
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed pair is read from ../shared/corpus/seeds")
 def test_the_seed_pair_agrees_the_prime_minister_survived_and_keeps_the_injury_contradiction():
-    from conftest import analysed_reports
-
     texts = [(path.read_text(encoding="utf-8"), None) for path in sorted(SEEDS.glob("*.txt"))]
     _, agreements, conflicts = aligned_event(analysed_reports(texts, prefix="seeds"))
     survived = [f for f in agreements if f.claim_kind == "statement" and any("survived" in s.text for s in f.support) and any("escape unscathed" in s.text for s in f.support)]
     assert survived and survived[0].similarity < 0.6  # survive / escape unscathed: one class of meaning, one doer by title
     assert any(f.kind == "contradiction" and f.claim_kind == "state" for f in conflicts)
     assert any(f.claim_kind == "count" and "shot down" in f.summary for f in agreements)
+
+
+def test_a_length_of_time_is_a_figure_a_point_in_time_is_not():
+    (delayed,) = _statements("The start was delayed by 10 minutes due to the conditions.")
+    assert delayed.value == "10 minutes"
+    (dated,) = _statements("The iceberg calved from the glacier in September 2017.")
+    assert dated.value is None
+
+
+def test_a_figure_of_the_same_unit_elsewhere_is_not_single_source():
+    analyses = analysed_reports(
+        [
+            ("The gorilla held the boy in the moat for about 10 minutes, a zoo keeper said.", None),
+            ("Zoo officials said the gorilla dragged the boy around the moat for some 12 minutes before it was shot.", None),
+        ]
+    )
+    entities, _, _ = aligned_event(analyses)
+    listed = [f for f in single_source_claims(analyses, entities) if f.claim_kind == "statement"]
+    assert not any("minutes" in f.support[0].text for f in listed)
+    # below the similarity of a paraphrase, a figure of the same unit is enough to speak to it
+    held, dragged = (replace(c, value=v) for c, v in ((_statements("The gorilla held the boy.")[0], "about 10 minutes"), (_statements("The gorilla dragged the boy.")[0], "some 12 minutes")))
+    assert _same_unit(held, dragged) and not _same_unit(held, replace(dragged, value="12 hours"))

@@ -42,6 +42,7 @@ from newsdesk.claims.predicates import EVIDENCE_VERBS, IMPLICATIVE, SAYING_VERBS
 from newsdesk.model import Claim
 
 MIN_WORDS = 3
+_TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
 MAX_TOKENS = 70
 _LIGHT = frozenset("be have do get make go take come give say tell add report include become seem".split())
 _KEY_POS = frozenset({"NOUN", "PROPN", "NUM", "VERB", "ADJ"})
@@ -238,9 +239,12 @@ def _figure(span: Span) -> str | None:
     """The first figure the clause gives, as written with the word it counts or measures ("48
     hours", "$82"): a number in digits (news writes the figures that matter in digits, small
     incidental ones in words: "two versions", "two tall buildings") that is no date, time,
-    ordinal or list mark ("1)")."""
+    ordinal or list mark ("1)"). A length of time is a figure ("delayed by 10 minutes", "in my 18
+    years of doing this"); a point in time is not ("in 2017", "on January 31", "at 11pm")."""
     for token in span:
-        if not token.like_num or token.ent_type_ in ("DATE", "TIME", "ORDINAL") or not any(ch.isdigit() for ch in token.text):
+        if not token.like_num or token.ent_type_ == "ORDINAL" or not any(ch.isdigit() for ch in token.text):
+            continue
+        if token.ent_type_ in ("DATE", "TIME") and not _duration(token):
             continue
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if following is not None and following.text == ")":
@@ -249,6 +253,13 @@ def _figure(span: Span) -> str | None:
         start = token.doc[token.i - 1] if token.i > span.start and token.doc[token.i - 1].text in ("$", "£", "€") else token
         return token.doc.text[start.idx : end.idx + len(end)]
     return None
+
+
+def _duration(number: Token) -> bool:
+    """A number of a date or time entity that counts a unit of time ("10 minutes", "18 years"),
+    not a year, a day of a month or a clock time."""
+    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    return following is not None and following.lemma_.lower() in _TIME_UNITS and ":" not in number.text
 
 
 def _phrase(token: Token):
