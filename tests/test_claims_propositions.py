@@ -117,3 +117,16 @@ def test_a_figure_of_the_same_unit_elsewhere_is_not_single_source():
     # below the similarity of a paraphrase, a figure of the same unit is enough to speak to it
     held, dragged = (replace(c, value=v) for c, v in ((_statements("The gorilla held the boy.")[0], "about 10 minutes"), (_statements("The gorilla dragged the boy.")[0], "some 12 minutes")))
     assert _same_unit(held, dragged) and not _same_unit(held, replace(dragged, value="12 hours"))
+
+
+def test_a_denial_in_other_words_contradicts_only_the_same_doer():
+    accused = "Chinese ships transferred oil to North Korean vessels at sea dozens of times since October, South Korean officials said."
+    for denial, contradicts in (
+        ("China's foreign ministry on Friday denied that Chinese ships had transferred oil to North Korean vessels in violation of sanctions.", True),
+        ("Russia's foreign ministry on Friday denied that its ships had transferred oil to North Korean vessels in violation of sanctions.", False),
+    ):
+        _, agreements, conflicts = aligned_event(analysed_reports([(denial, None), (accused, None)]))
+        found = [f for f in conflicts if f.kind == "contradiction" and f.claim_kind == "statement"]
+        assert bool(found) == contradicts and not [f for f in agreements if f.claim_kind == "statement"]
+        if found:
+            assert found[0].similarity < 0.87  # below the cosine the same words negated need: compared by their parts

@@ -24,7 +24,8 @@ contradiction; a salient one no other source states, single-source.
   both give numbers and none in common, the statement says nothing by itself: the figures are compared by ``align`` (agreement,
   precision, update or contradiction), so the pair is left out here.
 - **Polarity.** The same proposition (cosine at least ``NEGATED_PROPOSITION``, higher since a
-  negation moves a sentence's vector little, and the same predicate) affirmed by one source and
+  negation moves a sentence's vector little, and the same predicate; or the same parts at
+  ``DENIED_PARTS``, with a doer that is a linked entity or written the same) affirmed by one source and
   negated or denied by another, neither hedged, is a contradiction; otherwise the statements
   agree (the same polarity). Two sources putting something at the same distance from the same
   place in incompatible directions contradict (rules in ``bearings``).
@@ -74,6 +75,7 @@ SHARED_WEIGHT = 0.5
 SAME_WITH_FIGURE = 0.5
 NEGATED_PROPOSITION = 0.87
 SAME_PARTS = 0.4
+DENIED_PARTS = 0.55
 COUNTERPART = 0.45
 NEAR = 0.65
 MIN_SHARED_KEYS = 2
@@ -85,7 +87,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 _PRONOUNS = frozenset("i you he she it we they this that these those who which one someone anyone everyone".split())
 _LIGHT_PREDICATES = frozenset("be have do get make go take come give include become seem see show".split())
-_NEGATION_WORDS = re.compile(r"\b(?:not|never|no|none|nobody|deny|denies|denied)\b|n't")
+_NEGATION_WORDS = re.compile(r"\b(?:not|never|no|none|nobody|den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|fail(?:s|ed|ing)?)\b|n't")
 
 __all__ = ["align_statements", "encoding_text", "merged", "single_source_statements"]
 
@@ -156,16 +158,21 @@ def align_statements(analyses: list[Analysis], figures_of: dict[str, list[Claim]
         return [], [], set()
     names = _entity_names(entities)
     parties = _Parties(entities)
+    texts = {a.article.id: a.article.text for a in analyses}
     agreeing: list[tuple[int, int, float]] = []
     contradictions: list[Finding] = []
     for i, j in aligned.pairs:
         left, right = statements[i], statements[j]
         similarity = aligned.similarity[(i, j)]
-        same = aligned.same_proposition(i, j) or (similarity >= SAME_PARTS and parties.same_parts(left, right))
+        parts = similarity >= SAME_PARTS and parties.same_parts(left, right)
+        same = aligned.same_proposition(i, j) or parts
         if not same or _figures_differ(left, right, figures_of) or _numbers_apart(left, right):
             continue
         if left.negated != right.negated:
-            if similarity >= NEGATED_PROPOSITION and left.predicate == right.predicate and left.hedge is None and right.hedge is None and _one_says_not(left, right):
+            # the same words negated, or the same doer, predicate and object denied at a lower
+            # cosine ("China denied its ships transferred oil" / "Chinese ships transferred oil")
+            negated = (similarity >= NEGATED_PROPOSITION and left.predicate == right.predicate) or (parts and similarity >= DENIED_PARTS and parties.same_parts(left, right, strict=True))
+            if negated and left.hedge is None and right.hedge is None and _one_says_not(left, right, texts):
                 contradictions.append(_finding("contradiction", [left, right], similarity, names))
             continue
         agreeing.append((i, j, similarity))
@@ -183,6 +190,7 @@ class _Parties:
 
     def __init__(self, entities: list[Entity]):
         self.mentions: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+        self.ids = frozenset(entity.id for entity in entities)
         titled: dict[str, list[Entity]] = defaultdict(list)
         for entity in entities:
             for mention in entity.mentions:
@@ -213,10 +221,12 @@ class _Parties:
         word = head[-1]
         return frozenset({word[:-1] if word.endswith("s") and not word.endswith("ss") else word})
 
-    def same_parts(self, left: Claim, right: Claim) -> bool:
+    def same_parts(self, left: Claim, right: Claim, strict: bool = False) -> bool:
         """The same predicate (by class of meaning, not a light verb), the same subject, and
         objects that do not differ: "Dauer hit his head the night before" / "Rich Dauer hit his
-        head"; "the race was won by Hamilton" / "Hamilton won the race"."""
+        head"; "the race was won by Hamilton" / "Hamilton won the race". ``strict`` (to
+        contradict): a doer that is no linked entity is written the same in both ("its ships" of
+        a denial may be another country's than "Chinese ships")."""
         verb = meaning(left.predicate)
         if verb is None or verb != meaning(right.predicate) or verb in _LIGHT_PREDICATES:
             return False
@@ -228,7 +238,14 @@ class _Parties:
             return None not in objects and bool(objects[0] & objects[1])
         if None in doers or not doers[0] & doers[1]:
             return False
+        if strict and not self.named(left) and _doer_words(left) != _doer_words(right):
+            return False
         return None in objects or bool(objects[0] & objects[1])
+
+    def named(self, statement: Claim) -> bool:
+        """Whether the statement's doer is a linked entity or a title (not only a head word)."""
+        found = self.of(statement.article_id, statement.actor_start, statement.actor_end, _head_words(statement.subject, statement.subject_start, statement.actor_start, statement.actor_end))
+        return bool(found) and bool(found & self.ids)
 
 
 def _head_words(words: str | None, words_start: int | None, start: int | None, end: int | None) -> str | None:
@@ -238,6 +255,11 @@ def _head_words(words: str | None, words_start: int | None, start: int | None, e
     if words is None or words_start is None or start is None or end is None:
         return None
     return words[start - words_start : end - words_start]
+
+
+def _doer_words(statement: Claim) -> str:
+    words = (_head_words(statement.subject, statement.subject_start, statement.actor_start, statement.actor_end) or "").casefold().split()
+    return " ".join(w for w in words if w not in ("the", "a", "an"))
 
 
 def _without_doer(left: Claim, right: Claim) -> bool:
@@ -295,11 +317,17 @@ def _salient(statement: Claim) -> bool:
     return statement.value is not None
 
 
-def _one_says_not(left: Claim, right: Claim) -> bool:
-    """The negation is in the words, not only in the parse: one sentence has a word of
-    negation or denial the other lacks (the same quote parsed twice is no contradiction)."""
+def _one_says_not(left: Claim, right: Claim, texts: dict[str, str]) -> bool:
+    """The negation is in the words, not only in the parse: one sentence, up to the clause's
+    end (a frame of denial comes before it: "China denied that ..."), has a word of negation or
+    denial the other lacks (the same quote parsed twice is no contradiction)."""
     def negations(claim: Claim) -> set[str]:
-        return set(_NEGATION_WORDS.findall(claim.text.lower().replace("’", "'")))
+        text = texts.get(claim.article_id, "")
+        before = text[: claim.start]
+        ends = list(_SENTENCE_END.finditer(before))
+        start = ends[-1].end() if ends else 0
+        words = text[start : claim.end] if text else claim.text
+        return set(_NEGATION_WORDS.findall(words.lower().replace("’", "'")))
 
     return negations(left) != negations(right)
 

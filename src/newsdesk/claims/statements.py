@@ -38,7 +38,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsdesk.claims.lexicon import DENIAL_VERBS
-from newsdesk.claims.predicates import EVIDENCE_VERBS, IMPLICATIVE, SAYING_VERBS
+from newsdesk.claims.predicates import EVIDENCE_VERBS, IMPLICATIVE, SAYING_VERBS, meaning
 from newsdesk.model import Claim
 
 MIN_WORDS = 3
@@ -127,12 +127,12 @@ def _proposition_verb(verb: Token) -> tuple[Token, bool]:
             denied = denied != IMPLICATIVE[lemma]
             verb = complement
             continue
-        if lemma not in SAYING_VERBS and lemma not in DENIAL_VERBS and lemma not in EVIDENCE_VERBS:
+        if lemma not in SAYING_VERBS and lemma not in DENIAL_VERBS and lemma not in EVIDENCE_VERBS and meaning(lemma) != "deny":
             break
         complement = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
         if complement is None or (lemma in EVIDENCE_VERBS and not any(c.dep_ == "mark" and c.lower_ == "that" for c in complement.children)):
             break
-        denied = denied != (lemma in DENIAL_VERBS)
+        denied = denied != (lemma in DENIAL_VERBS or meaning(lemma) == "deny")
         verb = complement
     return verb, denied
 
