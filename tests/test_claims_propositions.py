@@ -7,7 +7,9 @@ object agree at a cosine the whole clauses do not reach ("Rich Dauer, 65, hit hi
 before" / "Dauer hit his head"); a predicate class of meaning ("survived" / "managed to escape
 unscathed") with a doer named by title; clauses of the same common words are compared; a
 statement agreement about another clause of an agreed sentence widens it, and one whose clause
-states what another agreement's clause states joins it."""
+states what another agreement's clause states joins it; a length of time is a figure and a figure
+of the same unit elsewhere is no single-source claim; a denial in other words contradicts the
+same doer only (written edge shapes)."""
 
 from __future__ import annotations
 

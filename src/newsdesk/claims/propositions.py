@@ -84,7 +84,6 @@ MAX_STATEMENTS_PER_ARTICLE = 200
 SINGLE_SOURCE_PER_ARTICLE = 3
 SINGLE_MIN_WORDS = 6
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 _PRONOUNS = frozenset("i you he she it we they this that these those who which one someone anyone everyone".split())
 _LIGHT_PREDICATES = frozenset("be have do get make go take come give include become seem see show".split())
 _NEGATION_WORDS = re.compile(r"\b(?:not|never|no|none|nobody|den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|fail(?:s|ed|ing)?)\b|n't")
@@ -373,8 +372,9 @@ def merged(agreements: list[Finding], stated: list[Finding], texts: dict[str, st
     """The agreements with the statement agreements added: one that speaks of the same sentences
     as an agreement already listed, in two or more articles (two clauses of one quote, or the
     clause of a figure already lined up), or whose clause states the same proposition (``links``)
-    as the clause of an agreement of other articles ("The Taliban called it a revenge attack"
-    beside "The Taliban claimed responsibility ..., saying it was in retaliation"), joins it
+    as the clause of an agreement of other articles ("they were found using data from NASA's
+    Chandra X-ray Observatory" beside "Astrophysicists ... used data from NASA's Chandra X-ray
+    Observatory"), joins it
     (its other articles' supports are added) instead of being listed twice."""
     result = list(agreements)
     clauses: dict[str, list[Clause]] = defaultdict(list)
