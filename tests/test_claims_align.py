@@ -42,10 +42,11 @@ def test_seed_precision_differences(seed_event):
 
 def test_seed_drone_counts_agree(seed_event):
     analyses, event = seed_event
-    values = {f.summary: sorted({s.article_id for s in f.support}) for f in event.agreements}
+    counts = [f for f in event.agreements if f.claim_kind != "statement"]
+    values = {f.summary: sorted({s.article_id for s in f.support}) for f in counts}
     assert len(values) == 3, values
     assert all(len(ids) == 2 for ids in values.values())
-    by_predicate = {f.summary.split("(")[1].split(")")[0]: f for f in event.agreements}
+    by_predicate = {f.summary.split("(")[1].split(")")[0]: f for f in counts}
     assert set(by_predicate) == {"attack", "shot down", "hit"}
     assert {s.value for s in by_predicate["attack"].support} == {"three"}
     assert {s.text for s in by_predicate["hit"].support} == {"the third reached the target", "the third ended up hitting the residence"}
@@ -58,7 +59,8 @@ def test_seed_findings_keep_the_contract_and_render_side_by_side(seed_event):
     assert span_violations(document) == []
     markdown = dossier_markdown(document)
     table = markdown.split("### What the sources agree on, where they conflict")[1]
-    assert table.count("| **contradiction**") == 1 and table.count("| **agree**") == 3
+    # three drone counts and the prime minister's survival (a statement) agree
+    assert table.count("| **contradiction**") == 1 and table.count("| **agree**") == 4
     header = table.strip().splitlines()[0]
     assert header.count("|") == 4  # finding + one column per source
     html = dossier_html(document)

@@ -131,9 +131,9 @@ def align_claims(analyses: list[Analysis], entities: list[Entity]) -> tuple[list
         conflicts += found_conflicts
     agreements = _without_duplicates(agreements)
     figures_of = {a.article.id: [c for c in a.claims if c.kind == "count" and c.value_start is not None] for a in analyses}
-    stated_agreements, stated_contradictions = align_statements(analyses, figures_of, entities)
+    stated_agreements, stated_contradictions, links = align_statements(analyses, figures_of, entities)
     texts = {a.article.id: a.article.text for a in analyses}
-    agreements = merged(agreements, [f for f in stated_agreements if not _covered(f, conflicts)], texts)
+    agreements = merged(agreements, [f for f in stated_agreements if not _covered(f, conflicts)], texts, links)
     conflicts += [f for f in stated_contradictions if not _covered(f, conflicts)]
     conflicts.sort(key=lambda f: CONFLICT_ORDER.index(f.kind))
     # copies of one story confirm nothing: an agreement needs two independent sources

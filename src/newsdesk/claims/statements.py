@@ -6,7 +6,9 @@ consulate, killing at least six civilians, officials said"): each is a statement
 proposition, not by whole sentences that mix several.
 
 - **Clauses.** The proposition of a sentence is its main verb's; under a verb of saying or denial
-  ("officials said ...", "X denied that ..."), the verb of what was said: the frame ("officials
+  ("officials said ...", "X denied that ..."), the verb of what was said (verbs of saying in ``predicates``); under an implicative verb
+  ("managed to escape", "failed to find"), the verb it governs, negated after a verb of failure.
+  The frame ("officials
   said", "according to police") is who says it (the voice, set in ``extract``), not what is said,
   and is left out of the span. Verbs coordinated with it ("... and display notifications"), an
   adverbial participle ("..., killing at least six"), a clause of time or cause ("after the
@@ -15,7 +17,9 @@ proposition, not by whole sentences that mix several.
 - **Parts.** who (``subject``: the grammatical subject, or the agent of a passive; a coordinated
   or participial clause takes its governor's), did what (``predicate``: the verb's lemma with its
   particle; a copula takes its complement: "is 65", "was unharmed"), to whom or what
-  (``target``: the object, or the passive subject), negation (``negated``: "not", "never", "no"
+  (``target``: the object, or the passive subject; ``target_start``/``target_end`` locate a
+  nominal object's head with the words before it, ``actor_start``/``actor_end`` the subject's),
+  negation (``negated``: "not", "never", "no"
   on the verb, or a verb of denial over the proposition) and, as for every claim, the hedge and
   the voice (set in ``extract``).
 - **Figure** (``value``): the first figure in digits the clause gives, with the word after it
@@ -34,11 +38,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsdesk.claims.lexicon import DENIAL_VERBS
+from newsdesk.claims.predicates import EVIDENCE_VERBS, IMPLICATIVE, SAYING_VERBS, meaning
 from newsdesk.model import Claim
 
 MIN_WORDS = 3
+_TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
 MAX_TOKENS = 70
-_SAYING = frozenset("say tell add report announce confirm state claim write explain note insist warn told tweet believe think assume".split())
 _LIGHT = frozenset("be have do get make go take come give say tell add report include become seem".split())
 _KEY_POS = frozenset({"NOUN", "PROPN", "NUM", "VERB", "ADJ"})
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
@@ -86,6 +91,9 @@ def statements_in(article_id: str, sentence: Span, text: str) -> list[Claim]:
         subject = _subject_of(verb)
         target = _child(verb, ("dobj", "attr", "acomp", "oprd")) or _child(verb, ("nsubjpass",))
         negated = denied != _negated(verb)
+        # the object's head with the words before it ("an assassination attempt"), for comparing
+        # propositions by their parts; an adjective ("escaped unscathed") is no object
+        nominal = target is not None and target.pos_ in ("NOUN", "PROPN", "NUM") and target.left_edge.i <= target.i
         first, last = sentence.doc[start].idx, sentence.doc[end - 1].idx + len(sentence.doc[end - 1])
         keys = _keys(sentence.doc[start:end]) | (_keys(_phrase(subject)) if subject is not None and not first <= subject.idx < last else set())
         claims.append(
@@ -94,7 +102,11 @@ def statements_in(article_id: str, sentence: Span, text: str) -> list[Claim]:
                 subject=_words(subject, text), predicate=_lemma(verb), kind="statement",
                 subject_start=subject.left_edge.idx if subject is not None else None,
                 subject_end=subject.right_edge.idx + len(subject.right_edge) if subject is not None else None,
-                target=_words(target, text), negated=negated, keys=tuple(sorted(keys)), value=_figure(sentence.doc[start:end]),
+                target=_words(target, text), negated=negated,
+                actor_start=subject.left_edge.idx if subject is not None and subject.left_edge.i <= subject.i else None,
+                actor_end=subject.idx + len(subject) if subject is not None and subject.left_edge.i <= subject.i else None,
+                target_start=target.left_edge.idx if nominal else None,
+                target_end=target.idx + len(target) if nominal else None, keys=tuple(sorted(keys)), value=_figure(sentence.doc[start:end]),
             )
         )
     return claims
@@ -107,12 +119,20 @@ def _proposition_verb(verb: Token) -> tuple[Token, bool]:
     denied = False
     for _ in range(3):
         lemma = verb.lemma_.lower()
-        if lemma not in _SAYING and lemma not in DENIAL_VERBS:
+        if lemma in IMPLICATIVE:
+            # "managed to escape" states the escape; "failed to find", that nothing was found
+            complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            if complement is None:
+                break
+            denied = denied != IMPLICATIVE[lemma]
+            verb = complement
+            continue
+        if lemma not in SAYING_VERBS and lemma not in DENIAL_VERBS and lemma not in EVIDENCE_VERBS and meaning(lemma) != "deny":
             break
         complement = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
-        if complement is None:
+        if complement is None or (lemma in EVIDENCE_VERBS and not any(c.dep_ == "mark" and c.lower_ == "that" for c in complement.children)):
             break
-        denied = denied != (lemma in DENIAL_VERBS)
+        denied = denied != (lemma in DENIAL_VERBS or meaning(lemma) == "deny")
         verb = complement
     return verb, denied
 
@@ -146,7 +166,7 @@ def _clause_heads(root: Token) -> list[tuple[Token, bool]]:
 
 def _is_frame(verb: Token) -> bool:
     """"..., he said" coordinated or appended to the proposition is its frame, not a proposition."""
-    return verb.lemma_.lower() in _SAYING and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+    return verb.lemma_.lower() in SAYING_VERBS and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
 
 
 def _clause_span(verb: Token, others: set[int], sentence: Span) -> tuple[int, int] | None:
@@ -159,7 +179,7 @@ def _clause_span(verb: Token, others: set[int], sentence: Span) -> tuple[int, in
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in _FRAME_PREPOSITIONS:
             skip.update(t.i for t in child.subtree)
-        if child.dep_ in ("parataxis",) or (child.dep_ in ("ccomp", "conj") and child.lemma_.lower() in _SAYING and child.i > verb.i):
+        if child.dep_ in ("parataxis",) or (child.dep_ in ("ccomp", "conj") and child.lemma_.lower() in SAYING_VERBS and child.i > verb.i):
             skip.update(t.i for t in child.subtree)
     doc = sentence.doc
     # quotation marks and commas hang off other words: bridged when the clause goes on after them
@@ -219,9 +239,12 @@ def _figure(span: Span) -> str | None:
     """The first figure the clause gives, as written with the word it counts or measures ("48
     hours", "$82"): a number in digits (news writes the figures that matter in digits, small
     incidental ones in words: "two versions", "two tall buildings") that is no date, time,
-    ordinal or list mark ("1)")."""
+    ordinal or list mark ("1)"). A length of time is a figure ("delayed by 10 minutes", "in my 18
+    years of doing this"); a point in time is not ("in 2017", "on January 31", "at 11pm")."""
     for token in span:
-        if not token.like_num or token.ent_type_ in ("DATE", "TIME", "ORDINAL") or not any(ch.isdigit() for ch in token.text):
+        if not token.like_num or token.ent_type_ == "ORDINAL" or not any(ch.isdigit() for ch in token.text):
+            continue
+        if token.ent_type_ in ("DATE", "TIME") and not _duration(token):
             continue
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if following is not None and following.text == ")":
@@ -230,6 +253,13 @@ def _figure(span: Span) -> str | None:
         start = token.doc[token.i - 1] if token.i > span.start and token.doc[token.i - 1].text in ("$", "£", "€") else token
         return token.doc.text[start.idx : end.idx + len(end)]
     return None
+
+
+def _duration(number: Token) -> bool:
+    """A number of a date or time entity that counts a unit of time ("10 minutes", "18 years"),
+    not a year, a day of a month or a clock time."""
+    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    return following is not None and following.lemma_.lower() in _TIME_UNITS and ":" not in number.text
 
 
 def _phrase(token: Token):
