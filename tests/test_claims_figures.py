@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from conftest import analysed_reports
 from newsdesk.claims import align_claims
+from newsdesk.claims.measures import ELAPSED
 from newsdesk.eval import claims_corpus
 from newsdesk.link import link_entities
 from newsdesk.model import Dossier, Event
@@ -103,3 +104,62 @@ def test_real_reports_the_boys_age_contradicts():
     assert len(ages) == 1
     assert {s.value for s in ages[0].support} == {"five-year-old", "six-year-old"}
     assert {letters[s.article_id] for s in ages[0].support} >= {"a", "b"}
+
+
+def _real_claims(path: str):
+    """The claims of one corpus article, parsed as the claims eval parses it."""
+    from newsdesk.claims import extract_claims
+
+    ((analysis, doc),) = claims_corpus.parsed([claims_corpus.read_article(path)])
+    return analysis, extract_claims(analysis, doc)
+
+
+def test_a_figure_a_toll_reaches_counts_the_dead():
+    # written: the later report gives the toll as "the number of dead rose to"
+    _, _, conflicts = _align(
+        ("At least 151 people were killed when a crowd surged in a narrow alley on Saturday night, the fire department said.", None),
+        ("The number of dead in the crowd crush rose to 154, of which 26 foreigners, the authorities announced on Sunday.", None),
+    )
+    (update,) = [f for f in conflicts if f.kind == "update"]
+    assert [s.value for s in update.support] == ["At least 151", "154"]  # "154, of which 26": 154 is the whole
+    # real (ECB+ 20_2, not in the claims gold): "death toll rises to 10"
+    analysis, claims = _real_claims("ecbplus/docs/20/20_2ecbplus.xml")
+    tolls = [c for c in claims if c.kind == "count" and c.slot == "killed" and "toll" in c.text]
+    assert tolls and {c.amount.low for c in tolls} == {10.0} and {c.role for c in tolls} == {"total"}
+
+
+def test_a_count_bringing_the_toll_up_is_an_increment():
+    (analysis,) = _analyses(("Rescuers recovered 12 bodies on Monday, bringing the death toll from the landslide to 43.", None))
+    roles = {c.value: c.role for c in analysis.claims if c.kind == "count"}
+    assert roles == {"12": "increment", "43": "total"}
+
+
+def test_a_figure_after_a_name_between_commas_is_an_age_not_a_count():
+    (analysis,) = _analyses(("Rihanna, 27, said her cousin Tavon Alleyne, 21, was shot dead in Barbados on Tuesday.", None))
+    assert not [c for c in analysis.claims if c.kind == "count"]
+    assert {(c.subject, c.amount.low) for c in analysis.claims if c.kind == "measure" and c.slot == "age"} == {("rihanna", 27.0), ("alleyne", 21.0)}
+    # real (dev): "Michael Neu, 67, faces 269 counts" counts the charges, and gives Neu's age
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "nigerian-prince-scam-arrest-2017"]
+    _, claims = _real_claims(event.paths["a"])
+    assert [c.text for c in claims if c.kind == "measure" and c.slot == "age"] == ["Michael Neu, 67"]
+    assert not [c for c in claims if c.kind == "count" and c.value == "67"]
+
+
+def test_the_time_a_story_has_lasted_so_far_is_an_update():
+    # real (dev): "trapped for around 50 hours by now", two days later "searching for more than 85 hours"
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "china-boy-well-2016"]
+    found, letters, _, _ = claims_corpus.predict(event)
+    (elapsed,) = [f for f in found if f.kind == "update" and "duration" in f.summary]
+    assert [letters[s.article_id] for s in elapsed.support][:2] == ["b", "c"]
+    assert not [f for f in _contradictions(found) if "duration" in f.summary]
+    # written: a finished span ("the search took 100 hours") is not one that is still growing
+    (analysis,) = _analyses(("The search took 100 hours. The boy has been trapped for around 50 hours by now.", None))
+    assert [c.value.strip() for c in analysis.claims if c.kind == "measure" and c.subject == ELAPSED] == ["50 hours"]
+
+
+def test_an_upper_bound_far_above_a_figure_is_no_difference_of_precision():
+    _, _, conflicts = _align(
+        ("Up to 40 people were injured when the roof of the market collapsed, police said.", "2024-05-01T08:00:00"),
+        ("Three people were injured when the roof of the market collapsed, police said.", "2024-05-01T08:00:00"),
+    )
+    assert [f for f in conflicts if f.kind in ("precision", "contradiction")] == []

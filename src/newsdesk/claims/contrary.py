@@ -31,9 +31,10 @@ SAME, PART = "same", "part"
 CONTRADICTION_SIMILARITY = 0.5
 MEASURE_SIMILARITY = 0.3  # tuned on the dev split of tests/gold/claims/corpus.json (true pairs 0.35-0.73)
 OPEN_SLOT_SIMILARITY = 0.7  # near-paraphrase; dev has no true open-slot count contradiction to tune on
+PRECISION_SIMILARITY = 0.25  # true differences of precision on dev and the written cases: 0.29-0.80
 SIMILARITY_PAIRS = 16  # at most this many claim pairs of two value groups are compared by sentence
 
-__all__ = ["PART", "SAME", "may_contradict"]
+__all__ = ["PART", "SAME", "about_one_thing", "may_contradict"]
 
 
 def may_contradict(left: list[Claim], right: list[Claim], setting: str, articles: dict[str, Article], rising: frozenset[str], same_doer: Callable[[Claim, Claim], bool]) -> bool:
@@ -45,6 +46,13 @@ def may_contradict(left: list[Claim], right: list[Claim], setting: str, articles
     if _in_words(first) or _in_words(other):
         return False
     return first.kind == "state" or _said_alike(left, right, _similarity_needed(first, other, same_doer))
+
+
+def about_one_thing(left: list[Claim], right: list[Claim]) -> bool:
+    """Whether two compatible value groups, one more precise, are about one thing: some pair of
+    their clauses from different articles has sentence vectors at least ``PRECISION_SIMILARITY``
+    apart. Lower than for a contradiction: compatible values already say much of it."""
+    return left[0].kind == "state" or _said_alike(left, right, PRECISION_SIMILARITY)
 
 
 def _in_words(claim: Claim) -> bool:

@@ -6,7 +6,10 @@ hours, years of age, magnitude), ``slot`` (``money``, ``distance``, ``material``
 ``magnitude``, ``age``) and ``subject``: its **anchor**, the lemma of the word the figure is
 about: what it measures ("1,200 tonnes of fertiliser" -> fertiliser), else the noun it modifies
 ("a 450-pound gorilla" -> gorilla; "$5 billion hit" ->
-hit; "the 40m dry well" -> well), else the verb it depends on ("fell 15ft" -> fall); never a
+hit; "the 40m dry well" -> well), else the verb it depends on ("fell 15ft" -> fall); a span of
+time the story has lasted so far ("trapped for around 50 hours by now", "have been searching for
+more than 85 hours") has the anchor ``ELAPSED``, whatever its verb, since it grows from report to
+report and is compared as an update; never a
 unit or a light verb ("be", "include"), and an age only by the name it belongs to. Figures per
 unit ("$82 a share") and conversions in brackets ("(131 feet)") are left out. Two
 measures are the same thing only with the same slot and the same anchor: "$60 in cash" and "$82
@@ -56,12 +59,15 @@ _LIGHT = frozenset("be have include do make get take give go come say reach".spl
 _AGE = re.compile(r"\b(?P<number>\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old\b|\baged (?P<aged>\d{1,3})\b", re.IGNORECASE)
 
 UNRESOLVED_HOLDER = "?"
+# The anchor of a span of time the story has lasted so far (see ``_elapsed``).
+ELAPSED = "elapsed so far"
+_SO_FAR = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:by now|so far|as of writing|as of now)\b", re.IGNORECASE)
 # Nouns for a person whose age tells them apart ("a five-year-old boy"); other nouns an age
 # modifies ("a 17-year-old male", "the 37-year-old building") say too little of whose it is.
 PROTAGONIST_SHARE = 0.5  # tuned on the dev split of tests/gold/claims/corpus.json
 AGE_HOLDERS = PEOPLE_NOUNS | frozenset("toddler baby infant son daughter teenager teen youngster kid".split())
 
-__all__ = ["UNRESOLVED_HOLDER", "comparable_ages", "measures_in", "with_age_holders"]
+__all__ = ["ELAPSED", "UNRESOLVED_HOLDER", "apposition_age", "comparable_ages", "measures_in", "with_age_holders"]
 
 
 def measures_in(article_id: str, sentence: Span, full_text: str) -> list[Claim]:
@@ -78,6 +84,12 @@ def measures_in(article_id: str, sentence: Span, full_text: str) -> list[Claim]:
         holder = _named_holder(doc, start, end) or _unnamed_holder(doc, start, end)
         if holder:
             found.append(_claim(article_id, sentence, full_text, start, end, "age", amount, holder))
+    for token in sentence:
+        if apposition_age(token):
+            name = doc[token.i - 2]
+            age = _claim(article_id, sentence, full_text, token.idx, token.idx + len(token), "age", Amount(float(token.text), float(token.text), exact=True), name.lemma_.lower())
+            start = name.left_edge.idx if name.left_edge.i < name.i else name.idx  # the name and its age, not the sentence it sits in
+            found.append(replace(age, start=start, end=token.idx + len(token), text=full_text[start : token.idx + len(token)]))
     for match in _FIGURE.finditer(text):
         unit = (match.group("unit") or "").lower()
         currency = match.group("currency")
@@ -98,9 +110,35 @@ def measures_in(article_id: str, sentence: Span, full_text: str) -> list[Claim]:
             continue
         value = float(match.group("number").replace(",", "")) * scale * factor
         approximator = approximation_before(full_text[sentence.start_char : start])
-        claim = _claim(article_id, sentence, full_text, start, end, slot, Amount(value, value, exact=not approximator), _anchor(doc, start, end))
+        anchor = ELAPSED if slot == "duration" and _elapsed(doc, start, end, full_text[end : sentence.end_char]) else _anchor(doc, start, end)
+        claim = _claim(article_id, sentence, full_text, start, end, slot, Amount(value, value, exact=not approximator), anchor)
         found.append(replace(claim, basis=approximator or None))
     return [m for m in found if m.subject]
+
+
+def apposition_age(token: Token) -> bool:
+    """A figure set off by commas right after a name is that person's age, not a count: "Rihanna,
+    27, said", "Michael Neu, 67, faces 269 counts"."""
+    doc = token.doc
+    if not token.text.isdigit() or not 0 < int(token.text) <= 120 or token.i < 2 or doc[token.i - 1].text != ",":
+        return False
+    name = doc[token.i - 2]
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (name.pos_ == "PROPN" or name.ent_type_ == "PERSON") and (after is None or after.text in (",", ".", ";", ")"))
+
+
+def _elapsed(doc, start: int, end: int, rest: str) -> bool:
+    """A span of time the story has lasted so far, as of its report: "(has been) trapped for
+    around 50 hours by now", "have been searching for more than 85 hours": a perfect verb with
+    "for", or "by now", "so far", "as of writing" after it. It grows from report to report."""
+    if _SO_FAR.match(rest):
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    preposition = span.root.head
+    verb = preposition.head if preposition.lower_ == "for" else None
+    return verb is not None and verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and verb.tag_ in ("VBN", "VBG")
 
 
 def _converted(text: str, start: int) -> bool:

@@ -77,10 +77,13 @@ def measure_relation(left: Claim, right: Claim) -> str | None:
 def _far_apart(left: Amount, right: Amount) -> bool:
     """An open bound ("at least 2") contains any larger figure, but a figure more than
     ``OPEN_BOUND_FACTOR`` times the bound is not what the bound's writer knew: the two differ,
-    without contradicting each other."""
+    without contradicting each other. Likewise an upper bound ("up to 32", "fewer than 100")
+    and a figure less than its ``OPEN_BOUND_FACTOR``-th part."""
     for bound, other in ((left, right), (right, left)):
         if bound.high is None and bound.low > 0 and other.low > OPEN_BOUND_FACTOR * bound.low:
             return True
+        if bound.low == 0 and bound.high and not bound.exact and other.high is not None and other.high * OPEN_BOUND_FACTOR < bound.high:
+            return True  # "up to 32" is no vaguer reading of "2"
     return False
 
 
