@@ -3,6 +3,8 @@ different things, hold at different times or be too loosely tied to one thing (`
 already found them different and asserted).
 
 - A vague count in words ("several", "dozens") never contradicts a figure.
+- Two counts one report gives in one voice count two things (a voice does not contradict
+  itself), unless it gives one of them as an earlier report's ("Earlier reports had put ...").
 - Counts contradict only when they count the same noun under a predicate that says what
   happened; states and measures are about one holder or anchor.
 - When only one of two counts names a place (setting ``PART``), it may count a part of the
@@ -17,6 +19,7 @@ already found them different and asserted).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -32,7 +35,8 @@ CONTRADICTION_SIMILARITY = 0.5
 MEASURE_SIMILARITY = 0.3  # tuned on the dev split of tests/gold/claims/corpus.json (true pairs 0.35-0.73)
 OPEN_SLOT_SIMILARITY = 0.7  # near-paraphrase; dev has no true open-slot count contradiction to tune on
 PRECISION_SIMILARITY = 0.25  # true differences of precision on dev and the written cases: 0.29-0.80
-SIMILARITY_PAIRS = 16  # at most this many claim pairs of two value groups are compared by sentence
+SIMILARITY_PAIRS = 16
+_EARLIER_REPORT = re.compile(r"\b(?:earlier|initial|first|previous|original)(?:ly)? (?:reports?|figures?|estimates?|accounts?)\b|\bhad (?:previously |earlier |initially )?been (?:reported|put|given)\b|\bpreviously (?:reported|said)\b", re.IGNORECASE)  # at most this many claim pairs of two value groups are compared by sentence
 
 __all__ = ["PART", "SAME", "about_one_thing", "may_contradict"]
 
@@ -41,7 +45,7 @@ def may_contradict(left: list[Claim], right: list[Claim], setting: str, articles
     """Whether two value groups (claims with one value, ``left`` and ``right``), already found
     different and asserted, contradict (rules in the module docstring)."""
     first, other = left[0], right[0]
-    if not (_same_things(first, other) and _not_a_part(first, other, setting) and _at_one_time(left, right, articles, rising)):
+    if not (_same_things(first, other) and _not_a_part(first, other, setting) and _at_one_time(left, right, articles, rising)) or both_in_one_report(left, right):
         return False
     if _in_words(first) or _in_words(other):
         return False
@@ -52,7 +56,22 @@ def about_one_thing(left: list[Claim], right: list[Claim]) -> bool:
     """Whether two compatible value groups, one more precise, are about one thing: some pair of
     their clauses from different articles has sentence vectors at least ``PRECISION_SIMILARITY``
     apart. Lower than for a contradiction: compatible values already say much of it."""
+    if both_in_one_report(left, right):
+        return False
     return left[0].kind == "state" or _said_alike(left, right, PRECISION_SIMILARITY)
+
+
+def both_in_one_report(left: list[Claim], right: list[Claim]) -> bool:
+    """Whether one report gives both counts in one voice (its own, or one speaker's), and not
+    as an earlier report's ("Earlier reports had put the toll at 40"): a voice does not contradict
+    itself, so its two figures count two things ("seven life sentences and four sentences of
+    life without parole"). Two voices in one report (the author and a quoted source) may."""
+    if left[0].kind not in ("count", "change"):
+        return False  # a state or a measure of one holder: a report relays two accounts of it
+    def voices(group: list[Claim]) -> set[tuple]:
+        return {(c.article_id, c.speaker) for c in group if not _EARLIER_REPORT.search(c.text)}
+
+    return bool(voices(left) & voices(right))
 
 
 def _in_words(claim: Claim) -> bool:

@@ -43,7 +43,9 @@ SLOT_OF_PREDICATE = {
     "evacuated": "evacuated", "rescued": "rescued", "destroyed": "buildings", "damaged": "buildings",
 }
 SLOT_OF_NOUN = {
-    **dict.fromkeys("body corpse death fatality victim casualty".split(), "killed"),
+    # not "victims" or "casualties": the wounded are victims too ("the three victims were taken
+    # to hospital"); what happened to them is in the predicate
+    **dict.fromkeys("body corpse death fatality".split(), "killed"),
     **dict.fromkeys("injury injured wounded".split(), "injured"),
     **dict.fromkeys("suspect detainee arrest".split(), "arrested"),
     **dict.fromkeys("evacuee".split(), "evacuated"),

@@ -3,8 +3,9 @@
 
 Amounts compare as intervals (see ``numbers``): equal exact figures agree; a vague amount that
 contains the other ("several" and "six") is a difference of precision; disjoint amounts differ,
-except that a vague word and a figure within a factor of ``LOOSE_WORDING_FACTOR`` of its range
-("almost half" and 48 -> 15, "scores" and "more than 100") are read as loose wording. An open
+except that a share in words and a figure within a factor of ``LOOSE_WORDING_FACTOR`` of its
+range ("almost half" and 48 -> 15) are read as loose wording; a count in words outside its range
+("several" against "two") is left alone. An open
 bound ("at least 2") against a figure more than ``OPEN_BOUND_FACTOR`` times larger is *apart*:
 compatible, but not what its writer knew (an update, or nothing). A round figure of thousands
 covers ``ROUND_FIGURE_SHARE`` either side. Changes compare by their figures before and after;
@@ -77,23 +78,23 @@ def measure_relation(left: Claim, right: Claim) -> str | None:
 def _far_apart(left: Amount, right: Amount) -> bool:
     """An open bound ("at least 2") contains any larger figure, but a figure more than
     ``OPEN_BOUND_FACTOR`` times the bound is not what the bound's writer knew: the two differ,
-    without contradicting each other. Likewise an upper bound ("up to 32", "fewer than 100")
-    and a figure less than its ``OPEN_BOUND_FACTOR``-th part."""
+    without contradicting each other."""
     for bound, other in ((left, right), (right, left)):
         if bound.high is None and bound.low > 0 and other.low > OPEN_BOUND_FACTOR * bound.low:
             return True
-        if bound.low == 0 and bound.high and not bound.exact and other.high is not None and other.high * OPEN_BOUND_FACTOR < bound.high:
-            return True  # "up to 32" is no vaguer reading of "2"
     return False
 
 
 def _loosely_worded(left: Claim, right: Claim, left_amount: Amount, right_amount: Amount) -> bool:
-    """A quantity in words only ("almost half", "several", "scores") against a figure within a
-    factor of ``LOOSE_WORDING_FACTOR`` of its range ("scores" against "more than 100") reads as
-    loose wording, not a conflict."""
+    """A share in words only ("almost half") against a figure within a factor of
+    ``LOOSE_WORDING_FACTOR`` of its range (a loss of 48 seats to 15) reads as loose wording, a
+    difference of precision rather than a conflict. A count in words ("several", "scores")
+    outside its range is neither: "two government buildings" and "several state buildings",
+    "scores of other people" and "more than 100 wounded" are not one figure said loosely, so
+    nothing is shown (they may be other buildings, other people)."""
     for vague_claim, vague, exact in ((left, left_amount, right_amount), (right, right_amount, left_amount)):
         in_words = not any(ch.isdigit() for ch in vague_claim.value or "")
-        if in_words and not vague.exact and _within_factor(vague, exact.low if exact.high is None or exact.exact else exact.high, LOOSE_WORDING_FACTOR):
+        if in_words and vague.proportion and not vague.exact and _within_factor(vague, exact.low if exact.high is None or exact.exact else exact.high, LOOSE_WORDING_FACTOR):
             return True
     return False
 
