@@ -19,7 +19,9 @@ The amount is the figure as written; an approximator before it ("about", "more t
 as") is kept in ``basis`` and makes it inexact. Two measures of one thing agree when their figures
 are equal within ``ROUNDING`` ("about 49 meters" and "49m": the hedge word alone is no
 difference); an inexact one within ``APPROXIMATE`` of the other is a difference of precision;
-beyond that they contradict (in ``align``, when they hold at the same time).
+beyond that they contradict (in ``align``, when they hold at the same time). Money in different
+currencies is not compared (no rates here). An age's holder is a person's full name as written
+("Gary Gomes, 35" and "Catherine Gomes, 61" are two people).
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ UNITS = {
     **dict.fromkeys("hour hours".split(), ("duration", 1.0)),
     **dict.fromkeys("magnitude".split(), ("magnitude", 1.0)),
 }
+_CURRENCIES = {"dollar": "$", "dollars": "$", "usd": "$", "$": "$", "£": "£", "€": "€"}
 SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
 ROUNDING = 0.01
 APPROXIMATE = 0.15
@@ -87,7 +90,7 @@ def measures_in(article_id: str, sentence: Span, full_text: str) -> list[Claim]:
     for token in sentence:
         if apposition_age(token):
             name = doc[token.i - 2]
-            age = _claim(article_id, sentence, full_text, token.idx, token.idx + len(token), "age", Amount(float(token.text), float(token.text), exact=True), name.lemma_.lower())
+            age = _claim(article_id, sentence, full_text, token.idx, token.idx + len(token), "age", Amount(float(token.text), float(token.text), exact=True), full_name(name))
             start = name.left_edge.idx if name.left_edge.i < name.i else name.idx  # the name and its age, not the sentence it sits in
             found.append(replace(age, start=start, end=token.idx + len(token), text=full_text[start : token.idx + len(token)]))
     for match in _FIGURE.finditer(text):
@@ -106,13 +109,17 @@ def measures_in(article_id: str, sentence: Span, full_text: str) -> list[Claim]:
             continue  # "magnitude 6.1" has its number after the word; left to statements
         start = sentence.start_char + match.start()
         end = sentence.start_char + match.end()
+        number_start = sentence.start_char + match.start("number")
+        if re.search(r"\d[,.]\s$", full_text[max(0, number_start - 3) : number_start]):
+            continue  # the tail of a figure split by detokenising ("2, 000 feet"), which cannot be read safely
         if _converted(full_text, start) or _PER.match(full_text[end : end + 20]) or _PER.match(full_text[start + len(match.group(0).rstrip()) - len(unit) - 1 : end + 20] if unit == "a" else ""):
             continue
         value = float(match.group("number").replace(",", "")) * scale * factor
         approximator = approximation_before(full_text[sentence.start_char : start])
         anchor = ELAPSED if slot == "duration" and _elapsed(doc, start, end, full_text[end : sentence.end_char]) else _anchor(doc, start, end)
         claim = _claim(article_id, sentence, full_text, start, end, slot, Amount(value, value, exact=not approximator), anchor)
-        found.append(replace(claim, basis=approximator or None))
+        # money keeps its currency: "$2 million" and "£1 million" are not compared
+        found.append(replace(claim, basis=approximator or None, predicate=f"money {_CURRENCIES.get(currency or unit, currency or unit)}" if slot == "money" else slot))
     return [m for m in found if m.subject]
 
 
@@ -124,7 +131,9 @@ def apposition_age(token: Token) -> bool:
         return False
     name = doc[token.i - 2]
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return (name.pos_ == "PROPN" or name.ent_type_ == "PERSON") and (after is None or after.text in (",", ".", ";", ")"))
+    if after is not None and after.text == "," and token.i + 2 < len(doc) and doc[token.i + 2].like_num:
+        return False  # a list of numbers ("IE6, 7, 8")
+    return (name.pos_ == "PROPN" or name.ent_type_ == "PERSON") and name.is_alpha and (after is None or after.text in (",", ".", ";", ")"))
 
 
 def _elapsed(doc, start: int, end: int, rest: str) -> bool:
@@ -160,8 +169,16 @@ def _named_holder(doc, start: int, end: int) -> str | None:
     candidates += [t for t in span.root.children if t.dep_ in ("appos",)]
     for token in candidates:
         if token.pos_ == "PROPN" and token.i not in range(span.start, span.end):
-            return token.lemma_.lower()
+            return full_name(token)
     return None
+
+
+def full_name(token: Token) -> str:
+    """A person's name as an age's holder: the proper noun with the names compounded before it
+    ("Gary Gomes" and "Catherine Gomes" are two people; a name's head alone would be one)."""
+    head = token.head if token.dep_ in ("compound", "flat") and token.head.pos_ == "PROPN" and token.head.i > token.i else token
+    words = [t for t in head.subtree if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN" and t.i < head.i] + [head]
+    return " ".join(t.text.lower() for t in words)
 
 
 def _unnamed_holder(doc, start: int, end: int) -> str | None:
@@ -184,13 +201,14 @@ def _unnamed_holder(doc, start: int, end: int) -> str | None:
 def with_age_holders(claims: list[Claim]) -> list[Claim]:
     """An age without its holder ("the six-year-old", "he was 3") repeats an age the article gives
     with one: the nearest with the same figure ("a six-year-old boy ... the six-year-old"), else
-    the nearest before it; with none it is dropped (whose age it is stays unknown)."""
+    the nearest before it of an unnamed person ("a boy"; a named person's age comes with the
+    name); with none it is dropped (whose age it is stays unknown)."""
     holders = [c for c in claims if c.kind == "measure" and c.slot == "age" and c.subject != UNRESOLVED_HOLDER]
     result = []
     for claim in claims:
         if claim.kind == "measure" and claim.subject == UNRESOLVED_HOLDER:
             same = sorted((h for h in holders if h.amount == claim.amount), key=lambda h: abs(h.start - claim.start))
-            before = [h for h in holders if h.start <= claim.start]
+            before = [h for h in holders if h.start <= claim.start and h.subject in AGE_HOLDERS]  # a named person's age is given with the name
             source = same[0] if same else before[-1] if before else None
             if source is None:
                 continue

@@ -63,6 +63,8 @@ def count_relation(left: Claim, right: Claim) -> str | None:
 
 def measure_relation(left: Claim, right: Claim) -> str | None:
     """Two measures of one thing (rules in ``measures``)."""
+    if left.predicate != right.predicate:
+        return None  # money in two currencies
     a, b = left.amount.low, right.amount.low
     gap = abs(a - b) / max(abs(a), abs(b), 1e-9)
     if gap <= ROUNDING:
