@@ -227,3 +227,16 @@ def test_money_in_two_currencies_is_not_compared():
         ("The stolen jewellery is worth $103 million, police said on Friday.", "2009-01-02T10:00:00"),
     )
     assert [f.kind for f in conflicts] == ["contradiction"]
+
+
+def test_a_measure_is_read_at_the_precision_it_is_written():
+    # real (ECB+ 44): HP's "$13 billion acquisition" of EDS rounds "$13.2 billion"; "$13.9 billion" does not
+    found, _ = _real_event(*(f"ecbplus/docs/44/44_{n}ecb.xml" for n in (1, 3, 7)))
+    values = {frozenset(s.value.split()[0] for s in f.support): f.kind for f in found if f.kind in ("precision", "contradiction") and "(money)" in f.summary}
+    assert values.get(frozenset({"$13.2", "$13"})) == "precision"
+
+
+def test_a_price_list_is_not_one_price():
+    # real (ECB+ 40): "will cost $79 for a single license, $99 for a family pack" and "costs $2499"
+    found, _ = _real_event(*(f"ecbplus/docs/40/40_{n}ecb.xml" for n in (5, 6)))
+    assert not [f for f in _contradictions(found) if "(money)" in f.summary]

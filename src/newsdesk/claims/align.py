@@ -87,7 +87,7 @@ from newsdesk.claims.lexicon import (
     PEOPLE_NOUNS,
     TARGET_SYNONYMS,
 )
-from newsdesk.claims.contrary import SAME, PART, about_one_thing, may_contradict
+from newsdesk.claims.contrary import SAME, PART, about_one_thing, may_contradict, names_several_things
 from newsdesk.claims.copies import with_sources
 from newsdesk.claims.counts import TOLL_NOUNS
 from newsdesk.claims.measures import comparable_ages
@@ -386,6 +386,7 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[l
     conflicts: list[Finding] = []
     contradicted: set[int] = set()
     updated: set[int] = set()
+    several = names_several_things([g.claims for g in groups])  # a price list: no contradiction
     for (i, left), (j, right) in itertools.combinations(enumerate(groups), 2):
         setting = holders.setting(left.first, right.first)
         if not _across(left, right) or setting is None:
@@ -397,7 +398,7 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[l
         if update is not None:
             updated.update((i, j))
             contradicted.update((i, j))
-        elif relation == DIFFER and left.asserted() and right.asserted() and may_contradict(left.claims, right.claims, setting, holders.articles, holders.rising, holders.same_doer):
+        elif relation == DIFFER and not several and left.asserted() and right.asserted() and may_contradict(left.claims, right.claims, setting, holders.articles, holders.rising, holders.same_doer):
             conflicts.append(_finding(CONTRADICTION, name, [left, right], holders))
             contradicted.update((i, j))
         elif relation == PRECISION and about_one_thing(left.claims, right.claims):

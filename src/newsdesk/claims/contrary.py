@@ -3,6 +3,8 @@ different things, hold at different times or be too loosely tied to one thing (`
 already found them different and asserted).
 
 - A vague count in words ("several", "dozens") never contradicts a figure.
+- A measure's anchor of which one voice gives several values ("$79 for a single license, $99
+  for a family pack") names several things: its values are not compared across reports.
 - Two counts one report gives in one voice count two things (a voice does not contradict
   itself), unless it gives one of them as an earlier report's ("Earlier reports had put ...").
 - Counts contradict only when they count the same noun under a predicate that says what
@@ -38,7 +40,7 @@ PRECISION_SIMILARITY = 0.25  # true differences of precision on dev and the writ
 SIMILARITY_PAIRS = 16
 _EARLIER_REPORT = re.compile(r"\b(?:earlier|initial|first|previous|original)(?:ly)? (?:reports?|figures?|estimates?|accounts?)\b|\bhad (?:previously |earlier |initially )?been (?:reported|put|given)\b|\bpreviously (?:reported|said)\b", re.IGNORECASE)  # at most this many claim pairs of two value groups are compared by sentence
 
-__all__ = ["PART", "SAME", "about_one_thing", "may_contradict"]
+__all__ = ["PART", "SAME", "about_one_thing", "may_contradict", "names_several_things"]
 
 
 def may_contradict(left: list[Claim], right: list[Claim], setting: str, articles: dict[str, Article], rising: frozenset[str], same_doer: Callable[[Claim, Claim], bool]) -> bool:
@@ -59,6 +61,21 @@ def about_one_thing(left: list[Claim], right: list[Claim]) -> bool:
     if both_in_one_report(left, right):
         return False
     return left[0].kind == "state" or _said_alike(left, right, PRECISION_SIMILARITY)
+
+
+def names_several_things(groups: list[list[Claim]]) -> bool:
+    """Whether a measure's anchor names several things in this event: one voice gives two or
+    more of its values ("will cost $79 for a single license, $99 for a family pack"). Its
+    values are then not compared across reports: which price is whose is unknown."""
+    if not groups or groups[0][0].kind != "measure":
+        return False
+    seen: set[tuple] = set()
+    for group in groups:
+        voices = {(c.article_id, c.speaker) for c in group if not _EARLIER_REPORT.search(c.text)}
+        if voices & seen:
+            return True
+        seen |= voices
+    return False
 
 
 def both_in_one_report(left: list[Claim], right: list[Claim]) -> bool:

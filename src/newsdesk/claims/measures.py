@@ -11,7 +11,8 @@ time the story has lasted so far ("trapped for around 50 hours by now", "have be
 more than 85 hours") has the anchor ``ELAPSED``, whatever its verb, since it grows from report to
 report and is compared as an update; never a
 unit or a light verb ("be", "include"), and an age only by the name it belongs to. Figures per
-unit ("$82 a share") and conversions in brackets ("(131 feet)") are left out. Two
+unit ("$82 a share", "$25-per-share"), ends of ranges ("$12 billion to $13 billion") and conversions in
+brackets ("(131 feet)") are left out. Two
 measures are the same thing only with the same slot and the same anchor: "$60 in cash" and "$82
 a share" are not compared, nor the height of an iceberg with its thickness.
 
@@ -58,6 +59,7 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 _PER = re.compile(r"^\W*(?:a|per|each)\W+(?:share|head|year|day|month|week|hour|person|barrel|ton|tonne)\b", re.IGNORECASE)
+_RANGE_AROUND = re.compile(r"^\W*(?:to|and|-|–)\s*[$£€]?\s?\d|\d\s*(?:bn|billion|million|m)?\s*(?:to|-|–)\s*$", re.IGNORECASE)
 _LIGHT = frozenset("be have include do make get take give go come say reach".split())
 _AGE = re.compile(r"\b(?P<number>\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old\b|\baged (?P<aged>\d{1,3})\b", re.IGNORECASE)
 
@@ -112,6 +114,8 @@ def measures_in(article_id: str, sentence: Span, full_text: str) -> list[Claim]:
         number_start = sentence.start_char + match.start("number")
         if re.search(r"\d[,.]\s$", full_text[max(0, number_start - 3) : number_start]):
             continue  # the tail of a figure split by detokenising ("2, 000 feet"), which cannot be read safely
+        if unit in ("per", "each") or _RANGE_AROUND.search(full_text[max(0, start - 12) : start]) or _RANGE_AROUND.match(full_text[end : end + 12]):
+            continue  # a price per unit ("$25-per-share"), or one end of a range ("$12 billion to $13 billion")
         if _converted(full_text, start) or _PER.match(full_text[end : end + 20]) or _PER.match(full_text[start + len(match.group(0).rstrip()) - len(unit) - 1 : end + 20] if unit == "a" else ""):
             continue
         value = float(match.group("number").replace(",", "")) * scale * factor

@@ -16,6 +16,8 @@ difference. States: equal states agree, the pairs of ``CONTRADICTORY_STATES`` di
 
 from __future__ import annotations
 
+import re
+
 from newsdesk.claims.lexicon import CONTRADICTORY_STATES, GENERIC_PEOPLE, MORE_SPECIFIC_STATES
 from newsdesk.claims.measures import APPROXIMATE, ROUNDING
 from newsdesk.model import Amount, Claim
@@ -69,12 +71,28 @@ def measure_relation(left: Claim, right: Claim) -> str | None:
     gap = abs(a - b) / max(abs(a), abs(b), 1e-9)
     if gap <= ROUNDING:
         return AGREEMENT
+    if _rounds_to(left, right) or _rounds_to(right, left):
+        return PRECISION
     if (left.basis or right.basis) and gap <= APPROXIMATE:
         return PRECISION
     bounds = {"more than", "over", "at least", "up to", "as many as", "fewer than", "under", "at most", "almost", "nearly"}
     if left.basis in bounds or right.basis in bounds:
         return None  # a bound against a figure: compatible or not, too loose to call
     return DIFFER
+
+
+def _rounds_to(coarse: Claim, fine: Claim) -> bool:
+    """A figure is read at the precision it is written: "$13 billion" is "$13.2 billion" rounded
+    (a difference of precision), "some $146 billion" is not "$148.9 billion" rounded."""
+    written = [re.search(r"\d[\d,]*(?:\.(\d+))?", c.value or "") for c in (coarse, fine)]
+    if None in written or not coarse.amount.low:
+        return False
+    decimals = [len(m.group(1) or "") for m in written]
+    if decimals[0] >= decimals[1]:
+        return False
+    number = float(written[0].group(0).replace(",", ""))
+    scale = coarse.amount.low / number if number else 0
+    return bool(scale) and round(fine.amount.low / scale, decimals[0]) == number
 
 
 def _far_apart(left: Amount, right: Amount) -> bool:
