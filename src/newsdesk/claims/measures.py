@@ -21,8 +21,8 @@ as") is kept in ``basis`` and makes it inexact. Two measures of one thing agree 
 are equal within ``ROUNDING`` ("about 49 meters" and "49m": the hedge word alone is no
 difference); an inexact one within ``APPROXIMATE`` of the other is a difference of precision;
 beyond that they contradict (in ``align``, when they hold at the same time). Money in different
-currencies is not compared (no rates here). An age's holder is a person's full name as written
-("Gary Gomes, 35" and "Catherine Gomes, 61" are two people).
+currencies is not compared (no rates here). An age's holder is the last word of a person's name
+(``comparable_ages`` keeps apart two people of one name).
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ def measures_in(article_id: str, sentence: Span, full_text: str) -> list[Claim]:
     for token in sentence:
         if apposition_age(token):
             name = doc[token.i - 2]
-            age = _claim(article_id, sentence, full_text, token.idx, token.idx + len(token), "age", Amount(float(token.text), float(token.text), exact=True), full_name(name))
+            age = _claim(article_id, sentence, full_text, token.idx, token.idx + len(token), "age", Amount(float(token.text), float(token.text), exact=True), _last_name(name))
             start = name.left_edge.idx if name.left_edge.i < name.i else name.idx  # the name and its age, not the sentence it sits in
             found.append(replace(age, start=start, end=token.idx + len(token), text=full_text[start : token.idx + len(token)]))
     for match in _FIGURE.finditer(text):
@@ -173,16 +173,16 @@ def _named_holder(doc, start: int, end: int) -> str | None:
     candidates += [t for t in span.root.children if t.dep_ in ("appos",)]
     for token in candidates:
         if token.pos_ == "PROPN" and token.i not in range(span.start, span.end):
-            return full_name(token)
+            return _last_name(token)
     return None
 
 
-def full_name(token: Token) -> str:
-    """A person's name as an age's holder: the proper noun with the names compounded before it
-    ("Gary Gomes" and "Catherine Gomes" are two people; a name's head alone would be one)."""
+def _last_name(token: Token) -> str:
+    """A person's name as an age's holder: the last word of the name ("Tavon Kaiseen Alleyne" and
+    "Alleyne" are one person; "Gary Gomes" and "Catherine Gomes", both "gomes", are told apart
+    by ``comparable_ages``)."""
     head = token.head if token.dep_ in ("compound", "flat") and token.head.pos_ == "PROPN" and token.head.i > token.i else token
-    words = [t for t in head.subtree if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN" and t.i < head.i] + [head]
-    return " ".join(t.text.lower() for t in words)
+    return head.lemma_.lower()
 
 
 def _unnamed_holder(doc, start: int, end: int) -> str | None:
@@ -226,14 +226,16 @@ def comparable_ages(claims: list[Claim], articles: int) -> list[Claim]:
     those of a noun that at least ``PROTAGONIST_SHARE`` of its ``articles`` give an age (the
     story's protagonist, whom most reports introduce by age: "a four-year-old boy"; a race's
     "37-year-old driver" is one of many drivers), and not from an article that gives that noun
-    two different ages (it speaks of more than one: "two boys ages 10 and 12")."""
+    two different ages (it speaks of more than one: "two boys ages 10 and 12"). Likewise a name's
+    ages, from any number of reports, except from a report that gives that name two different
+    ages ("Gary Gomes, 35" and "Catherine Gomes, 61": two people of one family)."""
     ages: dict[tuple[str, str], set[float]] = {}
     for claim in claims:
-        if claim.kind == "measure" and claim.slot == "age" and claim.subject in AGE_HOLDERS and claim.amount is not None:
+        if claim.kind == "measure" and claim.slot == "age" and claim.amount is not None:
             ages.setdefault((claim.article_id, claim.subject), set()).add(claim.amount.low)
     reported = {noun: sum(1 for (_, n) in ages if n == noun) for _, noun in ages}
-    keep = {key for key, values in ages.items() if len(values) == 1 and reported[key[1]] >= PROTAGONIST_SHARE * articles}
-    return [c for c in claims if not (c.kind == "measure" and c.slot == "age" and c.subject in AGE_HOLDERS) or (c.article_id, c.subject) in keep]
+    keep = {key for key, values in ages.items() if len(values) == 1 and (key[1] not in AGE_HOLDERS or reported[key[1]] >= PROTAGONIST_SHARE * articles)}
+    return [c for c in claims if not (c.kind == "measure" and c.slot == "age") or (c.article_id, c.subject) in keep]
 
 
 def _claim(article_id: str, sentence: Span, text: str, start: int, end: int, slot: str, amount: Amount, anchor: str | None) -> Claim:
