@@ -87,8 +87,9 @@ from newsdesk.claims.lexicon import (
     PEOPLE_NOUNS,
     TARGET_SYNONYMS,
 )
-from newsdesk.claims.contrary import SAME, PART, may_contradict
+from newsdesk.claims.contrary import SAME, PART, about_one_thing, may_contradict, names_several_things
 from newsdesk.claims.copies import with_sources
+from newsdesk.claims.counts import TOLL_NOUNS
 from newsdesk.claims.measures import comparable_ages
 from newsdesk.claims.numbers import label
 from newsdesk.claims.propositions import align_statements, merged, single_source_statements
@@ -305,7 +306,7 @@ class _Holders:
 
     def written_noun(self, claim: Claim) -> str:
         written = self.articles[claim.article_id].text[claim.subject_start : claim.subject_end].lower() if claim.subject_start is not None else ""
-        return claim.subject or "" if written in ("", "one", "nobody", "noone") else written
+        return claim.subject or "" if written in ("", "one", "nobody", "noone", *TOLL_NOUNS) else written
 
 
 _FUNCTION_WORDS = frozenset("the a an of its their his her our this that these those and or in on for".split())
@@ -385,6 +386,7 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[l
     conflicts: list[Finding] = []
     contradicted: set[int] = set()
     updated: set[int] = set()
+    several = names_several_things([g.claims for g in groups])  # a price list: no contradiction
     for (i, left), (j, right) in itertools.combinations(enumerate(groups), 2):
         setting = holders.setting(left.first, right.first)
         if not _across(left, right) or setting is None:
@@ -392,14 +394,14 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[l
         if topic[0] == "count" and any(c.role != "total" for c in left.claims + right.claims):
             continue  # subsets, increments and rates are other quantities than the totals they sit with
         relation = relate(left.first, right.first)
-        update = _update(left, right, relation, holders) if topic[0] == "count" else None
+        update = _update(left, right, relation, holders) if topic[0] in ("count", "measure") else None
         if update is not None:
             updated.update((i, j))
             contradicted.update((i, j))
-        elif relation == DIFFER and left.asserted() and right.asserted() and may_contradict(left.claims, right.claims, setting, holders.articles, holders.rising, holders.same_doer):
+        elif relation == DIFFER and not several and left.asserted() and right.asserted() and may_contradict(left.claims, right.claims, setting, holders.articles, holders.rising, holders.same_doer):
             conflicts.append(_finding(CONTRADICTION, name, [left, right], holders))
             contradicted.update((i, j))
-        elif relation == PRECISION:
+        elif relation == PRECISION and about_one_thing(left.claims, right.claims):
             conflicts.append(_finding(PRECISION, name, [left, right], holders))
     if updated:
         # one timeline per figure: every value it took, in the order the reports came out
@@ -434,9 +436,10 @@ def _update(left: _Group, right: _Group, relation: str | None, holders: _Holders
     more (rules in ``timing``), or when a share moved ("fell 1.5 percent" in the morning, "fell
     4.3 percent" in the afternoon): a market move is a new figure at every report."""
     moves = all(c.amount is not None and c.amount.proportion and c.predicate in MOVES for c in (left.first, right.first))
-    if relation not in (DIFFER, PRECISION, APART) or not (moves or (growing(left.first, PEOPLE_NOUNS) and growing(right.first, PEOPLE_NOUNS))):
+    elapsed = all(c.kind == "measure" and growing(c, PEOPLE_NOUNS) for c in (left.first, right.first))  # "trapped for 50 hours by now"
+    if not elapsed and (relation not in (DIFFER, PRECISION, APART) or not (moves or (growing(left.first, PEOPLE_NOUNS) and growing(right.first, PEOPLE_NOUNS)))):
         return None
-    if left.first.kind != "count" or right.first.kind != "count" or not (left.asserted() and right.asserted()):
+    if not elapsed and (left.first.kind != "count" or right.first.kind != "count") or not (left.asserted() and right.asserted()):
         return None
     orders = set()
     for a, b in itertools.product(left.claims, right.claims):

@@ -38,7 +38,7 @@ from newsdesk.claims.lexicon import (
     ZERO_COUNTABLE,
     ZERO_PEOPLE,
 )
-from newsdesk.claims.measures import UNITS
+from newsdesk.claims.measures import UNITS, apposition_age
 from newsdesk.claims.numbers import FRACTIONS, SCALES, VAGUE, approximation_before, number_value, parse_amount
 from newsdesk.claims.statements import doc_text
 from newsdesk.model import Amount, Claim
@@ -52,6 +52,9 @@ _NUMBER = r"\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?"
 _CHANGE = re.compile(rf"\bfrom\s+(?P<before>{_NUMBER})\s+(?:(?P<noun>[a-z]+)\s+)?to\s+(?:(?:only|just|a mere)\s+)?(?P<after>{_NUMBER})", re.IGNORECASE)
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 HARM_PARTICIPLES = frozenset("dead killed wounded injured hurt".split())
+# A toll and the verbs by which it reaches a figure ("the death toll rose to 154").
+TOLL_NOUNS = frozenset("toll number tally count".split())
+TOLL_VERBS = frozenset("rise climb reach stand increase jump grow mount hit top bring raise push put soar swell".split())
 
 
 def counts_in(article_id: str, sentence: Span) -> list[Claim]:
@@ -75,9 +78,12 @@ def counts_in(article_id: str, sentence: Span) -> list[Claim]:
             noun, partitive = _counted_noun(token, figure, claims)
             if noun is None and percent is not None:
                 noun = percent
-            harmed = _harm_participle(figure[-1]) if noun is None else None
+            harmed, toll = (_harm_participle(figure[-1]) if noun is None else None), None
             if harmed is not None:
                 noun = harmed
+            toll = _toll_of(figure[-1]) if noun is None else None
+            if toll is not None:
+                noun, harmed = toll[0], toll[0]
             elided = noun is None
             if elided:
                 noun = _elided_people(token, claims)
@@ -99,7 +105,7 @@ def counts_in(article_id: str, sentence: Span) -> list[Claim]:
         start, end = _clause(head, anchor)
         actor = _actor(head, anchor)
         if harmed is not None:
-            predicate = PREDICATE_CLASSES[harmed.lower_]
+            predicate = toll[1] if toll is not None else PREDICATE_CLASSES[harmed.lower_]
         subject, predicate = ("people", predicate) if elided or harmed is not None else _counted_as(noun, predicate)
         claims.append(
             Claim(
@@ -165,6 +171,24 @@ def _harm_participle(last: Token) -> Token | None:
     return None
 
 
+def _toll_of(last: Token) -> tuple[Token, str] | None:
+    """(the toll's noun, the predicate class of the harm it counts) for a figure a toll reaches: "the death toll
+    rose to 154", "the number of dead stood at 30", "bringing the death toll from the disaster to
+    11", "the toll reached 41". A toll without a word of harm ("the toll") counts the dead."""
+    verb = last.head.head if last.dep_ == "pobj" and last.head.lower_ in ("to", "at") else last.head if last.dep_ == "dobj" else None
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in TOLL_VERBS:
+        return None
+    deps = ("dobj",) if verb.lemma_.lower() in ("bring", "raise", "push", "put") else ("nsubj", "nsubjpass")
+    toll = next((c for c in verb.children if c.dep_ in deps and c.i < last.i), None)
+    if toll is None or toll.lemma_.lower() not in TOLL_NOUNS:
+        return None
+    for word in toll.subtree:
+        harm = PREDICATE_CLASSES.get(word.lower_) or PREDICATE_CLASSES.get(word.lemma_.lower()) or NOUNS_OF_HARM.get(word.lemma_.lower())
+        if word.i != toll.i and word.i < last.i and harm in ("dead", "injured", "missing"):
+            return toll, harm
+    return (toll, "dead") if toll.lemma_.lower() == "toll" else None
+
+
 def _denominator(noun: Token, figure: list[Token]) -> bool:
     """The whole of a partitive ("135 of the 199 seats", "none of the 171 passengers") is not
     itself a count of the predicate."""
@@ -197,6 +221,8 @@ def _is_quantity(token: Token) -> bool:
     if lower in VAGUE_HEADS:
         return True
     if token.like_num and not token.ent_type_ == "ORDINAL":
+        if apposition_age(token):
+            return False  # "Rihanna, 27,": an age
         if lower == "one" and token.dep_ != "nummod":
             return False  # "one of the points": a pronoun, not a count
         if _labels_or_fragment(token):

@@ -18,9 +18,10 @@ its counted noun and the words right after the figure's noun phrase ("left 32 ci
 
 - ``subset`` — a figure named as included in another: "including at least 10 children", "among
   them four children", "among the dead", "of whom", "of them", "of which", "five of the dead"
+  (after a comma, "154, of which 26 foreigners", the figure is the whole)
   ("six of his bodyguards" counts bodyguards: it is a total of its own noun);
 - ``increment`` — a figure added to an earlier one: "12 more bodies", "another 12", "12 additional",
-  "a further 12", "12 new cases";
+  "a further 12", "12 new cases", "killed six people, bringing the death toll to 11";
 - ``rate`` — a figure per unit: "per", "a day", "each year", "every hour", "an hour";
 - ``part`` — a figure the clause places in a part of the event's area ("in Bener Meriah
   district", "in Takengon") while it counts what the event counts (set by the aligner, which
@@ -42,7 +43,9 @@ SLOT_OF_PREDICATE = {
     "evacuated": "evacuated", "rescued": "rescued", "destroyed": "buildings", "damaged": "buildings",
 }
 SLOT_OF_NOUN = {
-    **dict.fromkeys("body corpse death fatality victim casualty".split(), "killed"),
+    # not "victims" or "casualties": the wounded are victims too ("the three victims were taken
+    # to hospital"); what happened to them is in the predicate
+    **dict.fromkeys("body corpse death fatality".split(), "killed"),
     **dict.fromkeys("injury injured wounded".split(), "injured"),
     **dict.fromkeys("suspect detainee arrest".split(), "arrested"),
     **dict.fromkeys("evacuee".split(), "evacuated"),
@@ -62,9 +65,11 @@ _SLOT_WORDS = [
 _HARM_MODIFIER = re.compile(r"\b(dead|killed|wounded|injured|hurt)\b", re.I)
 _SUBSET_BEFORE = re.compile(r"\b(?:including|includ(?:es|ed)|among them|among whom|among those|among the \w+|of whom|of them|of which|of those)\W+(?:\w+\W+){0,2}$", re.I)
 _WHOLE = r"(?:them|whom|which|those|the (?:dead|victims|injured|wounded|casualties|killed|missing|bodies|passengers|people killed))"
-_SUBSET_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:of " + _WHOLE + r"\b|were among\b|are among\b|among (?:the|them)\b)", re.I)
+_SUBSET_AFTER = re.compile(r"^[^\w,]*(?:\w+[^\w,]+){0,2}?(?:of " + _WHOLE + r"\b|were among\b|are among\b|among (?:the|them)\b)", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|further)\W+$", re.I)
 _INCREMENT_AFTER = re.compile(r"^\W*(?:more|additional|other|new|extra|further)\b", re.I)
+# "killed six people, bringing the death toll to 11": the six add to an earlier toll.
+_BRINGING_AFTER = re.compile(r"^[^.;]{0,60}?,\s*(?:bringing|taking|raising|pushing)\s+(?:the|its|their)\s+(?:\w+\s+){0,2}(?:toll|total|number|tally)\b", re.I)
 _RATE_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:per\b|a (?:day|week|month|year|hour|minute|second)\b|each (?:day|week|month|year|hour)\b|every (?:day|week|month|year|hour)\b|an hour\b|annually\b)", re.I)
 
 __all__ = ["typed"]
@@ -102,7 +107,7 @@ def _role(claim: Claim, text: str) -> str:
     after_noun = text[claim.subject_end : claim.subject_end + 40] if claim.subject_end and claim.subject_end >= claim.value_end else after
     if _SUBSET_BEFORE.search(before) or _SUBSET_AFTER.search(after) or _SUBSET_AFTER.search(after_noun):
         return "subset"
-    if _INCREMENT_BEFORE.search(before) or _INCREMENT_AFTER.search(after):
+    if _INCREMENT_BEFORE.search(before) or _INCREMENT_AFTER.search(after) or _BRINGING_AFTER.search(text[claim.value_end : claim.value_end + 120]):
         return "increment"
     if _RATE_AFTER.search(after_noun):
         return "rate"

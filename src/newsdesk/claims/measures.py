@@ -6,9 +6,13 @@ hours, years of age, magnitude), ``slot`` (``money``, ``distance``, ``material``
 ``magnitude``, ``age``) and ``subject``: its **anchor**, the lemma of the word the figure is
 about: what it measures ("1,200 tonnes of fertiliser" -> fertiliser), else the noun it modifies
 ("a 450-pound gorilla" -> gorilla; "$5 billion hit" ->
-hit; "the 40m dry well" -> well), else the verb it depends on ("fell 15ft" -> fall); never a
+hit; "the 40m dry well" -> well), else the verb it depends on ("fell 15ft" -> fall); a span of
+time the story has lasted so far ("trapped for around 50 hours by now", "have been searching for
+more than 85 hours") has the anchor ``ELAPSED``, whatever its verb, since it grows from report to
+report and is compared as an update; never a
 unit or a light verb ("be", "include"), and an age only by the name it belongs to. Figures per
-unit ("$82 a share") and conversions in brackets ("(131 feet)") are left out. Two
+unit ("$82 a share", "$25-per-share"), ends of ranges ("$12 billion to $13 billion") and conversions in
+brackets ("(131 feet)") are left out. Two
 measures are the same thing only with the same slot and the same anchor: "$60 in cash" and "$82
 a share" are not compared, nor the height of an iceberg with its thickness.
 
@@ -16,7 +20,9 @@ The amount is the figure as written; an approximator before it ("about", "more t
 as") is kept in ``basis`` and makes it inexact. Two measures of one thing agree when their figures
 are equal within ``ROUNDING`` ("about 49 meters" and "49m": the hedge word alone is no
 difference); an inexact one within ``APPROXIMATE`` of the other is a difference of precision;
-beyond that they contradict (in ``align``, when they hold at the same time).
+beyond that they contradict (in ``align``, when they hold at the same time). Money in different
+currencies is not compared (no rates here). An age's holder is the last word of a person's name
+(``comparable_ages`` keeps apart two people of one name).
 """
 
 from __future__ import annotations
@@ -44,6 +50,7 @@ UNITS = {
     **dict.fromkeys("hour hours".split(), ("duration", 1.0)),
     **dict.fromkeys("magnitude".split(), ("magnitude", 1.0)),
 }
+_CURRENCIES = {"dollar": "$", "dollars": "$", "usd": "$", "$": "$", "£": "£", "€": "€"}
 SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
 ROUNDING = 0.01
 APPROXIMATE = 0.15
@@ -52,16 +59,20 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 _PER = re.compile(r"^\W*(?:a|per|each)\W+(?:share|head|year|day|month|week|hour|person|barrel|ton|tonne)\b", re.IGNORECASE)
+_RANGE_AROUND = re.compile(r"^\W*(?:to|and|-|–)\s*[$£€]?\s?\d|\d\s*(?:bn|billion|million|m)?\s*(?:to|-|–)\s*$", re.IGNORECASE)
 _LIGHT = frozenset("be have include do make get take give go come say reach".split())
 _AGE = re.compile(r"\b(?P<number>\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old\b|\baged (?P<aged>\d{1,3})\b", re.IGNORECASE)
 
 UNRESOLVED_HOLDER = "?"
+# The anchor of a span of time the story has lasted so far (see ``_elapsed``).
+ELAPSED = "elapsed so far"
+_SO_FAR = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:by now|so far|as of writing|as of now)\b", re.IGNORECASE)
 # Nouns for a person whose age tells them apart ("a five-year-old boy"); other nouns an age
 # modifies ("a 17-year-old male", "the 37-year-old building") say too little of whose it is.
 PROTAGONIST_SHARE = 0.5  # tuned on the dev split of tests/gold/claims/corpus.json
 AGE_HOLDERS = PEOPLE_NOUNS | frozenset("toddler baby infant son daughter teenager teen youngster kid".split())
 
-__all__ = ["UNRESOLVED_HOLDER", "comparable_ages", "measures_in", "with_age_holders"]
+__all__ = ["ELAPSED", "UNRESOLVED_HOLDER", "apposition_age", "comparable_ages", "measures_in", "with_age_holders"]
 
 
 def measures_in(article_id: str, sentence: Span, full_text: str) -> list[Claim]:
@@ -78,6 +89,12 @@ def measures_in(article_id: str, sentence: Span, full_text: str) -> list[Claim]:
         holder = _named_holder(doc, start, end) or _unnamed_holder(doc, start, end)
         if holder:
             found.append(_claim(article_id, sentence, full_text, start, end, "age", amount, holder))
+    for token in sentence:
+        if apposition_age(token):
+            name = doc[token.i - 2]
+            age = _claim(article_id, sentence, full_text, token.idx, token.idx + len(token), "age", Amount(float(token.text), float(token.text), exact=True), _last_name(name))
+            start = name.left_edge.idx if name.left_edge.i < name.i else name.idx  # the name and its age, not the sentence it sits in
+            found.append(replace(age, start=start, end=token.idx + len(token), text=full_text[start : token.idx + len(token)]))
     for match in _FIGURE.finditer(text):
         unit = (match.group("unit") or "").lower()
         currency = match.group("currency")
@@ -94,13 +111,47 @@ def measures_in(article_id: str, sentence: Span, full_text: str) -> list[Claim]:
             continue  # "magnitude 6.1" has its number after the word; left to statements
         start = sentence.start_char + match.start()
         end = sentence.start_char + match.end()
+        number_start = sentence.start_char + match.start("number")
+        if re.search(r"\d[,.]\s$", full_text[max(0, number_start - 3) : number_start]):
+            continue  # the tail of a figure split by detokenising ("2, 000 feet"), which cannot be read safely
+        if unit in ("per", "each") or _RANGE_AROUND.search(full_text[max(0, start - 12) : start]) or _RANGE_AROUND.match(full_text[end : end + 12]):
+            continue  # a price per unit ("$25-per-share"), or one end of a range ("$12 billion to $13 billion")
         if _converted(full_text, start) or _PER.match(full_text[end : end + 20]) or _PER.match(full_text[start + len(match.group(0).rstrip()) - len(unit) - 1 : end + 20] if unit == "a" else ""):
             continue
         value = float(match.group("number").replace(",", "")) * scale * factor
         approximator = approximation_before(full_text[sentence.start_char : start])
-        claim = _claim(article_id, sentence, full_text, start, end, slot, Amount(value, value, exact=not approximator), _anchor(doc, start, end))
-        found.append(replace(claim, basis=approximator or None))
+        anchor = ELAPSED if slot == "duration" and _elapsed(doc, start, end, full_text[end : sentence.end_char]) else _anchor(doc, start, end)
+        claim = _claim(article_id, sentence, full_text, start, end, slot, Amount(value, value, exact=not approximator), anchor)
+        # money keeps its currency: "$2 million" and "£1 million" are not compared
+        found.append(replace(claim, basis=approximator or None, predicate=f"money {_CURRENCIES.get(currency or unit, currency or unit)}" if slot == "money" else slot))
     return [m for m in found if m.subject]
+
+
+def apposition_age(token: Token) -> bool:
+    """A figure set off by commas right after a name is that person's age, not a count: "Rihanna,
+    27, said", "Michael Neu, 67, faces 269 counts"."""
+    doc = token.doc
+    if not token.text.isdigit() or not 0 < int(token.text) <= 120 or token.i < 2 or doc[token.i - 1].text != ",":
+        return False
+    name = doc[token.i - 2]
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.text == "," and token.i + 2 < len(doc) and doc[token.i + 2].like_num:
+        return False  # a list of numbers ("IE6, 7, 8")
+    return (name.pos_ == "PROPN" or name.ent_type_ == "PERSON") and name.is_alpha and (after is None or after.text in (",", ".", ";", ")"))
+
+
+def _elapsed(doc, start: int, end: int, rest: str) -> bool:
+    """A span of time the story has lasted so far, as of its report: "(has been) trapped for
+    around 50 hours by now", "have been searching for more than 85 hours": a perfect verb with
+    "for", or "by now", "so far", "as of writing" after it. It grows from report to report."""
+    if _SO_FAR.match(rest):
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    preposition = span.root.head
+    verb = preposition.head if preposition.lower_ == "for" else None
+    return verb is not None and verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and verb.tag_ in ("VBN", "VBG")
 
 
 def _converted(text: str, start: int) -> bool:
@@ -122,8 +173,16 @@ def _named_holder(doc, start: int, end: int) -> str | None:
     candidates += [t for t in span.root.children if t.dep_ in ("appos",)]
     for token in candidates:
         if token.pos_ == "PROPN" and token.i not in range(span.start, span.end):
-            return token.lemma_.lower()
+            return _last_name(token)
     return None
+
+
+def _last_name(token: Token) -> str:
+    """A person's name as an age's holder: the last word of the name ("Tavon Kaiseen Alleyne" and
+    "Alleyne" are one person; "Gary Gomes" and "Catherine Gomes", both "gomes", are told apart
+    by ``comparable_ages``)."""
+    head = token.head if token.dep_ in ("compound", "flat") and token.head.pos_ == "PROPN" and token.head.i > token.i else token
+    return head.lemma_.lower()
 
 
 def _unnamed_holder(doc, start: int, end: int) -> str | None:
@@ -146,13 +205,14 @@ def _unnamed_holder(doc, start: int, end: int) -> str | None:
 def with_age_holders(claims: list[Claim]) -> list[Claim]:
     """An age without its holder ("the six-year-old", "he was 3") repeats an age the article gives
     with one: the nearest with the same figure ("a six-year-old boy ... the six-year-old"), else
-    the nearest before it; with none it is dropped (whose age it is stays unknown)."""
+    the nearest before it of an unnamed person ("a boy"; a named person's age comes with the
+    name); with none it is dropped (whose age it is stays unknown)."""
     holders = [c for c in claims if c.kind == "measure" and c.slot == "age" and c.subject != UNRESOLVED_HOLDER]
     result = []
     for claim in claims:
         if claim.kind == "measure" and claim.subject == UNRESOLVED_HOLDER:
             same = sorted((h for h in holders if h.amount == claim.amount), key=lambda h: abs(h.start - claim.start))
-            before = [h for h in holders if h.start <= claim.start]
+            before = [h for h in holders if h.start <= claim.start and h.subject in AGE_HOLDERS]  # a named person's age is given with the name
             source = same[0] if same else before[-1] if before else None
             if source is None:
                 continue
@@ -166,14 +226,16 @@ def comparable_ages(claims: list[Claim], articles: int) -> list[Claim]:
     those of a noun that at least ``PROTAGONIST_SHARE`` of its ``articles`` give an age (the
     story's protagonist, whom most reports introduce by age: "a four-year-old boy"; a race's
     "37-year-old driver" is one of many drivers), and not from an article that gives that noun
-    two different ages (it speaks of more than one: "two boys ages 10 and 12")."""
+    two different ages (it speaks of more than one: "two boys ages 10 and 12"). Likewise a name's
+    ages, from any number of reports, except from a report that gives that name two different
+    ages ("Gary Gomes, 35" and "Catherine Gomes, 61": two people of one family)."""
     ages: dict[tuple[str, str], set[float]] = {}
     for claim in claims:
-        if claim.kind == "measure" and claim.slot == "age" and claim.subject in AGE_HOLDERS and claim.amount is not None:
+        if claim.kind == "measure" and claim.slot == "age" and claim.amount is not None:
             ages.setdefault((claim.article_id, claim.subject), set()).add(claim.amount.low)
     reported = {noun: sum(1 for (_, n) in ages if n == noun) for _, noun in ages}
-    keep = {key for key, values in ages.items() if len(values) == 1 and reported[key[1]] >= PROTAGONIST_SHARE * articles}
-    return [c for c in claims if not (c.kind == "measure" and c.slot == "age" and c.subject in AGE_HOLDERS) or (c.article_id, c.subject) in keep]
+    keep = {key for key, values in ages.items() if len(values) == 1 and (key[1] not in AGE_HOLDERS or reported[key[1]] >= PROTAGONIST_SHARE * articles)}
+    return [c for c in claims if not (c.kind == "measure" and c.slot == "age") or (c.article_id, c.subject) in keep]
 
 
 def _claim(article_id: str, sentence: Span, text: str, start: int, end: int, slot: str, amount: Amount, anchor: str | None) -> Claim:

@@ -6,8 +6,9 @@ day ingest keeps in ``metadata["published_at"]``; a crawl time of exactly midnig
 without a time), unless its clause names a date (``Claim.date``) or places it in the past ("earlier this month",
 "last week": then it holds at a time unknown here, and is not ordered).
 Two totals of a slot that grows as a story unfolds (``GROWING_SLOTS``: the dead, injured,
-missing, arrested, displaced, evacuated and rescued, damaged buildings, vehicles sent, and open
-counts of people, such as rescuers or signatories) form an **update** when the later one is at
+missing, arrested, displaced, evacuated and rescued, damaged buildings, vehicles sent, open
+counts of people, such as rescuers or signatories, and the time the story has lasted so far,
+"trapped for 50 hours by now") form an **update** when the later one is at
 least as large: the later report knows more. Which one is later: the one published later; when
 the two are from the same day and one of them has no time, the one whose report says a
 figure has grown ("rose to", "climbed to", "bringing the death toll to"), if only one does.
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.claims.measures import ELAPSED
 from newsdesk.model import Amount, Article, Claim
 
 # What happens to people in an event: figures of one such slot count the same people whatever
@@ -72,6 +74,8 @@ def held_before(claim: Claim, article: Article) -> bool:
 
 
 def growing(claim: Claim, people_nouns: frozenset[str]) -> bool:
+    if claim.kind == "measure":
+        return claim.subject == ELAPSED
     slot = claim.slot or ""
     return slot in GROWING_SLOTS or (slot.startswith("open:") and slot[5:] in people_nouns)
 

@@ -3,8 +3,9 @@
 
 Amounts compare as intervals (see ``numbers``): equal exact figures agree; a vague amount that
 contains the other ("several" and "six") is a difference of precision; disjoint amounts differ,
-except that a vague word and a figure within a factor of ``LOOSE_WORDING_FACTOR`` of its range
-("almost half" and 48 -> 15, "scores" and "more than 100") are read as loose wording. An open
+except that a share in words and a figure within a factor of ``LOOSE_WORDING_FACTOR`` of its
+range ("almost half" and 48 -> 15) are read as loose wording; a count in words outside its range
+("several" against "two") is left alone. An open
 bound ("at least 2") against a figure more than ``OPEN_BOUND_FACTOR`` times larger is *apart*:
 compatible, but not what its writer knew (an update, or nothing). A round figure of thousands
 covers ``ROUND_FIGURE_SHARE`` either side. Changes compare by their figures before and after;
@@ -14,6 +15,8 @@ difference. States: equal states agree, the pairs of ``CONTRADICTORY_STATES`` di
 """
 
 from __future__ import annotations
+
+import re
 
 from newsdesk.claims.lexicon import CONTRADICTORY_STATES, GENERIC_PEOPLE, MORE_SPECIFIC_STATES
 from newsdesk.claims.measures import APPROXIMATE, ROUNDING
@@ -62,16 +65,34 @@ def count_relation(left: Claim, right: Claim) -> str | None:
 
 def measure_relation(left: Claim, right: Claim) -> str | None:
     """Two measures of one thing (rules in ``measures``)."""
+    if left.predicate != right.predicate:
+        return None  # money in two currencies
     a, b = left.amount.low, right.amount.low
     gap = abs(a - b) / max(abs(a), abs(b), 1e-9)
     if gap <= ROUNDING:
         return AGREEMENT
+    if _rounds_to(left, right) or _rounds_to(right, left):
+        return PRECISION
     if (left.basis or right.basis) and gap <= APPROXIMATE:
         return PRECISION
     bounds = {"more than", "over", "at least", "up to", "as many as", "fewer than", "under", "at most", "almost", "nearly"}
     if left.basis in bounds or right.basis in bounds:
         return None  # a bound against a figure: compatible or not, too loose to call
     return DIFFER
+
+
+def _rounds_to(coarse: Claim, fine: Claim) -> bool:
+    """A figure is read at the precision it is written: "$13 billion" is "$13.2 billion" rounded
+    (a difference of precision), "some $146 billion" is not "$148.9 billion" rounded."""
+    written = [re.search(r"\d[\d,]*(?:\.(\d+))?", c.value or "") for c in (coarse, fine)]
+    if None in written or not coarse.amount.low:
+        return False
+    decimals = [len(m.group(1) or "") for m in written]
+    if decimals[0] >= decimals[1]:
+        return False
+    number = float(written[0].group(0).replace(",", ""))
+    scale = coarse.amount.low / number if number else 0
+    return bool(scale) and round(fine.amount.low / scale, decimals[0]) == number
 
 
 def _far_apart(left: Amount, right: Amount) -> bool:
@@ -85,12 +106,15 @@ def _far_apart(left: Amount, right: Amount) -> bool:
 
 
 def _loosely_worded(left: Claim, right: Claim, left_amount: Amount, right_amount: Amount) -> bool:
-    """A quantity in words only ("almost half", "several", "scores") against a figure within a
-    factor of ``LOOSE_WORDING_FACTOR`` of its range ("scores" against "more than 100") reads as
-    loose wording, not a conflict."""
+    """A share in words only ("almost half") against a figure within a factor of
+    ``LOOSE_WORDING_FACTOR`` of its range (a loss of 48 seats to 15) reads as loose wording, a
+    difference of precision rather than a conflict. A count in words ("several", "scores")
+    outside its range is neither: "two government buildings" and "several state buildings",
+    "scores of other people" and "more than 100 wounded" are not one figure said loosely, so
+    nothing is shown (they may be other buildings, other people)."""
     for vague_claim, vague, exact in ((left, left_amount, right_amount), (right, right_amount, left_amount)):
         in_words = not any(ch.isdigit() for ch in vague_claim.value or "")
-        if in_words and not vague.exact and _within_factor(vague, exact.low if exact.high is None or exact.exact else exact.high, LOOSE_WORDING_FACTOR):
+        if in_words and vague.proportion and not vague.exact and _within_factor(vague, exact.low if exact.high is None or exact.exact else exact.high, LOOSE_WORDING_FACTOR):
             return True
     return False
 
