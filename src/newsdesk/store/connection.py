@@ -243,11 +243,13 @@ class PostgresConnection:
 
     def index_article(self, seq: int, title: str, text: str, source: str) -> None:
         # 'simple': words as written, lower-cased and without accents (unaccent), no stemming: what
-        # SQLite's FTS5 unicode61 tokenizer does with remove_diacritics
+        # SQLite's FTS5 unicode61 tokenizer does with remove_diacritics; and the pairs of adjacent
+        # words, which phrases are matched by (migration 0005)
         self.execute(
-            "INSERT INTO article_search (seq, document) VALUES (?,"
-            " to_tsvector('simple', unaccent(?)) || to_tsvector('simple', unaccent(?)) || to_tsvector('simple', unaccent(?)))",
-            (seq, title, text, source),
+            "INSERT INTO article_search (seq, document, pairs) VALUES (?,"
+            " to_tsvector('simple', unaccent(?)) || to_tsvector('simple', unaccent(?)) || to_tsvector('simple', unaccent(?)),"
+            " newsdesk_word_pairs(?) || newsdesk_word_pairs(?) || newsdesk_word_pairs(?))",
+            (seq, title, text, source, title, text, source),
         )
 
     def text_filter(self, words: list[str]) -> tuple[str, list]:
@@ -263,10 +265,14 @@ class PostgresConnection:
         # match at almost nothing, but each costs reading that chunk's words back
         self.execute("SET enable_seqscan = off")
         try:
-            self.execute(
-                "INSERT INTO search_hits SELECT DISTINCT event_id FROM event_search_chunks WHERE document @@ to_tsquery('simple', unaccent(?))",
-                (" <-> ".join(f"'{word}'" for word in words) + ":*",),
-            )
+            if len(words) == 1:
+                self.execute(
+                    "INSERT INTO search_hits SELECT DISTINCT event_id FROM event_search_chunks WHERE document @@ to_tsquery('simple', unaccent(?))",
+                    (f"'{words[0]}':*",),
+                )
+            else:  # a phrase: its pairs of adjacent words, each one lexeme (the words are \w+: no quote in them)
+                pairs = " & ".join(f"'{first} {second}'" for first, second in zip(words, words[1:])) + ":*"
+                self.execute("INSERT INTO search_hits SELECT DISTINCT event_id FROM event_search_chunks WHERE pairs @@ lower(unaccent(?))::tsquery", (pairs,))
         finally:
             self.execute("RESET enable_seqscan")
         return "d.event_id IN (SELECT event_id FROM search_hits)", []
@@ -274,7 +280,8 @@ class PostgresConnection:
     def index_chunk(self, event_id: str, key: str, seqs: list[int]) -> None:
         """Index these articles of the event together: their words joined in arrival order."""
         self.execute(
-            "INSERT INTO event_search_chunks (event_id, seqs, document) SELECT ?, ?, newsdesk_tsvector_agg(document ORDER BY seq) FROM article_search WHERE seq = ANY(?)",
+            "INSERT INTO event_search_chunks (event_id, seqs, document, pairs)"
+            " SELECT ?, ?, newsdesk_tsvector_agg(document ORDER BY seq), newsdesk_tsvector_agg(pairs ORDER BY seq) FROM article_search WHERE seq = ANY(?)",
             (event_id, key, seqs),
         )
 
