@@ -41,6 +41,7 @@ WORDS = (
 # k-th most frequent word k times rarer than the first), so that a few words are in nearly
 # every article and most are in few, as in real text
 VOCABULARY = WORDS + [f"{a}{b}{c}" for a in ("ka", "lo", "mi", "nu", "pe", "ra", "si", "to") for b in ("bar", "cen", "dol", "fir", "gan", "hum", "jot", "kel", "lum", "mor") for c in ("a", "e", "i", "o", "u", "an", "el", "in", "on", "us")]
+EVENTS_A_TRANSACTION = 200
 ZIPF = [1 / rank for rank in range(1, len(VOCABULARY) + 1)]
 TOWNS = [f"{a}{b}" for a in ("Ar", "Bel", "Cor", "Dun", "El", "Fair", "Glen", "Har", "Ivy", "Kel") for b in ("den", "mont", "rin", "more", "gin", "view")]
 OUTLETS = [f"Outlet {n}" for n in range(60)]
@@ -90,24 +91,29 @@ def synthetic_event(rng: random.Random, number: int, size: int) -> tuple[list[An
 
 
 def fill(db: str, articles: int, seed: int = 7) -> str:
-    """Fill the store; returns the id of a 20-article event."""
+    """Fill the store, many events to a transaction (a batch of articles, then their dossiers);
+    returns the id of a 20-article event. A store already holding ``articles`` is reused."""
     rng = random.Random(seed)
     twenty = None
     with Store(db) as store:
         stored, number = store.count_articles(), 0
         while stored < articles:
-            size = 20 if twenty is None else rng.randint(5, 20)
-            analyses, document = synthetic_event(rng, number, min(size, articles - stored))
-            event_id = document["events"][0]["id"]
-            if number == 0:  # the synthetic dossiers follow the contract, so rendering them is what a real one costs
-                jsonschema.validate(document, dossier_schema())
-            store.write_batch(analyses, {}, [Assignment(a.article.id, event_id, {}) for a in analyses], None)
-            store.write_dossier(document)
-            twenty = twenty or event_id
-            stored += len(analyses)
-            number += 1
-            if number % 500 == 0:
-                print(f"  {stored} articles stored", file=sys.stderr, flush=True)
+            analyses, assignments, documents = [], [], []
+            while stored < articles and len(analyses) < EVENTS_A_TRANSACTION * 12:
+                size = 20 if twenty is None else rng.randint(5, 20)
+                event_analyses, document = synthetic_event(rng, number, min(size, articles - stored))
+                event_id = document["events"][0]["id"]
+                if number == 0:  # the synthetic dossiers follow the contract, so rendering them is what a real one costs
+                    jsonschema.validate(document, dossier_schema())
+                analyses += event_analyses
+                assignments += [Assignment(a.article.id, event_id, {}) for a in event_analyses]
+                documents.append(document)
+                twenty = twenty or event_id
+                stored += len(event_analyses)
+                number += 1
+            store.write_batch(analyses, {}, assignments, None)
+            store.write_dossiers(documents)
+            print(f"  {stored} articles stored", file=sys.stderr, flush=True)
         twenty = twenty or store.events_page(EventQuery(limit=1, order="largest")).items[0]["id"]
     return twenty
 

@@ -300,3 +300,57 @@ def test_an_article_and_its_spanish_translation_end_in_one_event():
         event_of = {m: event for event, members in clusterer.clusters().items() for m in members}
         together = sum(len({event_of[f.article_id] for f in features if name[f.article_id] == d.name}) == 1 for d in originals)
         assert together >= 14, (seed, together)
+
+
+def test_settled_events_are_packed_and_the_clusterer_decides_as_with_every_profile_live(ecb_sample, monkeypatch):
+    """Settled events' profiles are packed (events/shelf.py) to bound the writer's memory; one
+    asked for again (a candidate, a join) is unpacked exactly: the decisions, the events and the
+    saved state's resumption are those of a clusterer that keeps every profile live."""
+    from newsdesk.events.shelf import EventShelf
+
+    features, _ = ecb_sample
+    unpacked = []
+    unpack = EventShelf._unpack
+    monkeypatch.setattr(EventShelf, "_unpack", lambda self, event_id: unpacked.append(event_id) or unpack(self, event_id))
+    monkeypatch.setattr(cluster, "REFINE_HORIZON", 0)  # events settle at once: every event but the last touched is packed
+    monkeypatch.setattr(cluster, "REFINE_EVERY", 2)
+
+    def run(pack: bool) -> tuple[list, dict, int]:
+        if not pack:
+            monkeypatch.setattr(EventShelf, "pack", lambda self, keep_live: None)
+        clusterer, decisions, packed = OnlineClusterer(), [], 0
+        for n, f in enumerate(features):
+            if n == 5:  # a saved state resumes with its packed events
+                clusterer = OnlineClusterer.from_state(clusterer.state())
+            decisions.append(clusterer.add(f.article_id, f))
+            packed = max(packed, len(clusterer._events.packed))
+        clusterer.refine()
+        return decisions, clusterer.clusters(), packed
+
+    packed_decisions, packed_clusters, most_packed = run(pack=True)
+    assert most_packed >= 1 and unpacked  # events were packed, and asked for again
+    live_decisions, live_clusters, never_packed = run(pack=False)
+    assert never_packed == 0
+    assert packed_decisions == live_decisions and packed_clusters == live_clusters
+    assert any(not d.new_event for d in packed_decisions[2:])  # articles joined events, packed ones among them
+
+
+def test_a_packed_event_is_joined_by_a_follow_up(monkeypatch):
+    first, follow_up, later_blast = _features(
+        [
+            (BLAST_EN, "2024-03-05"),
+            (OTHER_BLAST_EN, "2024-09-03"),
+            (BLAST_EN + " Six weeks on, the market reopened and Mayor Brusca unveiled a memorial to the four victims.", "2024-04-16"),
+        ]
+    )
+    monkeypatch.setattr(cluster, "REFINE_HORIZON", 0)  # settled at once
+    clusterer = OnlineClusterer()
+    started = clusterer.add(first.article_id, first)
+    clusterer.refine()
+    clusterer.add(follow_up.article_id, follow_up)
+    clusterer.refine()
+    assert started.event_id in clusterer._events.packed
+    clusterer = OnlineClusterer.from_state(clusterer.state())
+    joined = clusterer.add(later_blast.article_id, later_blast)
+    assert joined.event_id == started.event_id and joined.date_gap_days == 42
+    assert clusterer.clusters()[started.event_id] == [first.article_id, later_blast.article_id]

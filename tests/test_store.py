@@ -181,3 +181,35 @@ def test_a_nul_in_an_articles_metadata_is_stored_on_both_databases(store_at):
         store.write_batch([crane], {}, [Assignment(crane.article.id, "ev-a", {})], None, [InputError("x\x00.json", "bad\x00")])
         (row,) = store.events_page(EventQuery(text="crane")).items
         assert row["title"] in ("Crane\x00 collapse", "Crane\ufffd collapse") and store.analyses() == [crane]
+
+
+def test_search_follows_articles_joining_and_leaving_an_event_across_its_chunks(store_at):
+    """The search index holds an event's articles a few to a chunk (reads.ARTICLES_A_CHUNK): an
+    event that grows past a chunk is found by the words of every article, and an article that
+    moves to another event is found there only."""
+    from newsdesk.store.reads import ARTICLES_A_CHUNK
+
+    reports = [
+        _plain_analysis(f"Report {n} on the harbour: the crane number{n} fell, the harbour authority said.", f"Crane report {n}", f"Outlet{n}", "2024-03-05")
+        for n in range(2 * ARTICLES_A_CHUNK + 1)
+    ]
+    with Store(store_at) as store:
+
+        def found(text: str) -> list[str]:
+            return [r["id"] for r in store.events_page(EventQuery(text=text)).items]
+
+        for report in reports:  # one batch each: every batch rewrites the event's last chunk
+            store.write_batch([report], {}, [Assignment(report.article.id, "ev-crane", {})], None)
+        assert all(found(f"crane number{n} fell") == ["ev-crane"] for n in range(len(reports)))
+        assert found("harbour authority") == ["ev-crane"] and store.events_page(EventQuery(text="harbour")).total == 1
+        chunks = store.db.execute("SELECT COUNT(*) FROM event_search_chunks WHERE event_id = 'ev-crane'").fetchone()[0]
+        assert chunks == 3
+
+        # an article of the first chunk moves out: the chunks after it are rewritten, nothing is lost or left behind
+        moved = reports[1].article.id
+        store.write_batch([], {}, [Assignment(moved, "ev-other", {"moved_from": "ev-crane"})], None)
+        assert found("number1 fell") == ["ev-other"] and found("number10 fell") == ["ev-crane"] and found("number16") == ["ev-crane"]
+        assert sorted(found("harbour authority")) == ["ev-crane", "ev-other"]
+        store.write_batch([], {}, [Assignment(moved, "ev-crane", {})], None)  # and back: ev-other is gone from search
+        assert found("harbour authority") == ["ev-crane"] and found("number1 fell") == ["ev-crane"]
+        assert store.db.execute("SELECT COUNT(*) FROM event_search_chunks WHERE event_id = 'ev-other'").fetchone()[0] == 0

@@ -30,6 +30,7 @@ app.add_typer(eval_app, name="eval")
 DbOption = Annotated[str, typer.Option("--db", help="The store: an SQLite file, or a PostgreSQL database (postgresql://USER@HOST/DB).")]
 PathsArgument = Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, or - for stdin.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+EVENTS_LISTED = 50  # what `newsdesk events` lists unless told otherwise: a screenful or two
 
 
 def _show_version(value: bool) -> None:
@@ -149,17 +150,26 @@ def reanalyze(
 
 @app.command()
 @_fails_cleanly
-def events(db: DbOption = "newsdesk.db", as_json: JsonOption = False) -> None:
+def events(
+    db: DbOption = "newsdesk.db",
+    as_json: JsonOption = False,
+    limit: Annotated[int, typer.Option("--limit", min=0, help="How many events to list (0: all of them).")] = EVENTS_LISTED,
+    page: Annotated[int, typer.Option("--page", min=1, help="Which page of --limit events to list.")] = 1,
+) -> None:
     """List the events in the store, largest first (from stored digests: nothing is analysed)."""
     from newsdesk.store import EventQuery, Store
 
     _require_store(db)
     with Store(db) as store:
-        digests = store.events_page(EventQuery(limit=None, order="largest")).items
+        listed = store.events_page(EventQuery(limit=limit or None, offset=(page - 1) * limit, order="largest"))
         articles = store.count_articles()
-    rows = [{"id": d["id"], "articles": len(d["article_ids"]), "date": d["date"], "title": d["title"]} for d in digests]
-    if not rows:
+    rows = [{"id": d["id"], "articles": d["articles"], "date": d["date"], "title": d["title"]} for d in listed.items]
+    if not listed.total:
         typer.echo(f"newsdesk: no events in {db} yet ({articles} articles); add some with `newsdesk ingest PATH --db {db}`", err=True)
+    elif limit and listed.total > page * limit:
+        # a store of a year's news holds hundreds of thousands of events: a page at a time
+        first = (page - 1) * limit + 1
+        typer.echo(f"newsdesk: events {first}-{first + len(rows) - 1} of {listed.total}; `--page {page + 1}` for more, `--limit 0` for all", err=True)
     if as_json:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return

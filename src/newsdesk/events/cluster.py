@@ -78,6 +78,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsdesk.events.features import ArticleFeatures
+from newsdesk.events.shelf import EventShelf
 from newsdesk.events.state import StateFormatError, decode_state, encode_state
 from newsdesk.events.regroup import Articles, average_link, local_cosines, split_story, term_similarity, terms_from_meaning, weighted_matrix
 
@@ -135,14 +136,14 @@ class Decision:
     merged: tuple[str, ...] = ()  # event ids merged into event_id after this article joined
 
 
-_STATE_CLASSES = {"Event": EventProfile, "Member": MemberProfile, "Vocabulary": Vocabulary}
+_STATE_CLASSES = {"Event": EventProfile, "Member": MemberProfile, "Vocabulary": Vocabulary, "Shelf": EventShelf}
 
 
 class OnlineClusterer:
     def __init__(self) -> None:
         self._terms = Vocabulary()
         self._entities = Vocabulary()
-        self._events: dict[str, EventProfile] = {}
+        self._events = EventShelf()  # settled events packed (see events/shelf.py)
         self._alias: dict[str, str] = {}  # merged event id -> surviving id
         self._postings: dict[str, list[str]] = defaultdict(list)
         self._event_of: dict[str, str] = {}
@@ -207,7 +208,7 @@ class OnlineClusterer:
         )
 
     def clusters(self) -> dict[str, list[str]]:
-        return {event.id: list(event.members) for event in self._events.values()}
+        return {event_id: list(members) for event_id, members in self._events.memberships()}
 
     def state(self) -> bytes:
         """Everything needed to carry on where this clusterer stopped, as declared data (JSON and
@@ -223,6 +224,8 @@ class OnlineClusterer:
         version, attributes = saved["version"], saved["attributes"]
         if version != STATE_VERSION:
             raise StaleState(f"clusterer state version {version}, expected {STATE_VERSION}")
+        if isinstance(attributes["_events"], dict):  # saved before events were packed (events/shelf.py)
+            attributes["_events"] = EventShelf(attributes["_events"])
         clusterer = cls()
         clusterer.__dict__.update(attributes)
         return clusterer
@@ -259,6 +262,7 @@ class OnlineClusterer:
                 for i in group:
                     fit[members[i]] = float(scores[i, [j for j in group if j != i]].mean()) if len(group) > 1 else 0.0
             self._regroup(events, [[members[i] for i in group] for group in groups], fit)
+        self._events.pack(keep_live=self._open.__contains__)  # settled ones: a few KB each instead of ~100 KB
 
     def take_moves(self) -> dict[str, dict]:
         """Articles moved to another event by refinements since the last call, with the evidence."""
@@ -439,7 +443,7 @@ class OnlineClusterer:
         for key, weight in self._index_keys(terms, entities):
             for event_id in self._postings.get(key, ()):
                 hits[self._resolve(event_id)] += weight
-        ranked = sorted(hits.items(), key=lambda item: (item[1], -self._events[item[0]].age), reverse=True)
+        ranked = sorted(hits.items(), key=lambda item: (item[1], -self._events.age(item[0])), reverse=True)
         return [self._events[event_id] for event_id, _ in ranked[:MAX_CANDIDATES]]
 
     def _index_keys(self, terms: dict[str, float], entities: dict[str, float]) -> list[tuple[str, float]]:

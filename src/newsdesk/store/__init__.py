@@ -162,7 +162,7 @@ class Store:
                     ),
                 )
                 if (seq := inserted.fetchone()) is not None:
-                    self.db.index_text(seq[0], article.title or "", article.text, article.source or "")
+                    self.db.index_article(seq[0], article.title or "", article.text, article.source or "")
                 if article.id in features:
                     self.db.execute(_PUT_FEATURES, (article.id, features[article.id]))
             touched = {a.event_id for a in assignments} | self._events_of(a.article_id for a in assignments)
@@ -218,6 +218,12 @@ class Store:
         """Store a one-event dossier (``newsdesk.dossier/1``) for reads; see ``stored_dossier``."""
         with self.transaction():
             reads.write_dossier(self.db, document, _now())
+
+    def write_dossiers(self, documents: Iterable[dict]) -> None:
+        """``write_dossier`` of each, in one transaction."""
+        with self.transaction():
+            for document in documents:
+                reads.write_dossier(self.db, document, _now())
 
     def _index_events(self, assignments: list[Assignment]) -> None:
         """Each article's event by its seq, which a search hit is turned into."""
@@ -461,10 +467,19 @@ def _read_as_json(article: Article | None) -> str | None:
 
 def _fill_reads(db) -> None:
     """Digests for the events of a store made before they existed (their dossiers are built by ``newsdesk refresh``)."""
-    reads.update_digests(db, [r[0] for r in db.execute("SELECT DISTINCT event_id FROM assignments")])
+    reads.update_digests(db, [r[0] for r in db.execute("SELECT DISTINCT event_id FROM assignments")], search=False)
 
 
-_FILLED_AFTER_MIGRATION = {"0003_reads.sql": _fill_reads}
+def _fill_event_search(db) -> None:
+    """Search chunks for the events of a store indexed by article before (migration 0005)."""
+    members: dict[str, list[int]] = {}
+    for event_id, seq in db.execute("SELECT event_id, seq FROM article_events ORDER BY seq").fetchall():
+        members.setdefault(event_id, []).append(seq)
+    for event_id, seqs in members.items():
+        reads.index_event(db, event_id, seqs)
+
+
+_FILLED_AFTER_MIGRATION = {"0003_reads.sql": _fill_reads, "0005_event_search.sql": _fill_event_search}
 
 
 def _now() -> str:

@@ -112,8 +112,22 @@ class SQLiteConnection(sqlite3.Connection):
         # constraint (IntegrityError, a subclass) is a defect of the code and is raised as it is
         return type(exc) in (sqlite3.OperationalError, sqlite3.DatabaseError)
 
-    def index_text(self, seq: int, title: str, text: str, source: str) -> None:
-        self.execute("INSERT INTO article_search (rowid, title, text, source) VALUES (?, ?, ?, ?)", (seq, title, text, source))
+    def index_article(self, seq: int, title: str, text: str, source: str) -> None:
+        """Nothing to do here: SQLite's search chunks are made from the articles table (``index_chunk``)."""
+
+    def index_chunk(self, event_id: str, key: str, seqs: list[int]) -> None:
+        """Index these articles of the event together, as one search chunk (see ``reads.index_event``)."""
+        chunk = self.execute("INSERT INTO event_search_chunks (event_id, seqs) VALUES (?, ?) RETURNING chunk", (event_id, key)).fetchone()[0]
+        self.execute(
+            "INSERT INTO event_search (rowid, title, text, source) SELECT ?, group_concat(t, char(10)), group_concat(x, char(10)), group_concat(s, char(10))"
+            " FROM (SELECT coalesce(title, '') AS t, coalesce(json_extract(article, '$.text'), '') AS x, coalesce(source, '') AS s"
+            f" FROM articles WHERE seq IN ({','.join('?' * len(seqs))}) ORDER BY seq)",
+            (chunk, *seqs),
+        )
+
+    def drop_chunks(self, chunks: list[int]) -> None:
+        self.executemany("DELETE FROM event_search WHERE rowid = ?", [(c,) for c in chunks])
+        self.executemany("DELETE FROM event_search_chunks WHERE chunk = ?", [(c,) for c in chunks])
 
     def text_filter(self, words: list[str]) -> tuple[str, list]:
         """The condition on ``event_digests d`` that keeps the events with an article matching
@@ -123,8 +137,8 @@ class SQLiteConnection(sqlite3.Connection):
         self.execute("CREATE TEMP TABLE IF NOT EXISTS search_hits (event_id TEXT PRIMARY KEY) WITHOUT ROWID")
         self.execute("DELETE FROM temp.search_hits")
         self.execute(
-            "INSERT OR IGNORE INTO temp.search_hits SELECT e.event_id FROM article_search f JOIN article_events e ON e.seq = f.rowid"
-            " WHERE article_search MATCH ?",
+            "INSERT OR IGNORE INTO temp.search_hits SELECT c.event_id FROM event_search f JOIN event_search_chunks c ON c.chunk = f.rowid"
+            " WHERE event_search MATCH ?",
             ('"' + " ".join(words) + '" *',),
         )
         return "+d.event_id IN temp.search_hits", []  # '+': a filter on the list's order, not a lookup to sort afterwards
@@ -227,13 +241,15 @@ class PostgresConnection:
     def is_environment_error(self, exc: BaseException) -> bool:
         return isinstance(exc, self._environment)
 
-    def index_text(self, seq: int, title: str, text: str, source: str) -> None:
+    def index_article(self, seq: int, title: str, text: str, source: str) -> None:
         # 'simple': words as written, lower-cased and without accents (unaccent), no stemming: what
-        # SQLite's FTS5 unicode61 tokenizer does with remove_diacritics
+        # SQLite's FTS5 unicode61 tokenizer does with remove_diacritics; and the pairs of adjacent
+        # words, which phrases are matched by (migration 0005)
         self.execute(
-            "INSERT INTO article_search (seq, document) VALUES (?,"
-            " to_tsvector('simple', unaccent(?)) || to_tsvector('simple', unaccent(?)) || to_tsvector('simple', unaccent(?)))",
-            (seq, title, text, source),
+            "INSERT INTO article_search (seq, document, pairs) VALUES (?,"
+            " to_tsvector('simple', unaccent(?)) || to_tsvector('simple', unaccent(?)) || to_tsvector('simple', unaccent(?)),"
+            " newsdesk_word_pairs(?) || newsdesk_word_pairs(?) || newsdesk_word_pairs(?))",
+            (seq, title, text, source, title, text, source),
         )
 
     def text_filter(self, words: list[str]) -> tuple[str, list]:
@@ -245,18 +261,32 @@ class PostgresConnection:
             self.execute("CREATE TEMP TABLE IF NOT EXISTS search_hits (event_id TEXT PRIMARY KEY)")
             self._search_table = True
         self.execute("TRUNCATE search_hits")
-        # through the GIN index, never a scan of every article's words: the planner prices a
-        # match at almost nothing, but each costs reading that article's words back
+        # through the GIN index, never a scan of every chunk's words: the planner prices a
+        # match at almost nothing, but each costs reading that chunk's words back
         self.execute("SET enable_seqscan = off")
         try:
-            self.execute(
-                "INSERT INTO search_hits SELECT DISTINCT e.event_id FROM article_search f JOIN article_events e ON e.seq = f.seq"
-                " WHERE f.document @@ to_tsquery('simple', unaccent(?))",
-                (" <-> ".join(f"'{word}'" for word in words) + ":*",),
-            )
+            if len(words) == 1:
+                self.execute(
+                    "INSERT INTO search_hits SELECT DISTINCT event_id FROM event_search_chunks WHERE document @@ to_tsquery('simple', unaccent(?))",
+                    (f"'{words[0]}':*",),
+                )
+            else:  # a phrase: its pairs of adjacent words, each one lexeme (the words are \w+: no quote in them)
+                pairs = " & ".join(f"'{first} {second}'" for first, second in zip(words, words[1:])) + ":*"
+                self.execute("INSERT INTO search_hits SELECT DISTINCT event_id FROM event_search_chunks WHERE pairs @@ lower(unaccent(?))::tsquery", (pairs,))
         finally:
             self.execute("RESET enable_seqscan")
         return "d.event_id IN (SELECT event_id FROM search_hits)", []
+
+    def index_chunk(self, event_id: str, key: str, seqs: list[int]) -> None:
+        """Index these articles of the event together: their words joined in arrival order."""
+        self.execute(
+            "INSERT INTO event_search_chunks (event_id, seqs, document, pairs)"
+            " SELECT ?, ?, newsdesk_tsvector_agg(document ORDER BY seq), newsdesk_tsvector_agg(pairs ORDER BY seq) FROM article_search WHERE seq = ANY(?)",
+            (event_id, key, seqs),
+        )
+
+    def drop_chunks(self, chunks: list[int]) -> None:
+        self.execute("DELETE FROM event_search_chunks WHERE chunk = ANY(?)", (chunks,))
 
 
 def _writable(path: Path) -> bool:

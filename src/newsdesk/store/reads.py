@@ -21,6 +21,11 @@ from newsdesk import __version__
 
 ENTITY_NAMES_IN_DIGEST = 6
 PLACES_IN_DIGEST = 6
+# articles of one event indexed together for search (migration 0005): a word is looked up once
+# per chunk rather than once per article, and an article joining an event rewrites one chunk of
+# at most this many articles. 8 articles of news keep a chunk's words under PostgreSQL's 16,383
+# positions a tsvector holds (longer ones lose phrase matches past that position).
+ARTICLES_A_CHUNK = 8
 
 
 @dataclass(frozen=True)
@@ -54,15 +59,18 @@ def members_key(article_ids: Iterable[str]) -> str:
     return hashlib.sha1("\n".join(sorted(article_ids)).encode()).hexdigest()
 
 
-def update_digests(db, event_ids: Iterable[str]) -> None:
+def update_digests(db, event_ids: Iterable[str], search: bool = True) -> None:
     """Rewrite the membership columns of these events' digests from their articles as stored
-    (inside the caller's transaction); an event left without articles loses its digest."""
+    and, unless ``search`` is False (a store migrated from before it had event search), their
+    search chunks (inside the caller's transaction); an event left without articles loses its digest."""
     for event_id in set(event_ids):
         rows = db.execute(
             "SELECT a.id, a.title, a.source, a.published, a.language, a.seq FROM assignments s JOIN articles a ON a.id = s.article_id"
             " WHERE s.event_id = ? ORDER BY a.seq",
             (event_id,),
         ).fetchall()
+        if search:
+            index_event(db, event_id, [r[5] for r in rows])
         if not rows:
             db.execute("DELETE FROM event_digests WHERE event_id = ?", (event_id,))
             continue
@@ -83,6 +91,20 @@ def update_digests(db, event_ids: Iterable[str]) -> None:
                 rows[0][5], next((r[1] for r in rows if r[1]), None), dates[0] if dates else None,
             ),
         )
+
+
+def index_event(db, event_id: str, seqs: list[int]) -> None:
+    """Bring the event's search chunks up to its articles (``seqs``, in arrival order), rewriting
+    only the chunks whose articles changed (inside the caller's transaction)."""
+    wanted = {",".join(map(str, seqs[n : n + ARTICLES_A_CHUNK])): seqs[n : n + ARTICLES_A_CHUNK] for n in range(0, len(seqs), ARTICLES_A_CHUNK)}
+    have = db.execute("SELECT chunk, seqs FROM event_search_chunks WHERE event_id = ?", (event_id,)).fetchall()
+    gone = [chunk for chunk, key in have if key not in wanted]
+    if gone:
+        db.drop_chunks(gone)
+    kept = {key for _, key in have}
+    for key, part in wanted.items():
+        if key not in kept:
+            db.index_chunk(event_id, key, part)
 
 
 def write_dossier(db, document: dict[str, Any], built_at: str) -> None:
@@ -196,7 +218,7 @@ def event_page(db, query: EventQuery) -> EventPage:
     limit = db.NO_LIMIT if query.limit is None else query.limit
     rows = db.execute(
         "SELECT d.event_id, d.title, d.date, d.places, d.article_ids, d.sources, d.languages, d.entities, d.agreements, d.conflicts,"
-        f" d.summarised_key IS DISTINCT FROM d.members_key, d.contradictions FROM event_digests d WHERE {condition} ORDER BY {order} LIMIT ? OFFSET ?",
+        f" d.summarised_key IS DISTINCT FROM d.members_key, d.contradictions, d.articles FROM event_digests d WHERE {condition} ORDER BY {order} LIMIT ? OFFSET ?",
         [*params, limit, query.offset],
     ).fetchall()
     return EventPage(total, pending, [
@@ -206,6 +228,7 @@ def event_page(db, query: EventQuery) -> EventPage:
             "date": r[2],
             "places": json.loads(r[3]),
             "article_ids": json.loads(r[4]),
+            "articles": r[12],
             "sources": json.loads(r[5]),
             "languages": json.loads(r[6]),
             "entities": json.loads(r[7]),
