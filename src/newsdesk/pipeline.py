@@ -342,7 +342,7 @@ def _dossier_inputs(store: Store, event_ids: Iterable[str] | None, with_errors: 
     fresh with each stored dossier)."""
     event_ids = None if event_ids is None else list(event_ids)
     assignments = store.assignments(event_ids)
-    return assignments, store.analyses([a.article_id for a in assignments]), store.errors() if with_errors else [], event_ids
+    return assignments, store.analyses([a.article_id for a in assignments], with_vectors=True), store.errors() if with_errors else [], event_ids
 
 
 def _dossier(assignments: list[Assignment], stored: list[Analysis], errors: list[InputError], event_ids: list[str] | None) -> Dossier:
