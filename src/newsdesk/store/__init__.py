@@ -219,10 +219,13 @@ class Store:
             self.db.execute("DELETE FROM recluster_pending")
             reads.update_digests(self.db, before | {a.event_id for a in assignments})
 
-    def write_dossier(self, document: dict) -> None:
-        """Store a one-event dossier (``newsdesk.dossier/1``) for reads; see ``stored_dossier``."""
+    def write_dossier(self, document: dict, vectors: Mapping[str, bytes] | None = None) -> None:
+        """Store a one-event dossier (``newsdesk.dossier/1``) for reads; see ``stored_dossier``.
+        ``vectors``: its articles' sentence vectors with what building it encoded (``newsdesk.vectors``)."""
         with self.transaction():
             reads.write_dossier(self.db, document, _now())
+            if vectors:
+                self.db.executemany(_PUT_VECTORS, list(vectors.items()))
 
     def _index_events(self, assignments: list[Assignment]) -> None:
         """Each article's event by its seq, which a search hit is turned into."""
