@@ -16,7 +16,7 @@ at most once in the article's life:
   those that never join an event (bench/bench_claims.py, docs/scale.md).
 
 The article carries them (``Analysis.vectors``), the store keeps them beside the analysis
-(float16, 1 KB a text), and a dossier rebuilt when its event grows reads them instead of
+(float32, 2 KB a text), and a dossier rebuilt when its event grows reads them instead of
 encoding again.
 
 The vectors are a cache, never an input of their own: a text's vector is a function of the text
@@ -64,8 +64,10 @@ def text_digest(text: str) -> int:
 
 @dataclass
 class TextVectors:
-    """The encoder's vectors of one article's texts, looked up by text (a 64-bit digest of it).
-    In memory as the encoder made them (float32); stored as float16 (cosines move by about 1e-4)."""
+    """The encoder's vectors of one article's texts, looked up by text (a 64-bit digest of it),
+    stored as the encoder made them (float32). float16 was tried: half the size, cosines moved by
+    about 1e-4, which on the claims gold's dev split moved one agreement across its threshold;
+    a dossier must not change between two builds of the same articles."""
 
     digests: np.ndarray  # (n,) uint64
     matrix: np.ndarray  # (n, DIM) float32, L2-normalised rows
@@ -90,7 +92,7 @@ class TextVectors:
 
     def to_bytes(self) -> bytes:
         head = json.dumps({"encoder": self.encoder, "count": len(self.digests), "dim": DIM}).encode("utf-8")
-        return len(head).to_bytes(4, "little") + head + self.digests.astype("<u8").tobytes() + self.matrix.astype("<f2").tobytes()
+        return len(head).to_bytes(4, "little") + head + self.digests.astype("<u8").tobytes() + self.matrix.astype("<f4").tobytes()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> TextVectors | None:
@@ -102,7 +104,7 @@ class TextVectors:
             return None
         count, at = head["count"], 4 + size
         digests = np.frombuffer(data, dtype="<u8", count=count, offset=at).astype(np.uint64)
-        matrix = np.frombuffer(data, dtype="<f2", count=count * DIM, offset=at + 8 * count).reshape(count, DIM).astype(np.float32)
+        matrix = np.frombuffer(data, dtype="<f4", count=count * DIM, offset=at + 8 * count).reshape(count, DIM).astype(np.float32)
         return cls(digests, matrix, head["encoder"])
 
 
