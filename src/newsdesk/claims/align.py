@@ -99,6 +99,7 @@ from newsdesk.claims.values import measure_relation as _measure_relation
 from newsdesk.claims.values import state_relation as _state_relation
 from newsdesk.claims.timing import HARM_SLOTS, dated, growing, held_before, in_time_order, not_lower, says_rise, when
 from newsdesk.model import Analysis, Article, Claim, Entity, Finding, Support
+from newsdesk.vectors import carrying
 
 SAME_EVENT_DAYS = 14
 SINGLE_SOURCE_PER_ARTICLE = 5
@@ -113,6 +114,7 @@ _HARM_WORDS = re.compile(r"\b(?:dead|death|deaths|toll|killed|died|injured|wound
 __all__ = ["align_claims", "single_source_claims"]
 
 
+@carrying  # the sentence vectors the articles carry are used, not encoded again
 def align_claims(analyses: list[Analysis], entities: list[Entity]) -> tuple[list[Finding], list[Finding]]:
     """(agreements, conflicts) among the claims of one event's articles; conflicts are
     contradictions first, then differences of precision."""
@@ -142,6 +144,7 @@ def align_claims(analyses: list[Analysis], entities: list[Entity]) -> tuple[list
     return agreements, with_sources(conflicts, analyses)
 
 
+@carrying
 def single_source_claims(analyses: list[Analysis], entities: list[Entity]) -> list[Finding]:
     """The salient claims that only one article of the event makes (rules in the module
     docstring); none for an event of one article."""

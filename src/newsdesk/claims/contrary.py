@@ -23,11 +23,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
-
 import numpy as np
 
-from newsdesk import resources
+from newsdesk import vectors
 from newsdesk.claims.lexicon import PEOPLE_NOUNS
 from newsdesk.claims.timing import may_contradict as toll_may_contradict
 from newsdesk.model import Article, Claim
@@ -141,10 +139,15 @@ def _said_alike(left: list[Claim], right: list[Claim], threshold: float) -> bool
     return any(float(_vector(a.text) @ _vector(b.text)) >= threshold for a, b in pairs)
 
 
-@lru_cache(maxsize=4096)
 def _vector(text: str) -> np.ndarray:
-    """A clause's sentence vector, once per clause however many value groups it is compared in."""
-    return np.asarray(resources.sentence_encoder().encode([text]))[0]
+    """A clause's sentence vector: the one its article carries, else encoded once per process
+    however many value groups it is compared in (``newsdesk.vectors``)."""
+    return vectors.encoded([text])[0]
+
+
+def figures_to_encode(claims: list[Claim]) -> list[str]:
+    """The clauses of an article's claims whose sentences ``_said_alike`` may compare."""
+    return [c.text for c in claims if c.kind not in ("statement", "action", "state")]
 
 
 def _at_one_time(left: list[Claim], right: list[Claim], articles: dict[str, Article], rising: frozenset[str]) -> bool:

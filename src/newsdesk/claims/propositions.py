@@ -63,7 +63,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from newsdesk import resources
+from newsdesk import vectors
 from newsdesk.claims.bearings import bearing_contradictions
 from newsdesk.claims.numbers import number_value
 from newsdesk.claims.predicates import meaning
@@ -130,19 +130,18 @@ class _Aligned:
         return similarity >= floor and self.shared_weight(left, right) >= SHARED_WEIGHT
 
 
-_VECTORS: dict[str, np.ndarray] = {}
-_VECTORS_KEPT = 20_000
-
-
 def _encoded(texts: list[str]) -> list[np.ndarray]:
-    """The encoder's vectors, remembered: a dossier build aligns an event's statements and then
-    looks for single-source ones among the same clauses."""
-    missing = sorted({t for t in texts if t not in _VECTORS})
-    if missing:
-        if len(_VECTORS) + len(missing) > _VECTORS_KEPT:
-            _VECTORS.clear()
-        _VECTORS.update(zip(missing, np.asarray(resources.sentence_encoder().encode(missing))))
-    return [_VECTORS[t] for t in texts]
+    """The encoder's vectors: those the articles carry (``newsdesk.vectors``), the rest encoded
+    once per process (a dossier build aligns an event's statements and then looks for
+    single-source ones among the same clauses)."""
+    return list(vectors.encoded(texts))
+
+
+def statements_to_encode(analysis: Analysis) -> list[str]:
+    """The texts of an article's statements that ``_Aligned`` may ask the encoder for: those it
+    keeps, with enough keys to be a candidate pair."""
+    kept = [c for c in analysis.claims if c.kind == "statement"][:MAX_STATEMENTS_PER_ARTICLE]
+    return [encoding_text(c) for c in kept if len(c.keys) >= MIN_SHARED_KEYS]
 
 
 Clause = tuple[str, int, int]  # a statement's article id and span

@@ -30,6 +30,7 @@ from anyascii import anyascii
 from newsdesk import resources
 from newsdesk.analyse.language import stop_words_of
 from newsdesk.model import Analysis
+from newsdesk.vectors import carrying, encoded
 
 EMBEDDING_DIM = 512
 LEAD_SENTENCES = 3
@@ -92,8 +93,16 @@ def article_features(analysis: Analysis) -> ArticleFeatures:
     return article_features_batch([analysis])[0]
 
 
+def embedded_texts(analysis: Analysis) -> list[str]:
+    """What the encoder reads of an article for its features: title, lead, body sentences."""
+    title, sentences = _title_and_sentences(analysis)
+    lead = " ".join(sentences[:LEAD_SENTENCES])
+    return ([title] if title else []) + ([lead] if lead else []) + sentences[:BODY_SENTENCES]
+
+
+@carrying
 def article_features_batch(analyses: list[Analysis]) -> list[ArticleFeatures]:
-    """Features for many articles, embedding all their texts in one encoder pass."""
+    """Features for many articles, embedding the texts they do not carry in one encoder pass."""
     texts: list[str] = []
     slots: list[tuple[int | None, list[int], list[int]]] = []  # title, lead, body indices into texts
     for analysis in analyses:
@@ -110,7 +119,7 @@ def article_features_batch(analyses: list[Analysis]) -> list[ArticleFeatures]:
         body_slots = list(range(len(texts), len(texts) + len(body)))
         texts.extend(body)
         slots.append((title_slot, lead_slots, body_slots))
-    vectors = resources.sentence_encoder().encode(texts) if texts else np.zeros((0, EMBEDDING_DIM), np.float32)
+    vectors = encoded(texts)
     apart = [analysis.article.title if _title_apart(analysis) else None for analysis in analyses]
     title_entities = _title_entity_counts([title for title in apart if title])
     features = []

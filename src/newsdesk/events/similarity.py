@@ -23,10 +23,10 @@ import numpy as np
 from anyascii import anyascii
 from scipy.optimize import linear_sum_assignment
 
-from newsdesk import resources
 from newsdesk.events.features import EMBEDDING_DIM, PLACE_LABELS, entity_counts, entity_key, figure_counts, term_counts
 from newsdesk.link import resolve_place
 from newsdesk.model import Analysis
+from newsdesk.vectors import carrying, encoded
 
 MAX_SENTENCES = 40  # sentences embedded per article; SemEval texts hold ~10, a long report's lead carries its story
 LEAD_SENTENCES = 3
@@ -84,11 +84,12 @@ def embedded_texts(analysis: Analysis) -> list[str]:
     return ([title] if title else []) + sentences
 
 
+@carrying
 def profiles(analyses: list[Analysis]) -> list[Profile]:
-    """Profiles of many articles, embedding all their texts in one encoder pass."""
+    """Profiles of many articles, embedding the texts they do not carry in one encoder pass."""
     texts = [embedded_texts(a) for a in analyses]
     flat = [t for group in texts for t in group]
-    vectors = resources.sentence_encoder().encode(flat) if flat else np.zeros((0, EMBEDDING_DIM), np.float32)
+    vectors = encoded(flat)
     out, at = [], 0
     for analysis, group in zip(analyses, texts):
         out.append(profile(analysis, np.asarray(vectors[at : at + len(group)], np.float32)))

@@ -26,9 +26,9 @@ from collections import Counter, defaultdict
 import numpy as np
 from spacy.tokens import Doc
 
-from newsdesk import resources
 from newsdesk.model import Analysis, Term, WordChoice, Wording
 from newsdesk.quotes.marks import find_quoted_spans
+from newsdesk.vectors import carrying, encoded
 
 SAME_CATEGORY_COSINE = 0.45
 ANY_COSINE = 0.7
@@ -119,6 +119,12 @@ def _scare_quotes(analysis: Analysis, doc: Doc, spoken: list[tuple[int, int]]) -
     return found
 
 
+def embedded_texts(analysis: Analysis) -> list[str]:
+    """What ``compare_wording`` asks the encoder for of one article: its terms, as keys."""
+    return sorted({_key(t) for t in analysis.framing.terms}) if analysis.framing else []
+
+
+@carrying
 def compare_wording(analyses: list[Analysis]) -> list[Wording]:
     """Rows of the same thing named by two or more of the event's sources."""
     terms = [t for a in analyses if a.framing for t in a.framing.terms]
@@ -128,7 +134,7 @@ def compare_wording(analyses: list[Analysis]) -> list[Wording]:
     index = {k: i for i, k in enumerate(keys)}
     category = {_key(t): t.category for t in terms}
     head = {_key(t): t.head for t in terms}
-    vectors = np.asarray(resources.sentence_encoder().encode(keys))
+    vectors = encoded(keys)
     cosine = vectors @ vectors.T
     categories = np.array([category[k] or "" for k in keys])
     heads = np.array([head[k] for k in keys])

@@ -21,6 +21,7 @@ from newsdesk.store import connection, jobs, reads
 from newsdesk.store.codec import from_plain, to_plain
 from newsdesk.store.connection import StoreError, is_server, store_error
 from newsdesk.store.reads import EventPage, EventQuery, StoredDossier, members_key
+from newsdesk.vectors import TextVectors
 
 __all__ = ["Assignment", "EventPage", "EventQuery", "Store", "StoreError", "StoredDossier", "is_server", "members_key", "store_exists"]
 
@@ -165,6 +166,8 @@ class Store:
                     self.db.index_article(seq[0], article.title or "", article.text, article.source or "")
                 if article.id in features:
                     self.db.execute(_PUT_FEATURES, (article.id, features[article.id]))
+                if analysis.vectors is not None:
+                    self.db.execute(_PUT_VECTORS, (article.id, analysis.vectors.to_bytes()))
             touched = {a.event_id for a in assignments} | self._events_of(a.article_id for a in assignments)
             self.db.executemany(
                 "INSERT INTO assignments VALUES (?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET event_id=excluded.event_id, decision=excluded.decision",
@@ -191,6 +194,8 @@ class Store:
                     ),
                 )
             self.db.executemany(_PUT_FEATURES, list(features.items()))
+            # vectors are looked up by text, so an older row stays right for the texts it has
+            self.db.executemany(_PUT_VECTORS, [(a.article.id, a.vectors.to_bytes()) for a in analyses if a.vectors is not None])
             if recluster:
                 self.db.execute("INSERT INTO recluster_pending VALUES (1) ON CONFLICT DO NOTHING")
             self._record_errors(errors)
@@ -214,10 +219,13 @@ class Store:
             self.db.execute("DELETE FROM recluster_pending")
             reads.update_digests(self.db, before | {a.event_id for a in assignments})
 
-    def write_dossier(self, document: dict) -> None:
-        """Store a one-event dossier (``newsdesk.dossier/1``) for reads; see ``stored_dossier``."""
+    def write_dossier(self, document: dict, vectors: Mapping[str, bytes] | None = None) -> None:
+        """Store a one-event dossier (``newsdesk.dossier/1``) for reads; see ``stored_dossier``.
+        ``vectors``: its articles' sentence vectors with what building it encoded (``newsdesk.vectors``)."""
         with self.transaction():
             reads.write_dossier(self.db, document, _now())
+            if vectors:
+                self.db.executemany(_PUT_VECTORS, list(vectors.items()))
 
     def write_dossiers(self, documents: Iterable[dict]) -> None:
         """``write_dossier`` of each, in one transaction."""
@@ -294,9 +302,16 @@ class Store:
         rows = self._rows("SELECT article FROM articles", ids)
         return [from_plain(Article, json.loads(r[0])) for r in rows]
 
-    def analyses(self, ids: Iterable[str] | None = None) -> list[Analysis]:
-        rows = self._rows("SELECT analysis FROM articles", ids)
-        return [from_plain(Analysis, json.loads(r[0])) for r in rows]
+    def analyses(self, ids: Iterable[str] | None = None, with_vectors: bool = False) -> list[Analysis]:
+        """``with_vectors``: with the sentence vectors each carries (what a dossier build reuses)."""
+        if not with_vectors:
+            return [from_plain(Analysis, json.loads(r[0])) for r in self._rows("SELECT analysis FROM articles", ids)]
+        found = []
+        for analysis_json, vectors in self._rows("SELECT analysis, v.data FROM articles LEFT JOIN vectors v ON v.article_id = articles.id", ids):
+            analysis = from_plain(Analysis, json.loads(analysis_json))
+            analysis.vectors = TextVectors.from_bytes(bytes(vectors)) if vectors is not None else None
+            found.append(analysis)
+        return found
 
     def _rows(self, select: str, ids: Iterable[str] | None) -> list[tuple]:
         if ids is None:
@@ -450,6 +465,7 @@ class _Transaction:
 
 
 _PUT_FEATURES = "INSERT INTO features VALUES (?, ?) ON CONFLICT (article_id) DO UPDATE SET data = excluded.data"
+_PUT_VECTORS = "INSERT INTO vectors VALUES (?, ?) ON CONFLICT (article_id) DO UPDATE SET data = excluded.data"
 _PUT_CLUSTERER = "INSERT INTO clusterer VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state"
 
 

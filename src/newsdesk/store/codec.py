@@ -35,8 +35,11 @@ def to_plain(value: Any) -> Any:
 
 @lru_cache(maxsize=None)
 def _field_names(kind: type) -> tuple[str, ...] | None:
-    """A dataclass's field names (None: not a dataclass)."""
-    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
+    """A dataclass's stored field names (None: not a dataclass). A field marked ``apart`` is
+    stored elsewhere (binary, in a table of its own)."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(f.name for f in dataclasses.fields(kind) if not f.metadata.get("apart"))
 
 
 def from_plain(cls: type[T], data: Any) -> T:

