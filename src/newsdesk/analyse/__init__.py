@@ -14,7 +14,7 @@ from anyascii import anyascii
 from spacy.tokens import Doc, Span
 
 from newsdesk import resources
-from newsdesk.analyse.dates import find_times, infer_published, names_a_day, not_older_than
+from newsdesk.analyse.dates import in_direct_quote, is_relative, find_times, infer_published, names_a_day, not_older_than
 from newsdesk.analyse.holidays import find_holidays, holiday_key, stretch_before
 from newsdesk.analyse.labels import corrected_label, is_generic_noun, with_site_noun
 from newsdesk.analyse.nationality import without_glued_nationality
@@ -73,7 +73,7 @@ def _analysis(article: Article, cleaned: Cleaned, doc: Doc) -> Analysis:
         # an undated article's "on Sunday" is read against the newest post it quotes: the
         # article is no older than that post, and a quoted post is news of the days it is about
         times=find_times(article.id, date_spans, published or article.published_after, {e.start_char for e in dates if _looks_ahead(e)},
-                         {e.start_char: role for e in dates if (role := _role_of(e)) != "plain"}),
+                         {e.start_char: role for e in dates if (role := _role_of(e, cleaned.prose)) != "plain"}),
     )
 
 
@@ -129,12 +129,16 @@ _PART_OF_DAY = frozenset(("morning", "afternoon", "evening", "night", "day", "ov
 _SAYING = frozenset(("say", "tell", "report", "state", "add", "speak", "write", "tweet", "comment", "testify", "claim"))
 
 
-def _role_of(date: Span) -> TimeRole:
+def _role_of(date: Span, prose: str) -> TimeRole:
+    if in_direct_quote(prose, date.start_char) and is_relative(date.text):
+        return "quoted"
     if _modifies_a_noun(date):
         return "modifier"
     verb = date.root.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
+    if date.root.head.lower_ == "since" or any(child.lower_ == "since" and child.dep_ in ("mark", "prep") for child in verb.children):
+        return "since"
     return "saying" if verb.lemma_ in _SAYING else "plain"
 
 
