@@ -202,3 +202,17 @@ def test_stretches_name_no_day_and_days_ago_do():
     assert normalise_date("two days ago", wednesday) == "2024-03-11"
     assert normalise_date("overnight Monday", wednesday) == "2024-03-11"
     assert normalise_date("three weeks ago", wednesday) != "2024-02-21"  # weeks ago are not read to the day
+
+
+def test_a_day_the_news_is_set_against_is_background_on_real_reports():
+    from newsdesk.eval import dates_eval
+
+    rows = {row["id"]: row for row in dates_eval.load_gold("dev") + dates_eval.load_gold("test")}
+    # ECB+ 1_14ecbplus: "California prosecutors had said late Thursday that ..." (an act before the story's past);
+    # ECB+ 36_11ecbplus: "who has been silent since his trial began last Thursday"
+    from newsdesk.analyse import analyse_articles
+
+    analyses = [a for a, _ in analyse_articles([dates_eval.gold_article(rows["dev-13"]), dates_eval.gold_article(rows["test-20"])])]
+    roles = [{t.text: t.role for t in a.times} for a in analyses]
+    assert roles[0]["late Thursday"] == "background" and roles[1]["last Thursday"] == "background"
+    assert roles[1]["Friday"] != "background"

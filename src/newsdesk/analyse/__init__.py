@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from anyascii import anyascii
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsdesk import resources
 from newsdesk.analyse.dates import in_direct_quote, is_relative, find_times, infer_published, names_a_day, not_older_than
@@ -137,9 +137,19 @@ def _role_of(date: Span, prose: str) -> TimeRole:
     verb = date.root.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    if date.root.head.lower_ == "since" or any(child.lower_ == "since" and child.dep_ in ("mark", "prep") for child in verb.children):
-        return "since"
+    if date.root.head.lower_ in _BOUNDS or any(child.lower_ in _BOUNDS and child.dep_ in ("mark", "prep") for child in verb.children):
+        return "background"
+    if _pluperfect(verb) and not (verb.dep_ == "ccomp" and verb.head.lemma_ in _SAYING):
+        return "background"  # "had agreed on Sunday"; not reported speech ("said he had fired on Sunday")
     return "saying" if verb.lemma_ in _SAYING else "plain"
+
+
+# words that make a day the start or end of a state: "since Monday", "closed until Friday"
+_BOUNDS = frozenset(("since", "until", "till"))
+
+
+def _pluperfect(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(child.dep_ == "aux" and child.lower_ in ("had", "'d") for child in verb.children)
 
 
 def _modifies_a_noun(date: Span) -> bool:

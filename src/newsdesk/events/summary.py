@@ -126,8 +126,9 @@ def report_event_day(analysis: Analysis) -> tuple[str, Support, str] | None:
     Friday"), a day that modifies a noun ("after Monday's shootings") only when the lead names
     no other; a day and month or a holiday its lead writes count up to ``LEAD_DATE_WINDOW_DAYS``
     back ("on June 18" in a digest of July 2). The lead's days are taken by role, best first
-    (``_LEAD_ROLES``): the event's own, a statement's, a modifier, the start of a state ("since
-    his trial began last Thursday"), a day inside a quote (the speaker's "tonight"). When the
+    (``_LEAD_ROLES``): the event's own, a statement's, a modifier, a day inside a quote (the
+    speaker's "tonight"); a day the news is set against ("since his trial began last Thursday",
+    "had agreed on Sunday") never dates it. When the
     lead names none, the first day further down, where a day that dates a statement ("the
     minister said last Wednesday: ...") dates the statement, not the event, and the other roles
     come in the same order after the plain days. None when it names none."""
@@ -164,12 +165,13 @@ def report_event_day(analysis: Analysis) -> tuple[str, Support, str] | None:
 
 # which days a report's lead dates its event by, best first: the event's own day; a statement's
 # (a statement is not older than what it reports, so it only dates the event when the lead names
-# no other day); a day naming a known thing ("after Monday's shootings"); the start of a state
-# the news is set against ("silent since his trial began last Thursday"); last, a day inside a
-# quote, which is the speaker's ("walk out in the room tonight" said the night before)
-_LEAD_ROLES = (("plain",), ("saying",), ("modifier",), ("since",), ("quoted",))
+# no other day); a day naming a known thing ("after Monday's shootings"); a day the news is set
+# against (the start or end of a state: "silent since his trial began last Thursday", "closed
+# until Friday"; an earlier act: "had agreed on Sunday") is left out; last, a day inside a
+# quote, which is the speaker's ("walk out in the room tonight" said the night before).
+_LEAD_ROLES = (("plain",), ("saying",), ("modifier",), ("quoted",))
 # below the lead a statement's day dates the statement, never the event
-_FURTHER_ROLES = (("plain",), ("modifier",), ("since",), ("quoted",))
+_FURTHER_ROLES = (("plain",), ("modifier",), ("quoted",))
 
 
 def _first_of_roles(found: list, ranks: tuple[tuple[str, ...], ...]) -> list:
