@@ -186,3 +186,44 @@ def test_a_page_date_line_of_any_common_layout_gives_the_publication_date(line, 
     from newsdesk.ingest.article import dateline_date
 
     assert dateline_date(f"Headline of the page\n{line}\nThe report begins here and goes on.") == expected
+
+
+def test_a_relative_day_is_read_as_quoted_only_inside_a_quote_its_paragraph_closes():
+    from newsdesk.analyse.dates import in_direct_quote, is_relative
+
+    # ECB+ and MEANTIME detokenised quotes, curly quotes, and a closing mark whose quote began a line above
+    para = '"The decision today made the family happy, "Perlo said after court Tuesday.'
+    assert in_direct_quote(para, para.index("today")) and not in_direct_quote(para, para.index("Tuesday"))
+    wiki = "He said ``There is a lot of anger here today, there is no doubt about it.'' on Monday"
+    assert in_direct_quote(wiki, wiki.index("today")) and not in_direct_quote(wiki, wiki.index("Monday"))
+    curly = "“When you watched him walk out in the room tonight,” Moffat said."
+    assert in_direct_quote(curly, curly.index("tonight"))
+    unclosed = 'We wanted the opportunity to investigate the situation, "Kraft said in a statement Friday.'
+    assert not in_direct_quote(unclosed, unclosed.index("Friday"))
+    assert is_relative("last night's") and is_relative("Saturday afternoon") and not is_relative("Saturday 8 October 2011")
+
+
+def test_stretches_name_no_day_and_days_ago_do():
+    from datetime import date
+
+    from newsdesk.analyse.dates import normalise_date
+
+    wednesday = date(2024, 3, 13)
+    assert normalise_date("the mid 1930's", wednesday) is None and normalise_date("the 1990s", wednesday) is None
+    assert normalise_date("two days ago", wednesday) == "2024-03-11"
+    assert normalise_date("overnight Monday", wednesday) == "2024-03-11"
+    assert normalise_date("three weeks ago", wednesday) != "2024-02-21"  # weeks ago are not read to the day
+
+
+def test_a_day_the_news_is_set_against_is_background_on_real_reports():
+    from newsdesk.eval import dates_eval
+
+    rows = {row["id"]: row for row in dates_eval.load_gold("dev") + dates_eval.load_gold("test")}
+    # ECB+ 1_14ecbplus: "California prosecutors had said late Thursday that ..." (an act before the story's past);
+    # ECB+ 36_11ecbplus: "who has been silent since his trial began last Thursday"
+    from newsdesk.analyse import analyse_articles
+
+    analyses = [a for a, _ in analyse_articles([dates_eval.gold_article(rows["dev-13"]), dates_eval.gold_article(rows["test-20"])])]
+    roles = [{t.text: t.role for t in a.times} for a in analyses]
+    assert roles[0]["late Thursday"] == "background" and roles[1]["last Thursday"] == "background"
+    assert roles[1]["Friday"] != "background"

@@ -99,7 +99,7 @@ class Mention:
     sentence: int = -1  # index into Analysis.sentences
 
 
-TimeRole = Literal["plain", "modifier", "saying"]
+TimeRole = Literal["plain", "modifier", "saying", "background", "quoted"]
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,10 @@ class TimeExpression:
     value: str  # ISO date
     # how the sentence uses the day: "modifier" when it names a thing the reader already knows
     # ("Monday's violence", "the Monday morning shootings"), "saying" when it dates a statement
-    # ("the minister said last Wednesday"); "plain" otherwise
+    # ("the minister said last Wednesday"), "background" when the sentence sets the news against it:
+    # the start or end of a state ("silent since his trial began last Thursday", "closed until
+    # Friday") or an act before the story's past ("had agreed on Sunday"), "quoted" when it is inside a
+    # direct quote (its "tonight" is the speaker's); "plain" otherwise
     role: TimeRole = "plain"
 
 

@@ -11,10 +11,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from anyascii import anyascii
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsdesk import resources
-from newsdesk.analyse.dates import find_times, infer_published, names_a_day, not_older_than
+from newsdesk.analyse.dates import in_direct_quote, is_relative, find_times, infer_published, names_a_day, not_older_than
 from newsdesk.analyse.holidays import find_holidays, holiday_key, stretch_before
 from newsdesk.analyse.labels import corrected_label, is_generic_noun, with_site_noun
 from newsdesk.analyse.nationality import without_glued_nationality
@@ -71,7 +71,7 @@ def _analysis(article: Article, cleaned: Cleaned, doc: Doc) -> Analysis:
         # an undated article's "on Sunday" is read against the newest post it quotes: the
         # article is no older than that post, and a quoted post is news of the days it is about
         times=find_times(article.id, date_spans, published or article.published_after, {e.start_char for e in dates if _looks_ahead(e)},
-                         {e.start_char: role for e in dates if (role := _role_of(e)) != "plain"}),
+                         {e.start_char: role for e in dates if (role := _role_of(e, cleaned.prose)) != "plain"}),
     )
 
 
@@ -143,13 +143,27 @@ _PART_OF_DAY = frozenset(("morning", "afternoon", "evening", "night", "day", "ov
 _SAYING = frozenset(("say", "tell", "report", "state", "add", "speak", "write", "tweet", "comment", "testify", "claim"))
 
 
-def _role_of(date: Span) -> TimeRole:
+def _role_of(date: Span, prose: str) -> TimeRole:
+    if in_direct_quote(prose, date.start_char) and is_relative(date.text):
+        return "quoted"
     if _modifies_a_noun(date):
         return "modifier"
     verb = date.root.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
+    if date.root.head.lower_ in _BOUNDS or any(child.lower_ in _BOUNDS and child.dep_ in ("mark", "prep") for child in verb.children):
+        return "background"
+    if _pluperfect(verb) and not (verb.dep_ == "ccomp" and verb.head.lemma_ in _SAYING):
+        return "background"  # "had agreed on Sunday"; not reported speech ("said he had fired on Sunday")
     return "saying" if verb.lemma_ in _SAYING else "plain"
+
+
+# words that make a day the start or end of a state: "since Monday", "closed until Friday"
+_BOUNDS = frozenset(("since", "until", "till"))
+
+
+def _pluperfect(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(child.dep_ == "aux" and child.lower_ in ("had", "'d") for child in verb.children)
 
 
 def _modifies_a_noun(date: Span) -> bool:

@@ -19,13 +19,18 @@ _DAY_WORD = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|y
 _DURATION = re.compile(r"^(?:for |over |the )?(?:past |last |next )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many)\s+(?:years?|months?|weeks?|days?|hours?|decades?)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|last night|mon|tues|wednes|thurs|fri|satur|sun)", re.I)
 _HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 _LOOKS_BACK = re.compile(r"\b(?:last|past|ago|previous|earlier)\b", re.I)
 _NEXT_OR_LAST = re.compile(r"\s*(next|last|previous)\b", re.I)
+# "two days ago" names a day; "two weeks ago" does not, to the day
+_COUNT_WORDS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_DAYS_AGO = re.compile(r"^(\d|one|a|two|three|four|five|six)\s+days?\s+ago\W*$", re.I)
+_DECADE = re.compile(r"\b\d{3}0['’]?s\b|\b(?:nineteen|twenty)[- ]?\w+ies\b", re.I)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # a weekday with its part of the day or a possessive: "Saturday morning", "Monday night's",
 # "Sunday's big game", "the night to Monday", "overnight into Tuesday"
 _WEEKDAY = re.compile(
-    r"^(?:(?:the\s+)?(?:over)?night\s+(?:to|into|before)\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:['’]s)?"
+    r"^(?:(?:the\s+)?(?:over)?night\s+(?:to|into|before)\s+|overnight\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:['’]s)?"
     r"(?:\s+(?:morning|afternoon|evening|night)(?:['’]s)?)?\W*$",
     re.I,
 )
@@ -56,9 +61,14 @@ _LEADING_WORDS = re.compile(r"^(?:(?:on|in|at|since|by|until|from|early|late|mid
 
 def normalise_date(text: str, base: date | None, ahead: bool = False) -> str | None:
     """ISO value at the precision the text gives (YYYY, YYYY-MM or YYYY-MM-DD); None when
-    the expression is relative and there is no base date to resolve it against. News
-    dates look back ("on Friday" is the last Friday) unless the sentence looks ahead."""
-    if not (_ANCHORED.search(text) or holiday_key(text)) or _DURATION.match(text):
+    the expression is relative and there is no base date to resolve it against, or names a
+    stretch (a decade, "three days"). News dates look back ("on Friday" is the last Friday)
+    unless the sentence looks ahead."""
+    days_ago = _DAYS_AGO.match(text.strip())
+    if days_ago:
+        count = _COUNT_WORDS.get(days_ago.group(1).lower()) or int(days_ago.group(1))
+        return (base - timedelta(days=count)).isoformat() if base is not None else None
+    if not (_ANCHORED.search(text) or holiday_key(text)) or _DURATION.match(text) or _DECADE.search(text):
         return None
     if base is None:
         # "today 2013" without a base: only the written part can be resolved; the
@@ -99,6 +109,31 @@ def _weekday_date(wanted: int, base: date, text: str, ahead: bool) -> date:
     if gap == 0 and named:
         gap = 7
     return base + timedelta(days=gap if forward else -gap)
+
+
+_QUOTE_MARK = re.compile(r"“|”|``|''|\"")
+
+
+def in_direct_quote(prose: str, position: int) -> bool:
+    """Whether ``position`` lies inside a direct quote of its paragraph: “…”, ``…'' or "…" opened
+    before it and closed after it. A plain double quote says nothing of its direction, so one the
+    paragraph does not close again is not taken for a quote (a quote running over paragraphs, or a
+    closing mark after a quote that began a line above). Single quotes are left out: they are
+    also apostrophes ("the players' union")."""
+    line_start = prose.rfind("\n", 0, position) + 1
+    line_end = prose.find("\n", position)
+    line_end = len(prose) if line_end == -1 else line_end
+    inside = False
+    for mark in _QUOTE_MARK.finditer(prose, line_start, position):
+        text = mark.group(0)
+        inside = (not inside) if text == '"' else text in ("“", "``")
+    return inside and _QUOTE_MARK.search(prose, position, line_end) is not None
+
+
+def is_relative(text: str) -> bool:
+    """Whether a date expression needs the time it was said in to be resolved: no year nor month
+    ("tonight", "on Friday", "last night's"), unlike "Saturday 8 October 2011"."""
+    return not (_HAS_YEAR.search(text) or _MONTH_NAME.search(text))
 
 
 def find_times(article_id: str, spans: list[tuple[int, int, str]], published: str | None, ahead: set[int], roles: dict[int, TimeRole] | None = None) -> list[TimeExpression]:

@@ -4,8 +4,10 @@ Each gold line names a report (a corpus file under ``../shared/corpus`` or, for 
 cases, the text itself) and the day its event happened. The report is ingested as it would be
 (news-please JSON through the JSON reader; ECB+ and MEANTIME through ``article_from_text`` with the
 reader's title and url, as the clustering evals do), analysed alone, and its event date is the one
-``events.summary.event_date_of`` gives a one-report event. Dev and test are fixed files
-(``dev.jsonl``, ``test.jsonl``, split by story); tune on dev only.
+``events.summary.event_date_of`` gives a one-report event. Dev and the two test sets are fixed
+files (``dev.jsonl``, ``test.jsonl``, ``test2.jsonl``, split by story); tune on dev only. ``test``
+has been read while fixing rules (its misses were looked at), so ``test2``, annotated later on
+stories nothing was tuned on, is the product's figure.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from newsdesk.eval import _repo_root, corpus_root
 from newsdesk.model import Article
 
 GOLD_DIR = Path("tests") / "gold" / "dates"
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "test2")
 
 
 def load_gold(split: str) -> list[dict]:

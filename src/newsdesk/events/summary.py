@@ -125,9 +125,13 @@ def report_event_day(analysis: Analysis) -> tuple[str, Support, str] | None:
     lead names (a lead tells the event, then the reactions: "late Thursday ... said on
     Friday"), a day that modifies a noun ("after Monday's shootings") only when the lead names
     no other; a day and month or a holiday its lead writes count up to ``LEAD_DATE_WINDOW_DAYS``
-    back ("on June 18" in a digest of July 2). When the lead names none, the first day further
-    down, where a day that dates a statement ("the minister said last Wednesday: ...") dates
-    the statement, not the event, and a modifier only comes last. None when it names none."""
+    back ("on June 18" in a digest of July 2). The lead's days are taken by role, best first
+    (``_LEAD_ROLES``): the event's own, a statement's, a modifier, a day inside a quote (the
+    speaker's "tonight"); a day the news is set against ("since his trial began last Thursday",
+    "had agreed on Sunday") never dates it. When the
+    lead names none, the first day further down, where a day that dates a statement ("the
+    minister said last Wednesday: ...") dates the statement, not the event, and the other roles
+    come in the same order after the plain days. None when it names none."""
     article, prose = analysis.article, analysis.prose
     anchor_value = article.published or article.published_after
     anchor = date.fromisoformat(anchor_value[:10]) if anchor_value else None
@@ -144,11 +148,11 @@ def report_event_day(analysis: Analysis) -> tuple[str, Support, str] | None:
         if anchor is not None and not 0 <= (anchor - day).days <= window:
             continue
         (in_lead if leads else below).append((day, time))
-    news = [item for item in in_lead if item[1].role != "modifier"] or in_lead
+    news = _first_of_roles(in_lead, _LEAD_ROLES)
     if news:
         day, time = min(news, key=lambda item: (item[0], item[1].start))
     else:
-        further = [item for item in below if item[1].role == "plain"] or [item for item in below if item[1].role == "modifier"]
+        further = _first_of_roles(below, _FURTHER_ROLES)
         if not further:
             return None
         day, time = further[0]
@@ -157,6 +161,25 @@ def report_event_day(analysis: Analysis) -> tuple[str, Support, str] | None:
     else:
         how = "its newest embedded post" if anchor_value else "the year it writes"
     return day.isoformat(), Support(article.id, time.start, time.end, time.text), f"{how} {anchor_value[:10] if anchor_value else ''}".strip()
+
+
+# which days a report's lead dates its event by, best first: the event's own day; a statement's
+# (a statement is not older than what it reports, so it only dates the event when the lead names
+# no other day); a day naming a known thing ("after Monday's shootings"); a day the news is set
+# against (the start or end of a state: "silent since his trial began last Thursday", "closed
+# until Friday"; an earlier act: "had agreed on Sunday") is left out; last, a day inside a
+# quote, which is the speaker's ("walk out in the room tonight" said the night before).
+_LEAD_ROLES = (("plain",), ("saying",), ("modifier",), ("quoted",))
+# below the lead a statement's day dates the statement, never the event
+_FURTHER_ROLES = (("plain",), ("modifier",), ("quoted",))
+
+
+def _first_of_roles(found: list, ranks: tuple[tuple[str, ...], ...]) -> list:
+    for roles in ranks:
+        chosen = [item for item in found if item[1].role in roles]
+        if chosen:
+            return chosen
+    return []
 
 
 def _lead_sentences(analysis: Analysis) -> list:
