@@ -74,7 +74,8 @@ def test_markdown_and_html_show_the_event(seed_dossier):
 def test_claims_survive_the_store_and_line_up(seed_dossier):
     (event,) = seed_dossier["events"]
     assert [f["kind"] for f in event["conflicts"]] == ["contradiction", "precision", "precision"]
-    assert len(event["agreements"]) == 3
+    # the three drone figures, and the prime minister's survival stated by both
+    assert sorted(f["claim_kind"] for f in event["agreements"]) == ["count", "count", "derived", "statement"]
     assert all(s["voice"] in ("author", "attributed") for f in event["agreements"] + event["conflicts"] for s in f["support"])
 
 
