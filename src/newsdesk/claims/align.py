@@ -92,7 +92,8 @@ from newsdesk.claims.copies import with_sources
 from newsdesk.claims.counts import TOLL_NOUNS
 from newsdesk.claims.measures import comparable_ages
 from newsdesk.claims.numbers import label
-from newsdesk.claims.propositions import align_statements, merged, single_source_statements
+from newsdesk.claims.merging import merged
+from newsdesk.claims.propositions import align_statements, single_source_statements
 from newsdesk.claims.values import AGREEMENT, APART, DIFFER, PRECISION
 from newsdesk.claims.values import count_relation as _count_relation
 from newsdesk.claims.values import measure_relation as _measure_relation
