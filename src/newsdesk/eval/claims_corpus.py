@@ -41,6 +41,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
 from newsdesk.eval import _repo_root, corpus_root
 from newsdesk.eval.cache import cache_dir, content_key, write
 from newsdesk.model import Analysis, Article, Finding
@@ -191,15 +194,12 @@ def _matches(gold: GoldFinding, finding: Finding, letters: dict[str, str]) -> bo
 def _one_to_one(gold: list[GoldFinding], predicted: list[Finding], letters: dict[str, str]) -> list[tuple[GoldFinding, Finding]]:
     if gold and gold[0].kind in ("update", "precision"):
         # a chain of reports (2, then 4, then 6 dead) is one gold finding and several true pairs
-        return [(g, p) for p in predicted for g in gold if _matches(g, p, letters)][: len(predicted)]
-    pairs, used = [], set()
-    for g in gold:
-        for index, p in enumerate(predicted):
-            if index not in used and _matches(g, p, letters):
-                pairs.append((g, p))
-                used.add(index)
-                break
-    return pairs
+        return [(g, p) for p in predicted for g in gold if _matches(g, p, letters)]
+    # the largest one-to-one matching, not a greedy one: a prediction that matches two gold
+    # findings must not take the one another prediction alone could match
+    matches = np.array([[_matches(g, p, letters) for p in predicted] for g in gold], dtype=float).reshape(len(gold), len(predicted))
+    rows, columns = linear_sum_assignment(matches, maximize=True)
+    return [(gold[r], predicted[c]) for r, c in zip(rows, columns) if matches[r, c]]
 
 
 def evaluate(splits: tuple[str, ...] = SPLITS) -> dict:
