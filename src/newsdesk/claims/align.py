@@ -76,20 +76,17 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
 
 from newsdesk.claims.lexicon import (
     ACTION_CLASSES,
     DIMENSION,
-    NOUN_SYNONYMS,
     PATIENT_PREDICATES,
     PEOPLE_NOUNS,
-    TARGET_SYNONYMS,
 )
-from newsdesk.claims.contrary import SAME, PART, about_one_thing, may_contradict, names_several_things
+from newsdesk.claims.contrary import about_one_thing, may_contradict, names_several_things
 from newsdesk.claims.copies import with_sources
-from newsdesk.claims.counts import TOLL_NOUNS
+from newsdesk.claims.holders import Holders
 from newsdesk.claims.measures import comparable_ages
 from newsdesk.claims.numbers import label
 from newsdesk.claims.merging import merged
@@ -98,11 +95,10 @@ from newsdesk.claims.values import AGREEMENT, APART, DIFFER, PRECISION
 from newsdesk.claims.values import count_relation as _count_relation
 from newsdesk.claims.values import measure_relation as _measure_relation
 from newsdesk.claims.values import state_relation as _state_relation
-from newsdesk.claims.timing import HARM_SLOTS, dated, growing, held_before, in_time_order, not_lower, says_rise, when
-from newsdesk.model import Analysis, Article, Claim, Entity, Finding, Support
+from newsdesk.claims.timing import HARM_SLOTS, growing, in_time_order, not_lower, says_rise, when
+from newsdesk.model import Analysis, Claim, Entity, Finding, Support
 from newsdesk.vectors import carrying
 
-SAME_EVENT_DAYS = 14
 SINGLE_SOURCE_PER_ARTICLE = 5
 _LISTED_ACTIONS = frozenset(ACTION_CLASSES.values())
 _THING_PREDICATES = frozenset({"destroyed", "damaged", "shot down"})
@@ -119,7 +115,7 @@ __all__ = ["align_claims", "single_source_claims"]
 def align_claims(analyses: list[Analysis], entities: list[Entity]) -> tuple[list[Finding], list[Finding]]:
     """(agreements, conflicts) among the claims of one event's articles; conflicts are
     contradictions first, then differences of precision."""
-    holders = _Holders(entities, {a.article.id: a.article for a in analyses})
+    holders = Holders(entities, {a.article.id: a.article for a in analyses})
     holders.rising = frozenset(c.article_id for a in analyses for c in a.claims if c.kind in ("count", "statement") and says_rise(c) and _HARM_WORDS.search(c.text))
     topics: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in comparable_ages([c for a in analyses for c in a.claims if c.kind != "statement"], len(analyses)):
@@ -151,7 +147,7 @@ def single_source_claims(analyses: list[Analysis], entities: list[Entity]) -> li
     docstring); none for an event of one article."""
     if len(analyses) < 2:
         return []
-    holders = _Holders(entities, {a.article.id: a.article for a in analyses})
+    holders = Holders(entities, {a.article.id: a.article for a in analyses})
     speakers: dict[tuple, set[str]] = defaultdict(set)
     for analysis in analyses:
         for claim in analysis.claims:
@@ -185,7 +181,7 @@ def _covered_once(finding: Finding, others: list[Finding]) -> bool:
     return any(s.article_id == own.article_id and s.start < own.end and own.start < s.end for other in others for s in other.support)
 
 
-def _counterpart_key(claim: Claim, holders: _Holders) -> tuple:
+def _counterpart_key(claim: Claim, holders: Holders) -> tuple:
     """What another article's claim must share to speak to this one (see the module docstring)."""
     if claim.kind == "action":
         return _topic(claim, holders)
@@ -210,128 +206,7 @@ def _salience(claim: Claim) -> int | None:
 # -- topics ---------------------------------------------------------------------------
 
 
-class _Holders:
-    """Which entity a state claim is about: by the mention at its subject span, or by title."""
-
-    def __init__(self, entities: list[Entity], articles: dict[str, Article]):
-        self.articles = articles
-        self.rising: frozenset[str] = frozenset()  # articles that say a harm figure has grown
-        self.by_span: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
-        self.by_role: dict[str, list[Entity]] = defaultdict(list)
-        self.by_name: dict[tuple[str, str], str] = {}
-        for entity in entities:
-            for mention in entity.mentions:
-                self.by_span[mention.article_id].append((mention.start, mention.end, entity))
-                self.by_name[(mention.article_id, mention.text.casefold())] = entity.id
-            for role in entity.roles:
-                self.by_role[role.casefold()].append(entity)
-
-    def entity(self, claim: Claim) -> Entity | None:
-        if claim.subject_start is not None:
-            for start, end, entity in self.by_span.get(claim.article_id, ()):
-                if start < claim.subject_end and claim.subject_start < end:
-                    return entity
-        titled = self.by_role.get((claim.subject or "").casefold(), [])
-        if titled:
-            return max(titled, key=lambda e: len(e.mentions))
-        return None
-
-    def setting(self, left: Claim, right: Claim) -> str | None:
-        """SAME, PART (only one names a place: it may count a part of the other's whole) or None
-        (different places or doers, or dates more than ``SAME_EVENT_DAYS`` apart)."""
-        if left.slot in HARM_SLOTS and held_before(left, self.articles[left.article_id]) != held_before(right, self.articles[right.article_id]):
-            return None  # a toll of an earlier happening against the story's own
-        if dated(left) or dated(right):
-            # the articles of one event appear within days: either's publication date stands in for an unnamed date
-            # (an undated article by the newest post it embeds: it is no older than that)
-            fallback = _reference_date(self.articles[left.article_id]) or _reference_date(self.articles[right.article_id])
-            dates = [_day(c.date or _reference_date(self.articles[c.article_id]) or fallback) for c in (left, right)]
-            if None not in dates and abs((dates[0] - dates[1]).days) > SAME_EVENT_DAYS:
-                return None
-        if left.predicate not in PATIENT_PREDICATES and left.actor_start is not None and right.actor_start is not None:
-            if not self._actors(left) & self._actors(right):
-                return None
-        if left.places and right.places:
-            return SAME if self._places(left) & self._places(right) else None
-        if left.places or right.places:
-            named, other = (left, right) if left.places else (right, left)
-            # the other's clause names the same place, though not as where it happened
-            return SAME if any(place.casefold() in other.text.casefold() for place in named.places) else PART
-        return SAME
-
-    def same_doer(self, left: Claim, right: Claim) -> bool:
-        return bool(self._actors(left) & self._actors(right))
-
-    def _places(self, claim: Claim) -> set[str]:
-        return {self.by_name.get((claim.article_id, place.casefold()), place.casefold()) for place in claim.places}
-
-    def _actors(self, claim: Claim) -> set[str]:
-        """The entities named in the actor's words, and its key words: the capitalised ones
-        (names), or when it has none its content words, singular ("The Conservatives" and
-        "The Conservative party" share "conservative"; "the united opposition" and "the
-        opposition alliance" share "opposition")."""
-        named = {e.id for start, end, e in self.by_span.get(claim.article_id, ()) if claim.actor_start <= start and end <= claim.actor_end}
-        words = re.findall(r"[^\W\d_]+", self.articles[claim.article_id].text[claim.actor_start : claim.actor_end])
-        names = [w for w in words if w[0].isupper() and w.casefold() not in _FUNCTION_WORDS]
-        keys = names or [w for w in words if w.casefold() not in _FUNCTION_WORDS]
-        return named | {_singular(w.casefold()) for w in keys}
-
-    def thing(self, article_id: str, start: int, end: int) -> str:
-        """An action's object as a topic key: its linked entity, else its head noun (singular,
-        after ``TARGET_SYNONYMS`` and ``NOUN_SYNONYMS``)."""
-        named = self._named(article_id, start, end)
-        if named:
-            return min(named)
-        head = _singular(self.articles[article_id].text[start:end].split()[-1].casefold())
-        head = TARGET_SYNONYMS.get(head, head)
-        return NOUN_SYNONYMS.get(head, head)
-
-    def same_party(self, left: tuple[str, int, int], right: tuple[str, int, int]) -> bool:
-        """Whether two phrases ((article id, start, end)) name the same doer or object: the same
-        linked entity; or, when either names none, the same head word with modifiers that do
-        not conflict (one has none, or they share one)."""
-        left_named, right_named = self._named(*left), self._named(*right)
-        if left_named and right_named:
-            return bool(left_named & right_named)
-        left_words, right_words = self._words(*left), self._words(*right)
-        if not left_words or not right_words or left_words[-1] != right_words[-1]:
-            return False
-        left_modifiers, right_modifiers = set(left_words[:-1]), set(right_words[:-1])
-        return not left_modifiers or not right_modifiers or bool(left_modifiers & right_modifiers)
-
-    def _named(self, article_id: str, start: int, end: int) -> set[str]:
-        """The entities a phrase names: mentions inside it that end with it, so cover its head
-        ("the Iranian consulate" names no entity, "the Nord Stream pipelines" neither)."""
-        return {e.id for s, t, e in self.by_span.get(article_id, ()) if start <= s and t == end}
-
-    def _words(self, article_id: str, start: int, end: int) -> list[str]:
-        words = re.findall(r"[^\W\d_]+", self.articles[article_id].text[start:end])
-        return [_singular(w.casefold()) for w in words if w.casefold() not in _FUNCTION_WORDS]
-
-    def written_noun(self, claim: Claim) -> str:
-        written = self.articles[claim.article_id].text[claim.subject_start : claim.subject_end].lower() if claim.subject_start is not None else ""
-        return claim.subject or "" if written in ("", "one", "nobody", "noone", *TOLL_NOUNS) else written
-
-
-_FUNCTION_WORDS = frozenset("the a an of its their his her our this that these those and or in on for".split())
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
-def _day(value: str | None) -> date | None:
-    """An ISO date, month ("2005-02") or year, as its first day."""
-    if not value:
-        return None
-    parts = value[:10].split("-")
-    try:
-        return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
-    except ValueError:
-        return None
-
-
-def _topic(claim: Claim, holders: _Holders) -> tuple:
+def _topic(claim: Claim, holders: Holders) -> tuple:
     if claim.kind == "action":
         return ("action", claim.predicate, holders.thing(claim.article_id, claim.target_start, claim.target_end))
     if claim.kind == "state":
@@ -378,12 +253,12 @@ def _group_claims(claims: list[Claim], joins: Callable[[Claim, Claim], bool]) ->
     return groups
 
 
-def _agreements(groups: list[_Group], contradicted: set[int], name: str, holders: _Holders) -> list[Finding]:
+def _agreements(groups: list[_Group], contradicted: set[int], name: str, holders: Holders) -> list[Finding]:
     """A group agrees when more than one article is in it, unless another group contradicts it."""
     return [_finding(AGREEMENT, name, [g], holders) for i, g in enumerate(groups) if len(g.articles()) > 1 and i not in contradicted]
 
 
-def _type_topic(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[list[Finding], list[Finding]]:
+def _type_topic(topic: tuple, claims: list[Claim], holders: Holders) -> tuple[list[Finding], list[Finding]]:
     relate = {"state": _state_relation, "measure": _measure_relation}.get(topic[0], _count_relation)
     groups = _group_claims(claims, lambda first, claim: relate(first, claim) == AGREEMENT and holders.setting(first, claim) is not None)
     name = _topic_name(topic, claims, holders)
@@ -414,7 +289,7 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[l
     return _agreements(groups, contradicted, name, holders), conflicts
 
 
-def _type_actions(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple[list[Finding], list[Finding]]:
+def _type_actions(topic: tuple, claims: list[Claim], holders: Holders) -> tuple[list[Finding], list[Finding]]:
     """Value groups of one action: same doer and object, same polarity; a group and its
     negation by another article, both asserted, contradict."""
     def same_action(left: Claim, right: Claim) -> bool:
@@ -435,7 +310,7 @@ def _type_actions(topic: tuple, claims: list[Claim], holders: _Holders) -> tuple
     return _agreements(groups, contradicted, name, holders), conflicts
 
 
-def _update(left: _Group, right: _Group, relation: str | None, holders: _Holders) -> tuple[_Group, _Group] | None:
+def _update(left: _Group, right: _Group, relation: str | None, holders: Holders) -> tuple[_Group, _Group] | None:
     """(earlier, later) when two totals of a growing slot differ because the later report knows
     more (rules in ``timing``), or when a share moved ("fell 1.5 percent" in the morning, "fell
     4.3 percent" in the afternoon): a market move is a new figure at every report."""
@@ -486,7 +361,7 @@ def _across(left: _Group, right: _Group) -> bool:
 # -- findings -------------------------------------------------------------------------
 
 
-def _topic_name(topic: tuple, claims: list[Claim], holders: _Holders) -> str:
+def _topic_name(topic: tuple, claims: list[Claim], holders: Holders) -> str:
     if topic[0] == "action":
         claim = claims[0]
         text = holders.articles[claim.article_id].text
@@ -498,7 +373,7 @@ def _topic_name(topic: tuple, claims: list[Claim], holders: _Holders) -> str:
     return f"{holders.written_noun(claims[0])} ({topic[2]})"
 
 
-def _finding(kind: str, name: str, groups: list[_Group], holders: _Holders) -> Finding:
+def _finding(kind: str, name: str, groups: list[_Group], holders: Holders) -> Finding:
     values = (" → " if kind == UPDATE else " vs ").join(_value_label(g.first, holders) for g in groups)
     summary = f"{name}: {values}"
     support = tuple(_support(c) for g in groups for c in g.claims)
@@ -506,7 +381,7 @@ def _finding(kind: str, name: str, groups: list[_Group], holders: _Holders) -> F
     return Finding(summary=summary, kind=kind, support=support, claim_kind=claim_kind)
 
 
-def _value_label(claim: Claim, holders: _Holders) -> str:
+def _value_label(claim: Claim, holders: Holders) -> str:
     if claim.kind == "state":
         return claim.value or "?"
     if claim.kind == "action":
@@ -527,7 +402,3 @@ def _support(claim: Claim) -> Support:
         value=value, voice=claim.voice, speaker=claim.speaker, chain=claim.chain,
         hedged=claim.hedge is not None, negated=claim.negated,
     )
-
-
-def _reference_date(article: Article) -> str | None:
-    return article.published or article.published_after
