@@ -6,14 +6,11 @@ stated in ``propositions``)."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import replace
 
-from newsdesk.claims.propositions import Clause
+from newsdesk.claims.propositions import SENTENCE_END, Clause
 from newsdesk.model import Finding, Support
-
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
 
 __all__ = ["merged"]
 
@@ -95,4 +92,4 @@ def _one_sentence(text: str, a: Support, b: Support) -> bool:
     if a.start < b.end and b.start < a.end:
         return True
     gap = text[min(a.end, b.end) : max(a.start, b.start)]
-    return not _SENTENCE_END.search(gap)
+    return not SENTENCE_END.search(gap)

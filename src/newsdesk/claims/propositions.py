@@ -82,12 +82,12 @@ MAX_POSTING = 40
 MAX_STATEMENTS_PER_ARTICLE = 200
 SINGLE_SOURCE_PER_ARTICLE = 3
 SINGLE_MIN_WORDS = 6
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
 _PRONOUNS = frozenset("i you he she it we they this that these those who which one someone anyone everyone".split())
 _LIGHT_PREDICATES = frozenset("be have do get make go take come give include become seem see show".split())
 _NEGATION_WORDS = re.compile(r"\b(?:not|never|no|none|nobody|den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|fail(?:s|ed|ing)?)\b|n't")
 
-__all__ = ["Clause", "align_statements", "encoding_text", "single_source_statements"]
+__all__ = ["SENTENCE_END", "Clause", "align_statements", "encoding_text", "single_source_statements"]
 
 
 def encoding_text(claim: Claim) -> str:
@@ -321,7 +321,7 @@ def _one_says_not(left: Claim, right: Claim, texts: dict[str, str]) -> bool:
     def negations(claim: Claim) -> set[str]:
         text = texts.get(claim.article_id, "")
         before = text[: claim.start]
-        ends = list(_SENTENCE_END.finditer(before))
+        ends = list(SENTENCE_END.finditer(before))
         start = ends[-1].end() if ends else 0
         words = text[start : claim.end] if text else claim.text
         return set(_NEGATION_WORDS.findall(words.lower().replace("’", "'")))
