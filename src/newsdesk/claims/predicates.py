@@ -46,7 +46,8 @@ _CLASSES = {
 PREDICATE_MEANING = {verb: meaning for meaning, verbs in _CLASSES.items() for verb in verbs.split()}
 
 # verb -> whether it negates the verb it governs ("fail to find" is "not find")
-IMPLICATIVE = {"manage": False, "succeed": False, "fail": True, "neglect": True}
+# ("had to be roped off" states that it was roped off)
+IMPLICATIVE = {"manage": False, "succeed": False, "fail": True, "neglect": True, "have": False}
 
 SAYING_VERBS = frozenset(
     """

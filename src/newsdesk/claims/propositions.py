@@ -83,6 +83,7 @@ MAX_STATEMENTS_PER_ARTICLE = 200
 SINGLE_SOURCE_PER_ARTICLE = 3
 SINGLE_MIN_WORDS = 6
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
+_LEADING_PERSONAL = re.compile(r"(?:he|she)\b", re.IGNORECASE)
 _PRONOUNS = frozenset("i you he she it we they this that these those who which one someone anyone everyone".split())
 _LIGHT_PREDICATES = frozenset("be have do get make go take come give include become seem see show".split())
 _NEGATION_WORDS = re.compile(r"\b(?:not|never|no|none|nobody|den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|fail(?:s|ed|ing)?)\b|n't")
@@ -94,6 +95,9 @@ def encoding_text(claim: Claim) -> str:
     """What the encoder reads for a statement: its clause, with the subject in front when the
     clause borrows it from the clause it hangs on."""
     if claim.subject and claim.subject_start is not None and not claim.start <= claim.subject_start < claim.end:
+        pronoun = _LEADING_PERSONAL.match(claim.text)
+        if pronoun:  # "He took the win", he being the person named before
+            return f"{claim.subject}{claim.text[pronoun.end():]}"
         return f"{claim.subject} {claim.text}"
     return claim.text
 

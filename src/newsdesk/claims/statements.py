@@ -35,7 +35,11 @@ of more than ``MAX_TOKENS`` (a run-on caption or list), questions, and sentences
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
+
+from newsdesk import resources
 
 from newsdesk.claims.lexicon import DENIAL_VERBS
 from newsdesk.claims.predicates import EVIDENCE_VERBS, IMPLICATIVE, SAYING_VERBS, meaning
@@ -45,6 +49,9 @@ MIN_WORDS = 3
 _TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
 MAX_TOKENS = 70
 _LIGHT = frozenset("be have do get make go take come give say tell add report include become seem".split())
+# light verbs whose object can be the happening they state ("took the win", "launched an attack")
+_HAPPENING_VERBS = frozenset("take make launch conduct stage mount carry_out".split())
+_HAPPENING_PREPOSITIONS = frozenset({"on", "of", "against"})
 _KEY_POS = frozenset({"NOUN", "PROPN", "NUM", "VERB", "ADJ"})
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
 _FRAME_PREPOSITIONS = frozenset({"according"})
@@ -78,38 +85,102 @@ def statements_in(article_id: str, sentence: Span, text: str) -> list[Claim]:
         if root is None:
             return []
     heads = _clause_heads(root)
+    ids = {h.i for h, _ in heads}
+    # the clauses qualifying a noun, with the clauses they carry
+    embedded = {h.i for h, _ in heads if any(_embedded(a) and a.i in ids for a in (h, *h.ancestors))}
     claims = []
+    doc = sentence.doc
     for verb, denied in heads:
-        others = {h.i for h, _ in heads if h is not verb}
+        # a clause keeps the relative and participial clauses of its nouns (they say which
+        # thing it is about); those clauses are propositions of their own as well
+        others = {h.i for h, _ in heads if h is not verb and (h.i not in embedded or verb.i in embedded)}
         span = _clause_span(verb, others, sentence)
         if span is None:
             continue
         start, end = span
-        clause_words = [t for t in sentence.doc[start:end] if not t.is_space and not t.is_punct]
+        if verb.i in embedded and _embedded(verb) and verb.head.i < verb.i and not _own_parts(verb):
+            # "Telegram, which was singled out by ...": the clause with the noun it is about
+            start = min(start, verb.head.left_edge.i)
+        clause_words = [t for t in doc[start:end] if not t.is_space and not t.is_punct]
         if len(clause_words) < MIN_WORDS:
             continue
         subject = _subject_of(verb)
         target = _child(verb, ("dobj", "attr", "acomp", "oprd")) or _child(verb, ("nsubjpass",))
+        if verb.i in embedded:
+            subject, target = _antecedent_parts(verb, subject, target)
+        if subject is not None and _relative_word(subject) and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # "... who obtained money and wired funds": the man wired them
+        predicate = _lemma(verb)
+        happening = _happening_object(verb, target)
+        if happening is not None:
+            # "He took the win" states that he won; "launched an attack on the consulate", that
+            # they attacked it: the noun is the predicate, what it is of or on the object
+            predicate = happening.lemma_.lower()
+            target = next((g for c in happening.children if c.dep_ == "prep" and c.lower_ in _HAPPENING_PREPOSITIONS for g in c.children if g.dep_ == "pobj"), None)
         negated = denied != _negated(verb)
         # the object's head with the words before it ("an assassination attempt"), for comparing
         # propositions by their parts; an adjective ("escaped unscathed") is no object
         nominal = target is not None and target.pos_ in ("NOUN", "PROPN", "NUM") and target.left_edge.i <= target.i
-        first, last = sentence.doc[start].idx, sentence.doc[end - 1].idx + len(sentence.doc[end - 1])
-        keys = _keys(sentence.doc[start:end]) | (_keys(_phrase(subject)) if subject is not None and not first <= subject.idx < last else set())
+        first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        doer = _doer_phrase(subject, verb, embedded)
+        keys = _keys(doc[start:end]) | (_keys(doer) if doer is not None and not first <= doer.start_char < last else set())
+        head = subject if subject is not None and subject.left_edge.i <= subject.i else None
+        if subject is not None and doer is not None and not doer.start <= subject.i < doer.end:
+            head = doc[doer.end - 1]  # the person a pronoun stands for
         claims.append(
             Claim(
                 article_id, first, last, text[first:last],
-                subject=_words(subject, text), predicate=_lemma(verb), kind="statement",
-                subject_start=subject.left_edge.idx if subject is not None else None,
-                subject_end=subject.right_edge.idx + len(subject.right_edge) if subject is not None else None,
-                target=_words(target, text), negated=negated,
-                actor_start=subject.left_edge.idx if subject is not None and subject.left_edge.i <= subject.i else None,
-                actor_end=subject.idx + len(subject) if subject is not None and subject.left_edge.i <= subject.i else None,
+                subject=text[doer.start_char : doer.end_char] if doer is not None else None, predicate=predicate, kind="statement",
+                subject_start=doer.start_char if doer is not None else None,
+                subject_end=doer.end_char if doer is not None else None,
+                target=_head_phrase_words(target, text) if verb.i in embedded and target is not None and target.i == verb.head.i else _words(target, text), negated=negated,
+                actor_start=doc[doer.start].idx if head is not None else None,
+                actor_end=head.idx + len(head) if head is not None else None,
                 target_start=target.left_edge.idx if nominal else None,
-                target_end=target.idx + len(target) if nominal else None, keys=tuple(sorted(keys)), value=_figure(sentence.doc[start:end]),
+                target_end=target.idx + len(target) if nominal else None, keys=tuple(sorted(keys)), value=_figure(doc[start:end]),
             )
         )
     return claims
+
+
+def _embedded(verb: Token) -> bool:
+    """A clause qualifying a noun: a relative clause ("Telegram, which was singled out by Theresa
+    May, ...") or a participle or "that" clause after it ("emails obtained by Newsweek", "the
+    fact that Dauer was on a blood thinner"); not an infinitive ("a mission to collect the
+    stones" states a purpose, not a fact)."""
+    if verb.dep_ == "relcl":
+        return True
+    return verb.dep_ == "acl" and (verb.tag_ in ("VBN", "VBG") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)) and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _own_parts(verb: Token) -> bool:
+    """A "that" clause of a noun ("the fact (that) he had been taking Xarelto") has its own
+    subject and object; the noun is not one of them."""
+    return verb.dep_ == "acl" and (any(c.dep_ == "mark" for c in verb.children) or any(c.dep_ in ("nsubj", "nsubjpass") and not _relative_word(c) for c in verb.children))
+
+
+def _relative_word(token: Token) -> bool:
+    return token.tag_ in ("WDT", "WP") or (token.lower_ == "that" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "mark"))
+
+
+def _antecedent_parts(verb: Token, subject: Token | None, target: Token | None) -> tuple[Token | None, Token | None]:
+    """(subject, target) of a clause qualifying a noun, with the noun in place of the relative
+    word: "Telegram, which was singled out by May" is about Telegram (its target, May its doer);
+    "the boy who fell" is the boy's doing; "emails obtained by Newsweek" are the target; "the boy
+    picking cabbages", the doer. A "that" clause of a noun ("the fact that ...") has its own parts."""
+    noun = verb.head
+    if _own_parts(verb):
+        return subject, target
+    relative = {c.i for c in verb.children if _relative_word(c) and c.dep_ != "mark"}
+    if subject is not None and subject.i in relative:
+        return noun, target
+    if target is not None and target.i in relative:
+        return subject, noun
+    if verb.dep_ == "acl" and subject is None:
+        return (noun, target) if verb.tag_ == "VBG" else (None, noun)
+    if verb.dep_ == "acl" and target is None:
+        return subject, noun
+    return subject, target
 
 
 def _proposition_verb(verb: Token) -> tuple[Token, bool]:
@@ -161,7 +232,19 @@ def _clause_heads(root: Token) -> list[tuple[Token, bool]]:
                 heads.append(head)
                 done.add(head[0].i)
                 stack.append(head[0])
+        for token in verb.subtree:
+            if token.i not in done and token.pos_ in ("VERB", "AUX") and _embedded(token) and _governing_head(token, done) == verb.i:
+                head = _proposition_verb(token)
+                heads.append(head)
+                done.update((token.i, head[0].i))
+                stack.append(head[0])
     return sorted(heads, key=lambda h: h[0].i)
+
+
+def _governing_head(token: Token, heads: set[int]) -> int | None:
+    """The nearest proposition's verb above a clause that qualifies a noun (None under a frame
+    of saying only: "officials who ... said")."""
+    return next((a.i for a in token.ancestors if a.i in heads), None)
 
 
 def _is_frame(verb: Token) -> bool:
@@ -225,6 +308,22 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ == "advmod") for c in verb.children)
 
 
+def _happening_object(verb: Token, target: Token | None) -> Token | None:
+    """The object of a light verb that names the happening itself, a noun that is also a verb
+    ("took the win", "launched an attack", "made an arrest"; by the lemmatizer's verbs): the
+    clause states that happening."""
+    if target is None or target.dep_ != "dobj" or target.pos_ != "NOUN" or _lemma(verb) not in _HAPPENING_VERBS:
+        return None
+    lemma = target.lemma_.lower()
+    return target if lemma in _verb_lemmas() and lemma not in _LIGHT else None
+
+
+@lru_cache(maxsize=1)
+def _verb_lemmas() -> frozenset[str]:
+    lemmatizer = resources.nlp().get_pipe("lemmatizer")
+    return frozenset(lemmatizer.lookups.get_table("lemma_index")["verb"]) if lemmatizer.lookups.has_table("lemma_index") else frozenset()
+
+
 def _lemma(verb: Token) -> str:
     """The verb's lemma with its particle; a copula's complement ("was unharmed" -> unharmed)."""
     if verb.lemma_.lower() == "be":
@@ -260,6 +359,44 @@ def _duration(number: Token) -> bool:
     not a year, a day of a month or a clock time."""
     following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
     return following is not None and following.lemma_.lower() in _TIME_UNITS and ":" not in number.text
+
+
+_PERSONAL = frozenset({"he", "she"})
+PRONOUN_REACH = 3  # sentences back to look for the person "he" or "she" stands for
+
+
+def _doer_phrase(subject: Token | None, verb: Token, embedded: set[int]) -> Span | None:
+    """The words naming the clause's subject: its phrase; the noun a relative or participial
+    clause qualifies, without the clause; for "he" or "she", the person last named (a PERSON
+    entity in this or the ``PRONOUN_REACH`` sentences before), since news names a person and
+    then goes on with a pronoun ("Lewis Hamilton ... He took the win")."""
+    if subject is None:
+        return None
+    doc = subject.doc
+    if verb.i in embedded and not verb.is_ancestor(subject) and any(c.dep_ in ("relcl", "acl") for c in subject.children):
+        return doc[subject.left_edge.i : subject.i + 1]
+    if subject.lower_ in _PERSONAL and subject.dep_ in ("nsubj", "nsubjpass", "pobj"):
+        earliest = subject.sent.start
+        for _ in range(PRONOUN_REACH):
+            if earliest == 0:
+                break
+            earliest = doc[earliest - 1].sent.start
+        person = next((e for e in reversed(doc.ents) if e.label_ == "PERSON" and earliest <= e.start and e.end <= subject.i and not _speaker(e.root)), None)
+        if person is not None:
+            return person
+    return _phrase(subject)
+
+
+def _speaker(name: Token) -> bool:
+    """The name of who says something ("said Dr. James Muntz, ..."): the "he" of the quote is
+    someone else."""
+    while name.dep_ in ("appos", "compound", "conj"):
+        name = name.head
+    return name.dep_ in ("nsubj", "nsubjpass") and name.head.lemma_.lower() in SAYING_VERBS
+
+
+def _head_phrase_words(token: Token, text: str) -> str:
+    return text[token.left_edge.idx : token.idx + len(token)]
 
 
 def _phrase(token: Token):
