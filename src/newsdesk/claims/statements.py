@@ -14,6 +14,19 @@ proposition, not by whole sentences that mix several.
   adverbial participle ("..., killing at least six"), a clause of time or cause ("after the
   car rammed the wall") and a gerund after a preposition of time or manner ("after having
   managed to escape unscathed") are propositions of their own; each clause's span leaves the others out.
+- **Clauses of a noun.** A relative clause ("Telegram, which was singled out by Theresa May
+  ...") and a participle or "that" clause after a noun ("emails obtained by Newsweek", "the
+  fact he had been taking Xarelto") are propositions of their own as well, spanning the noun
+  with the clause; the noun stands in for the relative word (Telegram is what was singled out,
+  May who did it; "the boy who fell" is the boy's doing). The clause the noun belongs to keeps
+  them (they say which thing it is about). An infinitive after a noun ("a mission to collect
+  the stones") states a purpose, not a fact, and is none.
+- **Pronoun doers.** "He" or "she" as a subject stands for the person last named before it
+  (see ``_doer_phrase``): the statement's subject is that name, so "He took the win" is
+  compared as Lewis Hamilton's doing.
+- **Happenings named by a noun.** A light verb whose object names the happening ("took the
+  win", "launched an attack on", "made an arrest"; a noun the lemmatizer also knows as a verb)
+  states that happening: its predicate is the noun, its object what the noun is of or on.
 - **Parts.** who (``subject``: the grammatical subject, or the agent of a passive; a coordinated
   or participial clause takes its governor's), did what (``predicate``: the verb's lemma with its
   particle; a copula takes its complement: "is 65", "was unharmed"), to whom or what
@@ -368,7 +381,8 @@ PRONOUN_REACH = 3  # sentences back to look for the person "he" or "she" stands 
 def _doer_phrase(subject: Token | None, verb: Token, embedded: set[int]) -> Span | None:
     """The words naming the clause's subject: its phrase; the noun a relative or participial
     clause qualifies, without the clause; for "he" or "she", the person last named (a PERSON
-    entity in this or the ``PRONOUN_REACH`` sentences before), since news names a person and
+    entity, or an untyped proper noun as a sentence's subject, in this or the
+    ``PRONOUN_REACH`` sentences before; not who says something), since news names a person and
     then goes on with a pronoun ("Lewis Hamilton ... He took the win")."""
     if subject is None:
         return None
@@ -381,16 +395,28 @@ def _doer_phrase(subject: Token | None, verb: Token, embedded: set[int]) -> Span
             if earliest == 0:
                 break
             earliest = doc[earliest - 1].sent.start
-        person = next((e for e in reversed(doc.ents) if e.label_ == "PERSON" and earliest <= e.start and e.end <= subject.i and not _speaker(e.root)), None)
-        if person is not None:
-            return person
+        for token in reversed(doc[earliest : subject.i]):
+            if _speaker(token):
+                continue
+            if token.ent_type_ == "PERSON":
+                return next(e for e in doc.ents if e.start <= token.i < e.end)
+            if token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass") and _surname_like(token):
+                # a surname the small tagger left untyped or took for an organisation, as the
+                # subject of a sentence ("Dauer had previously decided ...")
+                return doc[min([token.i] + [c.i for c in token.children if c.dep_ == "compound"]) : token.i + 1]
     return _phrase(subject)
+
+
+def _surname_like(token: Token) -> bool:
+    if not token.ent_type_:
+        return True
+    return token.ent_type_ == "ORG" and token.ent_iob_ == "B" and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
 
 
 def _speaker(name: Token) -> bool:
     """The name of who says something ("said Dr. James Muntz, ..."): the "he" of the quote is
     someone else."""
-    while name.dep_ in ("appos", "compound", "conj"):
+    while name.dep_ in ("appos", "compound", "conj") and name.head.i != name.i:
         name = name.head
     return name.dep_ in ("nsubj", "nsubjpass") and name.head.lemma_.lower() in SAYING_VERBS
 
