@@ -161,9 +161,11 @@ def _embedded(verb: Token) -> bool:
     May, ...") or a participle or "that" clause after it ("emails obtained by Newsweek", "the
     fact that Dauer was on a blood thinner"); not an infinitive ("a mission to collect the
     stones" states a purpose, not a fact)."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
     if verb.dep_ == "relcl":
         return True
-    return verb.dep_ == "acl" and (verb.tag_ in ("VBN", "VBG") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)) and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "acl" and (verb.tag_ in ("VBN", "VBG") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
 def _own_parts(verb: Token) -> bool:
