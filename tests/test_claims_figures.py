@@ -57,6 +57,19 @@ def test_a_toll_from_reports_in_unknown_order_is_no_contradiction():
         ("The earthquake killed 24 people in the province, officials said.", "2013-07-02"),
     )
     assert _contradictions(conflicts) == []
+    # the larger is read as the later, and the finding says the order is the values'
+    (update,) = [f for f in conflicts if f.kind == "update"]
+    assert [s.value for s in update.support] == ["12", "24"] and "(order by value)" in update.summary
+
+
+def test_one_toll_said_two_ways_in_unknown_order_is_no_update():
+    # written, three shapes of one kind: the larger allows no figure the smaller does not
+    for lower, higher in (("at least 27 people", "27 people"), ("more than 1,300 people", "at least 1,301 people"), ("dozens of people", "40 people")):
+        _, _, conflicts = _align(
+            (f"The storm killed {lower} in the region, officials said.", "2023-10-27"),
+            (f"The storm killed {higher} in the region, officials said.", "2023-10-27"),
+        )
+        assert not [f for f in conflicts if f.kind in ("update", "contradiction")], (lower, higher)
 
 
 def test_a_toll_of_an_earlier_happening_stays_out_of_the_story_toll():
@@ -284,3 +297,17 @@ def test_bodies_recovered_count_the_dead():
     )
     assert [f for f in agreements if f.claim_kind == "count" and "(killed)" in f.summary]
     assert _contradictions(conflicts) == []
+
+
+def test_an_open_bound_and_a_measure_at_it_differ_in_precision():
+    from newsdesk.claims.values import PRECISION, measure_relation
+    from newsdesk.model import Amount, Claim
+
+    def measure(value: float, basis: str | None) -> Claim:
+        return Claim("a", 0, 1, "x", subject="offer", predicate="money $", value=str(value), kind="measure", amount=Amount(value, value, exact=basis is None), basis=basis)
+
+    # "more than $121 billion" / "$121 billion", "over 400 pounds" / "400-pound", "at least 10 minutes" / "about 10"
+    for bound, figure, basis in ((121e9, 121e9, "more than"), (181.44, 181.44, "over"), (10.0, 10.0, "at least"), (50.0, 49.0, "up to")):
+        assert measure_relation(measure(bound, basis), measure(figure, None)) == PRECISION
+        assert measure_relation(measure(figure, "about"), measure(bound, basis)) == PRECISION
+    assert measure_relation(measure(121e9, "more than"), measure(100e9, None)) is None  # outside the bound: too loose to call
