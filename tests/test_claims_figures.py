@@ -311,3 +311,16 @@ def test_an_open_bound_and_a_measure_at_it_differ_in_precision():
         assert measure_relation(measure(bound, basis), measure(figure, None)) == PRECISION
         assert measure_relation(measure(figure, "about"), measure(bound, basis)) == PRECISION
     assert measure_relation(measure(121e9, "more than"), measure(100e9, None)) is None  # outside the bound: too loose to call
+
+
+def test_a_step_of_an_update_two_sources_give_is_their_agreement():
+    _, agreements, conflicts = _align(
+        ("At least two people were killed when the bomb went off outside the consulate, police said.", "2016-11-10T15:00:00"),
+        ("The bomb outside the consulate killed at least two people, police said.", "2016-11-10T16:00:00"),
+        ("The death toll from the bomb outside the consulate rose to at least six, police said.", "2016-11-11T09:00:00"),
+    )
+    (update,) = [f for f in conflicts if f.kind == "update"]
+    assert {s.value.lower() for s in update.support} == {"at least two", "at least six"}
+    (agreement,) = [f for f in agreements if f.claim_kind == "count"]
+    assert {s.value.lower() for s in agreement.support} == {"at least two"} and len(agreement.support) == 2
+    assert _contradictions(conflicts) == []
