@@ -39,8 +39,7 @@ every rule below leans towards saying nothing.
   all its supports.
   Whether two different figures contradict rather than count different things, hold at
   different times (a toll that may have grown) or sit in unrelated sentences is in ``contrary``;
-  when a toll grew between reports it is an update instead (``timing``; when no time orders
-  the reports, by value, ``timing.value_order``, and the finding says "(order by value)"). A
+  when a toll grew between reports it is an update instead (``timing``). A
   step of an update that two or more articles give ("at least two dead" in four early reports)
   is also their agreement: they agree on the figure as it stood.
 - **Actions** ("who did what to whom") share a topic when their verbs share an action class
@@ -87,7 +86,7 @@ from newsdesk.claims.lexicon import (
     PATIENT_PREDICATES,
     PEOPLE_NOUNS,
 )
-from newsdesk.claims.contrary import SAME, about_one_thing, may_contradict, names_several_things
+from newsdesk.claims.contrary import about_one_thing, may_contradict, names_several_things
 from newsdesk.claims.copies import with_sources
 from newsdesk.claims.holders import Holders
 from newsdesk.claims.measures import comparable_ages
@@ -98,7 +97,7 @@ from newsdesk.claims.values import AGREEMENT, APART, DIFFER, PRECISION
 from newsdesk.claims.values import count_relation as _count_relation
 from newsdesk.claims.values import measure_relation as _measure_relation
 from newsdesk.claims.values import state_relation as _state_relation
-from newsdesk.claims.timing import HARM_SLOTS, growing, in_time_order, not_lower, says_rise, value_order, when
+from newsdesk.claims.timing import HARM_SLOTS, growing, in_time_order, not_lower, says_rise, when
 from newsdesk.model import Analysis, Claim, Entity, Finding, Support
 from newsdesk.vectors import carrying
 
@@ -268,7 +267,6 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: Holders) -> tuple[li
     conflicts: list[Finding] = []
     contradicted: set[int] = set()
     updated: set[int] = set()
-    guessed = False  # some step of the timeline is ordered by value, not by the reports' times
     several = names_several_things([g.claims for g in groups])  # a price list: no contradiction
     for (i, left), (j, right) in itertools.combinations(enumerate(groups), 2):
         setting = holders.setting(left.first, right.first)
@@ -277,11 +275,10 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: Holders) -> tuple[li
         if topic[0] == "count" and any(c.role != "total" for c in left.claims + right.claims):
             continue  # subsets, increments and rates are other quantities than the totals they sit with
         relation = relate(left.first, right.first)
-        update = _update(left, right, relation, holders, setting) if topic[0] in ("count", "measure") else None
+        update = _update(left, right, relation, holders) if topic[0] in ("count", "measure") else None
         if update is not None:
             # a step of the timeline two sources give is still their agreement at that time
             updated.update((i, j))
-            guessed = guessed or not update[2]
         elif relation == DIFFER and not several and left.asserted() and right.asserted() and may_contradict(left.claims, right.claims, setting, holders.articles, holders.rising, holders.same_doer):
             conflicts.append(_finding(CONTRADICTION, name, [left, right], holders))
             contradicted.update((i, j))
@@ -290,7 +287,7 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: Holders) -> tuple[li
     if updated:
         # one timeline per figure: every value it took, in the order the reports came out
         timeline = sorted((groups[i] for i in updated), key=lambda g: (min(when(c, holders.articles[c.article_id])[0] or "9999" for c in g.claims), g.first.amount.low if g.first.amount else 0))
-        conflicts.append(_finding(UPDATE, f"{name} (order by value)" if guessed else name, timeline, holders))
+        conflicts.append(_finding(UPDATE, name, timeline, holders))
     return _agreements(groups, contradicted, name, holders), conflicts
 
 
@@ -315,11 +312,10 @@ def _type_actions(topic: tuple, claims: list[Claim], holders: Holders) -> tuple[
     return _agreements(groups, contradicted, name, holders), conflicts
 
 
-def _update(left: _Group, right: _Group, relation: str | None, holders: Holders, setting: str) -> tuple[_Group, _Group, bool] | None:
-    """(earlier, later, whether the reports' times say so) when two totals of a growing slot
-    differ because the later report knows more (rules in ``timing``; when no time tells, a toll's
-    larger figure is the later: ``value_order``), or when a share moved ("fell 1.5 percent" in
-    the morning, "fell 4.3 percent" in the afternoon): a market move is a new figure at every report."""
+def _update(left: _Group, right: _Group, relation: str | None, holders: Holders) -> tuple[_Group, _Group] | None:
+    """(earlier, later) when two totals of a growing slot differ because the later report knows
+    more (rules in ``timing``), or when a share moved ("fell 1.5 percent" in the morning, "fell
+    4.3 percent" in the afternoon): a market move is a new figure at every report."""
     moves = all(c.amount is not None and c.amount.proportion and c.predicate in MOVES for c in (left.first, right.first))
     elapsed = all(c.kind == "measure" and growing(c, PEOPLE_NOUNS) for c in (left.first, right.first))  # "trapped for 50 hours by now"
     if not elapsed and (relation not in (DIFFER, PRECISION, APART) or not (moves or (growing(left.first, PEOPLE_NOUNS) and growing(right.first, PEOPLE_NOUNS)))):
@@ -331,13 +327,10 @@ def _update(left: _Group, right: _Group, relation: str | None, holders: Holders,
         order = in_time_order(a, b, holders.articles, holders.rising) if a.article_id != b.article_id else None
         if order is not None:
             orders.add(order[0] is a)
-    if not orders and not (moves or elapsed) and setting == SAME:  # a count of one place may be a part of the other's whole
-        by_value = value_order(left.first, right.first, holders.articles)
-        return None if by_value is None else ((left, right, False) if by_value[0] is left.first else (right, left, False))
     if len(orders) != 1:
-        return None  # the two groups were reported in both orders
+        return None  # no known order, or the two groups were reported in both orders
     earlier, later = (left, right) if orders.pop() else (right, left)
-    return (earlier, later, True) if moves or not_lower(later.first.amount, earlier.first.amount) else None
+    return (earlier, later) if moves or not_lower(later.first.amount, earlier.first.amount) else None
 
 
 def _without_duplicates(agreements: list[Finding]) -> list[Finding]:

@@ -35,7 +35,6 @@ _RISE = re.compile(
     re.IGNORECASE,
 )
 
-_ABOVE = re.compile(r"(?:more than|over|upwards of|in excess of)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:(?:in|during|after) which|which|that|who)\b", re.IGNORECASE)
 RELATIVE_LEAD = 60  # characters before a relative clause read as what it hangs on
 # What an attack answers ("a revenge attack for US air strikes ... that left 32 civilians dead",
@@ -46,7 +45,7 @@ _CAUSE = re.compile(r"\b(?:revenge|retaliation|reprisal|retribution|response)\b\
 CAUSE_LEAD = 200  # characters before a figure searched for what it answers
 _CALENDAR = re.compile(r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 
-__all__ = ["GROWING_SLOTS", "HARM_SLOTS", "dated", "growing", "held_before", "may_contradict", "in_time_order", "not_lower", "says_rise", "value_order", "when"]
+__all__ = ["GROWING_SLOTS", "HARM_SLOTS", "dated", "growing", "held_before", "may_contradict", "in_time_order", "not_lower", "says_rise", "when"]
 
 
 def dated(claim: Claim) -> bool:
@@ -132,38 +131,6 @@ def may_contradict(left: Claim, right: Claim, articles: dict[str, Article], risi
         return False
     earlier, later = order
     return not not_lower(later.amount, earlier.amount)
-
-
-def value_order(left: Claim, right: Claim, articles: dict[str, Article]) -> tuple[Claim, Claim] | None:
-    """(earlier, later) by value for two totals of a toll (``HARM_SLOTS``) whose reports' order
-    no time tells (reports of one day without times, texts with only a date line or none): a
-    toll grows as a story unfolds and a later lower total needs a correction, so the larger is
-    read as the later, and the update is shown as ordered by value. Only when the larger allows
-    no figure the smaller does not ("at least 27" and "27" are one figure given with two
-    precisions, so are "more than 1,300" and "at least 1,301"). Not for a vague word
-    ("dozens": it may hold the other figure), nor a toll of an earlier happening (fixed)."""
-    if left.slot not in HARM_SLOTS or right.slot not in HARM_SLOTS:
-        return None
-    for claim in (left, right):
-        in_words = claim.amount is not None and not claim.amount.exact and not any(ch.isdigit() for ch in claim.value or "")
-        if in_words or held_before(claim, articles[claim.article_id]):
-            return None
-    if left.amount is None or right.amount is None or left.amount.proportion or right.amount.proportion:
-        return None
-    (left_at, left_timed), (right_at, right_timed) = when(left, articles[left.article_id]), when(right, articles[right.article_id])
-    if left_timed and right_timed and left_at == right_at:
-        return None  # two reports of the same moment: a difference, not a story moving on
-    if _least(right) > _least(left):
-        return left, right
-    if _least(left) > _least(right):
-        return right, left
-    return None  # "at least 27" and "27", "more than 1,300" and "at least 1,301": one figure, two precisions
-
-
-def _least(claim: Claim) -> float:
-    """The least whole number a count allows: "more than 1,300" is at least 1,301."""
-    low = claim.amount.low
-    return low + 1 if _ABOVE.match(claim.value or "") and low == int(low) else low
 
 
 def not_lower(later: Amount | None, earlier: Amount | None) -> bool:
