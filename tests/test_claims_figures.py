@@ -245,3 +245,69 @@ def test_a_price_list_is_not_one_price():
     # real (ECB+ 40): "will cost $79 for a single license, $99 for a family pack" and "costs $2499"
     found, _ = _real_event(*(f"ecbplus/docs/40/40_{n}ecb.xml" for n in (5, 6)))
     assert not [f for f in _contradictions(found) if "(money)" in f.summary]
+
+
+def test_a_toll_of_what_an_attack_answers_is_background():
+    # written, three shapes of one kind: the figure counts the happening the attack answers
+    reports = [
+        ("Militants bombed the consulate on Thursday, killing at least two people, in retaliation for air strikes in the province in which more than 30 people were killed.", "2016-11-10T20:00:00"),
+        ("The death toll from the consulate bombing rose to at least six Friday. The Taliban called it a revenge attack for air strikes in the province that left 32 civilians dead.", "2016-11-11T08:00:00"),
+        ("At least four people died in the consulate bombing, which the group described as a response to coalition air strikes which killed 30 civilians.", "2016-11-11T09:00:00"),
+    ]
+    analyses, _, conflicts = _align(*reports)
+    background = {"more than 30", "32", "30"}
+    updates = [f for f in conflicts if f.kind == "update"]
+    assert updates and all({s.value for s in f.support} & background == set() for f in updates)
+    assert all({s.value for s in f.support} <= background for f in _contradictions(conflicts))
+    # real (the gold's mazar event, four outlets): the Kunduz tolls stay out of the consulate's
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "mazar-consulate-attack-2016"]
+    found, _, _, _ = claims_corpus.predict(event)
+    (timeline,) = [f for f in found if f.kind == "update" and "(killed)" in f.summary]
+    assert not [s for s in timeline.support if s.value.lower() in ("30", "32", "up to 32", "more than 30")]
+
+
+def test_a_toll_the_parser_hangs_on_the_day_is_still_a_toll():
+    for text, value in (
+        ("The death toll from the truck bombing rose to at least six Friday, officials said.", "at least six"),
+        ("The toll reached 31 Monday after rescuers dug through the night.", "31"),
+        ("The number of dead rose to 154 Sunday, the ministry said.", "154"),
+    ):
+        (analysis,) = _analyses((text, None))
+        tolls = [(c.value, c.slot, c.role) for c in analysis.claims if c.kind == "count"]
+        assert tolls == [(value, "killed", "total")], text
+
+
+def test_bodies_recovered_count_the_dead():
+    _, agreements, conflicts = _align(
+        ("Rescuers have recovered 31 bodies from the rubble of the collapsed market, police said.", "2020-03-02T10:00:00"),
+        ("Thirty-one people were killed when the market collapsed, police said.", "2020-03-02T10:00:00"),
+    )
+    assert [f for f in agreements if f.claim_kind == "count" and "(killed)" in f.summary]
+    assert _contradictions(conflicts) == []
+
+
+def test_an_open_bound_and_a_measure_at_it_differ_in_precision():
+    from newsdesk.claims.values import PRECISION, measure_relation
+    from newsdesk.model import Amount, Claim
+
+    def measure(value: float, basis: str | None) -> Claim:
+        return Claim("a", 0, 1, "x", subject="offer", predicate="money $", value=str(value), kind="measure", amount=Amount(value, value, exact=basis is None), basis=basis)
+
+    # "more than $121 billion" / "$121 billion", "over 400 pounds" / "400-pound", "at least 10 minutes" / "about 10"
+    for bound, figure, basis in ((121e9, 121e9, "more than"), (181.44, 181.44, "over"), (10.0, 10.0, "at least"), (50.0, 49.0, "up to")):
+        assert measure_relation(measure(bound, basis), measure(figure, None)) == PRECISION
+        assert measure_relation(measure(figure, "about"), measure(bound, basis)) == PRECISION
+    assert measure_relation(measure(121e9, "more than"), measure(100e9, None)) is None  # outside the bound: too loose to call
+
+
+def test_a_step_of_an_update_two_sources_give_is_their_agreement():
+    _, agreements, conflicts = _align(
+        ("At least two people were killed when the bomb went off outside the consulate, police said.", "2016-11-10T15:00:00"),
+        ("The bomb outside the consulate killed at least two people, police said.", "2016-11-10T16:00:00"),
+        ("The death toll from the bomb outside the consulate rose to at least six, police said.", "2016-11-11T09:00:00"),
+    )
+    (update,) = [f for f in conflicts if f.kind == "update"]
+    assert {s.value.lower() for s in update.support} == {"at least two", "at least six"}
+    (agreement,) = [f for f in agreements if f.claim_kind == "count"]
+    assert {s.value.lower() for s in agreement.support} == {"at least two"} and len(agreement.support) == 2
+    assert _contradictions(conflicts) == []

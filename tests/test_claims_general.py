@@ -111,6 +111,8 @@ def test_real_reports_a_rising_toll_is_an_update_not_a_contradiction(name):
     (event,) = [e for e in claims_corpus.load_gold() if e.name == name]
     found, letters, _, _ = claims_corpus.predict(event)
     killed = [f for f in found if f.claim_kind == "count" and "(killed)" in f.summary]
-    assert not [f for f in killed if f.kind == "contradiction"]
+    # the only contradiction is between two background tolls of the Kunduz air strikes the attack
+    # answered (30 vs 32, gold), never the consulate's own rising toll
+    assert all("Kunduz" in s.text for f in killed if f.kind == "contradiction" for s in f.support)
     updates = [f for f in killed if f.kind == "update"]
     assert updates and any({"At least two" in s.text or "at least two" in s.text for s in f.support} == {True, False} for f in updates)

@@ -39,7 +39,9 @@ every rule below leans towards saying nothing.
   all its supports.
   Whether two different figures contradict rather than count different things, hold at
   different times (a toll that may have grown) or sit in unrelated sentences is in ``contrary``;
-  when a toll grew between reports it is an update instead (``timing``).
+  when a toll grew between reports it is an update instead (``timing``). A
+  step of an update that two or more articles give ("at least two dead" in four early reports)
+  is also their agreement: they agree on the figure as it stood.
 - **Actions** ("who did what to whom") share a topic when their verbs share an action class
   (``ACTION_CLASSES``: "attacked"/"struck") and their objects are the same (one linked entity,
   or the same head noun after ``TARGET_SYNONYMS`` and no conflicting modifiers). Within it, two
@@ -275,8 +277,8 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: Holders) -> tuple[li
         relation = relate(left.first, right.first)
         update = _update(left, right, relation, holders) if topic[0] in ("count", "measure") else None
         if update is not None:
+            # a step of the timeline two sources give is still their agreement at that time
             updated.update((i, j))
-            contradicted.update((i, j))
         elif relation == DIFFER and not several and left.asserted() and right.asserted() and may_contradict(left.claims, right.claims, setting, holders.articles, holders.rising, holders.same_doer):
             conflicts.append(_finding(CONTRADICTION, name, [left, right], holders))
             contradicted.update((i, j))
@@ -284,7 +286,7 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: Holders) -> tuple[li
             conflicts.append(_finding(PRECISION, name, [left, right], holders))
     if updated:
         # one timeline per figure: every value it took, in the order the reports came out
-        timeline = sorted((groups[i] for i in updated), key=lambda g: min(when(c, holders.articles[c.article_id])[0] or "9999" for c in g.claims))
+        timeline = sorted((groups[i] for i in updated), key=lambda g: (min(when(c, holders.articles[c.article_id])[0] or "9999" for c in g.claims), g.first.amount.low if g.first.amount else 0))
         conflicts.append(_finding(UPDATE, name, timeline, holders))
     return _agreements(groups, contradicted, name, holders), conflicts
 

@@ -174,8 +174,11 @@ def _harm_participle(last: Token) -> Token | None:
 def _toll_of(last: Token) -> tuple[Token, str] | None:
     """(the toll's noun, the predicate class of the harm it counts) for a figure a toll reaches: "the death toll
     rose to 154", "the number of dead stood at 30", "bringing the death toll from the disaster to
-    11", "the toll reached 41". A toll without a word of harm ("the toll") counts the dead."""
-    verb = last.head.head if last.dep_ == "pobj" and last.head.lower_ in ("to", "at") else last.head if last.dep_ == "dobj" else None
+    11", "the toll reached 41", "rose to at least six Friday" (the figure parsed as the day's
+    modifier). A toll without a word of harm ("the toll") counts the dead."""
+    if last.dep_ == "nummod" and last.head.i == last.i + 1 and last.head.ent_type_ == "DATE" and last.head.dep_ in ("pobj", "dobj", "npadvmod"):
+        last = last.head  # "rose to at least six Friday": the parser hangs the figure on the day
+    verb = last.head.head if last.dep_ == "pobj" and last.head.lower_ in ("to", "at") else last.head if last.dep_ in ("dobj", "npadvmod") else None
     if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in TOLL_VERBS:
         return None
     deps = ("dobj",) if verb.lemma_.lower() in ("bring", "raise", "push", "put") else ("nsubj", "nsubjpass")

@@ -45,8 +45,8 @@ NOUN_SYNONYMS = {
     "fragment": "piece", "chunk": "piece", "shard": "piece",
 }
 
-# Counted nouns that name a harm: "2,300 deaths" counts people dead.
-NOUNS_OF_HARM = {"death": "dead", "fatality": "dead", "injury": "injured"}
+# Counted nouns that name a harm: "2,300 deaths" and "31 bodies (recovered)" count people dead.
+NOUNS_OF_HARM = {"death": "dead", "fatality": "dead", "body": "dead", "corpse": "dead", "injury": "injured"}
 
 # Nouns that "no" counts as zero ("no casualties"); elsewhere "no" is not a figure ("no doubt").
 ZERO_COUNTABLE = frozenset("casualty corpse body death fatality injury victim".split())

@@ -35,8 +35,14 @@ _RISE = re.compile(
     re.IGNORECASE,
 )
 
-_RELATIVE = re.compile(r"(?:which|that|who)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"(?:(?:in|during|after) which|which|that|who)\b", re.IGNORECASE)
 RELATIVE_LEAD = 60  # characters before a relative clause read as what it hangs on
+# What an attack answers ("a revenge attack for US air strikes ... that left 32 civilians dead",
+# "in retaliation for Nato airstrikes ... in which more than 30 people were killed", "a response
+# to coalition air strikes ... which killed 30"): a figure after it, in the same phrase (no
+# comma or clause break between), counts that earlier happening.
+_CAUSE = re.compile(r"\b(?:revenge|retaliation|reprisal|retribution|response)\b\W+(?:\w+\W+){0,2}?(?:for|to)\b[^,;:.!?\n]*$", re.IGNORECASE)
+CAUSE_LEAD = 200  # characters before a figure searched for what it answers
 _CALENDAR = re.compile(r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 
 __all__ = ["GROWING_SLOTS", "HARM_SLOTS", "dated", "growing", "held_before", "may_contradict", "in_time_order", "not_lower", "says_rise", "when"]
@@ -65,12 +71,17 @@ def when(claim: Claim, article: Article) -> tuple[str, bool]:
 
 def held_before(claim: Claim, article: Article) -> bool:
     """Whether the claim's clause places it before the report's own story ("air strikes earlier
-    this month which killed 30 civilians"): a figure of another, earlier happening. A relative
-    clause ("which killed 30") is read with the words it hangs on, just before it."""
+    this month which killed 30 civilians"), or the figure counts what the story's happening
+    answers ("in retaliation for air strikes ... in which more than 30 people were killed"): a
+    figure of another, earlier happening. A relative clause ("which killed 30", also within the
+    clause before the figure: "the province of Kunduz that left 32 dead") is read with the words
+    it hangs on, just before it."""
     text = claim.text
-    if _RELATIVE.match(text):
+    figure = claim.value_start if claim.value_start is not None else claim.start
+    relative = _RELATIVE.search(article.text[claim.start : figure])
+    if _RELATIVE.match(text) or (relative and relative.start() > 0):
         text = article.text[max(0, claim.start - RELATIVE_LEAD) : claim.end]
-    return bool(_PAST.search(text))
+    return bool(_PAST.search(text)) or bool(_CAUSE.search(article.text[max(0, figure - CAUSE_LEAD) : figure]))
 
 
 def growing(claim: Claim, people_nouns: frozenset[str]) -> bool:
@@ -82,7 +93,11 @@ def growing(claim: Claim, people_nouns: frozenset[str]) -> bool:
 
 def in_time_order(left: Claim, right: Claim, articles: dict[str, Article], rising: frozenset[str] = frozenset()) -> tuple[Claim, Claim] | None:
     """(earlier, later) when the two figures are known to hold at different times, else None.
-    ``rising``: the articles that say a figure of theirs has grown (the later reports)."""
+    ``rising``: the articles that say a figure of theirs has grown (the later reports). A figure
+    its clause places in the past (``held_before``) holds at a time unknown here: never ordered,
+    however its report is dated or whatever else its report says has grown."""
+    if held_before(left, articles[left.article_id]) or held_before(right, articles[right.article_id]):
+        return None
     (left_at, left_timed), (right_at, right_timed) = when(left, articles[left.article_id]), when(right, articles[right.article_id])
     if left_at and right_at and left_at[:10] != right_at[:10]:
         return (left, right) if left_at < right_at else (right, left)

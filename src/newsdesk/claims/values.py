@@ -11,7 +11,10 @@ compatible, but not what its writer knew (an update, or nothing). A round figure
 covers ``ROUND_FIGURE_SHARE`` either side. Changes compare by their figures before and after;
 against a proportion, a change compares as the share it moved; against a count, as its
 difference. States: equal states agree, the pairs of ``CONTRADICTORY_STATES`` differ, the pairs of
-``MORE_SPECIFIC_STATES`` are differences of precision. Measures: see ``measures``.
+``MORE_SPECIFIC_STATES`` are differences of precision. Measures: see ``measures``; an open bound
+(``OPEN_BOUNDS``: "more than $121 billion", "over 400 pounds") and a figure at or inside it are a
+difference of precision, whatever the gap; a figure outside it, or two bounds that differ, are
+too loose to call.
 """
 
 from __future__ import annotations
@@ -27,6 +30,12 @@ APART = "apart"  # compatible as intervals, but too far apart to be one figure s
 LOOSE_WORDING_FACTOR = 1.5
 OPEN_BOUND_FACTOR = 2.0
 ROUND_FIGURE_SHARE = 0.05
+# Approximators that leave a measure open on one side (see ``numbers``): "above" holds the
+# figure and anything larger, "below" the figure and anything smaller.
+OPEN_BOUNDS = {
+    **dict.fromkeys(("more than", "over", "upwards of", "in excess of", "at least", "no fewer than", "no less than", "a minimum of"), "above"),
+    **dict.fromkeys(("fewer than", "less than", "under", "at most", "up to", "as many as", "no more than", "almost", "nearly", "close to", "just under", "barely"), "below"),
+}
 
 __all__ = ["AGREEMENT", "APART", "DIFFER", "PRECISION", "count_relation", "measure_relation", "state_relation"]
 
@@ -69,15 +78,21 @@ def measure_relation(left: Claim, right: Claim) -> str | None:
         return None  # money in two currencies
     a, b = left.amount.low, right.amount.low
     gap = abs(a - b) / max(abs(a), abs(b), 1e-9)
+    if (left.basis in OPEN_BOUNDS) != (right.basis in OPEN_BOUNDS):
+        # an open bound and a figure at or inside it ("more than $121 billion" / "$121 billion",
+        # "over 400 pounds" / "400-pound"): the figure is the more precise; outside, too loose to call
+        bound, figure = (left, right) if left.basis in OPEN_BOUNDS else (right, left)
+        above = OPEN_BOUNDS[bound.basis] == "above"
+        inside = figure.amount.low >= bound.amount.low * (1 - ROUNDING) if above else figure.amount.low <= bound.amount.low * (1 + ROUNDING)
+        return PRECISION if inside else None
     if gap <= ROUNDING:
         return AGREEMENT
     if _rounds_to(left, right) or _rounds_to(right, left):
         return PRECISION
     if (left.basis or right.basis) and gap <= APPROXIMATE:
         return PRECISION
-    bounds = {"more than", "over", "at least", "up to", "as many as", "fewer than", "under", "at most", "almost", "nearly"}
-    if left.basis in bounds or right.basis in bounds:
-        return None  # a bound against a figure: compatible or not, too loose to call
+    if left.basis in OPEN_BOUNDS or right.basis in OPEN_BOUNDS:
+        return None  # two bounds: compatible or not, too loose to call
     return DIFFER
 
 
