@@ -8,6 +8,7 @@ then, when a dossier is asked for: link entities across articles -> summarise ev
 
 from __future__ import annotations
 
+import functools
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -124,7 +125,7 @@ class _BatchWriter:
         self.waited = False
 
     def write(self, analysed: Analysed) -> None:
-        with self.store.writing(on_wait=self._say_waiting):
+        with self.store.writing(on_wait=self._say_waiting), one_blas_thread():
             if self.clusterer is None or self.store.clusterer_state() != self.saved:
                 if self.store.recluster_pending():  # a reanalysis changed features and stopped before replaying the clustering
                     recluster(self.store)
@@ -256,6 +257,11 @@ def _reanalyze(store: Store, stale_only: bool, progress: bool, on_error: ErrorSi
 def recluster(store: Store) -> None:
     """Replay the online clustering over every stored article's features in arrival order, in
     batches as an ingest makes them, and store every article's event."""
+    with one_blas_thread():
+        _recluster(store)
+
+
+def _recluster(store: Store) -> None:
     clusterer = OnlineClusterer()
     assignments: dict[str, Assignment] = {}
     stored = list(store.features_in_arrival_order())
@@ -266,6 +272,26 @@ def recluster(store: Store) -> None:
         for assignment in _changed_assignments(before, clusterer.clusters(), decisions, clusterer.take_moves()):
             assignments[assignment.article_id] = assignment
     store.replace_clustering(list(assignments.values()), clusterer.state())
+
+
+@contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """The online clustering's matrix products on one BLAS thread. Its refinement multiplies
+    matrices of at most a few hundred articles; OpenBLAS's threads for them cost more CPU than
+    they save (measured: its refinement products over 384 articles 2.98 s of CPU with OpenBLAS's
+    default threads, 0.31 s with one, the same events; ``bench/bench_writer.py``), and they spin
+    on the cores the workers need. Only the clustering: in a one-worker ingest the stages run in
+    this process too, with their own threading."""
+    with _blas_libraries().limit(limits=1, user_api="blas"):
+        yield
+
+
+@functools.cache
+def _blas_libraries():
+    """threadpoolctl's view of the BLAS libraries loaded (numpy's), looked up once."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
 
 
 def _changed_assignments(
