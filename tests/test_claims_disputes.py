@@ -119,3 +119,42 @@ def test_a_named_thing_with_homes_in_two_countries_contradicts(left, right):
 )
 def test_one_home_written_more_precisely_or_two_things_do_not_contradict(left, right):
     assert not _disputed("home", left, right)
+
+
+def _disputed_at(dimension: str, *reports: tuple[str, str]) -> list:
+    _, _, conflicts = aligned_event(analysed_reports(list(reports)))
+    return [f for f in conflicts if f.kind == "contradiction" and f"({dimension})" in f.summary]
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("The attack took place in Paris on Monday evening, police said.", "The attack happened in Lyon, according to officials."),
+        ("The crash occurred near Manchester shortly after midnight.", "The crash happened near Bristol shortly after midnight, the police said."),
+        ("The blast occurred in Kabul as worshippers left the mosque.", "The explosion took place in Herat as worshippers left the mosque."),
+    ],
+)
+def test_the_happening_placed_in_two_far_places_contradicts(left, right):
+    (found,) = _disputed_at("place of the happening", (left, "2024-03-05T09:00:00"), (right, "2024-03-05T11:00:00"))
+    assert len({s.article_id for s in found.support}) == 2
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        (("The attack took place in Paris on Monday evening.", "2024-03-05T09:00:00"), ("The attack took place in France, officials said.", "2024-03-05T11:00:00")),
+        (("The attack took place in Paris on Monday evening.", "2024-03-05T09:00:00"), ("The crash happened in Lyon on Monday evening.", "2024-03-05T11:00:00")),
+        (("The incident took place at the zoo on Saturday, officials said.", "2016-05-29T09:00:00"), ("The incident took place at the zoo on Saturday, when the boy fell.", "2017-11-30T11:00:00")),
+    ],
+)
+def test_a_wider_place_another_kind_of_happening_or_a_far_publication_date_does_not_contradict(left, right):
+    assert not _disputed_at("place of the happening", left, right) and not _disputed_at("day of the happening", left, right)
+
+
+def test_the_happening_put_on_two_days_by_reports_of_one_day_contradicts():
+    (found,) = _disputed_at(
+        "day of the happening",
+        ("The attack took place on Monday night outside the embassy, police said.", "2024-03-06T09:00:00"),
+        ("The attack happened on Tuesday night outside the embassy, officials said.", "2024-03-06T12:00:00"),
+    )
+    assert {s.value for s in found.support} == {"2024-03-04", "2024-03-05"}

@@ -41,19 +41,37 @@ Dimensions (the kinds, each a small lexicon; never a rule for one name):
   Kong-flagged ship"; "Lighthouse Winmore is registered in ..."), matched across articles by its
   last word. Homes conflict only when both places resolve (gazetteer) to different countries:
   "Seoul-based" and "based in South Korea" are one home written more and less precisely.
+- **Place and day of the happening** (``HAPPENINGS``): a clause saying where or on which day the
+  event's happening took place, in one shape: "the attack took place in Paris on Monday", "the
+  crash happened near Lyon", "the blast occurred on Tuesday" (a definite happening noun, a verb
+  of taking place, then "in/at/near" a place or "on" a day). Happening nouns are grouped by kind
+  (violence: attack, blast, bombing ...; accident: crash, collision ...; fire; quake; incident),
+  one holder per kind. Places conflict when they resolve to different countries or to two
+  places at least ``PLACES_APART_KM`` apart ("Paris" / "Lyon"; not "Paris" / "France"). Days
+  conflict when the dates read against each report's publication date differ, and the two
+  reports were published at most ``SAME_NEWS_DAYS`` apart (a crawler's date a year off makes
+  "on Saturday" another Saturday). The two sentences must be about the same happening (cosine
+  at least ``SAME_HAPPENING``). Clauses that date or place other things (a zoo that "came to
+  Cincinnati in 2015") were tried on dev: the encoder scores a wrong pair (two offers, two
+  moons) above the right one, so they are not read.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
 from newsdesk import vectors
 from newsdesk.link.places import resolve_place
 from newsdesk.model import Analysis, Claim, Entity, Finding, Support
 
+PLACES_APART_KM = 100
+SAME_NEWS_DAYS = 3
 SAME_HAPPENING = 0.3  # cosine of the two sentences for an unnamed holder (dev: 0.37-0.55 for one boy's injuries)
+SAME_SCENE = 0.5  # the same, for the place or day of a happening (a sentence giving little else)
 
 # offices whose lower rungs are written as a modifier before the office
 TITLE_OFFICES = (
@@ -102,6 +120,21 @@ _NOT_ANY_MORE = re.compile(r"\b(?:until|till|formerly|previously|before|then swi
 _NAME_BEFORE_APPOSITIVE = re.compile(r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4}),\s+(?:a|an|the)\s+$")
 _NAME_BEFORE_VERB = re.compile(r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})\s+(?:is|was|are|were|has been|had been)\s+(?:\w+ly\s+)?$")
 
+HAPPENINGS = {
+    "violence": ("attack", "attacks", "blast", "bombing", "explosion", "shooting", "raid", "ambush", "assault", "stabbing", "massacre"),
+    "accident": ("crash", "collision", "accident", "derailment"),
+    "fire": ("fire", "blaze"),
+    "quake": ("earthquake", "quake", "tremor"),
+    "incident": ("incident", "encounter"),
+}
+_KIND_OF = {noun: kind for kind, nouns in HAPPENINGS.items() for noun in nouns}
+_HAPPENED = re.compile(
+    r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + "|".join(sorted(_KIND_OF, key=len, reverse=True)) + r")\s+"
+    r"(?:(?:was|were)\s+)?(?:occurred|happened|took place|was carried out|struck|unfolded)\b(?P<rest>[^.;:!?]{0,100})"
+)
+_WHERE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+(?:city|town|village|province|region|capital)\s+of\s+)?" + _PLACE)
+_ON_DAY = re.compile(r"\bon\s+(?:[A-Z][a-z]+day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\b")
+
 __all__ = ["dispute_contradictions"]
 
 
@@ -120,6 +153,7 @@ class Reading:
     sentence: str  # the sentence it sits in, for the encoder
     named: bool  # held by a linked entity or a proper name (no sentence check needed)
     speaker: str | None = None  # whose claim it is when attributed ("according to Chosun Ilbo")
+    published: str | None = None  # the report's publication day, for a day read against it
 
 
 def dispute_contradictions(analyses: list[Analysis], entities: list[Entity]) -> list[Finding]:
@@ -129,6 +163,7 @@ def dispute_contradictions(analyses: list[Analysis], entities: list[Entity]) -> 
         readings += _titles(analysis, entities)
         readings += _severities(analysis, entities)
         readings += _homes(analysis)
+        readings += _happenings(analysis)
     by_key: dict[tuple[str, str], list[Reading]] = defaultdict(list)
     for reading in readings:
         by_key[(reading.holder, reading.dimension)].append(reading)
@@ -139,7 +174,7 @@ def dispute_contradictions(analyses: list[Analysis], entities: list[Entity]) -> 
         if len(values) < 2 or len({r.article_id for r in kept}) < 2:
             continue
         sides = [[r for r in kept if r.value == v] for v in values]
-        if not _incompatible(dimension, values) or not _about_one_happening(sides):
+        if not _incompatible(dimension, values) or not _about_one_happening(sides, SAME_SCENE if dimension.endswith("of the happening") else SAME_HAPPENING) or not _same_news(dimension, sides):
             continue
         findings.append(_finding(dimension, sides))
     return findings
@@ -161,13 +196,37 @@ def _one_value_per_article(readings: list[Reading]) -> list[Reading]:
 
 
 def _incompatible(dimension: str, values: list[str]) -> bool:
-    if dimension == "home":
-        countries = {v for v in values}
-        return len(countries) >= 2
+    if dimension.startswith("place"):
+        places = [resolve_place(v) for v in values]
+        return all(p is not None for p in places) and any(_apart(a, b) for i, a in enumerate(places) for b in places[i + 1 :])
     return True
 
 
-def _about_one_happening(sides: list[list[Reading]]) -> bool:
+def _same_news(dimension: str, sides: list[list[Reading]]) -> bool:
+    """Days read against publication dates compare only between reports at most
+    ``SAME_NEWS_DAYS`` apart."""
+    if dimension != "day of the happening":
+        return True
+    days = [date.fromisoformat(r.published) for side in sides for r in side if r.published]
+    return len(days) == sum(len(side) for side in sides) and (max(days) - min(days)).days <= SAME_NEWS_DAYS
+
+
+def _apart(left, right) -> bool:
+    """Two places that cannot be one: other countries, or two located places far apart."""
+    if left.country != right.country:
+        return True
+    if None in (left.latitude, right.latitude):
+        return False  # a country or region and a place in it
+    return _kilometres(left.latitude, left.longitude, right.latitude, right.longitude) >= PLACES_APART_KM
+
+
+def _kilometres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(a))
+
+
+def _about_one_happening(sides: list[list[Reading]], floor: float) -> bool:
     """Named holders are one holder; an unnamed one ("the boy") must be in sentences about the
     same happening on two sides."""
     if all(r.named for side in sides for r in side):
@@ -181,7 +240,7 @@ def _about_one_happening(sides: list[list[Reading]]) -> bool:
                 for b in right:
                     if a.article_id != b.article_id:
                         va, vb = vectors.encoded([a.sentence, b.sentence])
-                        if float(va @ vb) >= SAME_HAPPENING:
+                        if float(va @ vb) >= floor:
                             return True
     return False
 
@@ -376,3 +435,37 @@ def _home_holder(before: str, adjective: bool) -> str | None:
         return None
     words = [w for w in match.group("name").split() if w.casefold() != "the"]
     return " ".join(words) if words else None
+
+
+# -- place and day of the happening -------------------------------------------------------
+
+
+def _happenings(analysis: Analysis) -> list[Reading]:
+    prose = analysis.prose
+    readings = []
+    for match in _HAPPENED.finditer(prose):
+        sentence_start, sentence_end = _sentence_of(analysis, match.start())
+        if _HEDGES.search(prose, sentence_start, match.end()):
+            continue
+        kind = _KIND_OF[match.group("noun")]
+        rest = match.start("rest")
+        speaker = _speaker(analysis, match.start())
+        sentence = prose[sentence_start:sentence_end]
+        where = _WHERE.search(prose, rest, match.end("rest"))
+        if where and where.start() == _first_phrase(prose, rest, match.end("rest")):
+            place = resolve_place(where.group("place"))
+            if place is not None:
+                readings.append(Reading(f"happening:{kind}", "place of the happening", where.group("place"), analysis.article.id, match.start(), where.end(), prose[match.start() : where.end()], f"the {match.group('noun')}", sentence, False, speaker))
+        day = _ON_DAY.search(prose, rest, match.end("rest"))
+        if day:
+            dated = next((t for t in analysis.times if t.start >= day.start() and t.start < day.end() and len(t.value) == 10), None)
+            if dated is not None and analysis.article.published:
+                readings.append(Reading(f"happening:{kind}", "day of the happening", dated.value, analysis.article.id, match.start(), day.end(), prose[match.start() : day.end()], f"the {match.group('noun')}", sentence, False, speaker, analysis.article.published[:10]))
+    return readings
+
+
+def _first_phrase(prose: str, start: int, end: int) -> int:
+    """Where the first "in/at/near" phrase after the verb starts (a later one may place
+    something else: "took place at the zoo, in a city where ...")."""
+    match = re.compile(r"\b(?:in|at|near)\s").search(prose, start, end)
+    return match.start() if match else -1
