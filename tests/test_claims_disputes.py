@@ -158,3 +158,32 @@ def test_the_happening_put_on_two_days_by_reports_of_one_day_contradicts():
         ("The attack happened on Tuesday night outside the embassy, officials said.", "2024-03-06T12:00:00"),
     )
     assert {s.value for s in found.support} == {"2024-03-04", "2024-03-05"}
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("The minister was injured in the blast at the ministry.", "The minister was killed in the blast at the ministry."),
+        ("The minister escaped unhurt from the blast at the ministry.", "The minister was injured in the blast at the ministry."),
+        ("Governor Ana Ruiz was not hurt when gunmen opened fire on her convoy.", "Governor Ana Ruiz died when gunmen opened fire on her convoy near the border."),
+        ("The pilot survived the crash, the airline said.", "The pilot was killed in the crash, the airline said."),
+    ],
+)
+def test_incompatible_outcomes_of_harm_contradict_and_do_not_agree(left, right):
+    _, agreements, conflicts = aligned_event(analysed_reports([(left, "2024-03-05T09:00:00"), (right, "2024-03-05T09:00:00")]))
+    (found,) = [f for f in conflicts if f.kind == "contradiction"]
+    assert len({s.article_id for s in found.support}) == 2
+    assert not [f for f in agreements if f.claim_kind == "statement"]  # close sentences, not one proposition
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        (("The minister was injured in the blast at the ministry.", "2024-03-05T09:00:00"), ("The minister died in hospital after the blast at the ministry.", "2024-03-05T18:00:00")),
+        (("The gunman killed the guard outside the ministry.", "2024-03-05T09:00:00"), ("The gunman was injured outside the ministry.", "2024-03-05T09:00:00")),
+        (("He was killed in the blast at the ministry.", "2024-03-05T09:00:00"), ("The minister was injured in the blast at the ministry.", "2024-03-05T09:00:00")),
+        (("The minister was injured and later died in hospital.", "2024-03-05T09:00:00"), ("The minister was injured in the blast.", "2024-03-05T09:00:00")),
+    ],
+)
+def test_a_death_after_an_injury_a_doer_a_pronoun_or_a_story_in_one_clause_does_not_contradict(left, right):
+    assert not _disputed_at("outcome of harm", left, right)

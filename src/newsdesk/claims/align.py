@@ -132,11 +132,13 @@ def align_claims(analyses: list[Analysis], entities: list[Entity]) -> tuple[list
         conflicts += found_conflicts
     agreements = _without_duplicates(agreements)
     figures_of = {a.article.id: [c for c in a.claims if c.kind == "count" and c.value_start is not None] for a in analyses}
+    # title, harm, home, place and day (``disputes``): before the statements' agreements, which
+    # may not agree where these conflict ("was injured" / "was killed" are close sentences)
+    conflicts += [f for f in dispute_contradictions(analyses, entities) if not _covered(f, conflicts)]
     stated_agreements, stated_contradictions, links = align_statements(analyses, figures_of, entities)
     texts = {a.article.id: a.article.text for a in analyses}
     agreements = merged(agreements, [f for f in stated_agreements if not _covered(f, conflicts)], texts, links)
     conflicts += [f for f in stated_contradictions if not _covered(f, conflicts)]
-    conflicts += [f for f in dispute_contradictions(analyses, entities) if not _covered(f, conflicts)]  # title, severity, home
     conflicts.sort(key=lambda f: CONFLICT_ORDER.index(f.kind))
     # copies of one story confirm nothing: an agreement needs two independent sources
     agreements = [f for f in with_sources(agreements, analyses) if f.independent_sources is None or f.independent_sources >= 2]

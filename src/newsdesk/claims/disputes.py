@@ -35,6 +35,13 @@ Dimensions (the kinds, each a small lexicon; never a rule for one name):
   an unnamed holder the two sentences must also be about the same happening (encoder cosine at
   least ``SAME_HAPPENING``). A condition ("in critical condition", later "stable") changes with
   time and is not read.
+- **Outcome of harm** (``OUTCOMES``): a clause whose subject is the holder (as for severity)
+  saying the holder was killed or died, was injured, came out unhurt, or survived: "the minister
+  was injured" / "the minister was killed"; "escaped unhurt" / "was injured". Unhurt against
+  injured or dead, and alive against dead, contradict. Injured against dead contradicts only
+  when the report saying injured is not the earlier one (a person injured in the morning may
+  have died by the evening: that is news, not a conflict). The state claims of ``extract``
+  read named holders the same way; a pair they already report is not reported twice.
 - **Home of a named thing** (``HOME_WORDS``): where a ship is flagged or registered, where a
   firm is based or headquartered ("a Hong Kong-flagged ship" / "is registered in the Marshall
   Islands"). The holder is the name the phrase hangs on ("The Lighthouse Winmore, a Hong
@@ -107,6 +114,17 @@ NOT_SEVERE = re.compile(
     r"|\b(?:minor|slight(?:ly)?|light(?:ly)?|superficial)\s+(?:\w+\s+)?" + _INJURY + r"\b",
     re.IGNORECASE,
 )
+# outcome of harm, read in the clause after its subject (the holder is the one harmed)
+_BE = r"(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?"
+OUTCOMES = (
+    ("unhurt", re.compile(r"\b(?:unhurt|unharmed|unscathed|uninjured)\b|\bescaped\s+(?:without\s+)?(?:injury|injuries|harm)\b|\b(?:was|were)(?:n['’]t| not)\s+(?:injured|hurt|harmed|wounded)\b", re.IGNORECASE)),
+    ("dead", re.compile(r"\b" + _BE + r"(?:killed|slain|murdered|assassinated|(?:found\s+)?dead)\b|\b(?:died|perished)\b|\blost\s+(?:his|her|their)\s+li(?:fe|ves)\b", re.IGNORECASE)),
+    ("injured", re.compile(r"\b" + _BE + r"(?:injured|wounded|hurt)\b|\bsuffered\s+(?:[\w,-]+\s+){0,3}?(?:injuries|wounds)\b", re.IGNORECASE)),
+    ("alive", re.compile(r"\bsurvived\b|\b" + _BE + r"alive\b", re.IGNORECASE)),
+)
+CONTRARY_OUTCOMES = frozenset(frozenset(pair) for pair in (("unhurt", "injured"), ("unhurt", "dead"), ("alive", "dead"), ("injured", "dead")))
+_NEXT_TO_SUBJECT = re.compile(r"[\s\"“”'’]*(?:(?:also|later|then|only|had|has|was|were|is|are|escaped|emerged|walked away|came out|appeared|remained)\s+)*")
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|denied|n['’]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _HEDGES = re.compile(r"\b(?:may|might|could|possibly|reportedly|apparently|perhaps|feared|believed|thought to)\b", re.IGNORECASE)
 CHILD_NOUNS = frozenset("boy girl child toddler kid infant baby youngster son daughter".split())
 _PRONOUNS = frozenset("i you he she it we they him her them who which that this one someone".split())
@@ -162,6 +180,7 @@ def dispute_contradictions(analyses: list[Analysis], entities: list[Entity]) -> 
     for analysis in analyses:
         readings += _titles(analysis, entities)
         readings += _severities(analysis, entities)
+        readings += _outcomes(analysis, entities)
         readings += _homes(analysis)
         readings += _happenings(analysis)
     by_key: dict[tuple[str, str], list[Reading]] = defaultdict(list)
@@ -174,6 +193,10 @@ def dispute_contradictions(analyses: list[Analysis], entities: list[Entity]) -> 
         if len(values) < 2 or len({r.article_id for r in kept}) < 2:
             continue
         sides = [[r for r in kept if r.value == v] for v in values]
+        if dimension == "outcome of harm":
+            sides = _contrary_outcomes(sides)
+            if sides is None:
+                continue
         if not _incompatible(dimension, values) or not _about_one_happening(sides, SAME_SCENE if dimension.endswith("of the happening") else SAME_HAPPENING) or not _same_news(dimension, sides):
             continue
         findings.append(_finding(dimension, sides))
@@ -193,6 +216,33 @@ def _one_value_per_article(readings: list[Reading]) -> list[Reading]:
         if len({r.value for r in own}) == 1:
             kept.append(own[0])
     return kept
+
+
+def _contrary_outcomes(sides: list[list[Reading]]) -> list[list[Reading]] | None:
+    """The sides of an outcome finding: the values some other value contradicts; injured
+    against dead only when no report saying injured came out before one saying dead."""
+    kept = set()
+    for i, left in enumerate(sides):
+        for right in sides[i + 1 :]:
+            pair = frozenset((left[0].value, right[0].value))
+            if pair not in CONTRARY_OUTCOMES:
+                continue
+            if pair == frozenset(("injured", "dead")):
+                injured, dead = (left, right) if left[0].value == "injured" else (right, left)
+                if not all(_not_earlier(r.published, s.published) for r in injured for s in dead):
+                    continue  # the injured may have died since (or which came first is not known)
+            kept.update((i, i + 1 + sides[i + 1 :].index(right)))
+    return [sides[i] for i in sorted(kept)] if kept else None
+
+
+def _not_earlier(later: str | None, earlier: str | None) -> bool:
+    """Whether a report published at ``later`` is known not to precede one published at
+    ``earlier``: a later day, or the same or a later time of day when both give one."""
+    if not later or not earlier:
+        return False
+    if later[:10] != earlier[:10]:
+        return later[:10] > earlier[:10]
+    return len(later) > 10 and len(earlier) > 10 and later >= earlier
 
 
 def _incompatible(dimension: str, values: list[str]) -> bool:
@@ -389,15 +439,54 @@ def _severities(analysis: Analysis, entities: list[Entity]) -> list[Reading]:
     return readings
 
 
+def _outcomes(analysis: Analysis, entities: list[Entity]) -> list[Reading]:
+    people = [(m.start, m.end, e) for e in entities if e.type == "PERSON" for m in e.mentions if m.article_id == analysis.article.id]
+    readings = []
+    published = _moment(analysis)
+    for claim in analysis.claims:
+        if claim.kind != "statement" or claim.hedge is not None or claim.subject_start is None or _HEDGES.search(claim.text):
+            continue
+        holder = _holder(claim, people)
+        if holder is None:
+            continue
+        # only what follows the subject: "the gunman killed the minister" says nothing of the gunman
+        after = max(claim.start, claim.subject_start + len(claim.subject or ""))
+        text = analysis.prose[after : claim.end]
+        found = [(value, match) for value, pattern in OUTCOMES if (match := pattern.search(text))]
+        found = [(value, match) for value, match in found if value == "unhurt" or not _NEGATED_BEFORE.search(text[: match.start()])]
+        if len({value for value, _ in found}) != 1:
+            continue  # "was injured and later died": two outcomes in one clause are a story, not a state
+        value, match = found[0]
+        if not _NEXT_TO_SUBJECT.fullmatch(text[: match.start()]):
+            continue  # the outcome must follow its subject ("The minister was killed"), not a later noun's
+        key, name, named = holder
+        start, end = after + match.start(), after + match.end()
+        sentence_start, sentence_end = _sentence_of(analysis, start)
+        speaker = (claim.speaker or "a source") if claim.voice == "attributed" else None
+        readings.append(Reading(key, "outcome of harm", value, analysis.article.id, start, end, analysis.prose[start:end], name, analysis.prose[sentence_start:sentence_end], named, speaker, published))
+    return readings
+
+
+def _moment(analysis: Analysis) -> str | None:
+    """When the report came out: its date, with the time of day when known ("2024-03-05T09:00")."""
+    published = (analysis.article.metadata or {}).get("published_at") or analysis.article.published or ""
+    if len(published) < 10:
+        return None
+    return published[:16] if len(published) >= 16 and published[11:16] != "00:00" else published[:10]
+
+
 def _holder(claim: Claim, people: list[tuple[int, int, Entity]]) -> tuple[str, str, bool] | None:
-    """Who a clause is about: the linked person its subject names, or its singular definite
-    noun ("the boy", one class with "the child"); None for a pronoun, a plural or no subject."""
+    """Who a clause is about: the linked person its subject names, a name of two to four
+    capitalised words, or its singular definite noun ("the boy", one class with "the child"); None for a pronoun, a plural or no subject."""
     if claim.subject is None or claim.subject_start is None:
         return None
     subject_end = claim.subject_start + len(claim.subject)
     for start, _, entity in people:
         if claim.subject_start <= start < subject_end:
             return entity.id, entity.name, True
+    proper = claim.subject.split()
+    if 2 <= len(proper) <= 4 and all(w[:1].isupper() and w.isalpha() for w in proper) and proper[0].casefold() != "the":
+        return f"name:{proper[-1].casefold()}", claim.subject, True  # a name the tagger missed ("Governor Ana Ruiz")
     words = re.findall(r"[^\W\d_]+", claim.subject.casefold())
     if len(words) < 2 or words[0] != "the" or len(words) > 4:
         return None
