@@ -88,6 +88,7 @@ from newsdesk.claims.lexicon import (
 )
 from newsdesk.claims.contrary import about_one_thing, may_contradict, names_several_things
 from newsdesk.claims.copies import with_sources
+from newsdesk.claims.disputes import dispute_contradictions
 from newsdesk.claims.holders import Holders
 from newsdesk.claims.measures import comparable_ages
 from newsdesk.claims.numbers import label
@@ -133,6 +134,9 @@ def align_claims(analyses: list[Analysis], entities: list[Entity]) -> tuple[list
         conflicts += found_conflicts
     agreements = _without_duplicates(agreements)
     figures_of = {a.article.id: [c for c in a.claims if c.kind == "count" and c.value_start is not None] for a in analyses}
+    # title, harm, home, place and day (``disputes``): before the statements' agreements, which
+    # may not agree where these conflict ("was injured" / "was killed" are close sentences)
+    conflicts += [f for f in dispute_contradictions(analyses, entities) if not _covered(f, conflicts)]
     stated_agreements, stated_contradictions, links = align_statements(analyses, figures_of, entities)
     texts = {a.article.id: a.article.text for a in analyses}
     agreements = merged(agreements, [f for f in stated_agreements if not _covered(f, conflicts)], texts, links)

@@ -1,0 +1,189 @@
+"""Contradictions in words that are not figures (issue 15, claims/disputes.py): one person given
+two titles, one person's injuries called serious and not serious, one named thing given homes in
+two countries. Each kind on a real article pair of the claims gold (dev events, read from
+../shared/corpus) and on written edge shapes (marked as written), with the shapes that must stay
+silent: a former title, someone else's title, different offices, a pronoun holder, a hedge, one
+home written more and less precisely, two things sharing a last word."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import aligned_event, analysed_reports
+from newsdesk.eval import claims_corpus
+
+
+def _contradictions(*texts: str) -> list:
+    _, _, conflicts = aligned_event(analysed_reports([(text, "2024-03-04T10:00:00") for text in texts]))
+    return [f for f in conflicts if f.kind == "contradiction"]
+
+
+def _disputed(dimension: str, *texts: str) -> list:
+    return [f for f in _contradictions(*texts) if f"({dimension})" in f.summary]
+
+
+@pytest.fixture(scope="module")
+def dev_events():
+    wanted = {"planets-beyond-milky-way-2018", "harambe-cincinnati-zoo-2016", "north-korea-oil-transfers-2017"}
+    events = {e.name: e for e in claims_corpus.load_gold() if e.name in wanted}
+    return {name: (event, *claims_corpus.predict(event)[:2]) for name, event in events.items()}
+
+
+@pytest.mark.parametrize(
+    ("name", "about"),
+    [
+        ("planets-beyond-milky-way-2018", "Dai is a professor vs an assistant professor"),
+        ("harambe-cincinnati-zoo-2016", "the boy seriously hurt or not"),
+        ("north-korea-oil-transfers-2017", "the Lighthouse Winmore's flag: Hong Kong vs Marshall Islands"),
+    ],
+)
+def test_the_real_contradictions_of_each_kind_are_found(dev_events, name, about):
+    event, found, letters = dev_events[name]
+    gold = next(g for g in event.findings if g.about == about)
+    assert [f for f in found if f.kind == "contradiction" and claims_corpus._matches(gold, f, letters)]
+
+
+# written edge shapes
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Tim Cook, Apple's chief executive, said the company would appeal.", "Apple CFO Tim Cook said the company would appeal the ruling."),
+        ("Deputy Foreign Minister Sergei Ryabkov said talks would resume.", "Foreign Minister Sergei Ryabkov said the talks would resume next week."),
+        ("Vice President Kamala Harris visited the flooded town on Monday.", "President Kamala Harris visited the flooded town on Monday."),
+    ],
+)
+def test_one_person_given_two_rungs_or_two_chief_offices_contradicts(left, right):
+    (found,) = _disputed("title", left, right)
+    assert len({s.article_id for s in found.support}) == 2
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Former CEO Tim Cook said the company would appeal.", "Apple CFO Tim Cook said the company would appeal the ruling."),
+        ("Jane Okafor, an aide to President Bola Tinubu, said the talks failed.", "Jane Okafor, the president of the union, said the talks had failed."),
+        ("Professor Xinyu Dai said the planets were small.", "Xinyu Dai, director of the observatory, said the planets were small."),
+    ],
+)
+def test_a_former_title_someone_elses_title_and_another_office_do_not_contradict(left, right):
+    assert not _disputed("title", left, right)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("The driver was seriously injured when the bus overturned on the motorway.", "The driver suffered only minor injuries when the bus overturned, police said."),
+        ("Senator Maria Lopez escaped serious injury when her car was hit by a truck.", "Senator Maria Lopez was critically injured when a truck hit her car."),
+        ("The girl was badly hurt after falling from the balcony of the flat.", "The child was not seriously injured after the fall from the balcony, her family said."),
+    ],
+)
+def test_injuries_called_serious_and_not_serious_contradict(left, right):
+    (found,) = _disputed("severity of harm", left, right)
+    assert {s.value for s in found.support} == {"seriously injured", "not seriously injured"}
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("The driver was seriously injured when the bus overturned on the motorway.", "He suffered only minor injuries when the bus overturned, police said."),
+        ("The driver may have been seriously injured when the bus overturned.", "The driver suffered only minor injuries when the bus overturned, police said."),
+        ("The driver was seriously injured when the bus overturned on the motorway.", "At first the driver suffered minor injuries. By the evening the driver was seriously injured after complications."),
+    ],
+)
+def test_a_pronoun_a_hedge_or_a_report_giving_both_does_not_contradict(left, right):
+    assert not _disputed("severity of harm", left, right)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("The Sewol, a South Korea-flagged ferry, sank off Jindo island.", "Sewol is registered in Japan, the coast guard said on Wednesday."),
+        ("Huawei, a Shenzhen-based company, denied the charges.", "Huawei is headquartered in Taiwan, the filing said."),
+        ("The Ever Given, a Panama-flagged container ship, blocked the canal.", "The Ever Given is registered in Liberia, according to shipping records."),
+    ],
+)
+def test_a_named_thing_with_homes_in_two_countries_contradicts(left, right):
+    (found,) = _disputed("home", left, right)
+    assert len({s.article_id for s in found.support}) == 2
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Samsung, a Seoul-based firm, reported record profits.", "Samsung is based in South Korea, the report noted."),
+        ("Deutsche Bank, a Frankfurt-based lender, cut jobs.", "HSBC Bank, a London-based lender, also cut jobs."),
+        ("The Koti, a Panama-flagged tanker, was held.", "The ship was registered in Malaysia until mid-2017 and then switched to Panama. Koti was registered in Malaysia until 2017."),
+    ],
+)
+def test_one_home_written_more_precisely_or_two_things_do_not_contradict(left, right):
+    assert not _disputed("home", left, right)
+
+
+def _disputed_at(dimension: str, *reports: tuple[str, str]) -> list:
+    _, _, conflicts = aligned_event(analysed_reports(list(reports)))
+    return [f for f in conflicts if f.kind == "contradiction" and f"({dimension})" in f.summary]
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("The attack took place in Paris on Monday evening, police said.", "The attack happened in Lyon, according to officials."),
+        ("The crash occurred near Manchester shortly after midnight.", "The crash happened near Bristol shortly after midnight, the police said."),
+        ("The blast occurred in Kabul as worshippers left the mosque.", "The explosion took place in Herat as worshippers left the mosque."),
+    ],
+)
+def test_the_happening_placed_in_two_far_places_contradicts(left, right):
+    (found,) = _disputed_at("place of the happening", (left, "2024-03-05T09:00:00"), (right, "2024-03-05T11:00:00"))
+    assert len({s.article_id for s in found.support}) == 2
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        (("The attack took place in Paris on Monday evening.", "2024-03-05T09:00:00"), ("The attack took place in France, officials said.", "2024-03-05T11:00:00")),
+        (("The attack took place in Paris on Monday evening.", "2024-03-05T09:00:00"), ("The crash happened in Lyon on Monday evening.", "2024-03-05T11:00:00")),
+        (("The incident took place at the zoo on Saturday, officials said.", "2016-05-29T09:00:00"), ("The incident took place at the zoo on Saturday, when the boy fell.", "2017-11-30T11:00:00")),
+    ],
+)
+def test_a_wider_place_another_kind_of_happening_or_a_far_publication_date_does_not_contradict(left, right):
+    assert not _disputed_at("place of the happening", left, right) and not _disputed_at("day of the happening", left, right)
+
+
+def test_the_happening_put_on_two_days_by_reports_of_one_day_contradicts():
+    (found,) = _disputed_at(
+        "day of the happening",
+        ("The attack took place on Monday night outside the embassy, police said.", "2024-03-06T09:00:00"),
+        ("The attack happened on Tuesday night outside the embassy, officials said.", "2024-03-06T12:00:00"),
+    )
+    assert {s.value for s in found.support} == {"2024-03-04", "2024-03-05"}
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("The minister was injured in the blast at the ministry.", "The minister was killed in the blast at the ministry."),
+        ("The minister escaped unhurt from the blast at the ministry.", "The minister was injured in the blast at the ministry."),
+        ("Governor Ana Ruiz was not hurt when gunmen opened fire on her convoy.", "Governor Ana Ruiz died when gunmen opened fire on her convoy near the border."),
+        ("The pilot survived the crash, the airline said.", "The pilot was killed in the crash, the airline said."),
+    ],
+)
+def test_incompatible_outcomes_of_harm_contradict_and_do_not_agree(left, right):
+    _, agreements, conflicts = aligned_event(analysed_reports([(left, "2024-03-05T09:00:00"), (right, "2024-03-05T09:00:00")]))
+    (found,) = [f for f in conflicts if f.kind == "contradiction"]
+    assert len({s.article_id for s in found.support}) == 2
+    assert not [f for f in agreements if f.claim_kind == "statement"]  # close sentences, not one proposition
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        (("The minister was injured in the blast at the ministry.", "2024-03-05T09:00:00"), ("The minister died in hospital after the blast at the ministry.", "2024-03-05T18:00:00")),
+        (("The gunman killed the guard outside the ministry.", "2024-03-05T09:00:00"), ("The gunman was injured outside the ministry.", "2024-03-05T09:00:00")),
+        (("He was killed in the blast at the ministry.", "2024-03-05T09:00:00"), ("The minister was injured in the blast at the ministry.", "2024-03-05T09:00:00")),
+        (("The minister was injured and later died in hospital.", "2024-03-05T09:00:00"), ("The minister was injured in the blast.", "2024-03-05T09:00:00")),
+    ],
+)
+def test_a_death_after_an_injury_a_doer_a_pronoun_or_a_story_in_one_clause_does_not_contradict(left, right):
+    assert not _disputed_at("outcome of harm", left, right)
