@@ -114,6 +114,12 @@ def test_each_kind_of_event_date_resolves_on_real_reports():
         "dev-50": "a holiday written without its apostrophe three weeks back",
         "dev-04": "'On Thursday' in a report published on Sunday 02:24 UTC: the weekday read against that day",
         "dev-62": "a date line three days after the day its report writes ('at 16:15 UTC, June 1st ... earlier today')",
+        "dev-137": "the lead's first dated sentence is the news ('handed out blankets ... Monday'), the next its background ('which struck on Sunday')",
+        "dev-132": "a day in an aside about a person ('Gray, who was fatally wounded by police Saturday') is not the news ('fueled a riot ... Monday')",
+        "dev-217": "a weekday of a verb in the present is one to come ('advances to play Saturday')",
+        "dev-213": "a numeric page date line ('Release: 03/08/2013')",
+        "dev-155": "a numeric date line that reads both ways ('11/09/2010'), settled by the url's month ('/2010/09/')",
+        "dev-163": "a '16 September 2013 Last updated at 12:42 GMT' date line the tagger cuts to 'September 2013'",
         # old test reports whose misses were looked at when these kinds were fixed (no longer a clean test)
         "test-20": "a day that starts a state the news is set against ('silent since his trial began last Thursday')",
         "test-34": "a relative day inside a quote is the speaker's ('walk out in the room tonight'), not the report's",

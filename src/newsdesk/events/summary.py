@@ -121,17 +121,18 @@ def reported_span(analyses: list[Analysis]) -> tuple[str | None, str | None]:
 def report_event_day(analysis: Analysis) -> tuple[str, Support, str] | None:
     """The day one report says its event happened, the words that say it, and what they were
     read against. Among the days it names (not in its own date line, nor in the caption of an
-    archive photo) up to ``EVENT_DATE_WINDOW_DAYS`` before it was published: the earliest its
-    lead names (a lead tells the event, then the reactions: "late Thursday ... said on
-    Friday"), a day that modifies a noun ("after Monday's shootings") only when the lead names
-    no other; a day and month or a holiday its lead writes count up to ``LEAD_DATE_WINDOW_DAYS``
-    back ("on June 18" in a digest of July 2). The lead's days are taken by role, best first
-    (``_LEAD_ROLES``): the event's own, a statement's, a modifier, a day inside a quote (the
-    speaker's "tonight"); a day the news is set against ("since his trial began last Thursday",
-    "had agreed on Sunday") never dates it. When the
-    lead names none, the first day further down, where a day that dates a statement ("the
-    minister said last Wednesday: ...") dates the statement, not the event, and the other roles
-    come in the same order after the plain days. None when it names none."""
+    archive photo) up to ``EVENT_DATE_WINDOW_DAYS`` before it was published (a day and month or a
+    holiday its lead writes up to ``LEAD_DATE_WINDOW_DAYS`` back: "on June 18" in a digest of
+    July 2): the lead's, taken by role, best first (``_LEAD_ROLES``): the event's own, a
+    statement's, a modifier ("after Monday's shootings", "Gray, who was shot Saturday"), a day
+    inside a quote (the speaker's "tonight"); a day the news is set against ("since his trial
+    began last Thursday", "had agreed on Sunday") never dates it. Of those, the first sentence
+    that names one tells the news, later ones its background ("handed out blankets Monday ...
+    the quake struck on Sunday"), and its earliest day is taken (the event, then the reactions:
+    "late Thursday ... said on Friday"). When the lead names none, the first day further down,
+    where a day that dates a statement ("the minister said last Wednesday: ...") dates the
+    statement, not the event, and the other roles come in the same order after the plain days.
+    None when it names none."""
     article, prose = analysis.article, analysis.prose
     anchor_value = article.published or article.published_after
     anchor = date.fromisoformat(anchor_value[:10]) if anchor_value else None
@@ -150,6 +151,11 @@ def report_event_day(analysis: Analysis) -> tuple[str, Support, str] | None:
         (in_lead if leads else below).append((day, time))
     news = _first_of_roles(in_lead, _LEAD_ROLES)
     if news:
+        # the lead's first sentence that dates an act tells the news; the days of later
+        # sentences are its background ("handed out blankets Monday ... the quake struck on
+        # Sunday"); within the sentence the earliest ("late Thursday ... said on Friday")
+        first = min(_sentence_index(lead, time.start) for _, time in news)
+        news = [(day, time) for day, time in news if _sentence_index(lead, time.start) == first]
         day, time = min(news, key=lambda item: (item[0], item[1].start))
     else:
         further = _first_of_roles(below, _FURTHER_ROLES)
@@ -172,6 +178,10 @@ def report_event_day(analysis: Analysis) -> tuple[str, Support, str] | None:
 _LEAD_ROLES = (("plain",), ("saying",), ("modifier",), ("quoted",))
 # below the lead a statement's day dates the statement, never the event
 _FURTHER_ROLES = (("plain",), ("modifier",), ("quoted",))
+
+
+def _sentence_index(sentences: list, position: int) -> int:
+    return next(i for i, sentence in enumerate(sentences) if sentence.start <= position < sentence.end)
 
 
 def _first_of_roles(found: list, ranks: tuple[tuple[str, ...], ...]) -> list:
