@@ -129,3 +129,23 @@ def test_each_kind_of_event_date_resolves_on_real_reports():
     assert set(found) == set(kinds)
     for gold_id, (gold, predicted) in found.items():
         assert predicted == gold, f"{gold_id}: {kinds[gold_id]}"
+
+
+def test_a_recent_embedded_post_dates_a_report_that_names_no_day_and_an_old_one_never_does():
+    from dataclasses import replace
+
+    from newsdesk.eval import corpus_root
+    from newsdesk.ingest import read_inputs
+
+    path = corpus_root() / "giveme5w1h" / "dev" / "03f08e59e2d3cc90f3ef2b117f6dca8e2fe6954006800fcaca5861b0.json"
+    (article,) = list(read_inputs([str(path)]))  # published 2018-02-06, the couple's tweet of February 5
+    undated = replace(article, published=None, published_inferred=False)
+    months_later = replace(article, published="2018-03-20")
+    found = {}
+    for analysis, _ in analyse_articles([article, undated, months_later]):
+        found[analysis.article.published] = summarise("ev", [analysis], link_entities([analysis]))
+    assert found["2018-02-06"].date == "2018-02-05"
+    assert found["2018-02-06"].date_support.text == "— Sarah Silverman (@SarahKSilverman) February 5, 2018"
+    assert found[None].date == "2018-02-05"  # undated: not older than its post, which it reports
+    # six weeks on, the same post is an old one: the report's own date stands
+    assert found["2018-03-20"].date == "2018-03-20" and found["2018-03-20"].date_support is None

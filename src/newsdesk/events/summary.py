@@ -160,13 +160,28 @@ def report_event_day(analysis: Analysis) -> tuple[str, Support, str] | None:
     else:
         further = _first_of_roles(below, _FURTHER_ROLES)
         if not further:
-            return None
+            return _post_day(analysis, anchor, anchor_value)
         day, time = further[0]
     if article.published:
         how = "its inferred publication date" if article.published_inferred else "its publication date"
     else:
         how = "its newest embedded post" if anchor_value else "the year it writes"
     return day.isoformat(), Support(article.id, time.start, time.end, time.text), f"{how} {anchor_value[:10] if anchor_value else ''}".strip()
+
+
+def _post_day(analysis: Analysis, anchor: date | None, anchor_value: str | None) -> tuple[str, Support, str] | None:
+    """A report whose text names no day for its event but embeds a post of its last
+    ``EVENT_DATE_WINDOW_DAYS`` is news of that post ("announced the split on Twitter"): the
+    newest such post dates it. An older post (a warning quoted years after) never does."""
+    recent = [p for p in analysis.posts if p.date and anchor is not None and 0 <= (anchor - date.fromisoformat(p.date)).days <= EVENT_DATE_WINDOW_DAYS]
+    if not recent:
+        return None
+    post = max(recent, key=lambda p: (p.date, p.start))
+    how = "its newest embedded post" if not analysis.article.published else ("its inferred publication date" if analysis.article.published_inferred else "its publication date")
+    # the post's signature, which writes its date ("— Name (@handle) February 5, 2018")
+    start = post.body_end if post.body_end is not None else post.start
+    start += len(analysis.article.text[start : post.end]) - len(analysis.article.text[start : post.end].lstrip())
+    return post.date, Support(analysis.article.id, start, post.end, analysis.article.text[start : post.end]), f"{how} {anchor_value[:10]}"
 
 
 # which days a report's lead dates its event by, best first: the event's own day; a statement's
