@@ -162,6 +162,12 @@ def test_holidays_resolve_by_their_rule_and_a_stretch_is_not_a_day():
     assert normalise_date("New Year's Eve", date(2018, 1, 1)) == "2017-12-31"
 
 
+def test_a_year_without_its_month_is_only_a_year():
+    # the tagger's "27, 2005" of a misspelt date line: the parser would take the month from the clock
+    assert normalise_date("27, 2005", None) == "2005"
+    assert normalise_date("Sep 18, 2013", None) == "2013-09-18"
+
+
 def test_a_clock_beside_a_weekday_keeps_the_weekday_of_that_week():
     assert normalise_date("3:30 Tuesday", date(2012, 8, 7)) == "2012-08-07"
     assert normalise_date("2:09 a. m. Thursday", date(2013, 3, 14)) == "2013-03-14"
@@ -180,6 +186,13 @@ def test_a_clock_beside_a_weekday_keeps_the_weekday_of_that_week():
         ("Released 2013-09-28 05:08:35 GMT", "2013-09-28"),
         ("Posted September 26, 2013-3: 47pm Updated September 27, 2013-6: 56am", "2013-09-26"),
         ("26 September 2013, 10:00 (GMT+05: 00)", "2013-09-26"),
+        ("16 September 2013 Last updated at 12:42 GMT", "2013-09-16"),
+        # numeric: month first, day first where the first number cannot be a month; not a clock
+        ("Posted 2/3/2009 11:11 PM", "2009-02-03"),
+        ("02.29.12", "2012-02-29"),
+        ("On Tue, 16/08/2011-13:42", "2011-08-16"),
+        ("Release: 03/08/2013", "2013-03-08"),
+        ("2 A. M. FEB. 4, 2009", "2009-02-04"),
     ],
 )
 def test_a_page_date_line_of_any_common_layout_gives_the_publication_date(line, expected):

@@ -81,3 +81,29 @@ def test_instagram_facebook_and_prompts():
     assert "Floodwater reached the first floor" in cleaned.prose
     assert "The mayor said evacuations would continue overnight." in cleaned.prose
     assert "Subscribe" not in cleaned.prose and "youtube" not in cleaned.prose
+
+
+def _giveme_article(name):
+    from newsdesk.eval import corpus_root
+    from newsdesk.ingest import read_inputs
+
+    (article,) = list(read_inputs([str(corpus_root() / "giveme5w1h" / "dev" / f"{name}.json")]))
+    return article
+
+
+def test_tweets_flattened_inline_by_the_crawler_are_lifted_out_as_posts():
+    # news-please leaves an embedded tweet as one paragraph ending in its signature:
+    # "... “How’s Michael/How’s Sarah?” — Sarah Silverman (@SarahKSilverman) February 5, 2018"
+    article = _giveme_article("03f08e59e2d3cc90f3ef2b117f6dca8e2fe6954006800fcaca5861b0")
+    cleaned = clean(article)
+    (post,) = cleaned.posts
+    assert (post.platform, post.handle, post.author, post.date) == ("twitter", "SarahKSilverman", "Sarah Silverman", "2018-02-05")
+    assert post.text.startswith("The great @michaelsheen & I consciously uncoupled over Christmas.")
+    assert "(@SarahKSilverman) February 5, 2018" not in cleaned.prose
+    # the report's own lead, a short paragraph just above the post, stays the report's
+    assert "Sarah Silverman and Michael Sheen have broken up." in cleaned.prose
+    # an RT report quoting the zoo's tweets of two days in 2016, each at the end of its paragraph
+    zoo = clean(_giveme_article("1d6a1d7d6226cd0a40900eeb65e69ae27e2226450fd6037c47f35405"))
+    assert [(p.handle, p.date) for p in zoo.posts] == [("CincinnatiZoo", "2016-05-28"), ("CincinnatiZoo", "2016-05-27")]
+    assert zoo.posts[1].text.startswith("Happy 17th birthday to silverback gorilla Harambe!")
+    assert "May 27, 2016" not in zoo.prose

@@ -114,6 +114,12 @@ def test_each_kind_of_event_date_resolves_on_real_reports():
         "dev-50": "a holiday written without its apostrophe three weeks back",
         "dev-04": "'On Thursday' in a report published on Sunday 02:24 UTC: the weekday read against that day",
         "dev-62": "a date line three days after the day its report writes ('at 16:15 UTC, June 1st ... earlier today')",
+        "dev-137": "the lead's first dated sentence is the news ('handed out blankets ... Monday'), the next its background ('which struck on Sunday')",
+        "dev-132": "a day in an aside about a person ('Gray, who was fatally wounded by police Saturday') is not the news ('fueled a riot ... Monday')",
+        "dev-217": "a weekday of a verb in the present is one to come ('advances to play Saturday')",
+        "dev-213": "a numeric page date line ('Release: 03/08/2013')",
+        "dev-155": "a numeric date line that reads both ways ('11/09/2010'), settled by the url's month ('/2010/09/')",
+        "dev-163": "a '16 September 2013 Last updated at 12:42 GMT' date line the tagger cuts to 'September 2013'",
         # old test reports whose misses were looked at when these kinds were fixed (no longer a clean test)
         "test-20": "a day that starts a state the news is set against ('silent since his trial began last Thursday')",
         "test-34": "a relative day inside a quote is the speaker's ('walk out in the room tonight'), not the report's",
@@ -123,3 +129,23 @@ def test_each_kind_of_event_date_resolves_on_real_reports():
     assert set(found) == set(kinds)
     for gold_id, (gold, predicted) in found.items():
         assert predicted == gold, f"{gold_id}: {kinds[gold_id]}"
+
+
+def test_a_recent_embedded_post_dates_a_report_that_names_no_day_and_an_old_one_never_does():
+    from dataclasses import replace
+
+    from newsdesk.eval import corpus_root
+    from newsdesk.ingest import read_inputs
+
+    path = corpus_root() / "giveme5w1h" / "dev" / "03f08e59e2d3cc90f3ef2b117f6dca8e2fe6954006800fcaca5861b0.json"
+    (article,) = list(read_inputs([str(path)]))  # published 2018-02-06, the couple's tweet of February 5
+    undated = replace(article, published=None, published_inferred=False)
+    months_later = replace(article, published="2018-03-20")
+    found = {}
+    for analysis, _ in analyse_articles([article, undated, months_later]):
+        found[analysis.article.published] = summarise("ev", [analysis], link_entities([analysis]))
+    assert found["2018-02-06"].date == "2018-02-05"
+    assert found["2018-02-06"].date_support.text == "— Sarah Silverman (@SarahKSilverman) February 5, 2018"
+    assert found[None].date == "2018-02-05"  # undated: not older than its post, which it reports
+    # six weeks on, the same post is an old one: the report's own date stands
+    assert found["2018-03-20"].date == "2018-03-20" and found["2018-03-20"].date_support is None

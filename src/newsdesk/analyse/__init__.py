@@ -123,7 +123,16 @@ def _looks_ahead(date: Span) -> bool:
         verb = verb.head
     return any(child.lower_ in ("will", "shall", "'ll") or child.lemma_ == "due" for child in verb.children) or (
         verb.lemma_ in _PUTS_AHEAD and any(child.dep_ == "xcomp" for child in verb.children)
-    ) or (verb.dep_ == "xcomp" and verb.head.lemma_ in _PUTS_AHEAD)
+    ) or (verb.dep_ == "xcomp" and verb.head.lemma_ in _PUTS_AHEAD) or _present(verb) or (verb.dep_ == "xcomp" and _present(verb.head)) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBG"  # "with a playoff game looming Saturday"
+    )
+
+
+def _present(verb: Token) -> bool:
+    """A weekday of a verb in the present ("advances to play Saturday", "the deadline is
+    Friday") is one to come: news tells what happened in the past tense. (Not a participle:
+    "pulled over for speeding early Sunday" is past.)"""
+    return verb.tag_ in ("VBZ", "VBP")
 
 
 def _holidays_untagged(doc: Doc, dates: list[Span]) -> list[Span]:
@@ -155,6 +164,10 @@ def _role_of(date: Span, prose: str) -> TimeRole:
         return "background"
     if _pluperfect(verb) and not (verb.dep_ == "ccomp" and verb.head.lemma_ in _SAYING):
         return "background"  # "had agreed on Sunday"; not reported speech ("said he had fired on Sunday")
+    if verb.dep_ in ("relcl", "acl") and verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ",":
+        # an aside that tells who or what someone is: "Gray, who was shot Saturday", "the quake,
+        # which struck on Sunday"; not a clause that says which: "a fire that broke out late Thursday"
+        return "modifier"
     return "saying" if verb.lemma_ in _SAYING else "plain"
 
 

@@ -20,6 +20,7 @@ _DURATION = re.compile(r"^(?:for |over |the )?(?:past |last |next )?(?:\d+|a|an|
 _RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|last night|mon|tues|wednes|thurs|fri|satur|sun)", re.I)
 _HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 _LOOKS_BACK = re.compile(r"\b(?:last|past|ago|previous|earlier)\b", re.I)
 _NEXT_OR_LAST = re.compile(r"\s*(next|last|previous)\b", re.I)
 # "two days ago" names a day; "two weeks ago" does not, to the day
@@ -93,6 +94,10 @@ def normalise_date(text: str, base: date | None, ahead: bool = False) -> str | N
     if base is None and str(result.date_obj.year) not in _HAS_YEAR.findall(text):
         return None
     value, period = result.date_obj, result.period or "day"
+    if period != "year" and _HAS_YEAR.search(cleaned) and not (_MONTH_NAME.search(cleaned) or _NUMERIC_DATE.search(cleaned)):
+        # "27, 2005" (a date line the tagger cut, "Novemer 27, 2005"): the parser takes the
+        # month it lacks from the clock; only the year is written
+        period = "year"
     if period == "year":
         return f"{value.year:04d}"
     if period == "month":

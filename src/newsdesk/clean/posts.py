@@ -1,7 +1,8 @@
 """Embedded social-media posts flattened into article text.
 
 Pasting a page that embeds a tweet leaves its words, its links (pic.twitter.com/...,
-https://t.co/...) and a signature line ``- Name (@handle) Month D, YYYY``. Instagram
+https://t.co/...) and a signature line ``- Name (@handle) Month D, YYYY``, or the same signature
+at the end of the post's paragraph, as crawlers such as news-please flatten it. Instagram
 leaves ``A post shared by Name (@handle) on Nov 7, 2021``; Facebook ``Posted by Name on
 Sunday, November 7, 2021``. The signature anchors the post; its body is found by walking
 back over the paragraphs that look like the post (links, hashtags, symbols, short lines)
@@ -30,7 +31,12 @@ FACEBOOK_SIGNATURE = re.compile(
     r"^Posted by (?P<author>[^\n]+?) on (?:[A-Z][a-z]+day, )?(?P<date>" + _MONTH_DATE + r")[^\n]*$",
     re.MULTILINE,
 )
-SIGNATURES = (("twitter", TWEET_SIGNATURE), ("instagram", INSTAGRAM_SIGNATURE), ("facebook", FACEBOOK_SIGNATURE))
+# the same signature at the end of the post's own paragraph, as a crawler flattens the embed:
+# "Details on sad incident today: https://t.co/... — Cincinnati Zoo (@CincinnatiZoo) May 28, 2016"
+INLINE_TWEET_SIGNATURE = re.compile(
+    r"(?<=\S)[ \t]+[—–]\s*(?P<author>[^\n—–()]{1,60}?)\s*\(@\s?(?P<handle>[A-Za-z0-9_]{1,30})\)\s*(?P<date>" + _MONTH_DATE + r")"
+)
+SIGNATURES = (("twitter", TWEET_SIGNATURE), ("twitter", INLINE_TWEET_SIGNATURE), ("instagram", INSTAGRAM_SIGNATURE), ("facebook", FACEBOOK_SIGNATURE))
 
 LINK = re.compile(
     r"(?:https?://)?(?:pic\.twitter\.com|t\.co|twitter\.com|x\.com|instagram\.com|t\.me|fb\.watch|facebook\.com|youtu\.be|youtube\.com)/[^\s\"”]*?(?=pic\.twitter\.com|https?://|[\s\"”]|$)"
@@ -52,7 +58,14 @@ def find_posts(article_id: str, text: str, paras: list[Paragraph]) -> list[Post]
     posts: list[Post] = []
     floor = 0
     for match, platform in signatures:
-        body = _body_before(match.start(), paras, floor)
+        if match.start() < floor:
+            continue
+        # an inline signature ends its post's paragraph: the words before it are the post's
+        own = next((p for p in paras if p.start <= match.start() < p.end and p.start < match.start()), None) if match.re is INLINE_TWEET_SIGNATURE else None
+        own_words = [Paragraph(own.start, match.start(), text[own.start : match.start()].rstrip())] if own else []
+        # the post's paragraph is all of it, unless it reads as the rest of one begun above ("- like that ...")
+        continued = bool(own_words) and bool(_CONTINUATION_START.match(own_words[0].text) or _has_unopened_quote(own_words[0].text))
+        body = _body_before(own.start if own else match.start(), paras, floor if continued or not own else own.start, own_words)
         start = body[0].start if body else match.start()
         body_text = text[start : body[-1].end] if body else ""
         posts.append(
@@ -74,10 +87,12 @@ def find_posts(article_id: str, text: str, paras: list[Paragraph]) -> list[Post]
     return posts
 
 
-def _body_before(signature_start: int, paras: list[Paragraph], floor: int) -> list[Paragraph]:
+def _body_before(signature_start: int, paras: list[Paragraph], floor: int, body: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs before the signature that belong to the post, after ``body`` (the words
+    before an inline signature in its own paragraph)."""
     before = [p for p in paras if floor <= p.start and p.end <= signature_start]
-    body: list[Paragraph] = []
-    chars = 0
+    body = list(body)
+    chars = sum(len(LINK.sub("", p.text).strip()) for p in body)
     for para in reversed(before):
         if EMBED_HEADER.match(para.text):
             break

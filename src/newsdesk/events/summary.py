@@ -121,17 +121,18 @@ def reported_span(analyses: list[Analysis]) -> tuple[str | None, str | None]:
 def report_event_day(analysis: Analysis) -> tuple[str, Support, str] | None:
     """The day one report says its event happened, the words that say it, and what they were
     read against. Among the days it names (not in its own date line, nor in the caption of an
-    archive photo) up to ``EVENT_DATE_WINDOW_DAYS`` before it was published: the earliest its
-    lead names (a lead tells the event, then the reactions: "late Thursday ... said on
-    Friday"), a day that modifies a noun ("after Monday's shootings") only when the lead names
-    no other; a day and month or a holiday its lead writes count up to ``LEAD_DATE_WINDOW_DAYS``
-    back ("on June 18" in a digest of July 2). The lead's days are taken by role, best first
-    (``_LEAD_ROLES``): the event's own, a statement's, a modifier, a day inside a quote (the
-    speaker's "tonight"); a day the news is set against ("since his trial began last Thursday",
-    "had agreed on Sunday") never dates it. When the
-    lead names none, the first day further down, where a day that dates a statement ("the
-    minister said last Wednesday: ...") dates the statement, not the event, and the other roles
-    come in the same order after the plain days. None when it names none."""
+    archive photo) up to ``EVENT_DATE_WINDOW_DAYS`` before it was published (a day and month or a
+    holiday its lead writes up to ``LEAD_DATE_WINDOW_DAYS`` back: "on June 18" in a digest of
+    July 2): the lead's, taken by role, best first (``_LEAD_ROLES``): the event's own, a
+    statement's, a modifier ("after Monday's shootings", "Gray, who was shot Saturday"), a day
+    inside a quote (the speaker's "tonight"); a day the news is set against ("since his trial
+    began last Thursday", "had agreed on Sunday") never dates it. Of those, the first sentence
+    that names one tells the news, later ones its background ("handed out blankets Monday ...
+    the quake struck on Sunday"), and its earliest day is taken (the event, then the reactions:
+    "late Thursday ... said on Friday"). When the lead names none, the first day further down,
+    where a day that dates a statement ("the minister said last Wednesday: ...") dates the
+    statement, not the event, and the other roles come in the same order after the plain days.
+    None when it names none."""
     article, prose = analysis.article, analysis.prose
     anchor_value = article.published or article.published_after
     anchor = date.fromisoformat(anchor_value[:10]) if anchor_value else None
@@ -150,17 +151,37 @@ def report_event_day(analysis: Analysis) -> tuple[str, Support, str] | None:
         (in_lead if leads else below).append((day, time))
     news = _first_of_roles(in_lead, _LEAD_ROLES)
     if news:
+        # the lead's first sentence that dates an act tells the news; the days of later
+        # sentences are its background ("handed out blankets Monday ... the quake struck on
+        # Sunday"); within the sentence the earliest ("late Thursday ... said on Friday")
+        first = min(_sentence_index(lead, time.start) for _, time in news)
+        news = [(day, time) for day, time in news if _sentence_index(lead, time.start) == first]
         day, time = min(news, key=lambda item: (item[0], item[1].start))
     else:
         further = _first_of_roles(below, _FURTHER_ROLES)
         if not further:
-            return None
+            return _post_day(analysis, anchor, anchor_value)
         day, time = further[0]
     if article.published:
         how = "its inferred publication date" if article.published_inferred else "its publication date"
     else:
         how = "its newest embedded post" if anchor_value else "the year it writes"
     return day.isoformat(), Support(article.id, time.start, time.end, time.text), f"{how} {anchor_value[:10] if anchor_value else ''}".strip()
+
+
+def _post_day(analysis: Analysis, anchor: date | None, anchor_value: str | None) -> tuple[str, Support, str] | None:
+    """A report whose text names no day for its event but embeds a post of its last
+    ``EVENT_DATE_WINDOW_DAYS`` is news of that post ("announced the split on Twitter"): the
+    newest such post dates it. An older post (a warning quoted years after) never does."""
+    recent = [p for p in analysis.posts if p.date and anchor is not None and 0 <= (anchor - date.fromisoformat(p.date)).days <= EVENT_DATE_WINDOW_DAYS]
+    if not recent:
+        return None
+    post = max(recent, key=lambda p: (p.date, p.start))
+    how = "its newest embedded post" if not analysis.article.published else ("its inferred publication date" if analysis.article.published_inferred else "its publication date")
+    # the post's signature, which writes its date ("— Name (@handle) February 5, 2018")
+    start = post.body_end if post.body_end is not None else post.start
+    start += len(analysis.article.text[start : post.end]) - len(analysis.article.text[start : post.end].lstrip())
+    return post.date, Support(analysis.article.id, start, post.end, analysis.article.text[start : post.end]), f"{how} {anchor_value[:10]}"
 
 
 # which days a report's lead dates its event by, best first: the event's own day; a statement's
@@ -172,6 +193,10 @@ def report_event_day(analysis: Analysis) -> tuple[str, Support, str] | None:
 _LEAD_ROLES = (("plain",), ("saying",), ("modifier",), ("quoted",))
 # below the lead a statement's day dates the statement, never the event
 _FURTHER_ROLES = (("plain",), ("modifier",), ("quoted",))
+
+
+def _sentence_index(sentences: list, position: int) -> int:
+    return next(i for i, sentence in enumerate(sentences) if sentence.start <= position < sentence.end)
 
 
 def _first_of_roles(found: list, ranks: tuple[tuple[str, ...], ...]) -> list:

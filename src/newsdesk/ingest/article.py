@@ -24,18 +24,26 @@ _DATELINE_WORDS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec "
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
     "am pm a m p gmt utc est edt et cst cdt pst pdt cet cest bst ist "
-    "posted updated published last modified at on of the th st nd rd story created released "
+    "posted updated published last modified at on of the th st nd rd story created released release "
     # the same in Spanish and French, accents folded
     "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "
     "lunes martes miercoles jueves viernes sabado domingo de del publicado actualizado a las h "
     "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre "
     "lundi mardi mercredi jeudi vendredi samedi dimanche le publie mis jour er".split()
 )
-_DATELINE_LINES = 4  # a page's url, headline and date line come first, in either order
-_DATELINE_LABEL = re.compile(r"\b(posted|published|updated|last modified|story created|created|released|on|at|le|publicado|actualizado|publié)\b:?", re.IGNORECASE)
-_CLOCK_ONWARDS = re.compile(r"\d{1,2}\s?[:.h]\s?\d{2}.*$")
-# a clock time with its seconds, its half of the day and its zone, where a line puts it before the date
-_CLOCK = re.compile(r"\d{1,2}\s?[:.h]\s?\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\b\.?)?", re.IGNORECASE)
+# a page's url, headline and date line come first, in either order; a tabloid puts a few
+# bullet lines between its headline and its date line ("PUBLISHED: 02:31 GMT, 12 March 2013")
+_DATELINE_LINES = 8
+_DATELINE_LABEL = re.compile(r"\b(posted|published|last updated|updated|last modified|story created|created|released|release|on|at|le|publicado|actualizado|publié)\b:?", re.IGNORECASE)
+# a clock's "02.29" is not one in a numeric date ("02.29.12", "16/08/2011-13:42")
+_CLOCK_ONWARDS = re.compile(r"(?<![\d./])\d{1,2}\s?[:.h]\s?\d{2}(?![./-]?\d).*$")
+# a clock time with its seconds, its half of the day and its zone, where a line puts it before the
+# date; or an hour with its half of the day ("2 A. M. FEB. 4, 2009")
+_CLOCK = re.compile(r"(?<![\d./])(?:\d{1,2}\s?[:.h]\s?\d{2}(?![./-]?\d)(?::\d{2})?\s*(?:[ap]\.?\s?m\b\.?)?|\d{1,2}\s*[ap]\.\s?m\.)", re.IGNORECASE)
+# a numeric date ("2/3/2009", "02.29.12", "16/08/2011"): month first unless only day first can be
+_NUMERIC_DATE = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d./])")
+# a url's date path ("/2010/09/", "/2013/03/11/") settles a numeric date that reads both ways
+_URL_YEAR_MONTH = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/")
 # a clock written as four digits before its zone: "1052 GMT"
 _FOUR_DIGIT_CLOCK = re.compile(r"\b\d{4}\s+(?=(?!AT\b)[A-Z]{1,4}T\b)")
 # a time zone by its capitals: GMT, AKDT, AEST, HKT, "GMT+05: 00" (not "AT" in a line in capitals)
@@ -64,10 +72,10 @@ def is_dateline(line: str) -> bool:
     return any(ch.isdigit() for ch in line) and all(word in _DATELINE_WORDS for word in _LETTERS.findall(anyascii(_ZONE.sub(" ", line)).lower()))
 
 
-def dateline_date(text: str) -> str | None:
+def dateline_date(text: str, url: str | None = None) -> str | None:
     """The ISO date of the date line a page shows by its headline ("Posted Nov 14th 2007
-    12: 41PM", "27 de marzo del 2008"): its publication date. None when the first lines
-    have no line that is only a full date (day, month and year)."""
+    12: 41PM", "27 de marzo del 2008", "Posted 2/3/2009 11:11 PM"): its publication date. None
+    when the first lines have no line that is only a full date (day, month and year)."""
     import dateparser
 
     lines = [line.strip() for line in text.lstrip().split("\n", _DATELINE_LINES)[:_DATELINE_LINES]]
@@ -78,11 +86,33 @@ def dateline_date(text: str) -> str | None:
         # the date before the clock ("Posted Nov 14th 2007 12: 41PM Updated ..."), else the
         # date around it ("PUBLISHED: 22:07 GMT, 7 July 2012", "(10:27 am PDT, Jun 11th 2012)")
         for written in (_CLOCK_ONWARDS.sub(" ", unlabelled), _CLOCK.sub(" ", unlabelled)):
-            written = re.sub(r"[|()]", " ", written).strip(" ,-")
+            written = re.sub(r"[|()@]", " ", written).strip(" ,-")
+            numeric = _numeric_date(written, url)
+            if numeric:
+                return numeric
             parsed = dateparser.parse(written, settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}) if written else None
             if parsed and parsed.date() <= date.today():
                 return parsed.date().isoformat()
     return None
+
+
+def _numeric_date(written: str, url: str | None) -> str | None:
+    """A numeric date ("2/3/2009", "02.29.12", "16/08/2011"), read month first as an English
+    page writes it, day first where the first number cannot be a month, or where the page's
+    url puts it in the month of the second number ("11/09/2010" under ".../2010/09/...")."""
+    found = _NUMERIC_DATE.search(written)
+    if not found:
+        return None
+    first, second, year = int(found.group(1)), int(found.group(3)), int(found.group(4))
+    year += 2000 if year < 100 else 0
+    in_url = _URL_YEAR_MONTH.search(url or "")
+    day_first = first > 12 or (in_url is not None and int(in_url.group(1)) == year and int(in_url.group(2)) == second != first)
+    month, day = (second, first) if day_first else (first, second)
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        return None
+    return value.isoformat() if value <= date.today() else None
 
 
 def article_from_text(
@@ -112,7 +142,7 @@ def article_from_text(
     # a date line by the headline dates the page, but as read from its text: evidence that
     # places the article in time, not a date a source gave (see events/cluster.py)
     given = _iso_date(published)
-    written = None if given else dateline_date(text)
+    written = None if given else dateline_date(text, url)
     clock = _time_of_day(published)
     if clock:
         # the time a report came out orders a story's figures (claims: updates); `published` stays a date
