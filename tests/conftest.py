@@ -189,3 +189,29 @@ def aligned_event(analyses: list, event: str = "case") -> tuple:
 
     entities = link_entities(analyses, {a.article.id: event for a in analyses})
     return (entities, *align_claims(analyses, entities))
+
+
+def statements_of(text: str) -> list:
+    """The statements of every sentence of ``text``, as an article "x" would give them."""
+    from newsdesk import resources
+    from newsdesk.claims.statements import doc_text, statements_in
+
+    doc = resources.nlp()(text)
+    return [c for sentence in doc.sents for c in statements_in("x", sentence, doc_text(doc))]
+
+
+def predicted_gold_events(names: set[str]) -> dict[str, tuple]:
+    """The claims gold's events of ``names``, each with what newsdesk finds in it:
+    ``(event, findings, letters, texts)``."""
+    from newsdesk.eval import claims_corpus
+
+    return {e.name: (e, *claims_corpus.predict(e)[:3]) for e in claims_corpus.load_gold() if e.name in names}
+
+
+def found_as(predicted: tuple, about: str, kind: str) -> list:
+    """The findings of ``kind`` that match the gold finding ``about`` of a predicted gold event."""
+    from newsdesk.eval import claims_corpus
+
+    event, found, letters, _ = predicted
+    gold = next(g for g in event.findings if g.about == about)
+    return [f for f in found if f.kind == kind and claims_corpus._matches(gold, f, letters)]

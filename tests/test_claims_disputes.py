@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import aligned_event, analysed_reports
-from newsdesk.eval import claims_corpus
+from conftest import aligned_event, analysed_reports, found_as, predicted_gold_events
 
 
 def _contradictions(*texts: str) -> list:
@@ -25,8 +24,7 @@ def _disputed(dimension: str, *texts: str) -> list:
 @pytest.fixture(scope="module")
 def dev_events():
     wanted = {"planets-beyond-milky-way-2018", "harambe-cincinnati-zoo-2016", "north-korea-oil-transfers-2017"}
-    events = {e.name: e for e in claims_corpus.load_gold() if e.name in wanted}
-    return {name: (event, *claims_corpus.predict(event)[:2]) for name, event in events.items()}
+    return predicted_gold_events(wanted)
 
 
 @pytest.mark.parametrize(
@@ -38,9 +36,7 @@ def dev_events():
     ],
 )
 def test_the_real_contradictions_of_each_kind_are_found(dev_events, name, about):
-    event, found, letters = dev_events[name]
-    gold = next(g for g in event.findings if g.about == about)
-    assert [f for f in found if f.kind == "contradiction" and claims_corpus._matches(gold, f, letters)]
+    assert found_as(dev_events[name], about, "contradiction")
 
 
 # written edge shapes

@@ -13,60 +13,46 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk import resources
+from conftest import found_as, predicted_gold_events, statements_of
 from newsdesk.claims.propositions import encoding_text
-from newsdesk.claims.statements import doc_text, statements_in
-from newsdesk.eval import claims_corpus
-
-
-def _statements(text: str):
-    doc = resources.nlp()(text)
-    return [c for sentence in doc.sents for c in statements_in("x", sentence, doc_text(doc))]
 
 
 @pytest.fixture(scope="module")
 def dev_events():
     wanted = {"apple-removes-telegram-2018", "china-boy-well-2016", "astros-coach-dauer-2017"}
-    events = {e.name: e for e in claims_corpus.load_gold() if e.name in wanted}
-    return {name: (event, *claims_corpus.predict(event)[:2]) for name, event in events.items()}
-
-
-def _agreements_for(dev_events, name, about):
-    event, found, letters = dev_events[name]
-    gold = next(g for g in event.findings if g.about == about)
-    return [f for f in found if f.kind == "agreement" and claims_corpus._matches(gold, f, letters)]
+    return predicted_gold_events(wanted)
 
 
 def test_a_relative_clause_is_a_proposition_about_its_noun(dev_events):
-    claims = _statements("Telegram, which was recently singled out by Theresa May as a platform for terrorists, was removed suddenly from Apple's online store.")
+    claims = statements_of("Telegram, which was recently singled out by Theresa May as a platform for terrorists, was removed suddenly from Apple's online store.")
     (singled,) = [c for c in claims if c.predicate == "single_out"]
     assert singled.text.startswith("Telegram, which") and singled.subject == "Theresa May" and singled.target == "Telegram"
     (removed,) = [c for c in claims if c.predicate == "remove"]
     assert "singled out" in removed.text  # the clause it qualifies keeps it
-    (boy,) = [c for c in _statements("A large-scale rescue operation is underway to save a little boy who fell into a 40-metre-deep well while picking cabbages with his father.") if c.predicate == "pick"]
+    (boy,) = [c for c in statements_of("A large-scale rescue operation is underway to save a little boy who fell into a 40-metre-deep well while picking cabbages with his father.") if c.predicate == "pick"]
     assert boy.subject == "a little boy"
-    (purpose,) = [c for c in _statements("They are on a mission to collect the six Infinity Stones.")]
+    (purpose,) = [c for c in statements_of("They are on a mission to collect the six Infinity Stones.")]
     assert purpose.predicate != "collect"  # an infinitive after a noun states no fact
-    assert _agreements_for(dev_events, "apple-removes-telegram-2018", "Theresa May had singled out Telegram")
-    assert _agreements_for(dev_events, "china-boy-well-2016", "oxygen was pumped into the well")
+    assert found_as(dev_events["apple-removes-telegram-2018"], "Theresa May had singled out Telegram", "agreement")
+    assert found_as(dev_events["china-boy-well-2016"], "oxygen was pumped into the well", "agreement")
 
 
 def test_he_stands_for_the_person_named_before_not_for_who_is_quoted(dev_events):
-    (_, took) = _statements("Lewis Hamilton won the race in Brazil. He took the win.")
+    (_, took) = statements_of("Lewis Hamilton won the race in Brazil. He took the win.")
     assert took.subject == "Lewis Hamilton" and took.predicate == "win"
     assert encoding_text(took) == "Lewis Hamilton took the win"
-    claims = _statements('Dauer had previously decided he was going to retire. "He was unresponsive," said Dr. James Muntz.')
+    claims = statements_of('Dauer had previously decided he was going to retire. "He was unresponsive," said Dr. James Muntz.')
     (unresponsive,) = [c for c in claims if c.predicate == "unresponsive"]
     assert unresponsive.subject == "Dauer"
-    (alone,) = _statements("He was rushed to hospital.")
+    (alone,) = statements_of("He was rushed to hospital.")
     assert alone.subject == "He"  # nobody named before: left as it is
-    assert _agreements_for(dev_events, "astros-coach-dauer-2017", "those around him thought he was dehydrated")
+    assert found_as(dev_events["astros-coach-dauer-2017"], "those around him thought he was dehydrated", "agreement")
 
 
 def test_a_light_verb_with_a_noun_of_the_happening_states_the_happening():
-    (attack,) = _statements("Taliban militants launched an attack on the consulate.")
+    (attack,) = statements_of("Taliban militants launched an attack on the consulate.")
     assert attack.predicate == "attack" and attack.target == "the consulate"
-    (gun,) = _statements("The suspect had a gun.")
+    (gun,) = statements_of("The suspect had a gun.")
     assert gun.predicate == "have"
-    roped = [c for c in _statements("Parts of the store had to be roped off to ensure pedestrians' safety.") if c.predicate == "rope_off"]
+    roped = [c for c in statements_of("Parts of the store had to be roped off to ensure pedestrians' safety.") if c.predicate == "rope_off"]
     assert roped and roped[0].subject == "Parts of the store"

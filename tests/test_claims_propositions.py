@@ -18,58 +18,43 @@ from pathlib import Path
 
 import pytest
 
-from conftest import aligned_event, analysed_reports
-from newsdesk import resources
+from conftest import aligned_event, analysed_reports, found_as, predicted_gold_events, statements_of
 from newsdesk.claims import single_source_claims
 from newsdesk.claims.propositions import MAX_POSTING, _candidates, _same_unit
-from newsdesk.claims.statements import doc_text, statements_in
-from newsdesk.eval import claims_corpus
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
-
-
-def _statements(text: str):
-    doc = resources.nlp()(text)
-    return [c for sentence in doc.sents for c in statements_in("x", sentence, doc_text(doc))]
 
 
 @pytest.fixture(scope="module")
 def dev_events():
     wanted = {"china-boy-well-2016", "astros-coach-dauer-2017", "broadcom-qualcomm-bid-2018", "nigerian-prince-scam-arrest-2017", "planets-beyond-milky-way-2018"}
-    events = {e.name: e for e in claims_corpus.load_gold() if e.name in wanted}
-    return {name: (event, *claims_corpus.predict(event)[:2]) for name, event in events.items()}
-
-
-def _agreements_for(dev_events, name, about):
-    event, found, letters = dev_events[name]
-    gold = next(g for g in event.findings if g.about == about)
-    return [f for f in found if f.kind == "agreement" and claims_corpus._matches(gold, f, letters)]
+    return predicted_gold_events(wanted)
 
 
 def test_an_implicative_verb_states_its_complement(dev_events):
-    (failed,) = _statements("Rescuers used life detectors but they failed to find any signs of life.")[-1:]
+    (failed,) = statements_of("Rescuers used life detectors but they failed to find any signs of life.")[-1:]
     assert failed.predicate == "find" and failed.negated
-    (managed,) = [c for c in _statements("He managed to escape unscathed from the attack.")]
+    (managed,) = [c for c in statements_of("He managed to escape unscathed from the attack.")]
     assert managed.predicate == "escape" and not managed.negated
     # "they failed to find any signs of life" / "they couldn't find any signs of life either"
-    assert _agreements_for(dev_events, "china-boy-well-2016", "life detectors found no sign of life")
+    assert found_as(dev_events["china-boy-well-2016"], "life detectors found no sign of life", "agreement")
 
 
 def test_verbs_of_answering_admitting_and_estimating_are_frames(dev_events):
-    (answered,) = _statements("Qualcomm responded that its board of directors would review the latest offer.")
+    (answered,) = statements_of("Qualcomm responded that its board of directors would review the latest offer.")
     assert answered.text == "its board of directors would review the latest offer"
-    (estimated,) = _statements("Based on the length of the shadow, NASA estimated that the iceberg rises about 49 meters above the water line.")
+    (estimated,) = statements_of("Based on the length of the shadow, NASA estimated that the iceberg rises about 49 meters above the water line.")
     assert estimated.predicate == "rise"
-    assert _agreements_for(dev_events, "broadcom-qualcomm-bid-2018", "Qualcomm's board will review the offer")
+    assert found_as(dev_events["broadcom-qualcomm-bid-2018"], "Qualcomm's board will review the offer", "agreement")
 
 
 def test_the_same_predicate_doer_and_object_agree_below_the_clause_cosine(dev_events):
-    (found,) = _agreements_for(dev_events, "astros-coach-dauer-2017", "he slipped and hit his head the night before")
+    (found,) = found_as(dev_events["astros-coach-dauer-2017"], "he slipped and hit his head the night before", "agreement")
     assert found.claim_kind == "statement" and found.similarity < 0.6  # the whole clauses alone would not agree
 
 
 def test_clauses_of_the_same_common_words_are_compared():
-    (quoted,) = _statements("“There’s a bird in the cockpit.”")
+    (quoted,) = statements_of("“There’s a bird in the cockpit.”")
     assert set(quoted.keys) == {"bird", "cockpit"}
     # in a story about a bird every clause has "bird" and many have "cockpit": the keys block nothing
     others = [replace(quoted, article_id=f"other{i}", keys=("bird", "cockpit", f"word{i}")) for i in range(MAX_POSTING)]
@@ -78,14 +63,14 @@ def test_clauses_of_the_same_common_words_are_compared():
 
 
 def test_another_clause_of_an_agreed_quote_widens_the_agreement(dev_events):
-    (found,) = _agreements_for(dev_events, "nigerian-prince-scam-arrest-2017", "police: annual losses of millions of dollars")
+    (found,) = found_as(dev_events["nigerian-prince-scam-arrest-2017"], "police: annual losses of millions of dollars", "agreement")
     assert all("Most people laugh" in s.text and "annual losses" in s.text for s in found.support)
 
 
 def test_a_statement_stating_what_another_agreement_states_joins_it(dev_events):
     # "they were found using data from NASA's Chandra X-ray Observatory" (two outlets) and
     # "Astrophysicists ... used data from NASA's Chandra X-ray Observatory" (three others): one agreement
-    found = _agreements_for(dev_events, "planets-beyond-milky-way-2018", "found with data from NASA's Chandra X-ray Observatory")
+    found = found_as(dev_events["planets-beyond-milky-way-2018"], "found with data from NASA's Chandra X-ray Observatory", "agreement")
     assert len(found) == 1 and len({s.article_id for s in found[0].support}) >= 4
 
 
@@ -100,9 +85,9 @@ def test_the_seed_pair_agrees_the_prime_minister_survived_and_keeps_the_injury_c
 
 
 def test_a_length_of_time_is_a_figure_a_point_in_time_is_not():
-    (delayed,) = _statements("The start was delayed by 10 minutes due to the conditions.")
+    (delayed,) = statements_of("The start was delayed by 10 minutes due to the conditions.")
     assert delayed.value == "10 minutes"
-    (dated,) = _statements("The iceberg calved from the glacier in September 2017.")
+    (dated,) = statements_of("The iceberg calved from the glacier in September 2017.")
     assert dated.value is None
 
 
@@ -117,7 +102,7 @@ def test_a_figure_of_the_same_unit_elsewhere_is_not_single_source():
     listed = [f for f in single_source_claims(analyses, entities) if f.claim_kind == "statement"]
     assert not any("minutes" in f.support[0].text for f in listed)
     # below the similarity of a paraphrase, a figure of the same unit is enough to speak to it
-    held, dragged = (replace(c, value=v) for c, v in ((_statements("The gorilla held the boy.")[0], "about 10 minutes"), (_statements("The gorilla dragged the boy.")[0], "some 12 minutes")))
+    held, dragged = (replace(c, value=v) for c, v in ((statements_of("The gorilla held the boy.")[0], "about 10 minutes"), (statements_of("The gorilla dragged the boy.")[0], "some 12 minutes")))
     assert _same_unit(held, dragged) and not _same_unit(held, replace(dragged, value="12 hours"))
 
 

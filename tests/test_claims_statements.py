@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import aligned_event, analysed_reports
-from newsdesk import resources
+from conftest import aligned_event, analysed_reports, predicted_gold_events, statements_of
 from newsdesk.claims import extract_claims, single_source_claims
 from newsdesk.claims.propositions import _candidates, encoding_text
-from newsdesk.claims.statements import doc_text, statements_in
 from newsdesk.eval import claims_corpus
 from newsdesk.quotes import extract_quotes
 
@@ -26,16 +24,10 @@ def _event(*texts: str):
     return analyses, agreements, conflicts, single_source_claims(analyses, entities)
 
 
-def _statements(text: str):
-    doc = resources.nlp()(text)
-    return [c for sentence in doc.sents for c in statements_in("x", sentence, doc_text(doc))]
-
-
 @pytest.fixture(scope="module")
 def dev_events():
     wanted = {"mazar-consulate-attack-2016", "apple-removes-telegram-2018", "planets-beyond-milky-way-2018", "iceberg-b44-2017"}
-    events = {e.name: e for e in claims_corpus.load_gold() if e.name in wanted}
-    return {name: (event, *claims_corpus.predict(event)[:3]) for name, event in events.items()}
+    return predicted_gold_events(wanted)
 
 
 def _gold(event, about):
@@ -47,18 +39,18 @@ def test_a_sentence_of_several_propositions_gives_a_clause_each_without_its_fram
     text = next(t for t in texts.values() if "killing at least six civilians and wounding 120, officials said" in t)
     sentence_start = text.index("A suicide bomber has rammed a truck")
     sentence = text[sentence_start : text.index("officials said.", sentence_start) + len("officials said.")]
-    clauses = _statements(sentence)
+    clauses = statements_of(sentence)
     assert [c.text for c in clauses] == ["A suicide bomber has rammed a truck into a German consulate in Afghanistan", "killing at least six civilians"]
     assert clauses[1].subject == "A suicide bomber" and encoding_text(clauses[1]) == "A suicide bomber killing at least six civilians"
     assert all("officials said" not in c.text for c in clauses)
 
 
 def test_frames_of_saying_and_belief_are_not_the_proposition():
-    (believed,) = _statements("The polynya's warm water could have caused the rapid breakup of the iceberg, it is believed.")
+    (believed,) = statements_of("The polynya's warm water could have caused the rapid breakup of the iceberg, it is believed.")
     assert believed.text == "The polynya's warm water could have caused the rapid breakup of the iceberg"
-    claimed = _statements("Mr Song also claimed that the rescuers had used life detectors four times, and they couldn't find any signs of life either.")
+    claimed = statements_of("Mr Song also claimed that the rescuers had used life detectors four times, and they couldn't find any signs of life either.")
     assert [c.text for c in claimed][-1] == "they couldn't find any signs of life either" and claimed[-1].negated
-    (denied,) = _statements("China denied that its ships had transferred oil to North Korea.")
+    (denied,) = statements_of("China denied that its ships had transferred oil to North Korea.")
     assert denied.negated and denied.predicate == "transfer"
 
 
