@@ -37,3 +37,29 @@ def test_sided_findings_have_two_sides_and_traps_two_supports():
                 assert len(finding.sides) >= 2 and all(finding.sides), (event.name, finding.about)
             if finding.kind == "trap":
                 assert len(finding.quotes) == 2 and finding.trap, (event.name, finding.about)
+
+
+def test_every_event_has_several_outlets_and_ecbplus_test_topics_stay_out():
+    # ECB+ topics 36-45 are that corpus's own test topics: only the two events first annotated
+    # from them (37ecbplus, 41ecb) are in the set; the events added since come from topics 1-35
+    for event in load_gold():
+        assert len(event.paths) >= 2, event.name
+        topics = {int(path.split("/")[2]) for path in event.paths.values() if path.startswith("ecbplus/")}
+        assert all(t <= 35 for t in topics) or event.name in ("aceh-earthquake-2013", "gaza-un-school-2009"), event.name
+
+
+def test_a_newswcl50_document_is_read_as_its_corpus_reader_joins_it():
+    from newsdesk.eval.newswcl50 import load_documents
+
+    (document,) = [d for d in load_documents((9,)) if d.outlet == "R"]
+    article = read_article("newswcl50/NewsWCL50.conll#9_R")
+    assert article.text == document.text
+    assert article.title == "Israeli Ambassador to US: Netanyahu's Iran Intel 'Presented a Smoking Bomb'."
+    assert article.url.startswith("http://insider.foxnews.com/2018/04/30/")
+
+
+def test_an_unknown_newswcl50_document_is_named_in_the_error():
+    import pytest
+
+    with pytest.raises(ValueError, match="9_X"):
+        read_article("newswcl50/NewsWCL50.conll#9_X")

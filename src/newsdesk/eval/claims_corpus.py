@@ -100,7 +100,10 @@ def load_gold() -> list[GoldEvent]:
 
 
 def read_article(path: str) -> Article:
-    """The article of a corpus file as `newsdesk ingest` reads it (ECB+ XML as its events eval does)."""
+    """The article of a corpus file as `newsdesk ingest` reads it (ECB+ XML as its events eval does;
+    a NewsWCL50 document, named ``newswcl50/NewsWCL50.conll#9_L``, as its names eval does)."""
+    if "#" in path:
+        return _newswcl50_article(path)
     full = corpus_root() / path
     if path.endswith(".xml"):
         from newsdesk.eval.ecbplus import read_document
@@ -121,6 +124,26 @@ def read_article(path: str) -> Article:
         again = article_from_text(item.text, path=item.path, title=item.title, published=crawled.replace(" ", "T"), source=item.source, url=item.url, author=item.author, language=item.language)
         item = replace(item, published=again.published, metadata={**item.metadata, **again.metadata})
     return item
+
+
+def _newswcl50_article(path: str) -> Article:
+    """One outlet's article of NewsWCL50, its text as the corpus reader joins its tokens (one
+    sentence a line, the headline first); the outlet's address comes from the corpus's urls.tsv."""
+    from newsdesk.eval.newswcl50 import load_documents
+    from newsdesk.ingest.article import article_from_text
+
+    corpus_file, _, name = path.partition("#")
+    if corpus_file != "newswcl50/NewsWCL50.conll":
+        raise ValueError(f"{path}: no such corpus document")
+    documents = {d.name: d for d in load_documents()}
+    if name not in documents:
+        raise ValueError(f"{path}: no NewsWCL50 document {name!r}")
+    doc = documents[name]
+    urls = {}
+    for line in (corpus_root() / "newswcl50" / "urls.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        event, outlet, url = line.split("\t")[:3]
+        urls[f"{event}_{outlet}"] = url
+    return article_from_text(doc.text, path=path, title=doc.text.partition("\n")[0], url=urls.get(name))
 
 
 def parsed(articles: list[Article]) -> list[tuple[Analysis, object]]:
