@@ -3,8 +3,12 @@ rather than sources disagreeing.
 
 A figure holds at the time its report was published (``Article.published``, with the time of
 day ingest keeps in ``metadata["published_at"]``; a crawl time of exactly midnight is a date
-without a time), unless its clause names a date (``Claim.date``) or places it in the past ("earlier this month",
-"last week": then it holds at a time unknown here, and is not ordered).
+without a time), unless its clause names a calendar date (``Claim.date`` read from a year or a
+month: "in 2014", "on February 14"; see ``dated``) or places it in the past ("earlier this month",
+"last week": then it holds at a time unknown here, and is not ordered). A weekday or "yesterday"
+dates the happening, not the count: "killed at least six on Thursday" in a Friday-morning report
+and "killed at least four on Thursday" in a Thursday-night one are the toll as each report knew
+it, so they are ordered by their reports' times (an update), not read as two figures of one day.
 Two totals of a slot that grows as a story unfolds (``GROWING_SLOTS``: the dead, injured,
 missing, arrested, displaced, evacuated and rescued, damaged buildings, vehicles sent, open
 counts of people, such as rescuers or signatories, and the time the story has lasted so far,
@@ -58,7 +62,7 @@ def dated(claim: Claim) -> bool:
 
 def when(claim: Claim, article: Article) -> tuple[str, bool]:
     """(ISO date or datetime the figure holds at, whether it has a time of day); ("", False) unknown."""
-    if claim.date and len(claim.date) >= 10:
+    if dated(claim) and len(claim.date) >= 10:
         return claim.date[:10], False
     if held_before(claim, article):
         return "", False
