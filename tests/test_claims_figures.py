@@ -329,3 +329,26 @@ def test_a_toll_given_with_a_weekday_holds_at_its_reports_time():
     found, letters, _, _ = claims_corpus.predict(event)
     (gold,) = [g for g in event.findings if g.kind == "precision" and g.about.startswith("at least six, then at least four")]
     assert [p for p in found if p.kind == "precision" and claims_corpus._matches(gold, p, letters)]
+
+
+def test_up_to_a_figure_and_the_figure_agree():
+    from newsdesk.claims.values import AGREEMENT, PRECISION, count_relation
+    from newsdesk.model import Amount, Claim
+
+    def count(value: str, low: float, high: float | None, exact: bool) -> Claim:
+        return Claim("a", 0, 1, "x", subject="people", predicate="dead", value=value, kind="count", amount=Amount(low, high, exact=exact), slot="killed")
+
+    assert count_relation(count("up to 32", 0, 32, False), count("32", 32, 32, True)) == AGREEMENT
+    assert count_relation(count("as many as 20", 0, 20, False), count("20", 20, 20, True)) == AGREEMENT
+    # below the ceiling, or against a range, it is still the interval [0, N]
+    assert count_relation(count("up to ten", 0, 10, False), count("three", 3, 3, True)) == PRECISION
+    assert count_relation(count("up to 50,000", 0, 50_000, False), count("30,000 to 50,000", 30_000, 50_000, False)) == PRECISION
+    # real (dev, mazar): "left up to 32 civilians dead" (a) and "left 32 civilians dead" (e) are
+    # one figure: they travel together (never a precision difference of the two alone), and the
+    # Kunduz contradiction (30 vs 32) carries both
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "mazar-consulate-attack-2016"]
+    found, letters, _, _ = claims_corpus.predict(event)
+    ceiling = [{s.value for s in f.support} for f in found if any(s.value == "up to 32" for s in f.support)]
+    assert ceiling and all("32" in values and values != {"up to 32", "32"} for values in ceiling)
+    (kunduz,) = [f for f in found if f.kind == "contradiction" and {s.value for s in f.support} >= {"30", "32"}]
+    assert "up to 32" in {s.value for s in kunduz.support}

@@ -238,7 +238,12 @@ class _Group:
 
     @property
     def first(self) -> Claim:
-        return self.claims[0]
+        """The claim that speaks for the group: its first claim, unless that is a ceiling ("up to
+        32") an exact count joined (``values``): the group then compares as 32."""
+        first = self.claims[0]
+        if first.kind != "count" or first.amount is None or first.amount.exact:
+            return first
+        return next((c for c in self.claims if c.kind == "count" and c.amount is not None and c.amount.exact), first)
 
     def articles(self) -> set[str]:
         return {c.article_id for c in self.claims}
