@@ -352,3 +352,15 @@ def test_up_to_a_figure_and_the_figure_agree():
     assert ceiling and all("32" in values and values != {"up to 32", "32"} for values in ceiling)
     (kunduz,) = [f for f in found if f.kind == "contradiction" and {s.value for s in f.support} >= {"30", "32"}]
     assert "up to 32" in {s.value for s in kunduz.support}
+
+
+def test_a_toll_first_reported_lower_then_higher_is_an_update_though_a_late_report_repeats_it():
+    # written: "at least 30" at 09:00 and again, lagging, at 15:00; "34" at 12:00
+    _, _, conflicts = _align(
+        ("At least 30 people were killed when the ferry capsized on the lake, police said.", "2019-05-04T09:00:00"),
+        ("The ferry that capsized on the lake killed 34 people, police said.", "2019-05-04T12:00:00"),
+        ("At least 30 people died when the ferry capsized on the lake, police said.", "2019-05-04T15:00:00"),
+    )
+    (update,) = [f for f in conflicts if f.kind == "update"]
+    assert {s.value.lower() for s in update.support} == {"at least 30", "34"}
+    assert [f for f in conflicts if f.kind in ("precision", "contradiction")] == []

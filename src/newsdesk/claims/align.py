@@ -98,7 +98,7 @@ from newsdesk.claims.values import AGREEMENT, APART, DIFFER, PRECISION
 from newsdesk.claims.values import count_relation as _count_relation
 from newsdesk.claims.values import measure_relation as _measure_relation
 from newsdesk.claims.values import state_relation as _state_relation
-from newsdesk.claims.timing import HARM_SLOTS, growing, in_time_order, not_lower, says_rise, when
+from newsdesk.claims.timing import HARM_SLOTS, first_reported, growing, in_time_order, not_lower, says_rise, when
 from newsdesk.model import Analysis, Claim, Entity, Finding, Support
 from newsdesk.vectors import carrying
 
@@ -336,8 +336,10 @@ def _update(left: _Group, right: _Group, relation: str | None, holders: Holders)
         order = in_time_order(a, b, holders.articles, holders.rising) if a.article_id != b.article_id else None
         if order is not None:
             orders.add(order[0] is a)
+    if len(orders) == 2:  # reported in both orders: the first report of each decides (``timing``)
+        orders = {first_reported(left.claims, right.claims, holders.articles, holders.rising)} - {None}
     if len(orders) != 1:
-        return None  # no known order, or the two groups were reported in both orders
+        return None  # no known order
     earlier, later = (left, right) if orders.pop() else (right, left)
     return (earlier, later) if moves or not_lower(later.first.amount, earlier.first.amount) else None
 

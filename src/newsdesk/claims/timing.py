@@ -17,7 +17,10 @@ least as large: the later report knows more. Which one is later: the one publish
 the two are from the same day and one of them has no time, the one whose report says a
 figure has grown ("rose to", "climbed to", "bringing the death toll to"), if only one does.
 A lower total later, or different totals at the same time, stay a contradiction; fixed
-quantities (ages, distances, money, scores) never update.
+quantities (ages, distances, money, scores) never update. When several reports give each figure
+and they came out in both orders ("at least 30" at 09:00 and again at 15:00, "34" at 12:00), the
+figures are ordered by the first report of each (``first_reported``): a toll first reported
+lower and later higher rose, and a report repeating the older figure afterwards lags behind.
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ _CAUSE = re.compile(r"\b(?:revenge|retaliation|reprisal|retribution|response)\b\
 CAUSE_LEAD = 200  # characters before a figure searched for what it answers
 _CALENDAR = re.compile(r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 
-__all__ = ["GROWING_SLOTS", "HARM_SLOTS", "dated", "growing", "held_before", "may_contradict", "in_time_order", "not_lower", "says_rise", "when"]
+__all__ = ["GROWING_SLOTS", "HARM_SLOTS", "dated", "first_reported", "growing", "held_before", "may_contradict", "in_time_order", "not_lower", "says_rise", "when"]
 
 
 def dated(claim: Claim) -> bool:
@@ -111,6 +114,21 @@ def in_time_order(left: Claim, right: Claim, articles: dict[str, Article], risin
     if left_rises != right_rises:
         return (right, left) if left_rises else (left, right)
     return None
+
+
+def first_reported(left: list[Claim], right: list[Claim], articles: dict[str, Article], rising: frozenset[str] = frozenset()) -> bool | None:
+    """Whether the first report of the ``left`` figures came out before the first report of the
+    ``right`` ones (None when that order is unknown). A report's place in time is ``when``; a
+    report with a date only comes before the timed reports of its day here, and is then ordered
+    against them by ``in_time_order`` (rise words, or unknown)."""
+    def first(claims: list[Claim]) -> Claim:
+        return min(claims, key=lambda c: when(c, articles[c.article_id])[0] or "9999")
+
+    earliest_left, earliest_right = first(left), first(right)
+    if earliest_left.article_id == earliest_right.article_id:
+        return None
+    order = in_time_order(earliest_left, earliest_right, articles, rising)
+    return None if order is None else order[0] is earliest_left
 
 
 def may_contradict(left: Claim, right: Claim, articles: dict[str, Article], rising: frozenset[str] = frozenset()) -> bool:
