@@ -364,3 +364,19 @@ def test_a_toll_first_reported_lower_then_higher_is_an_update_though_a_late_repo
     (update,) = [f for f in conflicts if f.kind == "update"]
     assert {s.value.lower() for s in update.support} == {"at least 30", "34"}
     assert [f for f in conflicts if f.kind in ("precision", "contradiction")] == []
+
+
+def test_a_toll_told_at_second_hand_is_a_step_of_its_update_and_a_guess_is_not():
+    # written (the dev split has no hedged toll): "reportedly" tells the figure as the report knew
+    # it; "could rise to" is a guess about a figure to come
+    _, _, conflicts = _align(
+        ("The storm reportedly killed 12 people in the coastal town, officials said.", "2021-09-01T08:00:00"),
+        ("The storm killed 19 people in the coastal town, officials said.", "2021-09-01T20:00:00"),
+    )
+    (update,) = [f for f in conflicts if f.kind == "update"]
+    assert [s.value for s in update.support] == ["12", "19"]
+    _, _, conflicts = _align(
+        ("The storm killed 12 people in the coastal town, officials said.", "2021-09-01T08:00:00"),
+        ("The toll of the storm in the coastal town could rise to 40 people dead, officials said.", "2021-09-01T20:00:00"),
+    )
+    assert [f for f in conflicts if f.kind in ("update", "contradiction")] == []

@@ -98,7 +98,7 @@ from newsdesk.claims.values import AGREEMENT, APART, DIFFER, PRECISION
 from newsdesk.claims.values import count_relation as _count_relation
 from newsdesk.claims.values import measure_relation as _measure_relation
 from newsdesk.claims.values import state_relation as _state_relation
-from newsdesk.claims.timing import HARM_SLOTS, first_reported, growing, in_time_order, not_lower, says_rise, when
+from newsdesk.claims.timing import HARM_SLOTS, first_reported, growing, in_time_order, not_lower, reported, says_rise, when
 from newsdesk.model import Analysis, Claim, Entity, Finding, Support
 from newsdesk.vectors import carrying
 
@@ -329,7 +329,7 @@ def _update(left: _Group, right: _Group, relation: str | None, holders: Holders)
     elapsed = all(c.kind == "measure" and growing(c, PEOPLE_NOUNS) for c in (left.first, right.first))  # "trapped for 50 hours by now"
     if not elapsed and (relation not in (DIFFER, PRECISION, APART) or not (moves or (growing(left.first, PEOPLE_NOUNS) and growing(right.first, PEOPLE_NOUNS)))):
         return None
-    if not elapsed and (left.first.kind != "count" or right.first.kind != "count") or not (left.asserted() and right.asserted()):
+    if not elapsed and (left.first.kind != "count" or right.first.kind != "count") or not (any(map(reported, left.claims)) and any(map(reported, right.claims))):
         return None
     orders = set()
     for a, b in itertools.product(left.claims, right.claims):

@@ -21,6 +21,9 @@ quantities (ages, distances, money, scores) never update. When several reports g
 and they came out in both orders ("at least 30" at 09:00 and again at 15:00, "34" at 12:00), the
 figures are ordered by the first report of each (``first_reported``): a toll first reported
 lower and later higher rose, and a report repeating the older figure afterwards lags behind.
+A step of an update may be reported at second hand ("reportedly", "is believed to", a hedged
+attribution: ``reported``): it is the figure as the report knew it; a speculative or modal one
+("may have", "could rise to", "possibly") is a guess, not a step, and never makes an update.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from __future__ import annotations
 import re
 
 from newsdesk.claims.measures import ELAPSED
+from newsdesk.quotes.lexicon import HEDGES
 from newsdesk.model import Amount, Article, Claim
 
 # What happens to people in an event: figures of one such slot count the same people whatever
@@ -50,9 +54,12 @@ RELATIVE_LEAD = 60  # characters before a relative clause read as what it hangs 
 # comma or clause break between), counts that earlier happening.
 _CAUSE = re.compile(r"\b(?:revenge|retaliation|reprisal|retribution|response)\b\W+(?:\w+\W+){0,2}?(?:for|to)\b[^,;:.!?\n]*$", re.IGNORECASE)
 CAUSE_LEAD = 200  # characters before a figure searched for what it answers
+# Hedges that tell a figure at second hand ("reportedly", "is believed to"), and the hedge the
+# claims extractor gives a figure in a hedged attribution (``extract._voiced``).
+_SECOND_HAND = frozenset(HEDGES) | {"hedged attribution"}
 _CALENDAR = re.compile(r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 
-__all__ = ["GROWING_SLOTS", "HARM_SLOTS", "dated", "first_reported", "growing", "held_before", "may_contradict", "in_time_order", "not_lower", "says_rise", "when"]
+__all__ = ["GROWING_SLOTS", "HARM_SLOTS", "dated", "first_reported", "growing", "held_before", "reported", "may_contradict", "in_time_order", "not_lower", "says_rise", "when"]
 
 
 def dated(claim: Claim) -> bool:
@@ -89,6 +96,12 @@ def held_before(claim: Claim, article: Article) -> bool:
     if _RELATIVE.match(text) or (relative and relative.start() > 0):
         text = article.text[max(0, claim.start - RELATIVE_LEAD) : claim.end]
     return bool(_PAST.search(text)) or bool(_CAUSE.search(article.text[max(0, figure - CAUSE_LEAD) : figure]))
+
+
+def reported(claim: Claim) -> bool:
+    """Whether a figure is the figure as its report knew it: unhedged, or hedged only as told at
+    second hand (``HEDGES``, a hedged attribution); not speculative or modal (rules above)."""
+    return claim.hedge is None or claim.hedge.lower() in _SECOND_HAND
 
 
 def growing(claim: Claim, people_nouns: frozenset[str]) -> bool:
