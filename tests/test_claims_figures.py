@@ -311,3 +311,72 @@ def test_a_step_of_an_update_two_sources_give_is_their_agreement():
     (agreement,) = [f for f in agreements if f.claim_kind == "count"]
     assert {s.value.lower() for s in agreement.support} == {"at least two"} and len(agreement.support) == 2
     assert _contradictions(conflicts) == []
+
+
+def test_a_toll_given_with_a_weekday_holds_at_its_reports_time():
+    # written: both tolls are "on Tuesday", reported a day apart: the later report knows more
+    _, _, conflicts = _align(
+        ("The landslide on Tuesday killed 12 people in the village, officials said.", "2021-03-02T18:00:00"),
+        ("The landslide on Tuesday killed 20 people in the village, officials said on Wednesday.", "2021-03-03T11:00:00"),
+    )
+    (update,) = [f for f in conflicts if f.kind == "update"]
+    assert [s.value for s in update.support] == ["12", "20"]
+    assert _contradictions(conflicts) == []
+    # real (dev, mazar): "rose to at least six" on Friday (08:42) and the hospital's "at least
+    # four" half an hour later are ordered by their reports: a lower figure later, a difference of
+    # precision, not a step of the rising toll
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "mazar-consulate-attack-2016"]
+    found, letters, _, _ = claims_corpus.predict(event)
+    (gold,) = [g for g in event.findings if g.kind == "precision" and g.about.startswith("at least six, then at least four")]
+    assert [p for p in found if p.kind == "precision" and claims_corpus._matches(gold, p, letters)]
+
+
+def test_up_to_a_figure_and_the_figure_agree():
+    from newsdesk.claims.values import AGREEMENT, PRECISION, count_relation
+    from newsdesk.model import Amount, Claim
+
+    def count(value: str, low: float, high: float | None, exact: bool) -> Claim:
+        return Claim("a", 0, 1, "x", subject="people", predicate="dead", value=value, kind="count", amount=Amount(low, high, exact=exact), slot="killed")
+
+    assert count_relation(count("up to 32", 0, 32, False), count("32", 32, 32, True)) == AGREEMENT
+    assert count_relation(count("as many as 20", 0, 20, False), count("20", 20, 20, True)) == AGREEMENT
+    # below the ceiling, or against a range, it is still the interval [0, N]
+    assert count_relation(count("up to ten", 0, 10, False), count("three", 3, 3, True)) == PRECISION
+    assert count_relation(count("up to 50,000", 0, 50_000, False), count("30,000 to 50,000", 30_000, 50_000, False)) == PRECISION
+    # real (dev, mazar): "left up to 32 civilians dead" (a) and "left 32 civilians dead" (e) are
+    # one figure: they travel together (never a precision difference of the two alone), and the
+    # Kunduz contradiction (30 vs 32) carries both
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "mazar-consulate-attack-2016"]
+    found, letters, _, _ = claims_corpus.predict(event)
+    ceiling = [{s.value for s in f.support} for f in found if any(s.value == "up to 32" for s in f.support)]
+    assert ceiling and all("32" in values and values != {"up to 32", "32"} for values in ceiling)
+    (kunduz,) = [f for f in found if f.kind == "contradiction" and {s.value for s in f.support} >= {"30", "32"}]
+    assert "up to 32" in {s.value for s in kunduz.support}
+
+
+def test_a_toll_first_reported_lower_then_higher_is_an_update_though_a_late_report_repeats_it():
+    # written: "at least 30" at 09:00 and again, lagging, at 15:00; "34" at 12:00
+    _, _, conflicts = _align(
+        ("At least 30 people were killed when the ferry capsized on the lake, police said.", "2019-05-04T09:00:00"),
+        ("The ferry that capsized on the lake killed 34 people, police said.", "2019-05-04T12:00:00"),
+        ("At least 30 people died when the ferry capsized on the lake, police said.", "2019-05-04T15:00:00"),
+    )
+    (update,) = [f for f in conflicts if f.kind == "update"]
+    assert {s.value.lower() for s in update.support} == {"at least 30", "34"}
+    assert [f for f in conflicts if f.kind in ("precision", "contradiction")] == []
+
+
+def test_a_toll_told_at_second_hand_is_a_step_of_its_update_and_a_guess_is_not():
+    # written (the dev split has no hedged toll): "reportedly" tells the figure as the report knew
+    # it; "could rise to" is a guess about a figure to come
+    _, _, conflicts = _align(
+        ("The storm reportedly killed 12 people in the coastal town, officials said.", "2021-09-01T08:00:00"),
+        ("The storm killed 19 people in the coastal town, officials said.", "2021-09-01T20:00:00"),
+    )
+    (update,) = [f for f in conflicts if f.kind == "update"]
+    assert [s.value for s in update.support] == ["12", "19"]
+    _, _, conflicts = _align(
+        ("The storm killed 12 people in the coastal town, officials said.", "2021-09-01T08:00:00"),
+        ("The toll of the storm in the coastal town could rise to 40 people dead, officials said.", "2021-09-01T20:00:00"),
+    )
+    assert [f for f in conflicts if f.kind in ("update", "contradiction")] == []

@@ -98,7 +98,7 @@ from newsdesk.claims.values import AGREEMENT, APART, DIFFER, PRECISION
 from newsdesk.claims.values import count_relation as _count_relation
 from newsdesk.claims.values import measure_relation as _measure_relation
 from newsdesk.claims.values import state_relation as _state_relation
-from newsdesk.claims.timing import HARM_SLOTS, growing, in_time_order, not_lower, says_rise, when
+from newsdesk.claims.timing import HARM_SLOTS, first_reported, growing, in_time_order, not_lower, reported, says_rise, when
 from newsdesk.model import Analysis, Claim, Entity, Finding, Support
 from newsdesk.vectors import carrying
 
@@ -238,7 +238,12 @@ class _Group:
 
     @property
     def first(self) -> Claim:
-        return self.claims[0]
+        """The claim that speaks for the group: its first claim, unless that is a ceiling ("up to
+        32") an exact count joined (``values``): the group then compares as 32."""
+        first = self.claims[0]
+        if first.kind != "count" or first.amount is None or first.amount.exact:
+            return first
+        return next((c for c in self.claims if c.kind == "count" and c.amount is not None and c.amount.exact), first)
 
     def articles(self) -> set[str]:
         return {c.article_id for c in self.claims}
@@ -324,15 +329,17 @@ def _update(left: _Group, right: _Group, relation: str | None, holders: Holders)
     elapsed = all(c.kind == "measure" and growing(c, PEOPLE_NOUNS) for c in (left.first, right.first))  # "trapped for 50 hours by now"
     if not elapsed and (relation not in (DIFFER, PRECISION, APART) or not (moves or (growing(left.first, PEOPLE_NOUNS) and growing(right.first, PEOPLE_NOUNS)))):
         return None
-    if not elapsed and (left.first.kind != "count" or right.first.kind != "count") or not (left.asserted() and right.asserted()):
+    if not elapsed and (left.first.kind != "count" or right.first.kind != "count") or not (any(map(reported, left.claims)) and any(map(reported, right.claims))):
         return None
     orders = set()
     for a, b in itertools.product(left.claims, right.claims):
         order = in_time_order(a, b, holders.articles, holders.rising) if a.article_id != b.article_id else None
         if order is not None:
             orders.add(order[0] is a)
+    if len(orders) == 2:  # reported in both orders: the first report of each decides (``timing``)
+        orders = {first_reported(left.claims, right.claims, holders.articles, holders.rising)} - {None}
     if len(orders) != 1:
-        return None  # no known order, or the two groups were reported in both orders
+        return None  # no known order
     earlier, later = (left, right) if orders.pop() else (right, left)
     return (earlier, later) if moves or not_lower(later.first.amount, earlier.first.amount) else None
 

@@ -3,8 +3,12 @@ rather than sources disagreeing.
 
 A figure holds at the time its report was published (``Article.published``, with the time of
 day ingest keeps in ``metadata["published_at"]``; a crawl time of exactly midnight is a date
-without a time), unless its clause names a date (``Claim.date``) or places it in the past ("earlier this month",
-"last week": then it holds at a time unknown here, and is not ordered).
+without a time), unless its clause names a calendar date (``Claim.date`` read from a year or a
+month: "in 2014", "on February 14"; see ``dated``) or places it in the past ("earlier this month",
+"last week": then it holds at a time unknown here, and is not ordered). A weekday or "yesterday"
+dates the happening, not the count: "killed at least six on Thursday" in a Friday-morning report
+and "killed at least four on Thursday" in a Thursday-night one are the toll as each report knew
+it, so they are ordered by their reports' times (an update), not read as two figures of one day.
 Two totals of a slot that grows as a story unfolds (``GROWING_SLOTS``: the dead, injured,
 missing, arrested, displaced, evacuated and rescued, damaged buildings, vehicles sent, open
 counts of people, such as rescuers or signatories, and the time the story has lasted so far,
@@ -13,7 +17,13 @@ least as large: the later report knows more. Which one is later: the one publish
 the two are from the same day and one of them has no time, the one whose report says a
 figure has grown ("rose to", "climbed to", "bringing the death toll to"), if only one does.
 A lower total later, or different totals at the same time, stay a contradiction; fixed
-quantities (ages, distances, money, scores) never update.
+quantities (ages, distances, money, scores) never update. When several reports give each figure
+and they came out in both orders ("at least 30" at 09:00 and again at 15:00, "34" at 12:00), the
+figures are ordered by the first report of each (``first_reported``): a toll first reported
+lower and later higher rose, and a report repeating the older figure afterwards lags behind.
+A step of an update may be reported at second hand ("reportedly", "is believed to", a hedged
+attribution: ``reported``): it is the figure as the report knew it; a speculative or modal one
+("may have", "could rise to", "possibly") is a guess, not a step, and never makes an update.
 """
 
 from __future__ import annotations
@@ -21,6 +31,7 @@ from __future__ import annotations
 import re
 
 from newsdesk.claims.measures import ELAPSED
+from newsdesk.quotes.lexicon import HEDGES
 from newsdesk.model import Amount, Article, Claim
 
 # What happens to people in an event: figures of one such slot count the same people whatever
@@ -43,9 +54,12 @@ RELATIVE_LEAD = 60  # characters before a relative clause read as what it hangs 
 # comma or clause break between), counts that earlier happening.
 _CAUSE = re.compile(r"\b(?:revenge|retaliation|reprisal|retribution|response)\b\W+(?:\w+\W+){0,2}?(?:for|to)\b[^,;:.!?\n]*$", re.IGNORECASE)
 CAUSE_LEAD = 200  # characters before a figure searched for what it answers
+# Hedges that tell a figure at second hand ("reportedly", "is believed to"), and the hedge the
+# claims extractor gives a figure in a hedged attribution (``extract._voiced``).
+_SECOND_HAND = frozenset(HEDGES) | {"hedged attribution"}
 _CALENDAR = re.compile(r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 
-__all__ = ["GROWING_SLOTS", "HARM_SLOTS", "dated", "growing", "held_before", "may_contradict", "in_time_order", "not_lower", "says_rise", "when"]
+__all__ = ["GROWING_SLOTS", "HARM_SLOTS", "dated", "first_reported", "growing", "held_before", "reported", "may_contradict", "in_time_order", "not_lower", "says_rise", "when"]
 
 
 def dated(claim: Claim) -> bool:
@@ -58,7 +72,7 @@ def dated(claim: Claim) -> bool:
 
 def when(claim: Claim, article: Article) -> tuple[str, bool]:
     """(ISO date or datetime the figure holds at, whether it has a time of day); ("", False) unknown."""
-    if claim.date and len(claim.date) >= 10:
+    if dated(claim) and len(claim.date) >= 10:
         return claim.date[:10], False
     if held_before(claim, article):
         return "", False
@@ -84,6 +98,12 @@ def held_before(claim: Claim, article: Article) -> bool:
     return bool(_PAST.search(text)) or bool(_CAUSE.search(article.text[max(0, figure - CAUSE_LEAD) : figure]))
 
 
+def reported(claim: Claim) -> bool:
+    """Whether a figure is the figure as its report knew it: unhedged, or hedged only as told at
+    second hand (``HEDGES``, a hedged attribution); not speculative or modal (rules above)."""
+    return claim.hedge is None or claim.hedge.lower() in _SECOND_HAND
+
+
 def growing(claim: Claim, people_nouns: frozenset[str]) -> bool:
     if claim.kind == "measure":
         return claim.subject == ELAPSED
@@ -107,6 +127,21 @@ def in_time_order(left: Claim, right: Claim, articles: dict[str, Article], risin
     if left_rises != right_rises:
         return (right, left) if left_rises else (left, right)
     return None
+
+
+def first_reported(left: list[Claim], right: list[Claim], articles: dict[str, Article], rising: frozenset[str] = frozenset()) -> bool | None:
+    """Whether the first report of the ``left`` figures came out before the first report of the
+    ``right`` ones (None when that order is unknown). A report's place in time is ``when``; a
+    report with a date only comes before the timed reports of its day here, and is then ordered
+    against them by ``in_time_order`` (rise words, or unknown)."""
+    def first(claims: list[Claim]) -> Claim:
+        return min(claims, key=lambda c: when(c, articles[c.article_id])[0] or "9999")
+
+    earliest_left, earliest_right = first(left), first(right)
+    if earliest_left.article_id == earliest_right.article_id:
+        return None
+    order = in_time_order(earliest_left, earliest_right, articles, rising)
+    return None if order is None else order[0] is earliest_left
 
 
 def may_contradict(left: Claim, right: Claim, articles: dict[str, Article], rising: frozenset[str] = frozenset()) -> bool:

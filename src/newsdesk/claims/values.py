@@ -10,7 +10,9 @@ bound ("at least 2") against a figure more than ``OPEN_BOUND_FACTOR`` times larg
 compatible, but not what its writer knew (an update, or nothing). A round figure of thousands
 covers ``ROUND_FIGURE_SHARE`` either side. Changes compare by their figures before and after;
 against a proportion, a change compares as the share it moved; against a count, as its
-difference. States: equal states agree, the pairs of ``CONTRADICTORY_STATES`` differ, the pairs of
+difference. A ceiling that names the reported figure ("up to 32", "as many as 20") against an
+equal exact figure is that figure said cautiously: "up to 32" and "32" agree (``_as_reported``);
+against any other amount it is the interval [0, N]. States: equal states agree, the pairs of ``CONTRADICTORY_STATES`` differ, the pairs of
 ``MORE_SPECIFIC_STATES`` are differences of precision. Measures: see ``measures``; an open bound
 (``OPEN_BOUNDS``: "more than $121 billion", "over 400 pounds") and a figure at or inside it are a
 difference of precision, whatever the gap; a figure outside it, or two bounds that differ, are
@@ -27,6 +29,9 @@ from newsdesk.model import Amount, Claim
 
 AGREEMENT, PRECISION, DIFFER = "agreement", "precision", "differ"
 APART = "apart"  # compatible as intervals, but too far apart to be one figure said loosely
+# Ceilings that name the figure reported at its highest (see ``_as_reported``); "at most",
+# "fewer than" and "no more than" name a limit, not a figure.
+_REPORTED_CEILING = re.compile(r"^\s*(?:up to|as many as)\s+\S", re.IGNORECASE)
 LOOSE_WORDING_FACTOR = 1.5
 OPEN_BOUND_FACTOR = 2.0
 ROUND_FIGURE_SHARE = 0.05
@@ -62,6 +67,7 @@ def count_relation(left: Claim, right: Claim) -> str | None:
     pair = _comparable(left, right)
     if pair is None:
         return None
+    pair = _as_reported(left, pair[0], pair[1]), _as_reported(right, pair[1], pair[0])
     relation = _amount_relation(*pair)
     if relation == DIFFER and _loosely_worded(left, right, *pair):
         return PRECISION
@@ -82,6 +88,8 @@ def measure_relation(left: Claim, right: Claim) -> str | None:
         # an open bound and a figure at or inside it ("more than $121 billion" / "$121 billion",
         # "over 400 pounds" / "400-pound"): the figure is the more precise; outside, too loose to call
         bound, figure = (left, right) if left.basis in OPEN_BOUNDS else (right, left)
+        if _REPORTED_CEILING.match(f"{bound.basis} {bound.value}") and gap <= ROUNDING:
+            return AGREEMENT  # "up to 12 feet" and "12 feet": the figure said cautiously (``_as_reported``)
         above = OPEN_BOUNDS[bound.basis] == "above"
         inside = figure.amount.low >= bound.amount.low * (1 - ROUNDING) if above else figure.amount.low <= bound.amount.low * (1 + ROUNDING)
         return PRECISION if inside else None
@@ -108,6 +116,17 @@ def _rounds_to(coarse: Claim, fine: Claim) -> bool:
     number = float(written[0].group(0).replace(",", ""))
     scale = coarse.amount.low / number if number else 0
     return bool(scale) and round(fine.amount.low / scale, decimals[0]) == number
+
+
+def _as_reported(claim: Claim, amount: Amount, other: Amount) -> Amount:
+    """A ceiling that names the figure reported ("up to 32 civilians", "as many as 20 pieces")
+    against that exact figure is the figure said cautiously: "up to 32" and "32" agree (the hedge
+    word alone is no difference of precision, as "about 49 metres" and "49m"). Against a figure
+    below it ("up to ten may have died" / "killed three"), a vague amount or a range ("$30,000 to
+    $50,000") it stays the interval [0, N]: a difference of precision."""
+    if other.exact and amount.high is not None and other.low == amount.high and _REPORTED_CEILING.match(claim.value or ""):
+        return Amount(amount.high, amount.high, exact=True, proportion=amount.proportion)
+    return amount
 
 
 def _far_apart(left: Amount, right: Amount) -> bool:

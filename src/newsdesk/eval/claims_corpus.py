@@ -21,7 +21,15 @@ How a prediction is scored:
   that match some gold finding, recall the gold findings some prediction matches); agreements
   and contradictions one-to-one.
 - **updates typed as updates**: of the gold updates, the share matched by a predicted update (the
-  rest are reported by the kind they were given, or as missed).
+  rest are reported by the kind they were given, or as missed). When several predicted findings
+  cover two sides of one gold update, it is typed by the one a reader would take as the system's
+  verdict on the change, in the order ``UPDATE_TYPING``: a contradiction first (it is shown as a
+  conflict and counted on the badge whatever else is shown, so an update also shown as a
+  contradiction is a contradiction), then an update, a difference of precision, an agreement.
+  Before this rule the first finding in the dossier's order won, so an agreement that happened to
+  cover the two sentences (a statement agreement on the sentence a figure sits in) hid the update
+  shown beside it, while a contradiction listed after an update went unseen; now an agreement
+  types an update only when nothing else covers it, and a contradiction always counts against.
 - **traps** (subset, part, increment, different thing sharing a unit): a trap is violated when a
   predicted contradiction covers both of its supports; the issue's target is zero.
 - **single_source**: recall of gold single-source claims (a predicted single-source finding
@@ -51,6 +59,8 @@ from newsdesk.model import Analysis, Article, Finding
 GOLD_FILE = Path("tests") / "gold" / "claims" / "corpus.json"
 SPLITS = ("dev", "test")
 SIDED = ("contradiction", "precision", "update")
+# How a gold update is typed when several findings cover it (see the module docstring).
+UPDATE_TYPING = ("contradiction", "update", "precision", "agreement")
 _PARSE_CODE = ("analyse", "clean", "ingest", "model.py", "resources.py")
 
 
@@ -263,7 +273,8 @@ def _evaluate(events: list[GoldEvent]) -> dict:
             misses += [f"{event.name}: {kind} {g.about}" for g in gold if id(g) not in hit]
             wrong += [f"{event.name}: {kind} {p.summary}" for p in judged if id(p) not in matched]
         for g in (g for g in event.findings if g.kind == "update"):
-            typed = next((p.kind for p in found if p.kind != "single_source" and _matches(g, p, letters)), "missed")
+            kinds_shown = {p.kind for p in found if _matches(g, p, letters)}
+            typed = next((kind for kind in UPDATE_TYPING if kind in kinds_shown), "missed")
             update_typed[typed] = update_typed.get(typed, 0) + 1
         for g in (g for g in event.findings if g.kind == "trap"):
             traps["total"] += 1
