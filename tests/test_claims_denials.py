@@ -75,3 +75,34 @@ def test_a_denial_of_the_reports_answers_the_report_its_article_gave():
 )
 def test_offers_single_articles_own_words_hedges_and_other_parties_or_acts_do_not_contradict(texts):
     assert not _denials(*texts)
+
+
+# written: a claim of responsibility contested
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("The Pakistani Taliban claimed responsibility for the bombing at the market, a spokesman said.", "The Pakistani Taliban denied any involvement in the bombing at the market."),
+        ("Israeli officials blamed Hezbollah for the rocket attack on the town.", "Hezbollah denied any role in the rocket attack on the town, its television station said."),
+    ],
+)
+def test_a_claim_of_responsibility_or_a_blame_against_the_partys_denial_contradicts(left, right):
+    (found,) = _denials(left, right)
+    assert {s.value for s in found.support} == {"accused", "denied"}
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        # another party claims it
+        ("Hamas claimed responsibility for the rocket attack on the town.", "Hezbollah denied any role in the rocket attack on the town."),
+        # nobody claimed it
+        ("No group has claimed responsibility for the rocket attack on the town.", "Hezbollah denied any role in the rocket attack on the town."),
+        ("Hezbollah has not claimed responsibility for the rocket attack.", "Hezbollah denied any role in the rocket attack on the town."),
+        # another kind of happening
+        ("Hezbollah claimed responsibility for the rocket attack on the town.", "Hezbollah denied any role in the crash of the airliner."),
+    ],
+)
+def test_another_party_no_claim_or_another_happening_does_not_contradict(left, right):
+    assert not _denials(left, right)

@@ -31,6 +31,12 @@ must be about one party and one act:
   gave just before (the nearest accusation of the party in the ``REPORT_BEFORE`` sentences
   before it), and so the other articles' accusations of the act that report tells (as for a
   denial of what was done); an article giving no such report gives no pair.
+- **Responsibility for a happening.** A party claiming responsibility for a kind of happening
+  ("the Taliban claimed responsibility for the attack"), or blamed for it ("officials blamed
+  Hezbollah for the rocket attack"), against that party denying any involvement, role or part
+  in a happening of the same kind (``dispute_readings.HAPPENINGS``: attack and bombing are one
+  kind, a crash another). Not negated ("has not claimed responsibility"), not hedged; "no group
+  has claimed" names no party.
 - **Between sources.** A dispute one article alone reports ("Reuters reported that Russian
   ships ...; the Russian Foreign Ministry denied the report") is that article's single story,
   not a conflict between the event's sources: the finding needs supports from at least two
@@ -54,11 +60,12 @@ gangster"), 28ecb/28ecbplus ("denied that he was Deep Throat", "denied suggestio
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newsdesk import vectors
 from newsdesk.analyse.nationality import DEMONYM_SUFFIXES, MAX_STEM_CUT, MIN_STEM
+from newsdesk.claims.dispute_readings import HAPPENING_KIND
 from newsdesk.claims.lexicon import MODAL_HEDGES
 from newsdesk.claims.predicates import SAYING_VERBS, meaning
 from newsdesk.link.places import COUNTRY_ALIASES
@@ -77,6 +84,15 @@ _REPORT_DENIAL = re.compile(
 _DENIED_BEFORE = re.compile(r"\b" + DENY_WORDS + r"\s+(?:that\s+)?$", re.IGNORECASE)
 _ACCUSING = frozenset("accuse blame".split())
 _SUBJECT_BREAK = re.compile(r"[,;:—–(“”\"]\s*|\b(?:that|who|which|while|when|after|before|because|as|and|but)\s+", re.IGNORECASE)
+_HAPPENING_NOUN = r"(?P<noun>" + "|".join(sorted(HAPPENING_KIND, key=len, reverse=True)) + r")"
+_THE_HAPPENING = r"(?:(?:the|this|that|its|their|last\s+\w+['’]s|\w+['’]s)\s+)?(?:[\w-]+\s+){0,3}?" + _HAPPENING_NOUN + r"\b"
+_DENIED_ROLE = re.compile(
+    r"\b" + DENY_WORDS + r"\s+(?:(?:any|all|its|their|his|her)\s+)?(?:involvement|responsibility|role|part|hand|links?|connection)\s+(?:in|for|with|to)\s+" + _THE_HAPPENING,
+    re.IGNORECASE,
+)
+_CLAIMED_ROLE = re.compile(r"\b(?:claimed|claims|claiming|accepted|admitted)\s+(?:full\s+)?responsibility\s+for\s+" + _THE_HAPPENING, re.IGNORECASE)
+_BLAMED_ROLE = re.compile(r"\b(?:blamed|blames|blaming)\s+(?P<party>[^,.;:]{2,60}?)\s+for\s+" + _THE_HAPPENING, re.IGNORECASE)
+_NOT_JUST_BEFORE = re.compile(r"\b(?:not|never|no|n['’]t)\s+(?:yet\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _PARTY_TYPES = frozenset(("ORG", "PERSON"))
 _PERCEIVING = frozenset("show spot see capture detect catch film photograph record observe".split())
 _REPORT_FRAME = re.compile(r"\b(?:reports?|reported|reportedly|claims?|claimed|alleg\w*|accus\w*|suspicions?|suspected|charges?)\b(?:\s+[\w’'-]+){0,3}?\s*(?:that\s+|of\s+)?$", re.IGNORECASE)
@@ -103,6 +119,7 @@ class _Side:
     sentence: int  # the sentence's index in its article
     speaker: str | None
     report: bool = False  # a denial of "the reports" (no act of its own)
+    happening: str | None = None  # the kind of happening a claim or denial of responsibility is about
 
 
 def denial_contradictions(analyses: list[Analysis], entities: list[Entity]) -> list[Finding]:
@@ -120,7 +137,8 @@ def denial_contradictions(analyses: list[Analysis], entities: list[Entity]) -> l
         if len({s.article_id for s in (*left, *right)}) < 2:
             continue  # one article's own story of a dispute
         findings.append(_finding(party, left, right))
-    return findings
+    # one dispute named by two parties' words ("the Pakistani Taliban": Pakistan and the Taliban) is one finding
+    return list({frozenset((s.article_id, s.start, s.end) for s in f.support): f for f in findings}.values())
 
 
 def _apart(sides) -> list[_Side]:
@@ -137,13 +155,15 @@ def _apart(sides) -> list[_Side]:
 def _answered(denial: _Side, accused: list[_Side]) -> list[_Side]:
     """The accusations a denial answers: of the report its own article gave just before it, or
     of the same act anywhere in the event."""
+    if denial.happening is not None:
+        return [a for a in accused if a.happening == denial.happening]
     if denial.report:
         before = [a for a in accused if a.article_id == denial.article_id and 0 <= denial.sentence - a.sentence <= REPORT_BEFORE and a.start < denial.start]
         if not before:
             return []
         report = max(before, key=lambda a: a.start)
         return [report, *_same_act(report, [a for a in accused if a is not report])]
-    return _same_act(denial, [a for a in accused if (a.article_id, a.start) != (denial.article_id, denial.start)])
+    return _same_act(denial, [a for a in accused if (a.article_id, a.start) != (denial.article_id, denial.start) and a.happening is None])
 
 
 def _same_act(told: _Side, others: list[_Side]) -> list[_Side]:
@@ -187,7 +207,7 @@ def _reported(analysis: Analysis, claim: Claim) -> bool:
 
 
 def _accusations(analysis: Analysis, entities: list[Entity]) -> list[_Side]:
-    found = []
+    found = _roles(analysis, entities, (_CLAIMED_ROLE, _BLAMED_ROLE))
     for claim in analysis.claims:
         if claim.kind not in ("statement", "action") or claim.negated or _modal(claim) or claim.subject is None or claim.subject_start is None:
             continue
@@ -213,6 +233,30 @@ def _accusations(analysis: Analysis, entities: list[Entity]) -> list[_Side]:
     return found
 
 
+def _roles(analysis: Analysis, entities: list[Entity], patterns: tuple[re.Pattern, ...]) -> list[_Side]:
+    """Claims (or denials) of a party's responsibility for a kind of happening: "the Taliban
+    claimed responsibility for the attack", "officials blamed the militia for the bombing",
+    "the group denied any involvement in the blast"; not negated ("has not claimed") nor
+    hedged."""
+    prose = analysis.prose
+    found = []
+    for pattern in patterns:
+        for match in pattern.finditer(prose):
+            sentence_start = _sentence_start(analysis, match.start())
+            before = prose[sentence_start : match.start()]
+            if _hedged(before) or _NOT_JUST_BEFORE.search(before):
+                continue
+            if "party" in pattern.groupindex:
+                words, words_start = match.group("party"), match.start("party")
+            else:
+                words_start = _subject_start(prose, sentence_start, match.start())
+                words = prose[words_start : match.start()]
+            kind = HAPPENING_KIND[match.group("noun").casefold()]
+            for party in _parties(words, analysis, entities, words_start):
+                found.append(replace(_side(analysis, match.start(), match.end(), party, match.group(0), None, start_of_words=max(sentence_start, match.start() - 60)), happening=kind))
+    return found
+
+
 def _denials(analysis: Analysis, entities: list[Entity]) -> list[_Side]:
     prose = analysis.prose
     found = []
@@ -231,6 +275,7 @@ def _denials(analysis: Analysis, entities: list[Entity]) -> list[_Side]:
         for party in parties:
             clause = claim.text if written else re.sub(r"\b(?:its|their|our)\b", _possessive(denier), claim.text, count=1)
             found.append(_side(analysis, claim.start, claim.end, party, claim.text, denier, clause=clause))
+    found += _roles(analysis, entities, (_DENIED_ROLE,))
     for match in _REPORT_DENIAL.finditer(prose):
         sentence_start = _sentence_start(analysis, match.start())
         if _hedged(prose[sentence_start : match.start()]):

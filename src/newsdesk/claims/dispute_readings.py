@@ -76,9 +76,9 @@ HAPPENINGS = {
     "quake": ("earthquake", "quake", "tremor"),
     "incident": ("incident", "encounter"),
 }
-_KIND_OF = {noun: kind for kind, nouns in HAPPENINGS.items() for noun in nouns}
+HAPPENING_KIND = {noun: kind for kind, nouns in HAPPENINGS.items() for noun in nouns}
 _HAPPENED = re.compile(
-    r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + "|".join(sorted(_KIND_OF, key=len, reverse=True)) + r")\s+"
+    r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + "|".join(sorted(HAPPENING_KIND, key=len, reverse=True)) + r")\s+"
     r"(?:(?:was|were)\s+)?(?:occurred|happened|took place|was carried out|struck|unfolded)\b(?P<rest>[^.;:!?]{0,100})"
 )
 _WHERE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+(?:city|town|village|province|region|capital)\s+of\s+)?" + _PLACE)
@@ -338,7 +338,7 @@ def _happenings(analysis: Analysis) -> list[Reading]:
         sentence_start, sentence_end = _sentence_of(analysis, match.start())
         if _HEDGES.search(prose, sentence_start, match.end()):
             continue
-        kind = _KIND_OF[match.group("noun")]
+        kind = HAPPENING_KIND[match.group("noun")]
         rest = match.start("rest")
         speaker = _speaker(analysis, match.start())
         sentence = prose[sentence_start:sentence_end]
