@@ -183,3 +183,30 @@ def test_incompatible_outcomes_of_harm_contradict_and_do_not_agree(left, right):
 )
 def test_a_death_after_an_injury_a_doer_a_pronoun_or_a_story_in_one_clause_does_not_contradict(left, right):
     assert not _disputed_at("outcome of harm", left, right)
+
+
+# written: custody (a suspect arrested, or at large)
+
+
+def test_a_suspect_at_large_in_a_later_report_than_one_saying_arrested_contradicts():
+    (found,) = _disputed_at(
+        "outcome of harm",
+        ("The gunman was arrested near the mall after the shooting, police said.", "2024-03-05T09:00:00"),
+        ("The gunman is still at large after the shooting at the mall, police said.", "2024-03-05T18:00:00"),
+    )
+    assert {s.value for s in found.support} == {"arrested", "at large"}
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        # at large in the morning, caught by the evening: news, not a conflict
+        (("The gunman is still at large after the shooting at the mall, police said.", "2024-03-05T09:00:00"), ("The gunman was arrested near the mall after the shooting, police said.", "2024-03-05T18:00:00")),
+        # two suspects
+        (("The suspect was arrested near the mall after the shooting.", "2024-03-05T09:00:00"), ("The other suspect remains at large after the shooting at the mall.", "2024-03-05T18:00:00")),
+        # an arrest of another time
+        (("Omar Haddad was arrested in 2019 for a robbery near the mall.", "2024-03-05T09:00:00"), ("Omar Haddad remains at large after the shooting at the mall.", "2024-03-05T18:00:00")),
+    ],
+)
+def test_caught_after_at_large_two_suspects_or_an_old_arrest_do_not_contradict(left, right):
+    assert not _disputed_at("outcome of harm", left, right)

@@ -52,9 +52,24 @@ OUTCOMES = (
     ("dead", re.compile(r"\b" + _BE + r"(?:killed|slain|murdered|assassinated|(?:found\s+)?dead)\b|\b(?:died|perished)\b|\blost\s+(?:his|her|their)\s+li(?:fe|ves)\b", re.IGNORECASE)),
     ("injured", re.compile(r"\b" + _BE + r"(?:injured|wounded|hurt)\b|\bsuffered\s+(?:[\w,-]+\s+){0,3}?(?:injuries|wounds)\b", re.IGNORECASE)),
     ("alive", re.compile(r"\bsurvived\b|\b" + _BE + r"alive\b", re.IGNORECASE)),
+    # custody: a suspect caught, or not
+    ("arrested", re.compile(r"\b" + _BE + r"(?:arrested|detained|apprehended|captured|taken into custody)\b|\b(?:is|are|was|were|remains?|remained)\s+in\s+(?:police\s+)?custody\b|\bturned\s+(?:himself|herself)\s+in\b", re.IGNORECASE)),
+    ("at large", re.compile(r"\b(?:(?:is|are|was|were|remains?|remained)\s+)?(?:still\s+)?(?:at large|on the run)\b", re.IGNORECASE)),
 )
-CONTRARY_OUTCOMES = frozenset(frozenset(pair) for pair in (("unhurt", "injured"), ("unhurt", "dead"), ("alive", "dead"), ("injured", "dead")))
-_NEXT_TO_SUBJECT = re.compile(r"[\s\"“”'’]*(?:(?:also|later|then|only|had|has|was|were|is|are|escaped|emerged|walked away|came out|appeared|remained)\s+)*")
+CONTRARY_OUTCOMES = frozenset(
+    frozenset(pair)
+    for pair in (("unhurt", "injured"), ("unhurt", "dead"), ("alive", "dead"), ("injured", "dead"), ("at large", "arrested"), ("at large", "dead"))
+)
+# (earlier, later) outcomes that follow one another in time: the injured may die, a suspect at
+# large be caught or killed, one arrested die in custody. Such a pair contradicts only when the
+# report giving the earlier outcome is known not to precede the other.
+SEQUENTIAL_OUTCOMES = {frozenset(("injured", "dead")): "injured", frozenset(("at large", "arrested")): "at large", frozenset(("at large", "dead")): "at large"}
+CUSTODY = frozenset(("arrested", "at large"))
+# an arrest told with another time than the happening's ("was arrested seven times", "previously arrested in 2010")
+_OTHER_TIME = re.compile(r"\b(?:times|previously|before|earlier|prior|once|ago|last\s+(?:year|month)|in\s+(?:19|20)\d\d|(?:19|20)\d\d)\b", re.IGNORECASE)
+_NEXT_TO_SUBJECT = re.compile(r"[\s\"“”'’]*(?:(?:also|later|then|only|still|had|has|was|were|is|are|escaped|emerged|walked away|came out|appeared|remained|remains)\s+)*")
+# words that set one of several apart ("the other suspect", "the second victim"): not the holder another report names alike
+_ONE_OF_SEVERAL = frozenset("other another second third fourth first remaining last one two three both each fellow".split())
 _NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|denied|n['’]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _HEDGES = re.compile(r"\b(?:may|might|could|possibly|reportedly|apparently|perhaps|feared|believed|thought to)\b", re.IGNORECASE)
 CHILD_NOUNS = frozenset("boy girl child toddler kid infant baby youngster son daughter".split())
@@ -264,6 +279,10 @@ def _outcomes(analysis: Analysis, entities: list[Entity]) -> list[Reading]:
         key, name, named = holder
         start, end = after + match.start(), after + match.end()
         sentence_start, sentence_end = _sentence_of(analysis, start)
+        if value in CUSTODY:
+            if value == "arrested" and _OTHER_TIME.search(analysis.prose, sentence_start, sentence_end):
+                continue  # an arrest of another time: a person arrested before may be at large now
+            named = False  # custody of one person in two sentences about one happening, not any arrest of that name
         speaker = (claim.speaker or "a source") if claim.voice == "attributed" else None
         readings.append(Reading(key, "outcome of harm", value, analysis.article.id, start, end, analysis.prose[start:end], name, analysis.prose[sentence_start:sentence_end], named, speaker, published))
     return readings
@@ -290,7 +309,7 @@ def _holder(claim: Claim, people: list[tuple[int, int, Entity]]) -> tuple[str, s
     if 2 <= len(proper) <= 4 and all(w[:1].isupper() and w.isalpha() for w in proper) and proper[0].casefold() != "the":
         return f"name:{proper[-1].casefold()}", claim.subject, True  # a name the tagger missed ("Governor Ana Ruiz")
     words = re.findall(r"[^\W\d_]+", claim.subject.casefold())
-    if len(words) < 2 or words[0] != "the" or len(words) > 4:
+    if len(words) < 2 or words[0] != "the" or len(words) > 4 or _ONE_OF_SEVERAL.intersection(words):
         return None
     head = words[-1]
     if head in _PRONOUNS or (head.endswith("s") and not head.endswith("ss")) or head in ("people", "police", "children"):
