@@ -100,6 +100,23 @@ _WHERE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+(?:city|town|village|province|
 _ON_DAY = re.compile(r"\bon\s+(?:[A-Z][a-z]+day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\b")
 
 
+# warning before the happening: people warned (told to leave, a warning issued) or not warned
+_PEOPLE = r"(?:the\s+)?(?:local\s+)?(?:residents|people|locals|villagers|inhabitants|public|civilians|citizens|families|households)"
+WARNING_KINDS = frozenset("tsunami flood storm hurricane typhoon cyclone tornado evacuation fire avalanche landslide volcano eruption".split())
+_WARNED = (
+    re.compile(r"\b(?:warned|alerted)\s+" + _PEOPLE + r"\b", re.IGNORECASE),
+    re.compile(r"\b(?:told|ordered|urged)\s+" + _PEOPLE + r"\s+to\s+(?:leave|evacuate|flee|get out)\b", re.IGNORECASE),
+    re.compile(r"\b(?:issued|sent|sounded|gave|raised)\s+(?:an?\s+|the\s+)?(?:(?P<kind>[\w-]+)\s+)?(?:warning|alert)s?\b(?!\s+signs?)", re.IGNORECASE),
+    re.compile(r"\b(?:an?|the)\s+(?:(?P<kind>[\w-]+)\s+)?(?:warning|alert)\s+(?:was|had been|has been)\s+(?:issued|given|sent|sounded|raised)\b", re.IGNORECASE),
+)
+_NOT_WARNED = (
+    re.compile(r"\b(?:nobody|no one|no-one)\s+(?:had\s+|ever\s+)?(?:warned|told|alerted)\s+(?:us|them|anyone|residents|people)\b", re.IGNORECASE),
+    re.compile(r"\b(?:were|was|had)\s+(?:not|never)\s+(?:been\s+)?(?:warned|alerted)\b|\b(?:weren['’]t|wasn['’]t|hadn['’]t)\s+(?:been\s+)?(?:warned|alerted)\b", re.IGNORECASE),
+    re.compile(r"\b(?:did\s+not|didn['’]t|never|failed\s+to)\s+(?:warn|alert)\s+" + _PEOPLE + r"\b", re.IGNORECASE),
+    re.compile(r"\bno\s+(?:prior\s+|advance\s+|early\s+)?(?:(?P<kind>[\w-]+)\s+)?warning\s+(?:was|had been|has been)\s+(?:issued|given|sent|sounded)\b|\b(?:received|got|had|gave|issued)\s+no\s+(?:prior\s+|advance\s+|early\s+)?(?:(?P<kind2>[\w-]+)\s+)?warning\b(?!\s+signs?)", re.IGNORECASE),
+)
+
+
 @dataclass(frozen=True)
 class Reading:
     """One article's value of one property of one holder, and the words that carry it."""
@@ -126,6 +143,7 @@ def readings(analysis: Analysis, entities: list[Entity]) -> list[Reading]:
         *_outcomes(analysis, entities),
         *_homes(analysis),
         *_happenings(analysis),
+        *_warnings(analysis),
     ]
 
 
@@ -379,3 +397,26 @@ def _first_phrase(prose: str, start: int, end: int) -> int:
     something else: "took place at the zoo, in a city where ...")."""
     match = re.compile(r"\b(?:in|at|near)\s").search(prose, start, end)
     return match.start() if match else -1
+
+
+# -- warning before the happening ---------------------------------------------------------
+
+
+def _warnings(analysis: Analysis) -> list[Reading]:
+    """Whether people were warned before the happening: "officials told residents to leave", "a
+    tsunami warning was issued" against "nobody warned us", "no tsunami warning was issued". The
+    holder is the kind of warning ("tsunami", or one general warning when none is named), so that
+    "no tsunami warning" never meets "warned residents of the storm". "Without warning" is not
+    read: it tells how an attacker struck, not whether anyone warned the people."""
+    prose = analysis.prose
+    readings = []
+    for value, patterns in (("warned", _WARNED), ("not warned", _NOT_WARNED)):
+        for pattern in patterns:
+            for match in pattern.finditer(prose):
+                sentence_start, sentence_end = _sentence_of(analysis, match.start())
+                if _HEDGES.search(prose, sentence_start, match.end()) or (value == "warned" and _NEGATED_BEFORE.search(prose[sentence_start : match.start()])):
+                    continue
+                word = next((match.group(g) for g in ("kind", "kind2") if g in pattern.groupindex and match.group(g)), None)
+                kind = word.casefold() if word and word.casefold() in WARNING_KINDS else "general"
+                readings.append(Reading(f"warning:{kind}", "warning before the happening", value, analysis.article.id, match.start(), match.end(), match.group(0), f"a {kind} warning" if kind != "general" else "a warning", prose[sentence_start:sentence_end], False, _speaker(analysis, match.start())))
+    return readings
