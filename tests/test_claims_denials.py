@@ -106,3 +106,25 @@ def test_a_claim_of_responsibility_or_a_blame_against_the_partys_denial_contradi
 )
 def test_another_party_no_claim_or_another_happening_does_not_contradict(left, right):
     assert not _denials(left, right)
+
+
+# written: a report called false
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Iranian drones attacked the tanker in the Gulf of Oman, the U.S. Navy said.", "A U.S. official said Iranian drones had attacked the tanker. Iran's foreign ministry called the reports baseless."),
+        ("Iranian drones attacked the tanker in the Gulf of Oman, the U.S. Navy said.", "Claims that Iranian drones attacked the tanker in the Gulf of Oman are false, the Iranian foreign ministry said."),
+    ],
+)
+def test_a_report_called_false_by_the_accused_party_contradicts_the_report(left, right):
+    (found,) = _denials(left, right)
+    assert {s.value for s in found.support} == {"accused", "denied"}
+
+
+def test_reports_called_false_about_another_act_do_not_contradict():
+    assert not _denials(
+        "Iranian drones attacked the tanker in the Gulf of Oman, the U.S. Navy said.",
+        "Claims that Iranian officials met Houthi leaders in Muscat are false, the Iranian foreign ministry said.",
+    )

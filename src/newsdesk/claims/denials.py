@@ -20,6 +20,9 @@ must be about one party and one act:
   in X's voice) or over a word for a report (``REPORT_NOUNS``: "denied the reports", "dismissed
   the claim", "rejected the accusations"). Rejecting an offer, a bid or a request is no denial:
   only those two shapes are read. A hedged denial is none.
+  A report called false is denied the same way: "called the reports baseless" (a denial of
+  the reports); "charges of Chinese ships sending oil do not accord with facts", "claims that X
+  did Y are false" (a denial of what they tell, its party the doer named in it).
 - **An accusation** is a statement, not negated and not hedged by a modal ("may", "could"; a
   report's "reportedly" or "allegedly" is what an accusation is), whose doer is the party
   ("Chinese ships improperly transferred oil"), or a verb of accusing whose object is the party
@@ -79,6 +82,18 @@ DENY_WORDS = r"(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisse
 REPORT_NOUNS = r"(?:reports?|claims?|allegations?|accusations?|charges?|suggestions?|accounts?|stories|story)"
 _REPORT_DENIAL = re.compile(
     r"\b" + DENY_WORDS + r"\s+(?:(?:the|these|those|such|all|any|media|news|press|earlier|latest|\w+['’]s)\s+){0,3}" + REPORT_NOUNS + r"\b",
+    re.IGNORECASE,
+)
+_FALSE_WORDS = r"(?:false|baseless|groundless|untrue|fabricated|unfounded|fake|fake news|nonsense|absurd|lies|a lie|not true)"
+# "called the reports baseless": a denial of the reports, as "denied the reports"
+_CALLED_FALSE = re.compile(
+    r"\b(?:called|calls|labell?ed|branded|described)\s+(?:(?:the|these|those|such|all|media|news|press|\w+['’]s)\s+){0,3}" + REPORT_NOUNS + r"\s+(?:as\s+)?(?:\w+\s+)?" + _FALSE_WORDS + r"\b",
+    re.IGNORECASE,
+)
+# "charges of Chinese ships sending oil to North Korea do not accord with facts": a denial of what they tell
+_TOLD_FALSE = re.compile(
+    r"\b" + REPORT_NOUNS + r"\s+(?:of|that)\s+(?P<content>[^.;:!?]{5,160}?)\s*[\"”’']?\s*"
+    r"(?:(?:do|does|did)\s+not\s+accord\s+with\s+(?:the\s+)?facts?|(?:are|were|is|was)\s+(?:completely\s+|totally\s+|entirely\s+|simply\s+)?" + _FALSE_WORDS + r"\b)",
     re.IGNORECASE,
 )
 _DENIED_BEFORE = re.compile(r"\b" + DENY_WORDS + r"\s+(?:that\s+)?$", re.IGNORECASE)
@@ -276,7 +291,14 @@ def _denials(analysis: Analysis, entities: list[Entity]) -> list[_Side]:
             clause = claim.text if written else re.sub(r"\b(?:its|their|our)\b", _possessive(denier), claim.text, count=1)
             found.append(_side(analysis, claim.start, claim.end, party, claim.text, denier, clause=clause))
     found += _roles(analysis, entities, (_DENIED_ROLE,))
-    for match in _REPORT_DENIAL.finditer(prose):
+    for match in _TOLD_FALSE.finditer(prose):
+        sentence_start = _sentence_start(analysis, match.start())
+        if _hedged(prose[sentence_start : match.start()]):
+            continue
+        content = match.group("content")
+        for party in _parties(content, analysis, entities, match.start("content")):
+            found.append(_side(analysis, match.start(), match.end(), party, match.group(0), _speaker_of(analysis, match.start()), clause=content))
+    for match in (*_REPORT_DENIAL.finditer(prose), *_CALLED_FALSE.finditer(prose)):
         sentence_start = _sentence_start(analysis, match.start())
         if _hedged(prose[sentence_start : match.start()]):
             continue
@@ -285,6 +307,13 @@ def _denials(analysis: Analysis, entities: list[Entity]) -> list[_Side]:
         for party in _parties(denier, analysis, entities, denier_start):
             found.append(_side(analysis, match.start(), match.end(), party, match.group(0), denier.strip() or None, report=True, start_of_words=max(sentence_start, match.start() - 60)))
     return found
+
+
+def _speaker_of(analysis: Analysis, offset: int) -> str | None:
+    for claim in analysis.claims:
+        if claim.kind == "statement" and claim.start <= offset < claim.end and claim.voice == "attributed":
+            return claim.speaker
+    return None
 
 
 def _denied(analysis: Analysis, claim: Claim) -> str | None:
