@@ -183,3 +183,61 @@ def test_incompatible_outcomes_of_harm_contradict_and_do_not_agree(left, right):
 )
 def test_a_death_after_an_injury_a_doer_a_pronoun_or_a_story_in_one_clause_does_not_contradict(left, right):
     assert not _disputed_at("outcome of harm", left, right)
+
+
+# written: custody (a suspect arrested, or at large)
+
+
+def test_a_suspect_at_large_in_a_later_report_than_one_saying_arrested_contradicts():
+    (found,) = _disputed_at(
+        "outcome of harm",
+        ("The gunman was arrested near the mall after the shooting, police said.", "2024-03-05T09:00:00"),
+        ("The gunman is still at large after the shooting at the mall, police said.", "2024-03-05T18:00:00"),
+    )
+    assert {s.value for s in found.support} == {"arrested", "at large"}
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        # at large in the morning, caught by the evening: news, not a conflict
+        (("The gunman is still at large after the shooting at the mall, police said.", "2024-03-05T09:00:00"), ("The gunman was arrested near the mall after the shooting, police said.", "2024-03-05T18:00:00")),
+        # two suspects
+        (("The suspect was arrested near the mall after the shooting.", "2024-03-05T09:00:00"), ("The other suspect remains at large after the shooting at the mall.", "2024-03-05T18:00:00")),
+        # an arrest of another time
+        (("Omar Haddad was arrested in 2019 for a robbery near the mall.", "2024-03-05T09:00:00"), ("Omar Haddad remains at large after the shooting at the mall.", "2024-03-05T18:00:00")),
+    ],
+)
+def test_caught_after_at_large_two_suspects_or_an_old_arrest_do_not_contradict(left, right):
+    assert not _disputed_at("outcome of harm", left, right)
+
+
+# written: a warning before the happening (no dev event has the pair)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Officials told residents to leave the valley hours before the dam burst, the governor said.", "Nobody warned us before the dam burst, residents of the valley said."),
+        ("A tsunami warning was issued for the coast minutes after the earthquake.", "No tsunami warning was issued for the coast after the earthquake, fishermen said."),
+    ],
+)
+def test_people_warned_against_people_not_warned_contradicts(left, right):
+    (found,) = _disputed("warning before the happening", left, right)
+    assert {s.value for s in found.support} == {"warned", "not warned"}
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        # another kind of warning
+        ("Forecasters warned residents of the storm on Sunday.", "No tsunami warning was issued after the earthquake."),
+        # how an attacker struck, and signs on a well
+        ("Police warned residents to stay indoors after the shooting.", "The gunman opened fire without warning on the crowd."),
+        ("Police warned residents to stay away from the old well.", "The well had been left unused for years and there were no warning signs."),
+        # a hedge
+        ("Officials may have warned residents before the dam burst.", "Nobody warned us before the dam burst, residents said."),
+    ],
+)
+def test_another_warning_without_warning_signs_or_a_hedge_do_not_contradict(left, right):
+    assert not _disputed("warning before the happening", left, right)

@@ -88,6 +88,7 @@ from newsdesk.claims.lexicon import (
 )
 from newsdesk.claims.contrary import about_one_thing, may_contradict, names_several_things
 from newsdesk.claims.copies import with_sources
+from newsdesk.claims.denials import denial_contradictions
 from newsdesk.claims.disputes import dispute_contradictions
 from newsdesk.claims.holders import Holders
 from newsdesk.claims.measures import comparable_ages
@@ -141,6 +142,8 @@ def align_claims(analyses: list[Analysis], entities: list[Entity]) -> tuple[list
     texts = {a.article.id: a.article.text for a in analyses}
     agreements = merged(agreements, [f for f in stated_agreements if not _covered(f, conflicts)], texts, links)
     conflicts += [f for f in stated_contradictions if not _covered(f, conflicts)]
+    # a denial answering accusations (``denials``): after the agreements, since the accusers agree
+    conflicts += [f for f in denial_contradictions(analyses, entities) if not _covered(f, conflicts)]
     conflicts.sort(key=lambda f: CONFLICT_ORDER.index(f.kind))
     # copies of one story confirm nothing: an agreement needs two independent sources
     agreements = [f for f in with_sources(agreements, analyses) if f.independent_sources is None or f.independent_sources >= 2]

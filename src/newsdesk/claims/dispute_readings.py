@@ -52,9 +52,24 @@ OUTCOMES = (
     ("dead", re.compile(r"\b" + _BE + r"(?:killed|slain|murdered|assassinated|(?:found\s+)?dead)\b|\b(?:died|perished)\b|\blost\s+(?:his|her|their)\s+li(?:fe|ves)\b", re.IGNORECASE)),
     ("injured", re.compile(r"\b" + _BE + r"(?:injured|wounded|hurt)\b|\bsuffered\s+(?:[\w,-]+\s+){0,3}?(?:injuries|wounds)\b", re.IGNORECASE)),
     ("alive", re.compile(r"\bsurvived\b|\b" + _BE + r"alive\b", re.IGNORECASE)),
+    # custody: a suspect caught, or not
+    ("arrested", re.compile(r"\b" + _BE + r"(?:arrested|detained|apprehended|captured|taken into custody)\b|\b(?:is|are|was|were|remains?|remained)\s+in\s+(?:police\s+)?custody\b|\bturned\s+(?:himself|herself)\s+in\b", re.IGNORECASE)),
+    ("at large", re.compile(r"\b(?:(?:is|are|was|were|remains?|remained)\s+)?(?:still\s+)?(?:at large|on the run)\b", re.IGNORECASE)),
 )
-CONTRARY_OUTCOMES = frozenset(frozenset(pair) for pair in (("unhurt", "injured"), ("unhurt", "dead"), ("alive", "dead"), ("injured", "dead")))
-_NEXT_TO_SUBJECT = re.compile(r"[\s\"“”'’]*(?:(?:also|later|then|only|had|has|was|were|is|are|escaped|emerged|walked away|came out|appeared|remained)\s+)*")
+CONTRARY_OUTCOMES = frozenset(
+    frozenset(pair)
+    for pair in (("unhurt", "injured"), ("unhurt", "dead"), ("alive", "dead"), ("injured", "dead"), ("at large", "arrested"), ("at large", "dead"))
+)
+# (earlier, later) outcomes that follow one another in time: the injured may die, a suspect at
+# large be caught or killed, one arrested die in custody. Such a pair contradicts only when the
+# report giving the earlier outcome is known not to precede the other.
+SEQUENTIAL_OUTCOMES = {frozenset(("injured", "dead")): "injured", frozenset(("at large", "arrested")): "at large", frozenset(("at large", "dead")): "at large"}
+CUSTODY = frozenset(("arrested", "at large"))
+# an arrest told with another time than the happening's ("was arrested seven times", "previously arrested in 2010")
+_OTHER_TIME = re.compile(r"\b(?:times|previously|before|earlier|prior|once|ago|last\s+(?:year|month)|in\s+(?:19|20)\d\d|(?:19|20)\d\d)\b", re.IGNORECASE)
+_NEXT_TO_SUBJECT = re.compile(r"[\s\"“”'’]*(?:(?:also|later|then|only|still|had|has|was|were|is|are|escaped|emerged|walked away|came out|appeared|remained|remains)\s+)*")
+# words that set one of several apart ("the other suspect", "the second victim"): not the holder another report names alike
+_ONE_OF_SEVERAL = frozenset("other another second third fourth first remaining last one two three both each fellow".split())
 _NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|denied|n['’]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _HEDGES = re.compile(r"\b(?:may|might|could|possibly|reportedly|apparently|perhaps|feared|believed|thought to)\b", re.IGNORECASE)
 CHILD_NOUNS = frozenset("boy girl child toddler kid infant baby youngster son daughter".split())
@@ -76,13 +91,30 @@ HAPPENINGS = {
     "quake": ("earthquake", "quake", "tremor"),
     "incident": ("incident", "encounter"),
 }
-_KIND_OF = {noun: kind for kind, nouns in HAPPENINGS.items() for noun in nouns}
+HAPPENING_KIND = {noun: kind for kind, nouns in HAPPENINGS.items() for noun in nouns}
 _HAPPENED = re.compile(
-    r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + "|".join(sorted(_KIND_OF, key=len, reverse=True)) + r")\s+"
+    r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + "|".join(sorted(HAPPENING_KIND, key=len, reverse=True)) + r")\s+"
     r"(?:(?:was|were)\s+)?(?:occurred|happened|took place|was carried out|struck|unfolded)\b(?P<rest>[^.;:!?]{0,100})"
 )
 _WHERE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+(?:city|town|village|province|region|capital)\s+of\s+)?" + _PLACE)
 _ON_DAY = re.compile(r"\bon\s+(?:[A-Z][a-z]+day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\b")
+
+
+# warning before the happening: people warned (told to leave, a warning issued) or not warned
+_PEOPLE = r"(?:the\s+)?(?:local\s+)?(?:residents|people|locals|villagers|inhabitants|public|civilians|citizens|families|households)"
+WARNING_KINDS = frozenset("tsunami flood storm hurricane typhoon cyclone tornado evacuation fire avalanche landslide volcano eruption".split())
+_WARNED = (
+    re.compile(r"\b(?:warned|alerted)\s+" + _PEOPLE + r"\b", re.IGNORECASE),
+    re.compile(r"\b(?:told|ordered|urged)\s+" + _PEOPLE + r"\s+to\s+(?:leave|evacuate|flee|get out)\b", re.IGNORECASE),
+    re.compile(r"\b(?:issued|sent|sounded|gave|raised)\s+(?:an?\s+|the\s+)?(?:(?P<kind>[\w-]+)\s+)?(?:warning|alert)s?\b(?!\s+signs?)", re.IGNORECASE),
+    re.compile(r"\b(?:an?|the)\s+(?:(?P<kind>[\w-]+)\s+)?(?:warning|alert)\s+(?:was|had been|has been)\s+(?:issued|given|sent|sounded|raised)\b", re.IGNORECASE),
+)
+_NOT_WARNED = (
+    re.compile(r"\b(?:nobody|no one|no-one)\s+(?:had\s+|ever\s+)?(?:warned|told|alerted)\s+(?:us|them|anyone|residents|people)\b", re.IGNORECASE),
+    re.compile(r"\b(?:were|was|had)\s+(?:not|never)\s+(?:been\s+)?(?:warned|alerted)\b|\b(?:weren['’]t|wasn['’]t|hadn['’]t)\s+(?:been\s+)?(?:warned|alerted)\b", re.IGNORECASE),
+    re.compile(r"\b(?:did\s+not|didn['’]t|never|failed\s+to)\s+(?:warn|alert)\s+" + _PEOPLE + r"\b", re.IGNORECASE),
+    re.compile(r"\bno\s+(?:prior\s+|advance\s+|early\s+)?(?:(?P<kind>[\w-]+)\s+)?warning\s+(?:was|had been|has been)\s+(?:issued|given|sent|sounded)\b|\b(?:received|got|had|gave|issued)\s+no\s+(?:prior\s+|advance\s+|early\s+)?(?:(?P<kind2>[\w-]+)\s+)?warning\b(?!\s+signs?)", re.IGNORECASE),
+)
 
 
 @dataclass(frozen=True)
@@ -111,6 +143,7 @@ def readings(analysis: Analysis, entities: list[Entity]) -> list[Reading]:
         *_outcomes(analysis, entities),
         *_homes(analysis),
         *_happenings(analysis),
+        *_warnings(analysis),
     ]
 
 
@@ -264,6 +297,10 @@ def _outcomes(analysis: Analysis, entities: list[Entity]) -> list[Reading]:
         key, name, named = holder
         start, end = after + match.start(), after + match.end()
         sentence_start, sentence_end = _sentence_of(analysis, start)
+        if value in CUSTODY:
+            if value == "arrested" and _OTHER_TIME.search(analysis.prose, sentence_start, sentence_end):
+                continue  # an arrest of another time: a person arrested before may be at large now
+            named = False  # custody of one person in two sentences about one happening, not any arrest of that name
         speaker = (claim.speaker or "a source") if claim.voice == "attributed" else None
         readings.append(Reading(key, "outcome of harm", value, analysis.article.id, start, end, analysis.prose[start:end], name, analysis.prose[sentence_start:sentence_end], named, speaker, published))
     return readings
@@ -290,7 +327,7 @@ def _holder(claim: Claim, people: list[tuple[int, int, Entity]]) -> tuple[str, s
     if 2 <= len(proper) <= 4 and all(w[:1].isupper() and w.isalpha() for w in proper) and proper[0].casefold() != "the":
         return f"name:{proper[-1].casefold()}", claim.subject, True  # a name the tagger missed ("Governor Ana Ruiz")
     words = re.findall(r"[^\W\d_]+", claim.subject.casefold())
-    if len(words) < 2 or words[0] != "the" or len(words) > 4:
+    if len(words) < 2 or words[0] != "the" or len(words) > 4 or _ONE_OF_SEVERAL.intersection(words):
         return None
     head = words[-1]
     if head in _PRONOUNS or (head.endswith("s") and not head.endswith("ss")) or head in ("people", "police", "children"):
@@ -338,7 +375,7 @@ def _happenings(analysis: Analysis) -> list[Reading]:
         sentence_start, sentence_end = _sentence_of(analysis, match.start())
         if _HEDGES.search(prose, sentence_start, match.end()):
             continue
-        kind = _KIND_OF[match.group("noun")]
+        kind = HAPPENING_KIND[match.group("noun")]
         rest = match.start("rest")
         speaker = _speaker(analysis, match.start())
         sentence = prose[sentence_start:sentence_end]
@@ -360,3 +397,26 @@ def _first_phrase(prose: str, start: int, end: int) -> int:
     something else: "took place at the zoo, in a city where ...")."""
     match = re.compile(r"\b(?:in|at|near)\s").search(prose, start, end)
     return match.start() if match else -1
+
+
+# -- warning before the happening ---------------------------------------------------------
+
+
+def _warnings(analysis: Analysis) -> list[Reading]:
+    """Whether people were warned before the happening: "officials told residents to leave", "a
+    tsunami warning was issued" against "nobody warned us", "no tsunami warning was issued". The
+    holder is the kind of warning ("tsunami", or one general warning when none is named), so that
+    "no tsunami warning" never meets "warned residents of the storm". "Without warning" is not
+    read: it tells how an attacker struck, not whether anyone warned the people."""
+    prose = analysis.prose
+    readings = []
+    for value, patterns in (("warned", _WARNED), ("not warned", _NOT_WARNED)):
+        for pattern in patterns:
+            for match in pattern.finditer(prose):
+                sentence_start, sentence_end = _sentence_of(analysis, match.start())
+                if _HEDGES.search(prose, sentence_start, match.end()) or (value == "warned" and _NEGATED_BEFORE.search(prose[sentence_start : match.start()])):
+                    continue
+                word = next((match.group(g) for g in ("kind", "kind2") if g in pattern.groupindex and match.group(g)), None)
+                kind = word.casefold() if word and word.casefold() in WARNING_KINDS else "general"
+                readings.append(Reading(f"warning:{kind}", "warning before the happening", value, analysis.article.id, match.start(), match.end(), match.group(0), f"a {kind} warning" if kind != "general" else "a warning", prose[sentence_start:sentence_end], False, _speaker(analysis, match.start())))
+    return readings
