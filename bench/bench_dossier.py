@@ -30,6 +30,7 @@ from newsdesk.eval.ecbplus import as_article_record, load_documents
 from newsdesk.ingest import read_inputs
 from newsdesk.model import Article
 from newsdesk.store import Assignment
+from newsdesk.store.codec import to_plain
 from newsdesk.workers import analyse_batch
 
 FIRST_DAY = dt.date(2020, 1, 6)
@@ -84,7 +85,8 @@ def main() -> None:
     resources.sentence_encoder().encode(["warm up"])  # loaded once per worker, before its first dossier
     for size in [int(s) for s in args.sizes.split(",")]:
         event = analyses[:size]
-        inputs = ([Assignment(a.article.id, "E1", {}) for a in event], pickle.loads(pickle.dumps(event)), [], ["E1"])
+        stored = [(json.dumps(to_plain(a), ensure_ascii=False), a.vectors.to_bytes() if a.vectors is not None else None) for a in event]
+        inputs = ([Assignment(a.article.id, "E1", {}) for a in event], stored, [], ["E1"])  # as the store gives them
         start = time.process_time()
         document, _ = dossiers.dossier_document(inputs)
         seconds = time.process_time() - start

@@ -131,7 +131,7 @@ class _Parts:
         "reading inputs": (pipeline, ("read_inputs",)),
         "clustering": (pipeline.OnlineClusterer, ("add", "refine", "state", "from_state")),
         "store: batch writes": (pipeline.Store, ("write_batch",)),
-        "store: dossier inputs read": (dossiers, ("dossier_inputs",)),
+        "store: dossier inputs read": (dossiers, ("stored_inputs",)),
         "store: dossier writes": (dossiers.Store, ("write_dossier",)),
     }
 

@@ -22,7 +22,7 @@ from newsdesk.link import link_entities
 from newsdesk.model import Analysis, Comparison, Dossier, Entity, Event, InputError, Quote
 from newsdesk.report.dossier import dossier_to_json
 from newsdesk.stages import texts_compared
-from newsdesk.store import Assignment, Store
+from newsdesk.store import Assignment, Store, analysis_from_stored
 from newsdesk.vectors import grown
 from newsdesk.workers import Analyser
 
@@ -44,13 +44,12 @@ def build_dossier(store: Store, event_ids: Iterable[str] | None = None) -> Dossi
     return dossier_from_inputs(*dossier_inputs(store, event_ids))
 
 
-def dossier_inputs(store: Store, event_ids: Iterable[str] | None, with_errors: bool = True) -> tuple[list[Assignment], list[Analysis], list[InputError], list[str] | None]:
-    """What a dossier is built from, read from the store (the building needs no store: a worker
-    can do it). ``with_errors`` False: a dossier to store, which keeps no errors (they are read
-    fresh with each stored dossier)."""
+def dossier_inputs(store: Store, event_ids: Iterable[str] | None) -> tuple[list[Assignment], list[Analysis], list[InputError], list[str] | None]:
+    """What a dossier is built from, read from the store and decoded, with the store's errors
+    (the building needs no store)."""
     event_ids = None if event_ids is None else list(event_ids)
     assignments = store.assignments(event_ids)
-    return assignments, store.analyses([a.article_id for a in assignments], with_vectors=True), store.errors() if with_errors else [], event_ids
+    return assignments, store.analyses([a.article_id for a in assignments], with_vectors=True), store.errors(), event_ids
 
 
 def dossier_from_inputs(assignments: list[Assignment], stored: list[Analysis], errors: list[InputError], event_ids: list[str] | None) -> Dossier:
@@ -90,7 +89,7 @@ def refresh_dossiers(store: Store, run: Callable[[Callable, Iterable], Iterable[
     sizes = Counter(a.event_id for a in store.assignments(stale))
     stale.sort(key=lambda event_id: -sizes[event_id])
     rebuilt = 0
-    for inputs, (outcome, encoded) in run(dossier_document, (dossier_inputs(store, [event_id], with_errors=False) for event_id in stale)):
+    for inputs, (outcome, encoded) in run(dossier_document, (stored_inputs(store, event_id) for event_id in stale)):
         event_id = inputs[3][0]
         if isinstance(outcome, str):  # the event's articles are stored; its reads keep the previous dossier and the next run retries
             print(f"newsdesk: the dossier of {event_id} could not be built ({outcome})", file=sys.stderr)
@@ -100,15 +99,26 @@ def refresh_dossiers(store: Store, run: Callable[[Callable, Iterable], Iterable[
     return rebuilt
 
 
+def stored_inputs(store: Store, event_id: str) -> tuple[list[Assignment], list[tuple[str, bytes | None]], list[InputError], list[str]]:
+    """What the stored dossier of one event is built from, its analyses as the store holds them
+    (``Store.stored_analyses``): decoding them is the worker's work (``dossier_document``), not
+    the writer's."""
+    assignments = store.assignments([event_id])
+    return assignments, store.stored_analyses([a.article_id for a in assignments]), [], [event_id]
+
+
 def dossier_document(inputs: tuple) -> tuple[dict | str | None, dict[str, bytes]]:
-    """One event's dossier as stored (None: the event is gone), or what went wrong building it;
-    and the vectors of its articles with the texts the build encoded added (``newsdesk.vectors``:
-    the next build of the event reads them instead of encoding them again)."""
+    """One event's dossier as stored (None: the event is gone), or what went wrong building it,
+    from its ``stored_inputs``; and the vectors of its articles with the texts the build encoded
+    added (``newsdesk.vectors``: the next build of the event reads them instead of encoding them
+    again)."""
+    assignments, stored, errors, event_ids = inputs
     try:
-        dossier = dossier_from_inputs(*inputs)
+        analyses = [analysis_from_stored(s) for s in stored]
+        dossier = dossier_from_inputs(assignments, analyses, errors, event_ids)
     except Exception as exc:
         return f"{type(exc).__name__}: {exc}", {}
-    encoded = {a.article.id: more.to_bytes() for a in inputs[1] if (more := grown(a.vectors, texts_compared(a))) is not None}
+    encoded = {a.article.id: more.to_bytes() for a in analyses if (more := grown(a.vectors, texts_compared(a))) is not None}
     return (dossier_to_json(dossier) if dossier.events else None), encoded
 
 
