@@ -32,7 +32,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from newsdesk import pipeline
+from newsdesk import dossiers, pipeline
 from newsdesk.eval.ecbplus import as_article_record, load_documents
 from newsdesk.ingest import read_inputs
 from newsdesk.model import Article
@@ -131,8 +131,8 @@ class _Parts:
         "reading inputs": (pipeline, ("read_inputs",)),
         "clustering": (pipeline.OnlineClusterer, ("add", "refine", "state", "from_state")),
         "store: batch writes": (pipeline.Store, ("write_batch",)),
-        "store: dossier inputs read": (pipeline, ("_dossier_inputs",)),
-        "store: dossier writes": (pipeline.Store, ("write_dossier",)),
+        "store: dossier inputs read": (dossiers, ("stored_inputs",)),
+        "store: dossier writes": (dossiers.Store, ("write_dossier",)),
     }
 
     def __init__(self) -> None:

@@ -16,7 +16,8 @@ from newsdesk.events.compare import compare_all
 from newsdesk.framing import compare_wording
 from newsdesk.ingest import read_inputs
 from newsdesk.link import link_entities
-from newsdesk.pipeline import _dossier, _dossier_inputs, ingest, refresh_dossiers
+from newsdesk.dossiers import dossier_from_inputs, dossier_inputs
+from newsdesk.pipeline import ingest, refresh_dossiers
 from newsdesk.stages import STAGES, texts_compared
 from newsdesk.store import Store
 from newsdesk.store.codec import to_plain
@@ -136,10 +137,10 @@ def test_an_event_growing_by_one_article_encodes_no_text_twice(store_at, ecb_top
         stored = store.analyses(with_vectors=True)
         assert len(stored) == 4 and all(a.vectors is not None and a.vectors.encoder == vectors.encoder_version() for a in stored)
         assert all("vectors" in a.stage_versions for a in stored)
-        inputs = _dossier_inputs(store, None)
+        inputs = dossier_inputs(store, None)
         assert not store.analyses()[0].vectors  # only the dossier's reads load them
     again = [t for t in growing.texts if any(v.get(vectors.text_digest(t)) is not None for v in before.values())]
     assert not again
     encoder(refuse=True)
-    dossier = _dossier(*inputs)  # and once every build has run, a rebuild encodes nothing
+    dossier = dossier_from_inputs(*inputs)  # and once every build has run, a rebuild encodes nothing
     assert sum(len(e.article_ids) for e in dossier.events) == 4

@@ -392,6 +392,9 @@ class Event:
     date_support: Support | None = None  # the words in a report that date the event
     reported_first: str | None = None  # publication dates of its first and last report
     reported_last: str | None = None
+    # an event too large to line up every article's claims: the articles whose claims were lined
+    # up (``newsdesk.dossiers.aligned_articles``); None when every article's were
+    claims_aligned: list[str] | None = None
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 ingest -> [clean -> analyse -> quotes -> claims -> framing -> event features] -> online clustering -> store,
 the bracketed per-article stages as declared in ``newsdesk.stages`` (which also says what happens
 to an article a stage fails on: recorded in the run's errors, and the batch goes on),
-then, when a dossier is asked for: link entities across articles -> summarise events -> compare wording -> align claims -> report.
+then the dossier of each event that changed (``newsdesk.dossiers``): link entities across articles -> summarise events -> compare wording -> align claims -> report.
 """
 
 from __future__ import annotations
@@ -11,31 +11,25 @@ from __future__ import annotations
 import functools
 import sys
 import tempfile
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from newsdesk import errors
-from newsdesk.claims import align_claims, single_source_claims
-from newsdesk.events import Decision, OnlineClusterer, compare_all, summarise
+from newsdesk.dossiers import build_dossier, refresh_dossiers
+from newsdesk.events import Decision, OnlineClusterer
 from newsdesk.events.cluster import StaleState
 from newsdesk.events.features import ArticleFeatures
-from newsdesk.framing import compare_wording
 from newsdesk.ingest import Target, expand_paths, read_inputs
-from newsdesk.link import link_entities
-from newsdesk.model import Analysis, Article, Comparison, Dossier, Entity, Event, InputError, Quote
-from newsdesk.report.dossier import dossier_to_json
-from newsdesk.stages import STAGES, texts_compared
-from newsdesk.vectors import grown
+from newsdesk.model import Article, Dossier, InputError
+from newsdesk.stages import STAGES
 from newsdesk.workers import Analysed, Analyser, analyser
 from newsdesk.store import Assignment, Store
 
+__all__ = ["analyze", "build_dossier", "ingest", "reanalyze", "recluster", "refresh_dossiers"]
+
 BATCH_SIZE = 32
-# The comparison matrix grows with the square of an event's size; past this many articles it
-# would swamp the dossier (and a reader), so only the first articles (by arrival) are compared.
-MAX_COMPARED_ARTICLES = 8
 
 
 @dataclass(frozen=True)
@@ -353,129 +347,6 @@ def _counted(paths: Iterable[str], advance: Callable[[int | None], None]) -> Ite
     for target in targets:
         yield target
         advance(None)
-
-
-# -- dossier --------------------------------------------------------------------------
-
-
-def build_dossier(store: Store, event_ids: Iterable[str] | None = None) -> Dossier:
-    """The dossier of the given events (all events when None), built from the store."""
-    return _dossier(*_dossier_inputs(store, event_ids))
-
-
-def _dossier_inputs(store: Store, event_ids: Iterable[str] | None, with_errors: bool = True) -> tuple[list[Assignment], list[Analysis], list[InputError], list[str] | None]:
-    """What a dossier is built from, read from the store (the building needs no store: a worker
-    can do it). ``with_errors`` False: a dossier to store, which keeps no errors (they are read
-    fresh with each stored dossier)."""
-    event_ids = None if event_ids is None else list(event_ids)
-    assignments = store.assignments(event_ids)
-    return assignments, store.analyses([a.article_id for a in assignments], with_vectors=True), store.errors() if with_errors else [], event_ids
-
-
-def _dossier(assignments: list[Assignment], stored: list[Analysis], errors: list[InputError], event_ids: list[str] | None) -> Dossier:
-    members: dict[str, list[str]] = defaultdict(list)
-    decisions: dict[str, dict] = {}
-    for assignment in assignments:
-        members[assignment.event_id].append(assignment.article_id)
-        decisions[assignment.article_id] = assignment.decision
-    wanted = list(members) if event_ids is None else [e for e in event_ids if e in members]
-    analyses = {a.article.id: a for a in stored}
-    event_of = {aid: eid for eid in wanted for aid in members[eid]}
-    entities = link_entities(list(analyses.values()), event_of)
-    events = [_event(eid, [analyses[aid] for aid in members[eid]], entities) for eid in wanted]
-    for event in events:
-        event.evidence = [decisions[aid] for aid in event.article_ids]
-    events.sort(key=lambda e: (-len(e.article_ids), e.date or "", e.id))
-    ordered = [aid for e in events for aid in e.article_ids]
-    return Dossier(
-        articles=[analyses[aid].article for aid in ordered],
-        events=events,
-        removed=[r for aid in ordered for r in analyses[aid].removed],
-        errors=errors,
-        analyses=analyses,
-    )
-
-
-def refresh_dossiers(store: Store, run: Callable[[Callable, Iterable], Iterable[tuple]] | None = None) -> int:
-    """Rebuild and store the dossier of every event whose articles changed since its dossier was
-    built, so that reads never analyse (``newsdesk show``, the server). The writer calls this at
-    the end of each ingest, building them in its workers (``run``: an ``Analyser``'s
-    ``map_unordered``, giving each input with its outcome as they are done); ``newsdesk refresh``
-    does it after an interrupted one. The largest events go first: built side by side, the
-    largest one last would leave every worker but one idle while it is built. Returns how many
-    it rebuilt."""
-    run = run or Analyser().map_unordered
-    stale = store.stale_dossiers()
-    sizes = Counter(a.event_id for a in store.assignments(stale))
-    stale.sort(key=lambda event_id: -sizes[event_id])
-    rebuilt = 0
-    for inputs, (outcome, encoded) in run(_dossier_document, (_dossier_inputs(store, [event_id], with_errors=False) for event_id in stale)):
-        event_id = inputs[3][0]
-        if isinstance(outcome, str):  # the event's articles are stored; its reads keep the previous dossier and the next run retries
-            print(f"newsdesk: the dossier of {event_id} could not be built ({outcome})", file=sys.stderr)
-        elif outcome is not None:
-            store.write_dossier(outcome, encoded)
-            rebuilt += 1
-    return rebuilt
-
-
-def _dossier_document(inputs: tuple) -> tuple[dict | str | None, dict[str, bytes]]:
-    """One event's dossier as stored (None: the event is gone), or what went wrong building it;
-    and the vectors of its articles with the texts the build encoded added (``newsdesk.vectors``:
-    the next build of the event reads them instead of encoding them again)."""
-    try:
-        dossier = _dossier(*inputs)
-    except Exception as exc:
-        return f"{type(exc).__name__}: {exc}", {}
-    encoded = {a.article.id: more.to_bytes() for a in inputs[1] if (more := grown(a.vectors, texts_compared(a))) is not None}
-    return (dossier_to_json(dossier) if dossier.events else None), encoded
-
-
-def _event(event_id: str, analyses: list[Analysis], entities: list[Entity]) -> Event:
-    ids = {a.article.id for a in analyses}
-    own = [e for e in entities if any(m.article_id in ids for m in e.mentions)]
-    event = summarise(event_id, analyses, own)
-    event.entities = sorted(own, key=lambda e: (-len(e.mentions), e.name))
-    speakers = _SpeakerIndex(own)
-    event.quotes = [speakers.link(q) for a in analyses for q in a.quotes]
-    event.posts = [p for a in analyses for p in a.posts]
-    compared = analyses[:MAX_COMPARED_ARTICLES]
-    event.comparisons = [Comparison(a.article.id, b.article.id, scores) for a, b, scores in compare_all(compared)]
-    event.wording = compare_wording(analyses)
-    event.agreements, event.conflicts = align_claims(analyses, own)
-    event.single_source = single_source_claims(analyses, own)
-    return event
-
-
-class _SpeakerIndex:
-    """Finds the entity a quote's speaker refers to: the entity mentioned at the speaker's
-    span or, for a resolved pronoun or role, the entity that has the resolved name as a
-    variant in the same article. A person named inside the speaker phrase is the speaker;
-    an organisation or place only when it is most of the phrase ("the Interior Ministry"),
-    since "the leader of the militia Asaib Ahl al-Haq" is a person, not the militia."""
-
-    def __init__(self, entities: list[Entity]):
-        self.spans: dict[str, list[tuple[int, int, str, bool]]] = defaultdict(list)
-        self.names: dict[tuple[str, str], str] = {}
-        for entity in entities:
-            for m in entity.mentions:
-                self.spans[m.article_id].append((m.start, m.end, entity.id, entity.type == "PERSON"))
-                self.names.setdefault((m.article_id, m.text.casefold()), entity.id)
-
-    def link(self, quote: Quote) -> Quote:
-        if quote.attribution.source_kind == "anonymous":
-            return quote  # "sources close to al-Kazimi" are his entourage, not al-Kazimi; "Iraqi sources" are not Iraq
-        if quote.speaker_start is not None:
-            written = quote.speaker_end - quote.speaker_start
-            for start, end, entity_id, is_person in self.spans.get(quote.article_id, ()):
-                shared = min(end, quote.speaker_end) - max(start, quote.speaker_start)
-                if shared > 0 and (is_person or shared * 2 >= written):
-                    return replace(quote, speaker_entity_id=entity_id)
-        if quote.speaker:
-            entity_id = self.names.get((quote.article_id, quote.speaker.casefold()))
-            if entity_id:
-                return replace(quote, speaker_entity_id=entity_id)
-        return quote
 
 
 def analyze(

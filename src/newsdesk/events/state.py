@@ -21,6 +21,18 @@ import numpy as np
 MAGIC = b"newsdesk-clusterer-state/1\n"
 NUMERIC_KINDS = "biuf"
 PLAIN = (str, int, float, bool, type(None))  # bool, signed and unsigned integers, floats: no object arrays
+_PLAIN_TYPES = frozenset(PLAIN)
+_STR = frozenset({str})
+
+
+def _all_plain(values) -> bool:
+    """Every value of exactly a ``PLAIN`` type (the types looked at in C: the state holds
+    hundreds of thousands of them, and it is saved with every batch)."""
+    return set(map(type, values)) <= _PLAIN_TYPES
+
+
+def _all_str(keys) -> bool:
+    return set(map(type, keys)) <= _STR
 
 
 class StateFormatError(ValueError):
@@ -46,19 +58,21 @@ def encode_state(value: Any, classes: dict[str, type]) -> bytes:
             offset += len(data)
             return {"$": "array", "dtype": item.dtype.str, "shape": list(item.shape), "start": offset - len(data), "end": offset}
         if isinstance(item, Counter):
-            if all(type(k) is str for k in item) and all(type(v) in PLAIN for v in item.values()):
+            if _all_str(item) and _all_plain(item.values()):
                 return {"$": "Counter", "object": dict(item)}  # the common case, without a call per entry
             return {"$": "Counter", "items": [[encode(k), encode(v)] for k, v in item.items()]}
         if isinstance(item, defaultdict) and item.default_factory is list:
+            if _all_str(item) and all(type(v) is list and _all_plain(v) for v in item.values()):
+                return {"$": "defaultdict_list", "items": [[k, list(v)] for k, v in item.items()]}  # what encode makes of each, without the calls
             return {"$": "defaultdict_list", "items": [[encode(k), encode(v)] for k, v in item.items()]}
         if type(item) is dict:
-            if all(type(k) is str for k in item):
-                if all(type(v) in PLAIN for v in item.values()):
+            if _all_str(item):
+                if _all_plain(item.values()):
                     return {"$": "dict", "object": dict(item)}
                 return {"$": "dict", "object": {k: encode(v) for k, v in item.items()}}
             return {"$": "dict", "items": [[encode(k), encode(v)] for k, v in item.items()]}
         if type(item) is list:
-            return list(item) if all(type(v) in PLAIN for v in item) else [encode(v) for v in item]
+            return list(item) if _all_plain(item) else [encode(v) for v in item]
         if type(item) in (tuple, set, frozenset):
             return {"$": type(item).__name__, "items": [encode(v) for v in item]}
         if type(item) is date:

@@ -11,7 +11,21 @@ KIND_LABELS = {"contradiction": "contradiction", "update": "updated over time", 
 
 
 def claims_markdown(event: dict[str, Any], articles: dict[str, Any]) -> list[str]:
-    return _compared(event, articles) + _single_source(event, articles)
+    note = aligned_note(event)
+    return ([f"*{note}*", ""] if note else []) + _compared(event, articles) + _single_source(event, articles)
+
+
+def aligned_note(event: dict[str, Any]) -> str | None:
+    """What a reader of a very large event must know of its findings: which articles' claims were
+    lined up (``claims_aligned``); None when every article's were."""
+    aligned = event.get("claims_aligned")
+    if aligned is None:
+        return None
+    return (
+        f"Claims lined up across {len(aligned)} of the {len(event['article_ids'])} articles: every independent account "
+        "(copies of one story count once) before any copy, spread from the first report to the last. "
+        "What only the others say is in no finding, and single-source means single among these."
+    )
 
 
 def _sources(finding: dict[str, Any], articles: dict[str, Any]) -> str:

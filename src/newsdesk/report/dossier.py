@@ -69,6 +69,7 @@ def _event(event: Event) -> dict[str, Any]:
         "comparisons": [{"article_ids": [c.left, c.right], "scores": c.scores} for c in event.comparisons],
         "evidence": event.evidence,
         "wording": [_wording(w) for w in event.wording],
+        "claims_aligned": list(event.claims_aligned) if event.claims_aligned is not None else None,
     }
 
 

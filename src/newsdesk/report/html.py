@@ -9,7 +9,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from newsdesk.report.claims import voice_label
+from newsdesk.report.claims import aligned_note, voice_label
 from newsdesk.report.speakers import quotes_by_speaker
 
 
@@ -20,6 +20,7 @@ def dossier_html(document: dict[str, Any]) -> str:
     env.globals["anchor"] = span_anchor
     env.globals["quotes_by_speaker"] = quotes_by_speaker
     env.globals["voice_label"] = voice_label
+    env.globals["aligned_note"] = aligned_note
     articles = {a["id"]: a for a in document["articles"]}
     rendered = {a["id"]: _article_markup(a, document) for a in document["articles"]}
     return env.get_template("dossier.html").render(doc=document, articles=articles, rendered=rendered)

@@ -17,6 +17,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader
 
+from newsdesk.report.claims import aligned_note
 from newsdesk.report.html import span_anchor
 from newsdesk.serve.api import ID_PATTERN
 from newsdesk.serve.desk import Desk, EventQuery
@@ -34,6 +35,7 @@ def _templates() -> Environment:
     env.filters["plural"] = lambda n, word: f"{n} {word}" + ("" if n == 1 else "s")
     env.globals["anchor_of"] = span_anchor
     env.globals["outlet"] = outlet
+    env.globals["aligned_note"] = aligned_note
     env.globals["display_title"] = display_title
     env.globals["ENTITIES_SHOWN"] = ENTITIES_SHOWN
     return env

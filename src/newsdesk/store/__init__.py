@@ -23,7 +23,7 @@ from newsdesk.store.connection import StoreError, is_server, store_error
 from newsdesk.store.reads import EventPage, EventQuery, StoredDossier, members_key
 from newsdesk.vectors import TextVectors
 
-__all__ = ["Assignment", "EventPage", "EventQuery", "Store", "StoreError", "StoredDossier", "is_server", "members_key", "store_exists"]
+__all__ = ["Assignment", "EventPage", "EventQuery", "Store", "StoreError", "StoredDossier", "analysis_from_stored", "is_server", "members_key", "store_exists"]
 
 
 @dataclass(frozen=True)
@@ -306,12 +306,14 @@ class Store:
         """``with_vectors``: with the sentence vectors each carries (what a dossier build reuses)."""
         if not with_vectors:
             return [from_plain(Analysis, json.loads(r[0])) for r in self._rows("SELECT analysis FROM articles", ids)]
-        found = []
-        for analysis_json, vectors in self._rows("SELECT analysis, v.data FROM articles LEFT JOIN vectors v ON v.article_id = articles.id", ids):
-            analysis = from_plain(Analysis, json.loads(analysis_json))
-            analysis.vectors = TextVectors.from_bytes(bytes(vectors)) if vectors is not None else None
-            found.append(analysis)
-        return found
+        return [analysis_from_stored(stored) for stored in self.stored_analyses(ids)]
+
+    def stored_analyses(self, ids: Iterable[str] | None = None) -> list[tuple[str, bytes | None]]:
+        """Each analysis with its vectors as the store holds them (its JSON text, the vectors'
+        bytes), not decoded: the writer hands these to a worker, which decodes them
+        (``analysis_from_stored``), so that decoding is not the writer's work."""
+        rows = self._rows("SELECT analysis, v.data FROM articles LEFT JOIN vectors v ON v.article_id = articles.id", ids)
+        return [(analysis_json, bytes(vectors) if vectors is not None else None) for analysis_json, vectors in rows]
 
     def _rows(self, select: str, ids: Iterable[str] | None) -> list[tuple]:
         if ids is None:
@@ -467,6 +469,14 @@ class _Transaction:
 _PUT_FEATURES = "INSERT INTO features VALUES (?, ?) ON CONFLICT (article_id) DO UPDATE SET data = excluded.data"
 _PUT_VECTORS = "INSERT INTO vectors VALUES (?, ?) ON CONFLICT (article_id) DO UPDATE SET data = excluded.data"
 _PUT_CLUSTERER = "INSERT INTO clusterer VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state"
+
+
+def analysis_from_stored(stored: tuple[str, bytes | None]) -> Analysis:
+    """An analysis with the vectors it carries, from ``Store.stored_analyses``."""
+    analysis_json, vectors = stored
+    analysis = from_plain(Analysis, json.loads(analysis_json))
+    analysis.vectors = TextVectors.from_bytes(vectors) if vectors is not None else None
+    return analysis
 
 
 def _versions_json(analysis: Analysis) -> str | None:
