@@ -22,6 +22,11 @@ contradiction; a salient one no other source states, single-source.
   object ("Rich Dauer, 65, hit his head the night before" / "Dauer hit his head", 0.46); a
   passive without its agent compares by the thing done alone. Whole clauses of one fact with
   different asides score low, their parts do not.
+- **Different doers.** Two clauses whose doers are both named in them (a linked entity or a
+  titled holder, not through a pronoun, not a passive without its agent) and share neither an
+  entity nor a word of their names (within ``SAME_NAME_WORD``: one person may be linked twice)
+  are two propositions, however alike their words: "Russia exports some oil to North Korea" /
+  "China exports ...".
 - **Figures decide.** When both clauses carry counts of the same slot with different values, or
   both give numbers and none in common, the statement says nothing by itself: the figures are compared by ``align`` (agreement,
   precision, update or contradiction), so the pair is left out here.
@@ -66,6 +71,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from newsdesk import vectors
 from newsdesk.claims.bearings import bearing_contradictions
@@ -84,6 +90,7 @@ SAME_PARTS = 0.4
 DENIED_PARTS = 0.55
 COUNTERPART = 0.45
 NEAR = 0.65
+SAME_NAME_WORD = 85  # rapidfuzz ratio at which two words of names are one name written two ways
 MIN_SHARED_KEYS = 2
 MAX_POSTING = 40
 MAX_STATEMENTS_PER_ARTICLE = 200
@@ -178,7 +185,7 @@ def align_statements(analyses: list[Analysis], figures_of: dict[str, list[Claim]
         similarity = aligned.similarity[(i, j)]
         parts = similarity >= SAME_PARTS and parties.same_parts(left, right)
         same = aligned.same_proposition(i, j) or parts
-        if not same or _figures_differ(left, right, figures_of) or _numbers_apart(left, right):
+        if not same or _figures_differ(left, right, figures_of) or _numbers_apart(left, right) or parties.other_doers(left, right, texts):
             continue
         if left.negated != right.negated:
             # the same words negated, or the same doer, predicate and object denied at a lower
@@ -203,6 +210,7 @@ class _Parties:
     def __init__(self, entities: list[Entity]):
         self.mentions: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
         self.ids = frozenset(entity.id for entity in entities)
+        self.names = {entity.id: entity.name for entity in entities}
         titled: dict[str, list[Entity]] = defaultdict(list)
         for entity in entities:
             for mention in entity.mentions:
@@ -253,6 +261,35 @@ class _Parties:
         if strict and not self.named(left) and _doer_words(left) != _doer_words(right):
             return False
         return None in objects or bool(objects[0] & objects[1])
+
+    def other_doers(self, left: Claim, right: Claim, texts: dict[str, str]) -> bool:
+        """Both doers are named in their clauses (a linked entity or a titled holder, not a
+        pronoun's antecedent, not the thing done of a passive without its agent) and they share
+        neither an entity nor a word of their names: close words about two different people or
+        bodies ("the female gorilla Binti Jua gently cradled the child" / "The gorilla named
+        Harambe picked the boy up") are two propositions, however alike the sentences. Names
+        are compared by their words too, since one person may be linked as two entities across
+        outlets ("Perry" / "Shane Perry", "Isaiah" / "Isiah"), and by the whole subject's
+        words."""
+        if _without_doer(left, right):
+            return False
+        names = []
+        for c in (left, right):
+            if c.actor_start is None or not c.start <= c.actor_start < c.end:
+                return False
+            doer = self.of(c.article_id, c.actor_start, c.actor_end, _head_words(c.subject, c.subject_start, c.actor_start, c.actor_end))
+            named = (doer or frozenset()) & self.ids
+            if not named:
+                return False
+            # the whole subject's words: a parse that hangs the name on a word before it ("Lap
+            # 48 Felipe Massa has a smash") still names the person
+            written = texts.get(c.article_id, "")[c.subject_start : c.subject_end]
+            words = {w.casefold() for w in re.findall(r"[^\W\d_]+", " ".join([written, *(self.names[e] for e in named)])) if w[0].isupper()}
+            names.append((named, words))
+        (left_named, left_words), (right_named, right_words) = names
+        if left_named & right_named:
+            return False
+        return not any(fuzz.ratio(a, b) >= SAME_NAME_WORD for a in left_words for b in right_words)
 
     def named(self, statement: Claim) -> bool:
         """Whether the statement's doer is a linked entity or a title (not only a head word)."""
