@@ -53,6 +53,24 @@ def test_the_same_predicate_doer_and_object_agree_below_the_clause_cosine(dev_ev
     assert found.claim_kind == "statement" and found.similarity < 0.6  # the whole clauses alone would not agree
 
 
+def test_verbs_news_writes_for_one_happening_share_a_meaning():
+    """Sentences of the dev articles: a vehicle driven into something ("crashed a truck ...
+    into" / "rammed a car ... into"), a fall ("plummeted into the well" / "fell into"), a verb
+    with a particle and without ("crashed out" / "crashed"); other verbs stay apart."""
+    from newsdesk.claims.predicates import meaning
+
+    def predicate(sentence: str, verb: str) -> str:
+        return next(c.predicate for c in statements_of(sentence) if verb in c.text)
+
+    crashed = predicate("A suicide bomber crashed a truck loaded with explosives into a German consulate building in Afghanistan.", "crashed")
+    rammed = predicate("A Taliban suicide bomber rammed a car packed with explosives into a wall around the German consulate.", "rammed")
+    plummeted = predicate("The six-year-old, whose condition remains unknown, plummeted into the well at around 11am local time on Sunday.", "plummeted")
+    fell = predicate("The six-year-old fell into the 80m-deep well in Hebei province.", "fell")
+    out = predicate("In a Brazilian Grand Prix deeply impacted by rain, Massa crashed out in the 48th of 71 laps.", "crashed")
+    assert meaning(crashed) == meaning(rammed) and meaning(plummeted) == meaning(fell) and meaning(out) == meaning(crashed)
+    assert len({meaning(p) for p in ("kill", "wound", "die", "crash", "win", "lose", "buy", "sell")}) == 8
+
+
 def test_clauses_of_the_same_common_words_are_compared():
     (quoted,) = statements_of("“There’s a bird in the cockpit.”")
     assert set(quoted.keys) == {"bird", "cockpit"}

@@ -37,8 +37,9 @@ contradiction; a salient one no other source states, single-source.
   agree (the same polarity). Two sources putting something at the same distance from the same
   place in incompatible directions contradict (rules in ``bearings``).
 - **Findings.** Agreeing pairs are grouped from the most similar down; a statement joins a group
-  when it agrees with at least half of the members already in it (no long chains: A like B and
-  B like C does not make A like C); a second statement of an article already in the group (a
+  when it agrees with more than half of the members already in it, so with both of a pair (no
+  chains: A like B and B like C does not make A like C; on dev, at least half let a clause that
+  agreed with one of a pair join it, and pull the pair's figure into another proposition); a second statement of an article already in the group (a
   quote repeated) is absorbed, so it opens no second group for the same proposition. A group from two or more articles is one
   agreement, one support per article. A finding carries the similarity of its weakest pair and
   the names (linked entities first) and words its clauses share, so the reader can see why. A
@@ -436,14 +437,14 @@ def _numbers_apart(left: Claim, right: Claim) -> bool:
 
 def _agreements(statements: list[Claim], edges: list[tuple[int, int, float]], names: dict) -> list[Finding]:
     """Groups of agreeing statements, one support per article, strongest pairs first: a statement
-    joins a group when it agrees with at least half its supports; if its article is already in
+    joins a group when it agrees with more than half its supports; if its article is already in
     the group (an article repeating a quote), it is absorbed and opens no group of its own."""
     agree = {(min(i, j), max(i, j)): s for i, j, s in edges}
     group_of: dict[int, int] = {}
     groups: list[list[int]] = []
 
     def agrees_with(new: int, members: list[int]) -> bool:
-        return 2 * sum((min(m, new), max(m, new)) in agree for m in members) >= len(members)
+        return 2 * sum((min(m, new), max(m, new)) in agree for m in members) > len(members)
 
     neighbours: dict[int, set[int]] = defaultdict(set)
     for i, j, _ in edges:
