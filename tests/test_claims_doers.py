@@ -109,3 +109,20 @@ def test_close_words_about_two_differently_named_doers_are_two_propositions():
         "Apple removed the Telegram app from its store on Thursday, the company said.",
         "Security researchers were puzzled on Friday. The Telegram app was removed from the store on Thursday.",
     )
+
+
+def test_coordinated_doers_are_each_the_doer():
+    # a real sentence of the planets dev event: the actor's span holds both doers
+    (relied,) = [c for c in statements_of("So Dai and postdoctoral researcher Eduardo Guerras relied on a scientific principle.") if c.predicate == "rely"]
+    text = "So Dai and postdoctoral researcher Eduardo Guerras relied on a scientific principle."
+    assert text[relied.actor_start : relied.actor_end] == "Dai and postdoctoral researcher Eduardo Guerras"
+    # written reports: "Broadcom and Qualcomm signed" is Qualcomm's signing too (the clauses alone
+    # are too far apart for the encoder: 0.51)
+    from conftest import aligned_event, analysed_reports
+
+    analyses = analysed_reports([
+        ("Markets rose in Asia on Tuesday. Broadcom and Qualcomm signed the merger agreement late on Monday after a bitter four-month takeover battle that had drawn the attention of regulators.", None),
+        ("Analysts had expected a long fight. Qualcomm signed the merger agreement, according to a filing.", None),
+    ])
+    (signed,) = aligned_event(analyses)[1]
+    assert signed.claim_kind == "statement" and len({s.article_id for s in signed.support}) == 2

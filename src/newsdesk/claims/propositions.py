@@ -18,7 +18,8 @@ contradiction; a salient one no other source states, single-source.
 - **Same parts.** A candidate pair is also the same proposition when the cosine reaches
   ``SAME_PARTS`` and the two clauses have the same predicate (the same verb or one class of
   meaning, ``predicates``), the same doer (the linked entity whose mention ends the subject's
-  head, the event's holder of a title the subject gives, or the same head word) and no different
+  head, the event's holder of a title the subject gives, or the same head word; each of
+  coordinated doers: "Broadcom and Qualcomm signed" / "Qualcomm signed") and no different
   object ("Rich Dauer, 65, hit his head the night before" / "Dauer hit his head", 0.46); a
   passive without its agent compares by the thing done alone. Whole clauses of one fact with
   different asides score low, their parts do not.
@@ -98,6 +99,7 @@ MAX_STATEMENTS_PER_ARTICLE = 200
 SINGLE_SOURCE_PER_ARTICLE = 3
 SINGLE_MIN_WORDS = 6
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
+_COORDINATION = re.compile(r",?\s+(?:and|&)\s+|,\s+")  # between coordinated doers
 _LEADING_PERSONAL = re.compile(r"(?:he|she)\b", re.IGNORECASE)
 _PRONOUNS = frozenset("i you he she it we they this that these those who which one someone anyone everyone".split())
 _LIGHT_PREDICATES = frozenset("be have do get make go take come give include become seem see show".split())
@@ -242,6 +244,25 @@ class _Parties:
         word = head[-1]
         return frozenset({word[:-1] if word.endswith("s") and not word.endswith("ss") else word})
 
+    def doers(self, statement: Claim) -> frozenset[str] | None:
+        """What the statement's doer names (``of``), each of coordinated doers ("Broadcom and
+        Qualcomm signed the deal" is Broadcom's doing and Qualcomm's)."""
+        c = statement
+        words = _head_words(c.subject, c.subject_start, c.actor_start, c.actor_end)
+        if words is None or not _COORDINATION.search(words):
+            return self.of(c.article_id, c.actor_start, c.actor_end, words)
+        named: set[str] = set()
+        at = 0
+        for piece in _COORDINATION.split(words):
+            if not piece.strip():
+                continue
+            at = words.index(piece, at)
+            start = c.actor_start + at
+            found = self.of(c.article_id, start, start + len(piece.rstrip()), piece.rstrip())
+            named |= found or set()
+            at += len(piece)
+        return frozenset(named) or None
+
     def same_parts(self, left: Claim, right: Claim, strict: bool = False) -> bool:
         """The same predicate (by class of meaning, not a light verb), the same subject, and
         objects that do not differ: "Dauer hit his head the night before" / "Rich Dauer hit his
@@ -251,7 +272,7 @@ class _Parties:
         verb = meaning(left.predicate)
         if verb is None or verb != meaning(right.predicate) or verb in _LIGHT_PREDICATES:
             return False
-        doers = [self.of(c.article_id, c.actor_start, c.actor_end, _head_words(c.subject, c.subject_start, c.actor_start, c.actor_end)) for c in (left, right)]
+        doers = [self.doers(c) for c in (left, right)]
         objects = [self.of(c.article_id, c.target_start, c.target_end, _head_words(c.target, c.target_start, c.target_start, c.target_end)) for c in (left, right)]
         if _without_doer(left, right):
             # a passive without its agent ("oxygen was supplied" / "oxygen was pumped by the
@@ -278,8 +299,7 @@ class _Parties:
         for c in (left, right):
             if c.actor_start is None or not c.start <= c.actor_start < c.end:
                 return False
-            doer = self.of(c.article_id, c.actor_start, c.actor_end, _head_words(c.subject, c.subject_start, c.actor_start, c.actor_end))
-            named = (doer or frozenset()) & self.ids
+            named = (self.doers(c) or frozenset()) & self.ids
             if not named:
                 return False
             # the whole subject's words: a parse that hangs the name on a word before it ("Lap

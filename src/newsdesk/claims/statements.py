@@ -33,7 +33,8 @@ proposition, not by whole sentences that mix several.
   or participial clause takes its governor's), did what (``predicate``: the verb's lemma with its
   particle; a copula takes its complement: "is 65", "was unharmed"), to whom or what
   (``target``: the object, or the passive subject; ``target_start``/``target_end`` locate a
-  nominal object's head with the words before it, ``actor_start``/``actor_end`` the subject's),
+  nominal object's head with the words before it, ``actor_start``/``actor_end`` the subject's,
+  through its last conjunct when doers are coordinated: "Broadcom and Qualcomm signed"),
   negation (``negated``: "not", "never", "no"
   on the verb, or a verb of denial over the proposition) and, as for every claim, the hedge and
   the voice (set in ``extract``).
@@ -143,6 +144,8 @@ def statements_in(article_id: str, sentence: Span, text: str) -> list[Claim]:
         head = subject if subject is not None and subject.left_edge.i <= subject.i else None
         if subject is not None and doer is not None and not doer.start <= subject.i < doer.end:
             head = doc[doer.end - 1]  # the person a pronoun stands for
+        elif head is not None:
+            head = _last_conjunct(head)  # "Broadcom and Qualcomm signed": both are the doers
         claims.append(
             Claim(
                 article_id, first, last, text[first:last],
@@ -157,6 +160,16 @@ def statements_in(article_id: str, sentence: Span, text: str) -> list[Claim]:
             )
         )
     return claims
+
+
+def _last_conjunct(head: Token) -> Token:
+    """The head of the last of coordinated doers ("Broadcom and Qualcomm", "X, Y and Z"), so that
+    the actor's span holds them all; the head itself when it has none."""
+    while True:
+        following = next((c for c in head.children if c.dep_ == "conj" and c.i > head.i and c.pos_ in ("PROPN", "NOUN")), None)
+        if following is None:
+            return head
+        head = following
 
 
 def _embedded(verb: Token) -> bool:
