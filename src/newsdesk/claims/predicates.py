@@ -68,6 +68,12 @@ _CLASSES = {
 }
 PREDICATE_MEANING = {verb: meaning for meaning, verbs in _CLASSES.items() for verb in verbs.split()}
 
+# A passive without its agent states what its subject underwent: "two people were killed" is
+# that they died. Verbs of what happens to their subject (``UNDERGOING``: "the boy fell", "the
+# ship sank") have no doer apart from it: their subject is the thing done, as a passive's is.
+UNDERGONE = {"kill": "die"}
+UNDERGOING = frozenset("die fall sink collapse drown".split())
+
 # verb -> whether it negates the verb it governs ("fail to find" is "not find")
 # ("had to be roped off" states that it was roped off)
 IMPLICATIVE = {"manage": False, "succeed": False, "fail": True, "neglect": True, "have": False}
@@ -84,7 +90,7 @@ SAYING_VERBS = frozenset(
 # an object they state a proposition of their own ("emails obtained by Newsweek reveal a ...").
 EVIDENCE_VERBS = frozenset("reveal show indicate".split())
 
-__all__ = ["EVIDENCE_VERBS", "IMPLICATIVE", "PREDICATE_MEANING", "SAYING_VERBS", "meaning"]
+__all__ = ["EVIDENCE_VERBS", "IMPLICATIVE", "PREDICATE_MEANING", "SAYING_VERBS", "UNDERGOING", "UNDERGONE", "meaning"]
 
 
 def meaning(predicate: str | None) -> str | None:

@@ -21,7 +21,9 @@ contradiction; a salient one no other source states, single-source.
   head, the event's holder of a title the subject gives, or the same head word; each of
   coordinated doers: "Broadcom and Qualcomm signed" / "Qualcomm signed") and no different
   object ("Rich Dauer, 65, hit his head the night before" / "Dauer hit his head", 0.46); a
-  passive without its agent compares by the thing done alone. Whole clauses of one fact with
+  passive without its agent compares by the thing done alone, and states what its
+  subject underwent ("two people have been killed" / "two people have died": ``UNDERGONE`` and
+  ``UNDERGOING`` in ``predicates``). Whole clauses of one fact with
   different asides score low, their parts do not.
 - **Different doers.** Two clauses whose doers are both named in them (a linked entity or a
   titled holder, not through a pronoun, not a passive without its agent) and share neither an
@@ -78,7 +80,7 @@ from rapidfuzz import fuzz
 from newsdesk import vectors
 from newsdesk.claims.bearings import bearing_contradictions
 from newsdesk.claims.numbers import number_value
-from newsdesk.claims.predicates import meaning
+from newsdesk.claims.predicates import UNDERGOING, UNDERGONE, meaning
 from newsdesk.model import Analysis, Claim, Entity, Finding, Support
 
 SAME_PROPOSITION = 0.8
@@ -269,15 +271,18 @@ class _Parties:
         head"; "the race was won by Hamilton" / "Hamilton won the race". ``strict`` (to
         contradict): a doer that is no linked entity is written the same in both ("its ships" of
         a denial may be another country's than "Chinese ships")."""
-        verb = meaning(left.predicate)
-        if verb is None or verb != meaning(right.predicate) or verb in _LIGHT_PREDICATES:
+        verb = _meaning_of(left)
+        if verb is None or verb != _meaning_of(right) or verb in _LIGHT_PREDICATES:
             return False
         doers = [self.doers(c) for c in (left, right)]
         objects = [self.of(c.article_id, c.target_start, c.target_end, _head_words(c.target, c.target_start, c.target_start, c.target_end)) for c in (left, right)]
         if _without_doer(left, right):
             # a passive without its agent ("oxygen was supplied" / "oxygen was pumped by the
-            # rescuers") is the same proposition when the thing done is the same
-            return None not in objects and bool(objects[0] & objects[1])
+            # rescuers") is the same proposition when the thing done is the same; a verb of what
+            # happens to its subject has it for the thing done ("two people were killed" / "two
+            # people died")
+            things = [objects[k] if objects[k] is not None or verb not in UNDERGOING else doers[k] for k in (0, 1)]
+            return None not in things and bool(things[0] & things[1])
         if None in doers or not doers[0] & doers[1]:
             return False
         if strict and not self.named(left) and _doer_words(left) != _doer_words(right):
@@ -325,6 +330,14 @@ def _head_words(words: str | None, words_start: int | None, start: int | None, e
     if words is None or words_start is None or start is None or end is None:
         return None
     return words[start - words_start : end - words_start]
+
+
+def _meaning_of(statement: Claim) -> str | None:
+    """The class of meaning of the statement's predicate; of what a passive without its agent
+    says its subject underwent ("was killed": died)."""
+    if statement.subject_start is not None and statement.subject_start == statement.target_start and statement.predicate in UNDERGONE:
+        return meaning(UNDERGONE[statement.predicate])
+    return meaning(statement.predicate)
 
 
 def _doer_words(statement: Claim) -> str:
