@@ -137,6 +137,26 @@ def test_a_length_of_time_is_a_figure_a_point_in_time_is_not():
     assert dated.value is None
 
 
+def test_a_number_ending_a_name_is_no_figure():
+    # sentences of the brazil, infinity-war and delta dev articles
+    for sentence in (
+        "Two weeks from now, he will make his final appearance in a Formula 1 car at the season-finisher in Abu Dhabi.",
+        "Josh Brolin will embody another Marvel figure, Cable, in the forthcoming Deadpool 2.",
+        "The pilots of Flight 1943 from Detroit to Atlanta saw a small bird in the flight deck.",
+    ):
+        assert all(c.value is None for c in statements_of(sentence)), sentence
+    (dug,) = [c for c in statements_of("After two days of careful digging, rescuers have dug only 13m down the metal shaft.") if c.predicate == "dig"]
+    assert dug.value == "13m"
+
+
+def test_a_clause_without_a_figure_does_not_speak_to_another_sources_figure():
+    """The brazil dev event: only one report says the start was delayed by 10 minutes; reports
+    of the same race that give no figure, however close in words ("On lap seven the safety car
+    peeled into the pit lane", 0.67), leave it single-source."""
+    event = predicted_gold_events({"brazil-grand-prix-2016"})["brazil-grand-prix-2016"]
+    assert found_as(event, "the start was delayed by 10 minutes", "single_source")
+
+
 def test_a_figure_of_the_same_unit_elsewhere_is_not_single_source():
     analyses = analysed_reports(
         [

@@ -53,8 +53,9 @@ contradiction; a salient one no other source states, single-source.
   two clauses of one quote, or the clause of a figure already lined up) joins it rather than
   being listed twice.
 - **Single source.** A statement is single-source when no statement of another article comes
-  near it (none that states the same proposition, by the rule above, or shares two of its words
-  at cosine ``NEAR`` or more; none that gives one of its numbers, or a figure of the same unit,
+  near it (none that states the same proposition, by the rule above, or gives a figure too and
+  shares two of its words at cosine ``NEAR`` or more: a clause without a figure speaks to the
+  topic, not to the figure; none that gives one of its numbers, or a figure of the same unit,
   in a clause at cosine ``COUNTERPART`` or more; no figure, state or action in its clause
   that another article speaks to) and
   it is checkable and salient: it gives a figure, is asserted (not hedged), in the author's
@@ -363,7 +364,10 @@ def single_source_statements(analyses: list[Analysis], covered: dict[str, list[t
     near: set[int] = set()
     for (i, j), similarity in aligned.similarity.items():
         left, right = statements[i], statements[j]
-        if aligned.same_proposition(i, j) or similarity >= NEAR or (similarity >= COUNTERPART and (_numbers(left) & _numbers(right) or _same_unit(left, right))):
+        # a clause that gives no figure speaks to the topic, not to the figure ("On lap seven the
+        # safety car peeled into the pit lane" / "The start was delayed by 10 minutes")
+        figures = left.value is not None and right.value is not None
+        if aligned.same_proposition(i, j) or (similarity >= NEAR and figures) or (similarity >= COUNTERPART and (_numbers(left) & _numbers(right) or _same_unit(left, right))):
             near.update((i, j))
     chosen: dict[str, list[Claim]] = defaultdict(list)
     for index, statement in enumerate(statements):

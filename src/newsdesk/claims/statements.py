@@ -370,12 +370,15 @@ def _figure(span: Span) -> str | None:
     hours", "$82"): a number in digits (news writes the figures that matter in digits, small
     incidental ones in words: "two versions", "two tall buildings") that is no date, time,
     ordinal or list mark ("1)"). A length of time is a figure ("delayed by 10 minutes", "in my 18
-    years of doing this"); a point in time is not ("in 2017", "on January 31", "at 11pm")."""
+    years of doing this"); a point in time is not ("in 2017", "on January 31", "at 11pm"), nor is
+    a number that ends a name ("a Formula 1 car", "Deadpool 2")."""
     for token in span:
         if not token.like_num or token.ent_type_ == "ORDINAL" or not any(ch.isdigit() for ch in token.text):
             continue
         if token.ent_type_ in ("DATE", "TIME") and not _duration(token):
             continue
+        if token.head.pos_ == "PROPN" and token.head.i < token.i:
+            continue  # part of a name: "Formula 1", "Deadpool 2", "Flight 1943"
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if following is not None and following.text == ")":
             continue
