@@ -94,20 +94,6 @@ def test_clauses_of_the_same_common_words_are_compared():
     assert (0, 1) in _candidates(statements)
 
 
-def test_the_events_main_name_counts_towards_a_pair_with_a_rarer_word(dev_events):
-    """Dauer's name is in most clauses of the astros dev event: with "retire" it makes the pair
-    "Dauer had already planned to retire" / "Dauer had previously decided he was going to
-    retire"; alone, or with another common word, it makes none."""
-    (planned,) = statements_of("Dauer had already planned to retire.")
-    (decided,) = [c for c in statements_of("Dauer had previously decided he was going to retire after the season.") if c.predicate == "decide"]
-    fillers = [replace(planned, article_id=f"other{i}", keys=("dauer", f"word{i}")) for i in range(MAX_POSTING)]
-    statements = [replace(planned, article_id="a"), replace(decided, article_id="b"), *fillers]
-    assert (0, 1) in _candidates(statements)
-    alone = [replace(planned, article_id="a", keys=("dauer", "plan")), replace(decided, article_id="b", keys=("dauer", "decide")), *fillers]
-    assert (0, 1) not in _candidates(alone)
-    assert found_as(dev_events["astros-coach-dauer-2017"], "he had planned to retire", "agreement")
-
-
 def test_another_clause_of_an_agreed_quote_widens_the_agreement(dev_events):
     (found,) = found_as(dev_events["nigerian-prince-scam-arrest-2017"], "police: annual losses of millions of dollars", "agreement")
     assert all("Most people laugh" in s.text and "annual losses" in s.text for s in found.support)

@@ -4,10 +4,7 @@ contradiction; a salient one no other source states, single-source.
 
 - **Blocking.** Two statements are compared only when they share at least ``MIN_SHARED_KEYS``
   selective keys (lemmas and names, see ``statements``): a key found in more than
-  ``MAX_POSTING`` statements of the event (the event's own name, "police") blocks nothing
-  alone, but counts towards a pair that shares a selective key ("Dauer had already planned to
-  retire" / "Dauer had previously decided he was going to retire": "retire" and the coach's
-  name, found in most of the event's clauses). The candidate pairs come from the inverted index of selective keys, so the work grows
+  ``MAX_POSTING`` statements of the event (the event's own name, "police") blocks nothing. The candidate pairs come from the inverted index of selective keys, so the work grows
   with the pairs that share rare words, not with the square of the event's sentences.
 - **Same proposition.** Each statement is encoded with the sentence encoder (multilingual USE)
   as its clause, with its subject when the clause borrows it ("..., killing six" is encoded as
@@ -423,8 +420,8 @@ def _one_says_not(left: Claim, right: Claim, texts: dict[str, str]) -> bool:
 
 
 def _candidates(statements: list[Claim]) -> list[tuple[int, int]]:
-    """Pairs of statements of different articles sharing ``MIN_SHARED_KEYS`` keys, one of them
-    at least selective, built from the selective keys' postings only."""
+    """Pairs of statements of different articles sharing ``MIN_SHARED_KEYS`` selective keys,
+    built from the selective keys' postings only."""
     postings: dict[str, list[int]] = defaultdict(list)
     for index, statement in enumerate(statements):
         for key in statement.keys:
@@ -436,13 +433,7 @@ def _candidates(statements: list[Claim]) -> list[tuple[int, int]]:
         for i, j in itertools.combinations(members, 2):
             if statements[i].article_id != statements[j].article_id:
                 shared[(i, j)] += 1
-    frequent = {key for key, members in postings.items() if len(members) > MAX_POSTING}
-    # a clause about the event's main actor ("Dauer was in a coma") shares one selective key with
-    # its counterpart: the common name it also shares counts towards the pair, though not alone
-    pairs = {
-        (i, j) for (i, j), count in shared.items()
-        if count >= MIN_SHARED_KEYS or count + len(frequent.intersection(statements[i].keys, statements[j].keys)) >= MIN_SHARED_KEYS
-    }
+    pairs = {pair for pair, count in shared.items() if count >= MIN_SHARED_KEYS}
     # clauses made of the same words, however common in the event ("There's a bird in the
     # cockpit" quoted by three outlets of a story about a bird): the same proposition
     by_words: dict[frozenset[str], list[int]] = defaultdict(list)
