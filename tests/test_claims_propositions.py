@@ -53,6 +53,38 @@ def test_the_same_predicate_doer_and_object_agree_below_the_clause_cosine(dev_ev
     assert found.claim_kind == "statement" and found.similarity < 0.6  # the whole clauses alone would not agree
 
 
+def test_verbs_news_writes_for_one_happening_share_a_meaning():
+    """Sentences of the dev articles: a vehicle driven into something ("crashed a truck ...
+    into" / "rammed a car ... into"), a fall ("plummeted into the well" / "fell into"), a verb
+    with a particle and without ("crashed out" / "crashed"); other verbs stay apart."""
+    from newsdesk.claims.predicates import meaning
+
+    def predicate(sentence: str, verb: str) -> str:
+        return next(c.predicate for c in statements_of(sentence) if verb in c.text)
+
+    crashed = predicate("A suicide bomber crashed a truck loaded with explosives into a German consulate building in Afghanistan.", "crashed")
+    rammed = predicate("A Taliban suicide bomber rammed a car packed with explosives into a wall around the German consulate.", "rammed")
+    plummeted = predicate("The six-year-old, whose condition remains unknown, plummeted into the well at around 11am local time on Sunday.", "plummeted")
+    fell = predicate("The six-year-old fell into the 80m-deep well in Hebei province.", "fell")
+    out = predicate("In a Brazilian Grand Prix deeply impacted by rain, Massa crashed out in the 48th of 71 laps.", "crashed")
+    assert meaning(crashed) == meaning(rammed) and meaning(plummeted) == meaning(fell) and meaning(out) == meaning(crashed)
+    assert len({meaning(p) for p in ("kill", "wound", "die", "crash", "win", "lose", "buy", "sell")}) == 8
+
+
+def test_a_passive_without_its_agent_states_what_its_subject_underwent():
+    """Sentences of the mazar dev articles: "two people have been killed" is that they died;
+    a verb of what is done to someone by a doer stays apart from the same verb with a doer."""
+    from newsdesk.claims.propositions import _Parties
+
+    parties = _Parties([])
+    (died,) = [c for c in statements_of("At least two people have died in a suicide attack on the German consulate in a city in north Afghanistan.") if c.predicate == "die"]
+    (killed,) = [c for c in statements_of("AT least two people have been killed.") if c.predicate == "kill"]
+    assert parties.same_parts(died, killed) and parties.same_parts(killed, died)
+    (attacked,) = statements_of("Two convoys were attacked near the border.")
+    (attacking,) = statements_of("Two convoys attacked near the border.")
+    assert not parties.same_parts(attacked, attacking)
+
+
 def test_clauses_of_the_same_common_words_are_compared():
     (quoted,) = statements_of("“There’s a bird in the cockpit.”")
     assert set(quoted.keys) == {"bird", "cockpit"}
@@ -89,6 +121,26 @@ def test_a_length_of_time_is_a_figure_a_point_in_time_is_not():
     assert delayed.value == "10 minutes"
     (dated,) = statements_of("The iceberg calved from the glacier in September 2017.")
     assert dated.value is None
+
+
+def test_a_number_ending_a_name_is_no_figure():
+    # sentences of the brazil, infinity-war and delta dev articles
+    for sentence in (
+        "Two weeks from now, he will make his final appearance in a Formula 1 car at the season-finisher in Abu Dhabi.",
+        "Josh Brolin will embody another Marvel figure, Cable, in the forthcoming Deadpool 2.",
+        "The pilots of Flight 1943 from Detroit to Atlanta saw a small bird in the flight deck.",
+    ):
+        assert all(c.value is None for c in statements_of(sentence)), sentence
+    (dug,) = [c for c in statements_of("After two days of careful digging, rescuers have dug only 13m down the metal shaft.") if c.predicate == "dig"]
+    assert dug.value == "13m"
+
+
+def test_a_clause_without_a_figure_does_not_speak_to_another_sources_figure():
+    """The brazil dev event: only one report says the start was delayed by 10 minutes; reports
+    of the same race that give no figure, however close in words ("On lap seven the safety car
+    peeled into the pit lane", 0.67), leave it single-source."""
+    event = predicted_gold_events({"brazil-grand-prix-2016"})["brazil-grand-prix-2016"]
+    assert found_as(event, "the start was delayed by 10 minutes", "single_source")
 
 
 def test_a_figure_of_the_same_unit_elsewhere_is_not_single_source():

@@ -4,7 +4,8 @@ meaning, kept small, and the verbs that pass their meaning on to the verb they g
 - **Predicate classes** (``PREDICATE_MEANING``): verbs that news writes interchangeably for one
   happening. Two statements whose verbs share a class state the same predicate ("survived the
   attack" / "escaped unscathed from the attack"; "was arrested" / "was detained"). Each class is
-  a meaning, never a phrase of one article; a verb outside every class is its own class.
+  a meaning, never a phrase of one article; a verb outside every class is its own class, and a
+  verb with a particle outside every class is the verb's class ("crashed out" / "crashed").
 - **Implicative verbs** (``IMPLICATIVE``): "managed to escape" states that he escaped, "failed to
   find" that they did not find; the proposition is the governed verb's, negated for the verbs
   of failure. (Verbs of saying and denial are handled the same way, in ``statements``.)
@@ -40,10 +41,38 @@ _CLASSES = {
     "win": "win clinch",
     # dying
     "die": "die perish",
+    # a vehicle driven into something
+    "crash": "crash ram smash slam plough plow collide",
+    # falling down
+    "fall": "fall plummet plunge tumble",
+    # sending people or machines somewhere
+    "send": "send dispatch deploy",
+    # hurting
+    "injure": "injure wound hurt",
+    # leaving an office
+    "resign": "resign quit step_down",
+    # buying
+    "buy": "buy acquire purchase",
+    # putting off
+    "postpone": "postpone delay defer reschedule push_back",
+    # calling off
+    "cancel": "cancel scrap call_off axe",
+    # forbidding
+    "ban": "ban prohibit bar outlaw forbid",
+    # letting go
+    "release": "release free",
+    # intending
+    "plan": "plan intend",
     # putting in or supplying
     "supply": "supply provide pump deliver send",
 }
 PREDICATE_MEANING = {verb: meaning for meaning, verbs in _CLASSES.items() for verb in verbs.split()}
+
+# A passive without its agent states what its subject underwent: "two people were killed" is
+# that they died. Verbs of what happens to their subject (``UNDERGOING``: "the boy fell", "the
+# ship sank") have no doer apart from it: their subject is the thing done, as a passive's is.
+UNDERGONE = {"kill": "die"}
+UNDERGOING = frozenset("die fall sink collapse drown".split())
 
 # verb -> whether it negates the verb it governs ("fail to find" is "not find")
 # ("had to be roped off" states that it was roped off)
@@ -61,11 +90,16 @@ SAYING_VERBS = frozenset(
 # an object they state a proposition of their own ("emails obtained by Newsweek reveal a ...").
 EVIDENCE_VERBS = frozenset("reveal show indicate".split())
 
-__all__ = ["EVIDENCE_VERBS", "IMPLICATIVE", "PREDICATE_MEANING", "SAYING_VERBS", "meaning"]
+__all__ = ["EVIDENCE_VERBS", "IMPLICATIVE", "PREDICATE_MEANING", "SAYING_VERBS", "UNDERGOING", "UNDERGONE", "meaning"]
 
 
 def meaning(predicate: str | None) -> str | None:
     """The class of meaning of a statement's predicate (its lemma, with its particle)."""
     if predicate is None:
         return None
-    return PREDICATE_MEANING.get(predicate, predicate)
+    if predicate in PREDICATE_MEANING:
+        return PREDICATE_MEANING[predicate]
+    # a verb with a particle outside every class means what the verb means ("crashed out" is
+    # "crashed", "dug out" is "dug"); a class lists the particle verbs that mean otherwise
+    verb, _, particle = predicate.partition("_")
+    return PREDICATE_MEANING.get(verb, verb) if particle else predicate

@@ -18,10 +18,18 @@ contradiction; a salient one no other source states, single-source.
 - **Same parts.** A candidate pair is also the same proposition when the cosine reaches
   ``SAME_PARTS`` and the two clauses have the same predicate (the same verb or one class of
   meaning, ``predicates``), the same doer (the linked entity whose mention ends the subject's
-  head, the event's holder of a title the subject gives, or the same head word) and no different
+  head, the event's holder of a title the subject gives, or the same head word; each of
+  coordinated doers: "Broadcom and Qualcomm signed" / "Qualcomm signed") and no different
   object ("Rich Dauer, 65, hit his head the night before" / "Dauer hit his head", 0.46); a
-  passive without its agent compares by the thing done alone. Whole clauses of one fact with
+  passive without its agent compares by the thing done alone, and states what its
+  subject underwent ("two people have been killed" / "two people have died": ``UNDERGONE`` and
+  ``UNDERGOING`` in ``predicates``). Whole clauses of one fact with
   different asides score low, their parts do not.
+- **Different doers.** Two clauses whose doers are both named in them (a linked entity or a
+  titled holder, not through a pronoun, not a passive without its agent) and share neither an
+  entity nor a word of their names (within ``SAME_NAME_WORD``: one person may be linked twice)
+  are two propositions, however alike their words: "Russia exports some oil to North Korea" /
+  "China exports ...".
 - **Figures decide.** When both clauses carry counts of the same slot with different values, or
   both give numbers and none in common, the statement says nothing by itself: the figures are compared by ``align`` (agreement,
   precision, update or contradiction), so the pair is left out here.
@@ -32,8 +40,9 @@ contradiction; a salient one no other source states, single-source.
   agree (the same polarity). Two sources putting something at the same distance from the same
   place in incompatible directions contradict (rules in ``bearings``).
 - **Findings.** Agreeing pairs are grouped from the most similar down; a statement joins a group
-  when it agrees with at least half of the members already in it (no long chains: A like B and
-  B like C does not make A like C); a second statement of an article already in the group (a
+  when it agrees with more than half of the members already in it, so with both of a pair (no
+  chains: A like B and B like C does not make A like C; on dev, at least half let a clause that
+  agreed with one of a pair join it, and pull the pair's figure into another proposition); a second statement of an article already in the group (a
   quote repeated) is absorbed, so it opens no second group for the same proposition. A group from two or more articles is one
   agreement, one support per article. A finding carries the similarity of its weakest pair and
   the names (linked entities first) and words its clauses share, so the reader can see why. A
@@ -41,8 +50,9 @@ contradiction; a salient one no other source states, single-source.
   two clauses of one quote, or the clause of a figure already lined up) joins it rather than
   being listed twice.
 - **Single source.** A statement is single-source when no statement of another article comes
-  near it (none that states the same proposition, by the rule above, or shares two of its words
-  at cosine ``NEAR`` or more; none that gives one of its numbers, or a figure of the same unit,
+  near it (none that states the same proposition, by the rule above, or gives a figure too and
+  shares two of its words at cosine ``NEAR`` or more: a clause without a figure speaks to the
+  topic, not to the figure; none that gives one of its numbers, or a figure of the same unit,
   in a clause at cosine ``COUNTERPART`` or more; no figure, state or action in its clause
   that another article speaks to) and
   it is checkable and salient: it gives a figure, is asserted (not hedged), in the author's
@@ -66,11 +76,12 @@ from collections import defaultdict
 from functools import lru_cache
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from newsdesk import vectors
 from newsdesk.claims.bearings import bearing_contradictions
 from newsdesk.claims.numbers import number_value
-from newsdesk.claims.predicates import meaning
+from newsdesk.claims.predicates import UNDERGOING, UNDERGONE, meaning
 from newsdesk.model import Analysis, Claim, Entity, Finding, Support
 
 SAME_PROPOSITION = 0.8
@@ -84,12 +95,14 @@ SAME_PARTS = 0.4
 DENIED_PARTS = 0.55
 COUNTERPART = 0.45
 NEAR = 0.65
+SAME_NAME_WORD = 85  # rapidfuzz ratio at which two words of names are one name written two ways
 MIN_SHARED_KEYS = 2
 MAX_POSTING = 40
 MAX_STATEMENTS_PER_ARTICLE = 200
 SINGLE_SOURCE_PER_ARTICLE = 3
 SINGLE_MIN_WORDS = 6
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
+_COORDINATION = re.compile(r",?\s+(?:and|&)\s+|,\s+")  # between coordinated doers
 _LEADING_PERSONAL = re.compile(r"(?:he|she)\b", re.IGNORECASE)
 _PRONOUNS = frozenset("i you he she it we they this that these those who which one someone anyone everyone".split())
 _LIGHT_PREDICATES = frozenset("be have do get make go take come give include become seem see show".split())
@@ -178,7 +191,7 @@ def align_statements(analyses: list[Analysis], figures_of: dict[str, list[Claim]
         similarity = aligned.similarity[(i, j)]
         parts = similarity >= SAME_PARTS and parties.same_parts(left, right)
         same = aligned.same_proposition(i, j) or parts
-        if not same or _figures_differ(left, right, figures_of) or _numbers_apart(left, right):
+        if not same or _figures_differ(left, right, figures_of) or _numbers_apart(left, right) or parties.other_doers(left, right, texts):
             continue
         if left.negated != right.negated:
             # the same words negated, or the same doer, predicate and object denied at a lower
@@ -203,6 +216,7 @@ class _Parties:
     def __init__(self, entities: list[Entity]):
         self.mentions: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
         self.ids = frozenset(entity.id for entity in entities)
+        self.names = {entity.id: entity.name for entity in entities}
         titled: dict[str, list[Entity]] = defaultdict(list)
         for entity in entities:
             for mention in entity.mentions:
@@ -233,26 +247,76 @@ class _Parties:
         word = head[-1]
         return frozenset({word[:-1] if word.endswith("s") and not word.endswith("ss") else word})
 
+    def doers(self, statement: Claim) -> frozenset[str] | None:
+        """What the statement's doer names (``of``), each of coordinated doers ("Broadcom and
+        Qualcomm signed the deal" is Broadcom's doing and Qualcomm's)."""
+        c = statement
+        words = _head_words(c.subject, c.subject_start, c.actor_start, c.actor_end)
+        if words is None or not _COORDINATION.search(words):
+            return self.of(c.article_id, c.actor_start, c.actor_end, words)
+        named: set[str] = set()
+        at = 0
+        for piece in _COORDINATION.split(words):
+            if not piece.strip():
+                continue
+            at = words.index(piece, at)
+            start = c.actor_start + at
+            found = self.of(c.article_id, start, start + len(piece.rstrip()), piece.rstrip())
+            named |= found or set()
+            at += len(piece)
+        return frozenset(named) or None
+
     def same_parts(self, left: Claim, right: Claim, strict: bool = False) -> bool:
         """The same predicate (by class of meaning, not a light verb), the same subject, and
         objects that do not differ: "Dauer hit his head the night before" / "Rich Dauer hit his
         head"; "the race was won by Hamilton" / "Hamilton won the race". ``strict`` (to
         contradict): a doer that is no linked entity is written the same in both ("its ships" of
         a denial may be another country's than "Chinese ships")."""
-        verb = meaning(left.predicate)
-        if verb is None or verb != meaning(right.predicate) or verb in _LIGHT_PREDICATES:
+        verb = _meaning_of(left)
+        if verb is None or verb != _meaning_of(right) or verb in _LIGHT_PREDICATES:
             return False
-        doers = [self.of(c.article_id, c.actor_start, c.actor_end, _head_words(c.subject, c.subject_start, c.actor_start, c.actor_end)) for c in (left, right)]
+        doers = [self.doers(c) for c in (left, right)]
         objects = [self.of(c.article_id, c.target_start, c.target_end, _head_words(c.target, c.target_start, c.target_start, c.target_end)) for c in (left, right)]
         if _without_doer(left, right):
             # a passive without its agent ("oxygen was supplied" / "oxygen was pumped by the
-            # rescuers") is the same proposition when the thing done is the same
-            return None not in objects and bool(objects[0] & objects[1])
+            # rescuers") is the same proposition when the thing done is the same; a verb of what
+            # happens to its subject has it for the thing done ("two people were killed" / "two
+            # people died")
+            things = [objects[k] if objects[k] is not None or verb not in UNDERGOING else doers[k] for k in (0, 1)]
+            return None not in things and bool(things[0] & things[1])
         if None in doers or not doers[0] & doers[1]:
             return False
         if strict and not self.named(left) and _doer_words(left) != _doer_words(right):
             return False
         return None in objects or bool(objects[0] & objects[1])
+
+    def other_doers(self, left: Claim, right: Claim, texts: dict[str, str]) -> bool:
+        """Both doers are named in their clauses (a linked entity or a titled holder, not a
+        pronoun's antecedent, not the thing done of a passive without its agent) and they share
+        neither an entity nor a word of their names: close words about two different people or
+        bodies ("the female gorilla Binti Jua gently cradled the child" / "The gorilla named
+        Harambe picked the boy up") are two propositions, however alike the sentences. Names
+        are compared by their words too, since one person may be linked as two entities across
+        outlets ("Perry" / "Shane Perry", "Isaiah" / "Isiah"), and by the whole subject's
+        words."""
+        if _without_doer(left, right):
+            return False
+        names = []
+        for c in (left, right):
+            if c.actor_start is None or not c.start <= c.actor_start < c.end:
+                return False
+            named = (self.doers(c) or frozenset()) & self.ids
+            if not named:
+                return False
+            # the whole subject's words: a parse that hangs the name on a word before it ("Lap
+            # 48 Felipe Massa has a smash") still names the person
+            written = texts.get(c.article_id, "")[c.subject_start : c.subject_end]
+            words = {w.casefold() for w in re.findall(r"[^\W\d_]+", " ".join([written, *(self.names[e] for e in named)])) if w[0].isupper()}
+            names.append((named, words))
+        (left_named, left_words), (right_named, right_words) = names
+        if left_named & right_named:
+            return False
+        return not any(fuzz.ratio(a, b) >= SAME_NAME_WORD for a in left_words for b in right_words)
 
     def named(self, statement: Claim) -> bool:
         """Whether the statement's doer is a linked entity or a title (not only a head word)."""
@@ -267,6 +331,14 @@ def _head_words(words: str | None, words_start: int | None, start: int | None, e
     if words is None or words_start is None or start is None or end is None:
         return None
     return words[start - words_start : end - words_start]
+
+
+def _meaning_of(statement: Claim) -> str | None:
+    """The class of meaning of the statement's predicate; of what a passive without its agent
+    says its subject underwent ("was killed": died)."""
+    if statement.subject_start is not None and statement.subject_start == statement.target_start and statement.predicate in UNDERGONE:
+        return meaning(UNDERGONE[statement.predicate])
+    return meaning(statement.predicate)
 
 
 def _doer_words(statement: Claim) -> str:
@@ -289,7 +361,10 @@ def single_source_statements(analyses: list[Analysis], covered: dict[str, list[t
     near: set[int] = set()
     for (i, j), similarity in aligned.similarity.items():
         left, right = statements[i], statements[j]
-        if aligned.same_proposition(i, j) or similarity >= NEAR or (similarity >= COUNTERPART and (_numbers(left) & _numbers(right) or _same_unit(left, right))):
+        # a clause that gives no figure speaks to the topic, not to the figure ("On lap seven the
+        # safety car peeled into the pit lane" / "The start was delayed by 10 minutes")
+        figures = left.value is not None and right.value is not None
+        if aligned.same_proposition(i, j) or (similarity >= NEAR and figures) or (similarity >= COUNTERPART and (_numbers(left) & _numbers(right) or _same_unit(left, right))):
             near.update((i, j))
     chosen: dict[str, list[Claim]] = defaultdict(list)
     for index, statement in enumerate(statements):
@@ -399,14 +474,14 @@ def _numbers_apart(left: Claim, right: Claim) -> bool:
 
 def _agreements(statements: list[Claim], edges: list[tuple[int, int, float]], names: dict) -> list[Finding]:
     """Groups of agreeing statements, one support per article, strongest pairs first: a statement
-    joins a group when it agrees with at least half its supports; if its article is already in
+    joins a group when it agrees with more than half its supports; if its article is already in
     the group (an article repeating a quote), it is absorbed and opens no group of its own."""
     agree = {(min(i, j), max(i, j)): s for i, j, s in edges}
     group_of: dict[int, int] = {}
     groups: list[list[int]] = []
 
     def agrees_with(new: int, members: list[int]) -> bool:
-        return 2 * sum((min(m, new), max(m, new)) in agree for m in members) >= len(members)
+        return 2 * sum((min(m, new), max(m, new)) in agree for m in members) > len(members)
 
     neighbours: dict[int, set[int]] = defaultdict(set)
     for i, j, _ in edges:

@@ -23,7 +23,9 @@ proposition, not by whole sentences that mix several.
   the stones") states a purpose, not a fact, and is none.
 - **Pronoun doers.** "He" or "she" as a subject stands for the person last named before it
   (see ``_doer_phrase``): the statement's subject is that name, so "He took the win" is
-  compared as Lewis Hamilton's doing.
+  compared as Lewis Hamilton's doing. A definite description by age ("the 29-year-old", "The
+  37-year-old Finnish driver") stands for the person the article gives that age ("Michael Neu,
+  67,"), else, like a pronoun, for the person last named ("a 29-year-old" introduces someone new).
 - **Happenings named by a noun.** A light verb whose object names the happening ("took the
   win", "launched an attack on", "made an arrest"; a noun the lemmatizer also knows as a verb)
   states that happening: its predicate is the noun, its object what the noun is of or on.
@@ -31,7 +33,8 @@ proposition, not by whole sentences that mix several.
   or participial clause takes its governor's), did what (``predicate``: the verb's lemma with its
   particle; a copula takes its complement: "is 65", "was unharmed"), to whom or what
   (``target``: the object, or the passive subject; ``target_start``/``target_end`` locate a
-  nominal object's head with the words before it, ``actor_start``/``actor_end`` the subject's),
+  nominal object's head with the words before it, ``actor_start``/``actor_end`` the subject's,
+  through its last conjunct when doers are coordinated: "Broadcom and Qualcomm signed"),
   negation (``negated``: "not", "never", "no"
   on the verb, or a verb of denial over the proposition) and, as for every claim, the hedge and
   the voice (set in ``extract``).
@@ -48,6 +51,7 @@ of more than ``MAX_TOKENS`` (a run-on caption or list), questions, and sentences
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -117,7 +121,7 @@ def statements_in(article_id: str, sentence: Span, text: str) -> list[Claim]:
         clause_words = [t for t in doc[start:end] if not t.is_space and not t.is_punct]
         if len(clause_words) < MIN_WORDS:
             continue
-        subject = _subject_of(verb)
+        subject = _subject_of(verb) or _age_subject(verb)
         target = _child(verb, ("dobj", "attr", "acomp", "oprd")) or _child(verb, ("nsubjpass",))
         if verb.i in embedded:
             subject, target = _antecedent_parts(verb, subject, target)
@@ -140,6 +144,8 @@ def statements_in(article_id: str, sentence: Span, text: str) -> list[Claim]:
         head = subject if subject is not None and subject.left_edge.i <= subject.i else None
         if subject is not None and doer is not None and not doer.start <= subject.i < doer.end:
             head = doc[doer.end - 1]  # the person a pronoun stands for
+        elif head is not None:
+            head = _last_conjunct(head)  # "Broadcom and Qualcomm signed": both are the doers
         claims.append(
             Claim(
                 article_id, first, last, text[first:last],
@@ -154,6 +160,16 @@ def statements_in(article_id: str, sentence: Span, text: str) -> list[Claim]:
             )
         )
     return claims
+
+
+def _last_conjunct(head: Token) -> Token:
+    """The head of the last of coordinated doers ("Broadcom and Qualcomm", "X, Y and Z"), so that
+    the actor's span holds them all; the head itself when it has none."""
+    while True:
+        following = next((c for c in head.children if c.dep_ == "conj" and c.i > head.i and c.pos_ in ("PROPN", "NOUN")), None)
+        if following is None:
+            return head
+        head = following
 
 
 def _embedded(verb: Token) -> bool:
@@ -354,12 +370,15 @@ def _figure(span: Span) -> str | None:
     hours", "$82"): a number in digits (news writes the figures that matter in digits, small
     incidental ones in words: "two versions", "two tall buildings") that is no date, time,
     ordinal or list mark ("1)"). A length of time is a figure ("delayed by 10 minutes", "in my 18
-    years of doing this"); a point in time is not ("in 2017", "on January 31", "at 11pm")."""
+    years of doing this"); a point in time is not ("in 2017", "on January 31", "at 11pm"), nor is
+    a number that ends a name ("a Formula 1 car", "Deadpool 2")."""
     for token in span:
         if not token.like_num or token.ent_type_ == "ORDINAL" or not any(ch.isdigit() for ch in token.text):
             continue
         if token.ent_type_ in ("DATE", "TIME") and not _duration(token):
             continue
+        if token.head.pos_ == "PROPN" and token.head.i < token.i:
+            continue  # part of a name: "Formula 1", "Deadpool 2", "Flight 1943"
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if following is not None and following.text == ")":
             continue
@@ -391,7 +410,14 @@ def _doer_phrase(subject: Token | None, verb: Token, embedded: set[int]) -> Span
     doc = subject.doc
     if verb.i in embedded and not verb.is_ancestor(subject) and any(c.dep_ in ("relcl", "acl") for c in subject.children):
         return doc[subject.left_edge.i : subject.i + 1]
-    if subject.lower_ in _PERSONAL and subject.dep_ in ("nsubj", "nsubjpass", "pobj"):
+    age = _described_age(subject)
+    if age is not None:
+        # "the 37-year-old" for a person named before: the one whose age the article gives as
+        # that ("Michael Neu, 67, ..."), else the person last named, as for "he"
+        person = _person_aged(doc[: subject.sent.start], age)
+        if person is not None:
+            return person
+    if (subject.lower_ in _PERSONAL or age is not None) and subject.dep_ in ("nsubj", "nsubjpass", "pobj", "amod"):
         earliest = subject.sent.start
         for _ in range(PRONOUN_REACH):
             if earliest == 0:
@@ -407,6 +433,40 @@ def _doer_phrase(subject: Token | None, verb: Token, embedded: set[int]) -> Span
                 # subject of a sentence ("Dauer had previously decided ...")
                 return doc[min([token.i] + [c.i for c in token.children if c.dep_ == "compound"]) : token.i + 1]
     return _phrase(subject)
+
+
+_AGE = re.compile(r"the\s+(\d{1,3})-year-old\b", re.IGNORECASE)
+
+
+def _described_age(subject: Token) -> int | None:
+    """The age of a subject that is a definite description by age and nothing else names ("the
+    29-year-old", "The 37-year-old Finnish driver"): news names a person once and then goes on
+    with their age. "A 3-year-old got into the enclosure" introduces someone new."""
+    phrase = subject.doc[subject.left_edge.i : subject.i + 1]
+    if any(t.pos_ == "PROPN" for t in phrase):
+        return None
+    found = _AGE.match(phrase.text)
+    return int(found.group(1)) if found else None
+
+
+def _person_aged(before: Span, age: int) -> Span | None:
+    """The person named in ``before`` with that age: "Michael Neu, 67," or "67-year-old Michael
+    Neu"; the last such."""
+    doc = before.doc
+    found = None
+    for entity in (e for e in doc.ents if e.label_ == "PERSON" and e.end <= before.end):
+        after = doc[entity.end : entity.end + 2]
+        ahead = doc[max(entity.start - 5, 0) : entity.start].text
+        if (len(after) == 2 and after[0].text in (",", "(") and after[1].text == str(age)) or re.search(rf"\b{age}-year-old\s*$", ahead):
+            found = entity
+    return found
+
+
+def _age_subject(verb: Token) -> Token | None:
+    """"The 67-year-old faces ...": a description by age the small parser hangs on the verb as
+    a modifier, standing as its subject."""
+    described = next((c for c in verb.children if c.dep_ == "amod" and c.i < verb.i), None)
+    return described if described is not None and _described_age(described) is not None else None
 
 
 def _surname_like(token: Token) -> bool:
