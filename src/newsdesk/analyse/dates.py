@@ -20,7 +20,8 @@ _ANCHORED = re.compile(
     r"|\b(?:new year['’]s|christmas|boxing day|halloween|valentine['’]s)",
     re.I,
 )
-_DAY_WORD = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight|last night|overnight)\b", re.I)
+_DAY_WORD = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight|last night|overnight|this (?:morning|afternoon|evening))\b", re.I)
+_MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _DURATION = re.compile(r"^(?:for |over |the )?(?:past |last |next )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many)\s+(?:years?|months?|weeks?|days?|hours?|decades?)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|last night|mon|tues|wednes|thurs|fri|satur|sun)", re.I)
 _HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
@@ -46,8 +47,9 @@ _RELATIVE_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|last night)\b
 
 
 def names_a_day(text: str) -> bool:
-    """Whether a time expression names a day ("late Saturday morning", "last night"), not only a clock time."""
-    return bool(_DAY_WORD.search(text))
+    """Whether a time expression names a day ("late Saturday morning", "last night", "this
+    morning", "the night of Sept. 13"), not only a clock time."""
+    return bool(_DAY_WORD.search(text) or _MONTH_DAY.search(text))
 
 
 @lru_cache(maxsize=64)
