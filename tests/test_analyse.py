@@ -193,6 +193,17 @@ def test_a_clock_beside_a_weekday_keeps_the_weekday_of_that_week():
         ("On Tue, 16/08/2011-13:42", "2011-08-16"),
         ("Release: 03/08/2013", "2013-03-08"),
         ("2 A. M. FEB. 4, 2009", "2009-02-04"),
+        # garbled, as ECB+ pages show them: an outlet or label word before the date, a misspelt
+        # month, a wire's place and agency around it, a date glued to the headline
+        ("Reuters Sep 18, 2013, 02. 16PM IST", "2013-09-18"),
+        ("Edited on Mon Dec-19-05 03:49 PM", "2005-12-19"),
+        ("Novemer 27, 2005", "2005-11-27"),
+        ("Washington D. C., Jul 13, 2009/02:00 pm (CNA)", "2009-07-13"),
+        ("GRANDMOTHER KILLED BY DRUNK DRIVER IN HIT-AND-RUN ACCIDENT IN RICHMOND HILL, QUEENS DA SAYSSEPTEMBER 19, 2013", "2013-09-19"),
+        # not date lines: a headline with a year, a place, a figure
+        ("Obama wins 2008 election in a landslide", None),
+        ("Paris, France", None),
+        ("Apple shares fell 5 percent on the news", None),
     ],
 )
 def test_a_page_date_line_of_any_common_layout_gives_the_publication_date(line, expected):

@@ -27,7 +27,7 @@ from datetime import date
 
 from newsdesk.analyse.holidays import holiday_key
 from newsdesk.events.features import PLACE_LABELS, term_counts
-from newsdesk.ingest.article import is_dateline
+from newsdesk.ingest.article import garbled_dateline, is_dateline
 from newsdesk.ingest.outlet import WIRE_DATELINE
 from newsdesk.model import Analysis, Entity, Event, Place, Support
 
@@ -235,7 +235,7 @@ def _publication_line(prose: str, position: int) -> bool:
     start = prose.rfind("\n", 0, position) + 1
     end = prose.find("\n", position)
     line = prose[start : end if end != -1 else len(prose)].strip()
-    if is_dateline(line) or _PAGE_DATE_LABEL.match(line):
+    if is_dateline(line) or _PAGE_DATE_LABEL.match(line) or garbled_dateline(line):
         return True
     if _BLOG_BYLINE.search(prose[start:position]) and len(line) <= _BYLINE_MAX_CHARS and not prose[position:end if end != -1 else len(prose)].split(None, 5)[5:]:
         return True
