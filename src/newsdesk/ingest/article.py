@@ -112,7 +112,8 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 # break between the headline and its date line ("... QUEENS DA SAYSSEPTEMBER 19, 2013")
 _GLUED_DATE = re.compile(rf"(?<=[^\W\d_])((?:{'|'.join(_MONTHS)})\s+\d{{1,2}},?\s+\d{{4}})\s*$", re.IGNORECASE)
 # a wire's place before its date and its agency after it: "Washington D. C., Jul 13, 2009/02:00 pm (CNA)"
-_WIRE_PLACE = re.compile(r"^[^\d,]{2,40},\s*(?=[^\W\d_]+\.?\s+\d)")
+# (a place in capitalised words, not a sentence: "Reid checked herself in on Tuesday, December 9, 2008.")
+_WIRE_PLACE = re.compile(r"^(?:[A-Z][\w.'’-]*\s*){1,4},\s*(?=[^\W\d_]+\.?\s+\d)")
 _WIRE_AGENCY = re.compile(r"\s*\([^()\d]{1,40}\)\s*[-–—:]*\s*$")
 _MONTH_SPELLING = 85  # rapidfuzz ratio from which a word is a misspelt month ("Novemer")
 
