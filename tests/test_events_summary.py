@@ -149,3 +149,15 @@ def test_a_recent_embedded_post_dates_a_report_that_names_no_day_and_an_old_one_
     assert found[None].date == "2018-02-05"  # undated: not older than its post, which it reports
     # six weeks on, the same post is an old one: the report's own date stands
     assert found["2018-03-20"].date == "2018-03-20" and found["2018-03-20"].date_support is None
+
+
+def test_a_blog_byline_dates_the_page_and_the_night_of_a_date_dates_the_event():
+    # ECB+ 21_10ecbplus (a law firm's blog): "On behalf of ... posted in Pedestrian Accidents on Wednesday,
+    # September 18, 2013." then "a woman was killed ... on the night of Sept. 13"
+    from newsdesk.eval import dates_eval
+
+    row = next(r for r in dates_eval.load_gold("dev") if r["id"] == "dev-142")
+    analyses = [analysis for analysis, _ in analyse_articles([dates_eval.gold_article(row)])]
+    event = summarise("ev-blog", analyses, link_entities(analyses))
+    assert event.date == "2013-09-13" and event.date_support.text == "the night of Sept. 13"
+    assert event.reported_first == "2013-09-18"

@@ -14,7 +14,7 @@ from anyascii import anyascii
 from spacy.tokens import Doc, Span, Token
 
 from newsdesk import resources
-from newsdesk.analyse.dates import in_direct_quote, is_relative, find_times, infer_published, names_a_day, not_older_than
+from newsdesk.analyse.dates import in_direct_quote, is_relative, find_times, infer_published, names_a_day, not_older_than, set_against_undated_news
 from newsdesk.analyse.holidays import find_holidays, holiday_key, stretch_before
 from newsdesk.analyse.labels import corrected_label, is_generic_noun, with_site_noun
 from newsdesk.analyse.nationality import without_glued_nationality
@@ -60,6 +60,8 @@ def _analysis(article: Article, cleaned: Cleaned, doc: Doc) -> Analysis:
         published = infer_published(cleaned.posts, date_spans)
         inferred = published is not None
     article = replace(article, language=article_language, published=published, published_inferred=inferred, published_after=None if published else not_older_than(cleaned.posts))
+    roles = {e.start_char: role for e in dates if (role := _role_of(e, cleaned.prose)) != "plain"}
+    roles.update(set_against_undated_news(doc, dates, roles, article.title))
     return Analysis(
         article=article,
         prose=cleaned.prose,
@@ -70,8 +72,7 @@ def _analysis(article: Article, cleaned: Cleaned, doc: Doc) -> Analysis:
                                         _mentions(article.id, doc, sentences) + _post_mentions(article, cleaned)),
         # an undated article's "on Sunday" is read against the newest post it quotes: the
         # article is no older than that post, and a quoted post is news of the days it is about
-        times=find_times(article.id, date_spans, published or article.published_after, {e.start_char for e in dates if _looks_ahead(e)},
-                         {e.start_char: role for e in dates if (role := _role_of(e, cleaned.prose)) != "plain"}),
+        times=find_times(article.id, date_spans, published or article.published_after, {e.start_char for e in dates if _looks_ahead(e)}, roles),
     )
 
 

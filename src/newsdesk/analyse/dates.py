@@ -6,8 +6,13 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from typing import TYPE_CHECKING
+
 from newsdesk.analyse.holidays import holiday_date, holiday_key
 from newsdesk.model import Post, TimeExpression, TimeRole
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 _ANCHORED = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
@@ -15,7 +20,8 @@ _ANCHORED = re.compile(
     r"|\b(?:new year['’]s|christmas|boxing day|halloween|valentine['’]s)",
     re.I,
 )
-_DAY_WORD = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight|last night|overnight)\b", re.I)
+_DAY_WORD = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight|last night|overnight|this (?:morning|afternoon|evening))\b", re.I)
+_MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _DURATION = re.compile(r"^(?:for |over |the )?(?:past |last |next )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many)\s+(?:years?|months?|weeks?|days?|hours?|decades?)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|last night|mon|tues|wednes|thurs|fri|satur|sun)", re.I)
 _HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
@@ -41,8 +47,9 @@ _RELATIVE_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|last night)\b
 
 
 def names_a_day(text: str) -> bool:
-    """Whether a time expression names a day ("late Saturday morning", "last night"), not only a clock time."""
-    return bool(_DAY_WORD.search(text))
+    """Whether a time expression names a day ("late Saturday morning", "last night", "this
+    morning", "the night of Sept. 13"), not only a clock time."""
+    return bool(_DAY_WORD.search(text) or _MONTH_DAY.search(text))
 
 
 @lru_cache(maxsize=64)
@@ -169,3 +176,86 @@ def not_older_than(posts: list[Post]) -> str | None:
     """The date an article embedding these posts cannot be older than: its newest dated post."""
     dates = [p.date for p in posts if p.date]
     return max(dates) if dates else None
+
+
+
+# a sentence of prose, not the page's furniture (a headline in title case, a byline): it has this
+# many lower-case words at least (as the lead of events.summary)
+_PROSE_MIN_WORDS = 3
+_PERFECT = frozenset(("has", "have", "'s", "'ve"))
+_PROGRESSIVE = frozenset(("is", "are", "am", "'s", "'re"))
+# verbs that tell who told the news ("police there have said", "SportsCenter has learned"): the act
+# is the clause they govern
+_TELLING = frozenset(("say", "tell", "report", "learn", "state", "add"))
+# verbs too light to say two sentences tell one act
+_LIGHT_VERBS = frozenset(("be", "have", "do", "say", "get", "make", "take", "go", "come", "tell"))
+# two words are one when their lemmas begin alike ("climber", "climbing")
+_STEM_CHARS = 5
+
+
+def news_of_the_day(verb: Token) -> bool:
+    """Whether a verb tells its act as news of the report's own day, without a day of its own:
+    the present perfect ("has been charged", "have placed") or the present progressive ("is
+    considering", "is getting sold off"). Not the future: a lead in the future is a preview
+    ("The Saints will have to repeat without ...") whose news is told further on."""
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    words = {child.lower_ for child in auxiliaries}
+    if verb.tag_ == "VBN" and words & _PERFECT and "had" not in words:
+        return True
+    return bool(words & _PROGRESSIVE) and (verb.tag_ == "VBG" or any(child.tag_ == "VBG" for child in auxiliaries))
+
+
+def set_against_undated_news(doc: Doc, dates: list[Span], roles: dict[int, TimeRole], title: str | None) -> dict[int, TimeRole]:
+    """The days a report sets its news against when it tells its own act undated, as news of the
+    day ("A man has been charged with the murder ..." then "the bodies were found on Saturday";
+    "The Saints have placed Thomas on injured reserve" then "signed Wynn on Tuesday"): its first
+    sentence of prose (not its headline) tells the report's act, and when that sentence names no
+    time and its verb is in a tense of the report's day (``news_of_the_day``), a day further on
+    dates an earlier act of the story, unless its sentence retells the same act, which shows in
+    a shared content word ("has fallen to his death ... fell on Saturday", "has approved a
+    resolution ... On Sunday, the committee voted for a resolution"). Those days become
+    "background", by start; the event is then the report's day."""
+    first = next((s for s in doc.sents if _tells_an_act(s, title)), None)
+    if first is None:
+        return {}
+    act = first.root
+    if act.lemma_ in _TELLING:
+        act = next((child for child in act.children if child.dep_ == "ccomp"), None)
+    if act is None or not news_of_the_day(act):
+        return {}
+    if any(first.start_char <= d.start_char < first.end_char and roles.get(d.start_char, "plain") != "background" and _names_a_time(d.text) for d in dates):
+        return {}
+    told = _content_stems(first)
+    return {
+        d.start_char: "background"
+        for d in dates
+        if d.start_char >= first.end_char and roles.get(d.start_char, "plain") in ("plain", "saying", "modifier")
+        and not _content_stems(d.sent) & told
+    }
+
+
+def _names_a_time(text: str) -> bool:
+    """A time the act could be dated by ("this weekend", "in 2008"), not an age ("23-year-old")."""
+    return bool(_ANCHORED.search(text) or _WEEK.search(text)) or holiday_key(text) is not None
+
+
+_WEEK = re.compile(r"\bweek", re.I)
+
+
+def _tells_an_act(sentence: Span, title: str | None) -> bool:
+    """A sentence of prose: not the headline (nor a piece of it), not a fragment without a verb."""
+    text = sentence.text.strip()
+    if not text or (title and text in title) or sentence.root.pos_ not in ("VERB", "AUX"):
+        return False
+    return sum(word[0].islower() for word in text.split()) >= _PROSE_MIN_WORDS
+
+
+def _content_stems(sentence: Span) -> set[str]:
+    """The nouns and verbs of a sentence, outside its dates, by the start of their lemma; a
+    sentence's first word is read as a noun even when its capital made the tagger call it a name
+    ("Aircraft manufacturer Boeing have unveiled ...")."""
+    return {
+        token.lemma_.lower()[:_STEM_CHARS]
+        for token in sentence
+        if (token.pos_ in ("NOUN", "VERB") or (token.pos_ == "PROPN" and token.i == sentence.start)) and token.ent_type_ not in ("DATE", "TIME") and len(token.lemma_) >= 3 and token.lemma_.lower() not in _LIGHT_VERBS
+    }

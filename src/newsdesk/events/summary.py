@@ -27,7 +27,7 @@ from datetime import date
 
 from newsdesk.analyse.holidays import holiday_key
 from newsdesk.events.features import PLACE_LABELS, term_counts
-from newsdesk.ingest.article import is_dateline
+from newsdesk.ingest.article import garbled_dateline, is_dateline
 from newsdesk.ingest.outlet import WIRE_DATELINE
 from newsdesk.model import Analysis, Entity, Event, Place, Support
 
@@ -40,6 +40,10 @@ EVENT_DATE_WINDOW_DAYS = 7  # a text date this far before publication can still 
 LEAD_DATE_WINDOW_DAYS = 31  # a full date in a report's first sentence, this far back (tests/gold/dates dev)
 LEAD_DATE_SENTENCES = 3  # a report's lead: where it says when its event happened
 _PAGE_DATE_LABEL = re.compile(r"^(?:originally\s+|first\s+|story\s+)?(?:posted|published|updated|last\s+updated|modified|created|released)\b", re.IGNORECASE)
+# a blog's byline ends in the page's date: "On behalf of X posted in Pedestrian Accidents on
+# Wednesday, September 18, 2013.", "Posted by X on ..."; a line this short that ends with the date
+_BLOG_BYLINE = re.compile(r"\b(?:posted|published)\b[^.!?\"“”]{0,80}\bon\s*$", re.IGNORECASE)
+_BYLINE_MAX_CHARS = 160
 _ARCHIVE_CAPTION = re.compile(r"^\W*FILE\b|\bfile (?:photo|image|picture)\b", re.IGNORECASE)
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
 
@@ -231,7 +235,9 @@ def _publication_line(prose: str, position: int) -> bool:
     start = prose.rfind("\n", 0, position) + 1
     end = prose.find("\n", position)
     line = prose[start : end if end != -1 else len(prose)].strip()
-    if is_dateline(line) or _PAGE_DATE_LABEL.match(line):
+    if is_dateline(line) or _PAGE_DATE_LABEL.match(line) or garbled_dateline(line):
+        return True
+    if _BLOG_BYLINE.search(prose[start:position]) and len(line) <= _BYLINE_MAX_CHARS and not prose[position:end if end != -1 else len(prose)].split(None, 5)[5:]:
         return True
     wire = WIRE_DATELINE.match(line)
     return bool(wire) and position - start < wire.end()

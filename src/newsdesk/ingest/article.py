@@ -75,25 +75,77 @@ def is_dateline(line: str) -> bool:
 def dateline_date(text: str, url: str | None = None) -> str | None:
     """The ISO date of the date line a page shows by its headline ("Posted Nov 14th 2007
     12: 41PM", "27 de marzo del 2008", "Posted 2/3/2009 11:11 PM"): its publication date. None
-    when the first lines have no line that is only a full date (day, month and year)."""
-    import dateparser
-
+    when the first lines have no line that is only a full date (day, month and year), as it is
+    or once repaired (``garbled_dateline``)."""
     lines = [line.strip() for line in text.lstrip().split("\n", _DATELINE_LINES)[:_DATELINE_LINES]]
     for line in lines:
-        if not is_dateline(line):
-            continue
-        unlabelled = _DATELINE_LABEL.sub(" ", _ZONE.sub(" ", _FOUR_DIGIT_CLOCK.sub(" ", line)))
-        # the date before the clock ("Posted Nov 14th 2007 12: 41PM Updated ..."), else the
-        # date around it ("PUBLISHED: 22:07 GMT, 7 July 2012", "(10:27 am PDT, Jun 11th 2012)")
-        for written in (_CLOCK_ONWARDS.sub(" ", unlabelled), _CLOCK.sub(" ", unlabelled)):
-            written = re.sub(r"[|()@]", " ", written).strip(" ,-")
-            numeric = _numeric_date(written, url)
-            if numeric:
-                return numeric
-            parsed = dateparser.parse(written, settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}) if written else None
-            if parsed and parsed.date() <= date.today():
-                return parsed.date().isoformat()
+        found = _date_of_line(line, url) if is_dateline(line) else None
+        if found:
+            return found
+    for line in lines:
+        repaired = garbled_dateline(line)
+        found = _date_of_line(repaired, url) if repaired else None
+        if found:
+            return found
     return None
+
+
+def _date_of_line(line: str, url: str | None) -> str | None:
+    import dateparser
+
+    unlabelled = _DATELINE_LABEL.sub(" ", _ZONE.sub(" ", _FOUR_DIGIT_CLOCK.sub(" ", line)))
+    # the date before the clock ("Posted Nov 14th 2007 12: 41PM Updated ..."), else the
+    # date around it ("PUBLISHED: 22:07 GMT, 7 July 2012", "(10:27 am PDT, Jun 11th 2012)")
+    for written in (_CLOCK_ONWARDS.sub(" ", unlabelled), _CLOCK.sub(" ", unlabelled)):
+        written = re.sub(r"[|()@]", " ", written).strip(" ,-")
+        numeric = _numeric_date(written, url)
+        if numeric:
+            return numeric
+        parsed = dateparser.parse(written, settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}) if written else None
+        if parsed and parsed.date() <= date.today():
+            return parsed.date().isoformat()
+    return None
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+# a full written date at the end of a line, glued to the word before it: a crawl that lost the
+# break between the headline and its date line ("... QUEENS DA SAYSSEPTEMBER 19, 2013")
+_GLUED_DATE = re.compile(rf"(?<=[^\W\d_])((?:{'|'.join(_MONTHS)})\s+\d{{1,2}},?\s+\d{{4}})\s*$", re.IGNORECASE)
+# a wire's place before its date and its agency after it: "Washington D. C., Jul 13, 2009/02:00 pm (CNA)"
+# (a place in capitalised words, not a sentence: "Reid checked herself in on Tuesday, December 9, 2008.")
+_WIRE_PLACE = re.compile(r"^(?:[A-Z][\w.'’-]*\s*){1,4},\s*(?=[^\W\d_]+\.?\s+\d)")
+_WIRE_AGENCY = re.compile(r"\s*\([^()\d]{1,40}\)\s*[-–—:]*\s*$")
+_MONTH_SPELLING = 85  # rapidfuzz ratio from which a word is a misspelt month ("Novemer")
+
+
+def garbled_dateline(line: str) -> str | None:
+    """A date line the page garbled, repaired: a date glued to the headline (``_GLUED_DATE``), a
+    wire's place and agency around the date (``_WIRE_PLACE``), a misspelt month ("Novemer 27,
+    2005"), one word before the date that is not a date word (an outlet or a label: "Reuters Sep
+    18, 2013, 02. 16PM IST", "Edited on Mon Dec-19-05 03:49 PM"). None when what is left is not a
+    date line."""
+    from rapidfuzz import fuzz, process
+
+    if not any(ch.isdigit() for ch in line) or len(line) > _HEADLINE_MAX_CHARS:
+        return None
+    glued = _GLUED_DATE.search(line)
+    if glued:
+        return glued.group(1)
+    line = _WIRE_AGENCY.sub("", _WIRE_PLACE.sub("", line))
+    line = re.sub(r"(?<=\d{4})/(?=\d{1,2}\s?:)", " ", line)  # "2009/02:00 pm"
+
+    def month_spelt(word: re.Match) -> str:
+        text = word.group(0)
+        if len(text) < 5 or text.lower() in _DATELINE_WORDS:
+            return text
+        best = process.extractOne(text.lower(), _MONTHS, scorer=fuzz.ratio, score_cutoff=_MONTH_SPELLING)
+        return best[0] if best else text
+
+    line = _LETTERS.sub(month_spelt, line)
+    first = re.match(r"\s*([^\W\d_]+)\b\s*", line)
+    if first and anyascii(first.group(1)).lower() not in _DATELINE_WORDS:
+        line = line[first.end() :]
+    return line if is_dateline(line) else None
 
 
 def _numeric_date(written: str, url: str | None) -> str | None:
