@@ -8,6 +8,9 @@ the open/closed state needs.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -40,11 +43,37 @@ class QuotedSpan:
     balanced: bool = True
 
 
+class Regions:
+    """Character spans sorted by start, asked whether one of them covers a stretch (once per
+    token of the article): the regions starting at or before it, by bisection, and the furthest
+    end among them."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.furthest_ends = list(itertools.accumulate((e for _, e in spans), max))
+
+    def cover(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self.starts, start)
+        return index > 0 and self.furthest_ends[index - 1] >= end
+
+    def hold(self, offset: int) -> bool:
+        """A span holds the character at ``offset`` (ends are exclusive)."""
+        return self.cover(offset, offset + 1)
+
+
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
+    """The quoted spans of ``text``, in text order. The quotes stage and the framing stage's
+    voice, genre and wording each ask for the same article's, one after the other: found once."""
+    return list(_quoted_spans(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _quoted_spans(text: str) -> tuple[QuotedSpan, ...]:
     doubles = _double_spans(text)
     singles = [s for s in _single_spans(text.replace("``", "  ").replace("''", "  ")) if not any(d.start <= s.start < d.end for d in doubles)]
     dashes = [s for s in _dash_spans(text) if not any(d.start < s.end and s.start < d.end for d in doubles)]
-    return sorted(doubles + singles + dashes, key=lambda s: s.start)
+    return tuple(sorted(doubles + singles + dashes, key=lambda s: s.start))
 
 
 def _direction(text: str, pos: int, fallback: str, width: int = 1) -> str:

@@ -11,6 +11,7 @@ spoke of just before; unnamed sources keep whom they are close to.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -72,6 +73,7 @@ class SpeakerResolver:
         ]
         self.people += _titled_names(analysis.article.id, doc, self.people, quoted)
         self.bodies = [m for m in analysis.mentions if m.label in _BODY_LABELS]
+        self._genders: dict[str, str | None] = {}  # by surname: every pronoun asks again of each person before it
 
     def resolve(self, phrase: Span, head: Token, content: tuple[int, int] | None = None) -> Speaker:
         """``content`` is the span of the words the speaker is said to have said, if known."""
@@ -292,6 +294,11 @@ class SpeakerResolver:
     def _gender(self, person: Mention) -> str | None:
         """What the article shows of the person's gender: a title by any mention of the surname."""
         surname = _surname(person.text)
+        if surname not in self._genders:
+            self._genders[surname] = self._gender_of(surname)
+        return self._genders[surname]
+
+    def _gender_of(self, surname: str) -> str | None:
         words: set[str] = set()
         for mention in self.people:
             if _surname(mention.text) == surname:
@@ -455,10 +462,8 @@ def _says(token: Token) -> bool:
 
 
 def _token_index_before(doc: Doc, offset: int) -> int:
-    index = len(doc) - 1
-    while index >= 0 and doc[index].idx >= offset:
-        index -= 1
-    return index
+    """The last token starting before ``offset`` (-1: none)."""
+    return bisect.bisect_left(doc, offset, key=lambda t: t.idx) - 1
 
 
 def _in_brackets(text: str, offset: int) -> bool:
