@@ -64,11 +64,12 @@ class Regions:
 
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """The quoted spans of ``text``, in text order. The quotes stage and the framing stage's
-    voice, genre and wording each ask for the same article's, one after the other: found once."""
+    voice, genre and wording each ask for the same article's: found once. The stages run a
+    batch at a time (``pipeline.BATCH_SIZE``, 32 articles), so the last batch's are kept."""
     return list(_quoted_spans(text))
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=64)
 def _quoted_spans(text: str) -> tuple[QuotedSpan, ...]:
     doubles = _double_spans(text)
     singles = [s for s in _single_spans(text.replace("``", "  ").replace("''", "  ")) if not any(d.start <= s.start < d.end for d in doubles)]
