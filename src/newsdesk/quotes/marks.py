@@ -196,15 +196,19 @@ def _is_apostrophe(text: str, pos: int) -> bool:
     return prev.isalnum() and nxt.isalnum()
 
 
+_SINGLE_MARK_OR_LINE_END = re.compile("[\n" + re.escape("'" + SINGLE_OPENING + SINGLE_CLOSING) + "]")  # the characters _single_spans reads
+
+
 def _single_spans(text: str) -> list[QuotedSpan]:
     """Single-mark quotes: only clear open/close pairs within one paragraph."""
     spans: list[QuotedSpan] = []
     open_at: int | None = None
-    for pos, ch in enumerate(text):
+    for found in _SINGLE_MARK_OR_LINE_END.finditer(text):
+        pos, ch = found.start(), found.group()
         if ch == "\n":
             open_at = None
             continue
-        if ch not in "'" + SINGLE_OPENING + SINGLE_CLOSING or _is_apostrophe(text, pos):
+        if _is_apostrophe(text, pos):
             continue
         hint = "open" if ch in SINGLE_OPENING else "close" if ch in SINGLE_CLOSING else "either"
         direction = _direction(text, pos, hint)

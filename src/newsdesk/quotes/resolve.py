@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from newsdesk.analyse.text import doc_text
@@ -431,8 +432,8 @@ def _given_as_source(token: Token) -> bool:
 def _titled_names(article_id: str, doc: Doc, people: list[Mention], quoted: list[tuple[int, int]]) -> list[Mention]:
     """Names after a title the tagger did not take for a person ("Qeshm Governor Mehdi Irannejad" as a facility)."""
     found = []
-    for token in doc:
-        if token.lower_.rstrip(".") not in PERSON_TITLES or _inside(token.idx, quoted):
+    for token in _titles_in(doc):
+        if _inside(token.idx, quoted):
             continue
         end = token.i + 1
         while end < len(doc) and end - token.i <= _MAX_NAME_TOKENS and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
@@ -444,6 +445,15 @@ def _titled_names(article_id: str, doc: Doc, people: list[Mention], quoted: list
             continue
         found.append(Mention(article_id, start_char, end_char, doc_text(doc)[start_char:end_char], "PERSON"))
     return found
+
+
+def _titles_in(doc: Doc) -> list[Token]:
+    """The tokens that are a person's title, in text order: each distinct word of the document
+    looked up once (the words' lower-case forms from spaCy's array, not a Token per word)."""
+    lower = doc.to_array("LOWER")
+    strings = doc.vocab.strings
+    titles = [key for key in set(lower.tolist()) if strings[key].rstrip(".") in PERSON_TITLES]
+    return [doc[i] for i in np.flatnonzero(np.isin(lower, np.array(titles, dtype=np.uint64))).tolist()] if titles else []
 
 
 def _says(token: Token) -> bool:
