@@ -244,7 +244,7 @@ def _post_mentions(article: Article, cleaned: Cleaned) -> list[Mention]:
         if post.body_start is None:
             continue
         body = article.text[post.body_start : post.body_end]
-        for ent in resources.nlp()(body).ents:
+        for ent in resources.parsed_apart(body).ents:
             if ent.label_ in ENTITY_LABELS and ent.text.strip() and not is_generic_noun(ent):
                 ent = with_site_noun(ent)
                 start = post.body_start + ent.start_char
