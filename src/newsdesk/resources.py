@@ -47,6 +47,14 @@ def nlp():
     return model
 
 
+@lru_cache(maxsize=256)
+def parsed_apart(text: str):
+    """``nlp()(text)`` for a text parsed on its own, kept: an embedded post's body, which the
+    analyse stage reads for names and the claims stage for claims (a batch's posts, parsed once
+    instead of twice). The Doc is shared: callers read it and never change it."""
+    return nlp()(text)
+
+
 def _break_sentences_at_lines(doc):
     for token in doc[:-1]:
         if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):

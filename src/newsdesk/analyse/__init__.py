@@ -19,7 +19,7 @@ from newsdesk.analyse.holidays import find_holidays, holiday_key, stretch_before
 from newsdesk.analyse.labels import corrected_label, is_generic_noun, with_site_noun
 from newsdesk.analyse.nationality import without_glued_nationality
 from newsdesk.analyse.language import PLAINLY_ONE_LANGUAGE, detect_languages, language_of_whole, mixes_scripts, stop_words_of
-from newsdesk.analyse.text import keep_text
+from newsdesk.analyse.text import doc_text, keep_text
 from newsdesk.clean import Cleaned, clean
 from newsdesk.model import Analysis, Article, Mention, Sentence, TimeRole
 
@@ -52,7 +52,7 @@ def _analysis(article: Article, cleaned: Cleaned, doc: Doc) -> Analysis:
     # the tagger calls a day with its part "late Saturday morning", "late last night" a TIME
     dates = [e for e in doc.ents if e.label_ == "DATE" or (e.label_ == "TIME" and names_a_day(e.text))]
     # "over Christmas" is a stretch of time, not the day
-    dates = [e for e in dates if not (holiday_key(e.text) and stretch_before(doc.text, e.start_char))]
+    dates = [e for e in dates if not (holiday_key(e.text) and stretch_before(doc_text(doc), e.start_char))]
     dates += _holidays_untagged(doc, dates)
     date_spans = [(e.start_char, e.end_char, e.text) for e in dates]
     published, inferred = article.published, article.published_inferred
@@ -139,7 +139,7 @@ def _present(verb: Token) -> bool:
 def _holidays_untagged(doc: Doc, dates: list[Span]) -> list[Span]:
     """The holidays the text names as days that the tagger left out of its dates."""
     found = []
-    for start, end, _ in find_holidays(doc.text):
+    for start, end, _ in find_holidays(doc_text(doc)):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and not any(d.start_char < end and start < d.end_char for d in dates):
             found.append(span)
@@ -245,7 +245,7 @@ def _post_mentions(article: Article, cleaned: Cleaned) -> list[Mention]:
         if post.body_start is None:
             continue
         body = article.text[post.body_start : post.body_end]
-        for ent in resources.nlp()(body).ents:
+        for ent in resources.parsed_apart(body).ents:
             if ent.label_ in ENTITY_LABELS and ent.text.strip() and not is_generic_noun(ent):
                 ent = with_site_noun(ent)
                 start = post.body_start + ent.start_char

@@ -113,7 +113,7 @@ def _post_claims(analysis: Analysis, post: Post) -> list[Claim]:
     people = sorted((m.start - offset, m.end - offset, m.text) for m in analysis.mentions if m.label == "PERSON" and offset <= m.start and m.end <= post.body_end)
     speaker = post.author or post.handle
     claims = []
-    for claim in _claims_in(analysis.article.id, resources.nlp()(body), people):
+    for claim in _claims_in(analysis.article.id, resources.parsed_apart(body), people):
         shifted = {name: getattr(claim, name) + offset for name in _OFFSETS if getattr(claim, name) is not None}
         claims.append(replace(claim, **shifted, voice="attributed", speaker=speaker, chain=(speaker,) if speaker else ()))
     return claims

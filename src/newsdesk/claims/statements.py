@@ -51,10 +51,11 @@ of more than ``MAX_TOKENS`` (a run-on caption or list), questions, and sentences
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsdesk import resources
 
@@ -384,7 +385,7 @@ def _figure(span: Span) -> str | None:
             continue
         end = following if following is not None and following.i < span.end and not following.is_punct else token
         start = token.doc[token.i - 1] if token.i > span.start and token.doc[token.i - 1].text in ("$", "£", "€") else token
-        return token.doc.text[start.idx : end.idx + len(end)]
+        return doc_text(token.doc)[start.idx : end.idx + len(end)]
     return None
 
 
@@ -503,5 +504,25 @@ def _keys(span: Span) -> set[str]:
         for t in span
         if t.pos_ in _KEY_POS and not t.is_stop and len(t.text) > 1 and t.lemma_.lower() not in _LIGHT
     }
-    keys |= {e.text.lower() for e in span.ents if e.label_ not in ("ORDINAL",)}
+    keys |= {e.text.lower() for e in _entities_within(span) if e.label_ not in ("ORDINAL",)}
     return keys
+
+
+_entities_of: tuple[Doc | None, tuple[Span, ...], list[int]] = (None, (), [])  # the last doc's entities and their starts
+
+
+def _entities_within(span: Span) -> list[Span]:
+    """``span.ents``, which builds every entity of the document again at each call (twice per
+    clause here): the document's entities are built once and the span's found by bisection."""
+    global _entities_of
+    doc, entities, starts = _entities_of
+    if doc is not span.doc:
+        entities = span.doc.ents
+        starts = [e.start for e in entities]
+        _entities_of = (span.doc, entities, starts)
+    within = []
+    for entity in entities[bisect.bisect_left(starts, span.start) :]:
+        if entity.end > span.end:
+            break
+        within.append(entity)
+    return within

@@ -33,7 +33,10 @@ def compare_explained(a: Analysis, b: Analysis) -> tuple[dict[str, float], dict[
 
 
 def compare_all(analyses: list[Analysis]) -> list[tuple[Analysis, Analysis, dict[str, float]]]:
-    """Every pair, with each article's profile (its embeddings) computed once."""
+    """Every pair, with each article's profile (its embeddings) computed once; an event of one
+    article has no pair, and no profile is made."""
+    if len(analyses) < 2:
+        return []
     found = profiles(analyses)
     pairs = [(i, j) for i in range(len(analyses)) for j in range(i + 1, len(analyses))]
     scores = compare_profiles([(found[i], found[j]) for i, j in pairs])

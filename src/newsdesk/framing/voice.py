@@ -25,22 +25,22 @@ from spacy.tokens import Doc
 
 from newsdesk.framing import lexicon
 from newsdesk.model import Analysis, Cue
-from newsdesk.quotes.marks import find_quoted_spans
+from newsdesk.quotes.marks import Regions, find_quoted_spans
 
 _SPECULATION = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in lexicon.SPECULATION) + r")\b", re.I)
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.I)
 
 
-def quoted_regions(analysis: Analysis) -> list[tuple[int, int]]:
+def quoted_regions(analysis: Analysis) -> Regions:
     """Spans of other people's words: the quotes found, and anything between quote marks
     (found as the quote stage finds them, whatever the style: “ ”, « », `` '', ‘ ’, dashes)."""
     regions = [(q.start, q.end) for q in analysis.quotes if q.kind != "post"]
     regions += [(span.start, span.end) for span in find_quoted_spans(analysis.prose)]
-    return sorted(regions)
+    return Regions(regions)
 
 
-def inside(regions: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in regions)
+def inside(regions: Regions, start: int, end: int) -> bool:
+    return regions.cover(start, end)
 
 
 def voice_cues(analysis: Analysis, doc: Doc) -> list[Cue]:

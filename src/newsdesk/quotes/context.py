@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc, Token
@@ -45,17 +46,13 @@ def tokens_after(doc: Doc, offset: int, quoted: list[tuple[int, int]]) -> list[T
 
 
 def _index_before(doc: Doc, offset: int) -> int:
-    index = len(doc) - 1
-    while index >= 0 and doc[index].idx + len(doc[index]) > offset:
-        index -= 1
-    return index
+    """The last token ending at or before ``offset`` (-1: none); tokens' starts and ends both rise."""
+    return bisect.bisect_right(doc, offset, key=lambda t: t.idx + len(t)) - 1
 
 
 def _index_after(doc: Doc, offset: int) -> int:
-    index = 0
-    while index < len(doc) and doc[index].idx < offset:
-        index += 1
-    return index
+    """The first token starting at or after ``offset`` (``len(doc)``: none)."""
+    return bisect.bisect_left(doc, offset, key=lambda t: t.idx)
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:

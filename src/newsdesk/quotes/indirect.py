@@ -10,6 +10,7 @@ from newsdesk.analyse.text import doc_text
 from newsdesk.model import Analysis, Attribution, Quote
 from newsdesk.quotes.context import is_hedged, mentions_social_media
 from newsdesk.quotes.lexicon import DESCRIPTION_VERBS, INDIRECT_VERBS
+from newsdesk.quotes.marks import Regions
 from newsdesk.quotes.resolve import SpeakerResolver
 from newsdesk.quotes.speakers import phrase_of, speaker_head
 
@@ -31,9 +32,10 @@ def indirect_quotes(
     headline: tuple[int, int] | None = None,
 ) -> list[Quote]:
     direct_spans = [(q.start, q.end) for q in direct]
+    quoted = Regions(direct_spans)
     claims: list[_Claim] = []
     for token in doc:
-        if _inside(token.idx, direct_spans):
+        if quoted.hold(token.idx):
             continue
         content = _content(token, headline is not None and headline[0] <= token.idx < headline[1])
         if content is None:
@@ -230,10 +232,6 @@ def _nest(claims: list[_Claim]) -> list[_Claim]:
             changed = True
             break
     return sorted(nested, key=lambda c: c.quote.start)
-
-
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in spans)
 
 
 def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:

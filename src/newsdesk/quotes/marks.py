@@ -8,6 +8,9 @@ the open/closed state needs.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -40,11 +43,38 @@ class QuotedSpan:
     balanced: bool = True
 
 
+class Regions:
+    """Character spans sorted by start, asked whether one of them covers a stretch (once per
+    token of the article): the regions starting at or before it, by bisection, and the furthest
+    end among them."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.furthest_ends = list(itertools.accumulate((e for _, e in spans), max))
+
+    def cover(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self.starts, start)
+        return index > 0 and self.furthest_ends[index - 1] >= end
+
+    def hold(self, offset: int) -> bool:
+        """A span holds the character at ``offset`` (ends are exclusive)."""
+        return self.cover(offset, offset + 1)
+
+
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
+    """The quoted spans of ``text``, in text order. The quotes stage and the framing stage's
+    voice, genre and wording each ask for the same article's: found once. The stages run a
+    batch at a time (``pipeline.BATCH_SIZE``, 32 articles), so the last batch's are kept."""
+    return list(_quoted_spans(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _quoted_spans(text: str) -> tuple[QuotedSpan, ...]:
     doubles = _double_spans(text)
     singles = [s for s in _single_spans(text.replace("``", "  ").replace("''", "  ")) if not any(d.start <= s.start < d.end for d in doubles)]
     dashes = [s for s in _dash_spans(text) if not any(d.start < s.end and s.start < d.end for d in doubles)]
-    return sorted(doubles + singles + dashes, key=lambda s: s.start)
+    return tuple(sorted(doubles + singles + dashes, key=lambda s: s.start))
 
 
 def _direction(text: str, pos: int, fallback: str, width: int = 1) -> str:
@@ -166,15 +196,19 @@ def _is_apostrophe(text: str, pos: int) -> bool:
     return prev.isalnum() and nxt.isalnum()
 
 
+_SINGLE_MARK_OR_LINE_END = re.compile("[\n" + re.escape("'" + SINGLE_OPENING + SINGLE_CLOSING) + "]")  # the characters _single_spans reads
+
+
 def _single_spans(text: str) -> list[QuotedSpan]:
     """Single-mark quotes: only clear open/close pairs within one paragraph."""
     spans: list[QuotedSpan] = []
     open_at: int | None = None
-    for pos, ch in enumerate(text):
+    for found in _SINGLE_MARK_OR_LINE_END.finditer(text):
+        pos, ch = found.start(), found.group()
         if ch == "\n":
             open_at = None
             continue
-        if ch not in "'" + SINGLE_OPENING + SINGLE_CLOSING or _is_apostrophe(text, pos):
+        if _is_apostrophe(text, pos):
             continue
         hint = "open" if ch in SINGLE_OPENING else "close" if ch in SINGLE_CLOSING else "either"
         direction = _direction(text, pos, hint)

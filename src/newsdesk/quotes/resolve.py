@@ -11,9 +11,11 @@ spoke of just before; unnamed sources keep whom they are close to.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from newsdesk.analyse.text import doc_text
@@ -72,6 +74,7 @@ class SpeakerResolver:
         ]
         self.people += _titled_names(analysis.article.id, doc, self.people, quoted)
         self.bodies = [m for m in analysis.mentions if m.label in _BODY_LABELS]
+        self._genders: dict[str, str | None] = {}  # by surname: every pronoun asks again of each person before it
 
     def resolve(self, phrase: Span, head: Token, content: tuple[int, int] | None = None) -> Speaker:
         """``content`` is the span of the words the speaker is said to have said, if known."""
@@ -292,6 +295,11 @@ class SpeakerResolver:
     def _gender(self, person: Mention) -> str | None:
         """What the article shows of the person's gender: a title by any mention of the surname."""
         surname = _surname(person.text)
+        if surname not in self._genders:
+            self._genders[surname] = self._gender_of(surname)
+        return self._genders[surname]
+
+    def _gender_of(self, surname: str) -> str | None:
         words: set[str] = set()
         for mention in self.people:
             if _surname(mention.text) == surname:
@@ -424,8 +432,8 @@ def _given_as_source(token: Token) -> bool:
 def _titled_names(article_id: str, doc: Doc, people: list[Mention], quoted: list[tuple[int, int]]) -> list[Mention]:
     """Names after a title the tagger did not take for a person ("Qeshm Governor Mehdi Irannejad" as a facility)."""
     found = []
-    for token in doc:
-        if token.lower_.rstrip(".") not in PERSON_TITLES or _inside(token.idx, quoted):
+    for token in _titles_in(doc):
+        if _inside(token.idx, quoted):
             continue
         end = token.i + 1
         while end < len(doc) and end - token.i <= _MAX_NAME_TOKENS and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
@@ -437,6 +445,15 @@ def _titled_names(article_id: str, doc: Doc, people: list[Mention], quoted: list
             continue
         found.append(Mention(article_id, start_char, end_char, doc_text(doc)[start_char:end_char], "PERSON"))
     return found
+
+
+def _titles_in(doc: Doc) -> list[Token]:
+    """The tokens that are a person's title, in text order: each distinct word of the document
+    looked up once (the words' lower-case forms from spaCy's array, not a Token per word)."""
+    lower = doc.to_array("LOWER")
+    strings = doc.vocab.strings
+    titles = [key for key in set(lower.tolist()) if strings[key].rstrip(".") in PERSON_TITLES]
+    return [doc[i] for i in np.flatnonzero(np.isin(lower, np.array(titles, dtype=np.uint64))).tolist()] if titles else []
 
 
 def _says(token: Token) -> bool:
@@ -455,10 +472,8 @@ def _says(token: Token) -> bool:
 
 
 def _token_index_before(doc: Doc, offset: int) -> int:
-    index = len(doc) - 1
-    while index >= 0 and doc[index].idx >= offset:
-        index -= 1
-    return index
+    """The last token starting before ``offset`` (-1: none)."""
+    return bisect.bisect_left(doc, offset, key=lambda t: t.idx) - 1
 
 
 def _in_brackets(text: str, offset: int) -> bool:
