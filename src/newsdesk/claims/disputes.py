@@ -95,7 +95,7 @@ SAME_HAPPENING = 0.3  # cosine of the two sentences for an unnamed holder (dev: 
 SAME_SCENE = 0.5  # the same, for the place or day of a happening (a sentence giving little else)
 
 
-__all__ = ["dispute_contradictions"]
+__all__ = ["EventAnchors", "dispute_contradictions"]
 
 
 def dispute_contradictions(analyses: list[Analysis], entities: list[Entity]) -> list[Finding]:
@@ -227,3 +227,35 @@ def _finding(dimension: str, sides: list[list[Reading]]) -> Finding:
         for r in side
     )
     return Finding(summary=summary, kind="contradiction", support=support, claim_kind="statement")
+
+
+class EventAnchors:
+    """The linked entities each sentence of the event's articles names, to tell whether two
+    clauses are anchored in one happening. A negation contradicts a clause only when the two
+    sentences, each with the one before it (where a pronoun's antecedent sits), name a common
+    linked entity: close words with no name in common may be about two happenings of one kind
+    (dev, ECB+ 22: "the shootings happened minutes after Hiller was suspended" / an article's
+    background paragraph on another woman's shooting spree, "She claimed the shootings 'didn't
+    happen'")."""
+
+    def __init__(self, analyses: list[Analysis], entities: list[Entity]):
+        self.sentences = {a.article.id: a.sentences for a in analyses}
+        self.named: dict[tuple[str, int], set[str]] = defaultdict(set)
+        for entity in entities:
+            for mention in entity.mentions:
+                self.named[(mention.article_id, self._index(mention.article_id, mention.start))].add(entity.id)
+
+    def _index(self, article_id: str, offset: int) -> int:
+        for index, sentence in enumerate(self.sentences.get(article_id, ())):
+            if sentence.start <= offset < sentence.end:
+                return index
+        return -1
+
+    def _around(self, article_id: str, offset: int) -> set[str]:
+        index = self._index(article_id, offset)
+        if index < 0:
+            return set()
+        return self.named.get((article_id, index), set()) | self.named.get((article_id, index - 1), set())
+
+    def share(self, left_article: str, left_offset: int, right_article: str, right_offset: int) -> bool:
+        return bool(self._around(left_article, left_offset) & self._around(right_article, right_offset))
