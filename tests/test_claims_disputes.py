@@ -23,7 +23,7 @@ def _disputed(dimension: str, *texts: str) -> list:
 
 @pytest.fixture(scope="module")
 def dev_events():
-    wanted = {"planets-beyond-milky-way-2018", "harambe-cincinnati-zoo-2016", "north-korea-oil-transfers-2017"}
+    wanted = {"planets-beyond-milky-way-2018", "harambe-cincinnati-zoo-2016", "north-korea-oil-transfers-2017", "kraft-plant-shooting-2010", "waitrose-banstead-fire-2008"}
     return predicted_gold_events(wanted)
 
 
@@ -33,10 +33,20 @@ def dev_events():
         ("planets-beyond-milky-way-2018", "Dai is a professor vs an assistant professor"),
         ("harambe-cincinnati-zoo-2016", "the boy seriously hurt or not"),
         ("north-korea-oil-transfers-2017", "the Lighthouse Winmore's flag: Hong Kong vs Marshall Islands"),
+        ("waitrose-banstead-fire-2008", "the fire broke out at about 8.40pm against 8.49pm"),
     ],
 )
 def test_the_real_contradictions_of_each_kind_are_found(dev_events, name, about):
     assert found_as(dev_events[name], about, "contradiction")
+
+
+def test_a_negation_about_another_happening_does_not_contradict(dev_events):
+    # real (dev, ECB+ 22): "the shootings happened minutes after Hiller was suspended" against a
+    # background paragraph on another woman's earlier shooting spree, "She claimed the shootings
+    # 'didn't happen.'": the two sentences name no linked entity in common
+    _, found, letters, _ = dev_events["kraft-plant-shooting-2010"]
+    negations = [f for f in found if f.kind == "contradiction" and any(s.negated for s in f.support)]
+    assert not [f for f in negations if "happen" in f.summary]
 
 
 # written edge shapes
@@ -154,6 +164,30 @@ def test_the_happening_put_on_two_days_by_reports_of_one_day_contradicts():
         ("The attack happened on Tuesday night outside the embassy, officials said.", "2024-03-06T12:00:00"),
     )
     assert {s.value for s in found.support} == {"2024-03-04", "2024-03-05"}
+
+
+def test_the_happening_started_at_two_clock_times_contradicts():
+    # written: an exact time against another beyond the rounding of "about"
+    (found,) = _disputed_at(
+        "clock time of the happening",
+        ("The fire broke out at the warehouse at 2.15am, firefighters said.", None),
+        ("The blaze, which destroyed the warehouse, started at about 3am.", None),
+    )
+    assert {s.value for s in found.support} == {"02:15", "about 03:00"}
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        # written: within the rounding of "about"; a named time zone; "shortly after"; a later step
+        ("The attack began at about 8pm outside the station.", "The attack began around 8:30pm outside the station."),
+        ("The attack began at 11am IST near the port.", "The attack began at about 5.30am near the port."),
+        ("The fire broke out shortly after 9pm in the warehouse.", "The fire broke out at 10.30pm in the warehouse."),
+        ("The fire broke out in the kitchen and was put out at 11pm.", "The fire broke out at 9pm in the kitchen."),
+    ],
+)
+def test_clock_times_within_rounding_in_a_named_zone_or_of_another_step_do_not_contradict(left, right):
+    assert not _disputed_at("clock time of the happening", (left, None), (right, None))
 
 
 @pytest.mark.parametrize(

@@ -100,6 +100,31 @@ _WHERE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+(?:city|town|village|province|
 _ON_DAY = re.compile(r"\bon\s+(?:[A-Z][a-z]+day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\b")
 
 
+# the clock time a happening broke out: "The fire, which is being treated as suspicious, broke out
+# in the roof of the store at 8.49pm"; a verb of starting (not of ending or of being brought
+# under control) and the first clock time in the clause after it
+_BROKE_OUT = re.compile(
+    r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + "|".join(sorted(HAPPENING_KIND, key=len, reverse=True)) + r")"
+    r"(?:,[^,.;:!?]{1,80},)?\s+(?:broke out|began|started|erupted)\b"
+)
+_CLOCK = re.compile(
+    r"\b(?P<about>(?:at\s+)?(?:about|around|approximately|roughly|some|nearly|almost)\s+|at\s+)"
+    r"(?:(?P<hour>\d{1,2})(?:\s*[.:]\s*(?P<minute>\d{2}))?\s*(?P<half>[ap])\.?\s*m\b\.?|(?P<hour24>[01]?\d|2[0-3])\s*:\s*(?P<minute24>\d{2})\b|(?P<noon>noon|midday|midnight)\b)"
+    r"(?!\s*\(?(?-i:[A-Z]{2,4})\b)",  # a named time zone (GMT, IST) may be another report's local time: not read
+    re.IGNORECASE,
+)
+CLAUSE_REACH = 80  # characters after the verb in which its clock time is read
+_CLAUSE_BREAK = re.compile(r"[;:!?]|\s(?:and|but|while|when|before|after|until)\s")  # the time of a later step ("and was put out at 11pm")
+_AFTER_OR_BEFORE = re.compile(r"\b(?:after|before|until|till|by|since|between)\s*$", re.IGNORECASE)
+
+
+def clock_minutes(value: str) -> tuple[int, bool]:
+    """(minutes after midnight, approximate) of a clock-time reading's value ("about 20:40")."""
+    approximate = value.startswith("about ")
+    hours, minutes = value.removeprefix("about ").split(":")
+    return int(hours) * 60 + int(minutes), approximate
+
+
 # warning before the happening: people warned (told to leave, a warning issued) or not warned
 _PEOPLE = r"(?:the\s+)?(?:local\s+)?(?:residents|people|locals|villagers|inhabitants|public|civilians|citizens|families|households)"
 WARNING_KINDS = frozenset("tsunami flood storm hurricane typhoon cyclone tornado evacuation fire avalanche landslide volcano eruption".split())
@@ -389,7 +414,31 @@ def _happenings(analysis: Analysis) -> list[Reading]:
             dated = next((t for t in analysis.times if t.start >= day.start() and t.start < day.end() and len(t.value) == 10), None)
             if dated is not None and analysis.article.published:
                 readings.append(Reading(f"happening:{kind}", "day of the happening", dated.value, analysis.article.id, match.start(), day.end(), prose[match.start() : day.end()], f"the {match.group('noun')}", sentence, False, speaker, analysis.article.published[:10]))
+    for match in _BROKE_OUT.finditer(prose):
+        sentence_start, sentence_end = _sentence_of(analysis, match.start())
+        clock = _CLOCK.search(prose, match.end(), min(sentence_end, match.end() + CLAUSE_REACH))
+        if clock is None or _HEDGES.search(prose, sentence_start, match.end()) or _AFTER_OR_BEFORE.search(prose[match.end() : clock.start()]) or _CLAUSE_BREAK.search(prose, match.end(), clock.start()):
+            continue
+        value = _clock_value(clock)
+        if value is not None:
+            kind = HAPPENING_KIND[match.group("noun")]
+            readings.append(Reading(f"happening:{kind}", "clock time of the happening", value, analysis.article.id, match.start(), clock.end(), prose[match.start() : clock.end()], f"the {match.group('noun')}", prose[sentence_start:sentence_end], False, _speaker(analysis, match.start()), analysis.article.published[:10] if analysis.article.published else None))
     return readings
+
+
+def _clock_value(clock: re.Match) -> str | None:
+    """"about 20:40" / "20:49" from a clock time as written ("about 8.40pm", "at 20:49", "around noon")."""
+    if clock.group("noon"):
+        hours, minutes = (0, 0) if clock.group("noon").casefold() == "midnight" else (12, 0)
+    elif clock.group("hour24") is not None:
+        hours, minutes = int(clock.group("hour24")), int(clock.group("minute24"))
+    else:
+        hours, minutes = int(clock.group("hour")), int(clock.group("minute") or 0)
+        if not 1 <= hours <= 12 or minutes > 59:
+            return None
+        hours = hours % 12 + (12 if clock.group("half").casefold() == "p" else 0)
+    about = clock.group("about").strip().casefold() not in ("at", "")
+    return f"{'about ' if about else ''}{hours:02d}:{minutes:02d}"
 
 
 def _first_phrase(prose: str, start: int, end: int) -> int:

@@ -68,6 +68,16 @@ Dimensions (the kinds, each a small lexicon; never a rule for one name):
   at least ``SAME_HAPPENING``). Clauses that date or place other things (a zoo that "came to
   Cincinnati in 2015") were tried on dev: the encoder scores a wrong pair (two offers, two
   moons) above the right one, so they are not read.
+- **Clock time the happening started**: "the blaze broke out about 8.40pm" / "The fire, which is
+  being treated as suspicious, broke out in the roof of the store at 8.49pm" (a definite
+  happening noun, a verb of starting: broke out, began, started, erupted, then "at" or "about" a
+  clock time within the clause). Not read: "shortly after 9pm" (a bound, not a time), a time
+  with a named zone ("11am IST" may be another report's local time), a time after "and",
+  "when", "before" (a later step: "and was put out at 11pm"). Times conflict when further apart
+  than the rounding "about" allows (half the clock's round unit: "about 8pm" is 7.30 to 8.30)
+  and at least ``CLOCK_APART_MINUTES``; the two sentences at least ``SAME_HAPPENING`` alike (a
+  clause of starting says little else: dev 0.43 for one fire), the reports at most
+  ``SAME_NEWS_DAYS`` apart when both are dated.
 - **Warning before the happening** (``WARNING_KINDS``): people warned ("officials warned
   residents", "told residents to leave", "a tsunami warning was issued") against people not
   warned ("nobody warned us", "residents were not warned", "no tsunami warning was issued"). One
@@ -85,17 +95,18 @@ from collections import defaultdict
 from datetime import date
 
 from newsdesk import vectors
-from newsdesk.claims.dispute_readings import CONTRARY_OUTCOMES, SEQUENTIAL_OUTCOMES, Reading, readings
+from newsdesk.claims.dispute_readings import CONTRARY_OUTCOMES, SEQUENTIAL_OUTCOMES, Reading, clock_minutes, readings
 from newsdesk.link.places import resolve_place
 from newsdesk.model import Analysis, Entity, Finding, Support
 
 PLACES_APART_KM = 100
 SAME_NEWS_DAYS = 3
+CLOCK_APART_MINUTES = 5  # exact clock times closer than this are one time rounded (dev: none closer that contradict)
 SAME_HAPPENING = 0.3  # cosine of the two sentences for an unnamed holder (dev: 0.37-0.55 for one boy's injuries)
 SAME_SCENE = 0.5  # the same, for the place or day of a happening (a sentence giving little else)
 
 
-__all__ = ["dispute_contradictions"]
+__all__ = ["EventAnchors", "dispute_contradictions"]
 
 
 def dispute_contradictions(analyses: list[Analysis], entities: list[Entity]) -> list[Finding]:
@@ -114,7 +125,8 @@ def dispute_contradictions(analyses: list[Analysis], entities: list[Entity]) -> 
             sides = _contrary_outcomes(sides)
             if sides is None:
                 continue
-        if not _incompatible(dimension, values) or not _about_one_happening(sides, SAME_SCENE if dimension.endswith("happening") else SAME_HAPPENING) or not _same_news(dimension, sides):
+        floor = SAME_SCENE if dimension.endswith("happening") and not dimension.startswith("clock") else SAME_HAPPENING
+        if not _incompatible(dimension, values) or not _about_one_happening(sides, floor) or not _same_news(dimension, sides):
             continue
         findings.append(_finding(dimension, sides))
     return findings
@@ -166,12 +178,34 @@ def _incompatible(dimension: str, values: list[str]) -> bool:
     if dimension.startswith("place"):
         places = [resolve_place(v) for v in values]
         return all(p is not None for p in places) and any(_apart(a, b) for i, a in enumerate(places) for b in places[i + 1 :])
+    if dimension.startswith("clock time"):
+        return any(_hours_apart(a, b) for i, a in enumerate(values) for b in values[i + 1 :])
     return True
+
+
+def _hours_apart(left: str, right: str) -> bool:
+    """Two clock times that cannot be one: further apart than the rounding an "about" allows (half
+    the clock's round unit: "about 8.40pm" is 8.35 to 8.45, "about 8pm" 7.30 to 8.30), and at
+    least ``CLOCK_APART_MINUTES`` in any case (reporters round exact times too)."""
+    (a, a_about), (b, b_about) = clock_minutes(left), clock_minutes(right)
+    slack = max(_rounding(a) if a_about else 0, _rounding(b) if b_about else 0, CLOCK_APART_MINUTES)
+    return abs(a - b) > slack
+
+
+def _rounding(minutes: int) -> int:
+    for unit in (60, 30, 15, 10, 5):
+        if minutes % unit == 0:
+            return unit // 2
+    return 0
 
 
 def _same_news(dimension: str, sides: list[list[Reading]]) -> bool:
     """Days read against publication dates compare only between reports at most
     ``SAME_NEWS_DAYS`` apart."""
+    if dimension == "clock time of the happening":
+        # a clock time is not read against the publication date: reports without one compare
+        days = [date.fromisoformat(r.published) for side in sides for r in side if r.published]
+        return not days or (max(days) - min(days)).days <= SAME_NEWS_DAYS
     if dimension != "day of the happening":
         return True
     days = [date.fromisoformat(r.published) for side in sides for r in side if r.published]
@@ -227,3 +261,35 @@ def _finding(dimension: str, sides: list[list[Reading]]) -> Finding:
         for r in side
     )
     return Finding(summary=summary, kind="contradiction", support=support, claim_kind="statement")
+
+
+class EventAnchors:
+    """The linked entities each sentence of the event's articles names, to tell whether two
+    clauses are anchored in one happening. A negation contradicts a clause only when the two
+    sentences, each with the one before it (where a pronoun's antecedent sits), name a common
+    linked entity: close words with no name in common may be about two happenings of one kind
+    (dev, ECB+ 22: "the shootings happened minutes after Hiller was suspended" / an article's
+    background paragraph on another woman's shooting spree, "She claimed the shootings 'didn't
+    happen'")."""
+
+    def __init__(self, analyses: list[Analysis], entities: list[Entity]):
+        self.sentences = {a.article.id: a.sentences for a in analyses}
+        self.named: dict[tuple[str, int], set[str]] = defaultdict(set)
+        for entity in entities:
+            for mention in entity.mentions:
+                self.named[(mention.article_id, self._index(mention.article_id, mention.start))].add(entity.id)
+
+    def _index(self, article_id: str, offset: int) -> int:
+        for index, sentence in enumerate(self.sentences.get(article_id, ())):
+            if sentence.start <= offset < sentence.end:
+                return index
+        return -1
+
+    def _around(self, article_id: str, offset: int) -> set[str]:
+        index = self._index(article_id, offset)
+        if index < 0:
+            return set()
+        return self.named.get((article_id, index), set()) | self.named.get((article_id, index - 1), set())
+
+    def share(self, left_article: str, left_offset: int, right_article: str, right_offset: int) -> bool:
+        return bool(self._around(left_article, left_offset) & self._around(right_article, right_offset))

@@ -36,7 +36,8 @@ contradiction; a salient one no other source states, single-source.
 - **Polarity.** The same proposition (cosine at least ``NEGATED_PROPOSITION``, higher since a
   negation moves a sentence's vector little, and the same predicate; or the same parts at
   ``DENIED_PARTS``, with a doer that is a linked entity or written the same) affirmed by one source and
-  negated or denied by another, neither hedged, is a contradiction; otherwise the statements
+  negated or denied by another, neither hedged, with a linked entity named in both (each
+  sentence with the one before it: ``disputes.EventAnchors``), is a contradiction; otherwise the statements
   agree (the same polarity). Two sources putting something at the same distance from the same
   place in incompatible directions contradict (rules in ``bearings``).
 - **Findings.** Agreeing pairs are grouped from the most similar down; a statement joins a group
@@ -80,6 +81,7 @@ from rapidfuzz import fuzz
 
 from newsdesk import vectors
 from newsdesk.claims.bearings import bearing_contradictions
+from newsdesk.claims.disputes import EventAnchors
 from newsdesk.claims.numbers import number_value
 from newsdesk.claims.predicates import UNDERGOING, UNDERGONE, meaning
 from newsdesk.model import Analysis, Claim, Entity, Finding, Support
@@ -184,6 +186,7 @@ def align_statements(analyses: list[Analysis], figures_of: dict[str, list[Claim]
     names = _entity_names(entities)
     parties = _Parties(entities)
     texts = {a.article.id: a.article.text for a in analyses}
+    anchors = EventAnchors(analyses, entities)  # a negation must be about a happening the two name
     agreeing: list[tuple[int, int, float]] = []
     contradictions: list[Finding] = []
     for i, j in aligned.pairs:
@@ -197,7 +200,7 @@ def align_statements(analyses: list[Analysis], figures_of: dict[str, list[Claim]
             # the same words negated, or the same doer, predicate and object denied at a lower
             # cosine ("China denied its ships transferred oil" / "Chinese ships transferred oil")
             negated = (similarity >= NEGATED_PROPOSITION and left.predicate == right.predicate) or (parts and similarity >= DENIED_PARTS and parties.same_parts(left, right, strict=True))
-            if negated and left.hedge is None and right.hedge is None and _one_says_not(left, right, texts):
+            if negated and left.hedge is None and right.hedge is None and _one_says_not(left, right, texts) and anchors.share(left.article_id, left.start, right.article_id, right.start):
                 contradictions.append(_finding("contradiction", [left, right], similarity, names))
             continue
         agreeing.append((i, j, similarity))
