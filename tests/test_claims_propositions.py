@@ -74,9 +74,9 @@ def test_verbs_news_writes_for_one_happening_share_a_meaning():
 def test_a_passive_without_its_agent_states_what_its_subject_underwent():
     """Sentences of the mazar dev articles: "two people have been killed" is that they died;
     a verb of what is done to someone by a doer stays apart from the same verb with a doer."""
-    from newsdesk.claims.propositions import _Parties
+    from newsdesk.claims.parties import Parties
 
-    parties = _Parties([])
+    parties = Parties([])
     (died,) = [c for c in statements_of("At least two people have died in a suicide attack on the German consulate in a city in north Afghanistan.") if c.predicate == "die"]
     (killed,) = [c for c in statements_of("AT least two people have been killed.") if c.predicate == "kill"]
     assert parties.same_parts(died, killed) and parties.same_parts(killed, died)
