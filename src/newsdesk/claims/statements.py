@@ -22,7 +22,7 @@ proposition, not by whole sentences that mix several.
   them (they say which thing it is about). An infinitive after a noun ("a mission to collect
   the stones") states a purpose, not a fact, and is none.
 - **Pronoun doers.** "He" or "she" as a subject stands for the person last named before it
-  (see ``_doer_phrase``): the statement's subject is that name, so "He took the win" is
+  (see ``doers``): the statement's subject is that name, so "He took the win" is
   compared as Lewis Hamilton's doing. A definite description by age ("the 29-year-old", "The
   37-year-old Finnish driver") stands for the person the article gives that age ("Michael Neu,
   67,"), else, like a pronoun, for the person last named ("a 29-year-old" introduces someone new).
@@ -52,7 +52,6 @@ of more than ``MAX_TOKENS`` (a run-on caption or list), questions, and sentences
 from __future__ import annotations
 
 import bisect
-import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -60,6 +59,7 @@ from spacy.tokens import Doc, Span, Token
 from newsdesk import resources
 
 from newsdesk.claims.lexicon import DENIAL_VERBS
+from newsdesk.claims.doers import age_subject, named_doer
 from newsdesk.claims.predicates import EVIDENCE_VERBS, IMPLICATIVE, SAYING_VERBS, meaning
 from newsdesk.model import Claim
 
@@ -122,7 +122,7 @@ def statements_in(article_id: str, sentence: Span, text: str) -> list[Claim]:
         clause_words = [t for t in doc[start:end] if not t.is_space and not t.is_punct]
         if len(clause_words) < MIN_WORDS:
             continue
-        subject = _subject_of(verb) or _age_subject(verb)
+        subject = _subject_of(verb) or age_subject(verb)
         target = _child(verb, ("dobj", "attr", "acomp", "oprd")) or _child(verb, ("nsubjpass",))
         if verb.i in embedded:
             subject, target = _antecedent_parts(verb, subject, target)
@@ -140,7 +140,7 @@ def statements_in(article_id: str, sentence: Span, text: str) -> list[Claim]:
         # propositions by their parts; an adjective ("escaped unscathed") is no object
         nominal = target is not None and target.pos_ in ("NOUN", "PROPN", "NUM") and target.left_edge.i <= target.i
         first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-        doer = _doer_phrase(subject, verb, embedded)
+        doer = None if subject is None else named_doer(subject, verb, embedded) or _phrase(subject)
         keys = _keys(doc[start:end]) | (_keys(doer) if doer is not None and not first <= doer.start_char < last else set())
         head = subject if subject is not None and subject.left_edge.i <= subject.i else None
         if subject is not None and doer is not None and not doer.start <= subject.i < doer.end:
@@ -394,94 +394,6 @@ def _duration(number: Token) -> bool:
     not a year, a day of a month or a clock time."""
     following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
     return following is not None and following.lemma_.lower() in _TIME_UNITS and ":" not in number.text
-
-
-_PERSONAL = frozenset({"he", "she"})
-PRONOUN_REACH = 3  # sentences back to look for the person "he" or "she" stands for
-
-
-def _doer_phrase(subject: Token | None, verb: Token, embedded: set[int]) -> Span | None:
-    """The words naming the clause's subject: its phrase; the noun a relative or participial
-    clause qualifies, without the clause; for "he" or "she", the person last named (a PERSON
-    entity, or an untyped proper noun as a sentence's subject, in this or the
-    ``PRONOUN_REACH`` sentences before; not who says something), since news names a person and
-    then goes on with a pronoun ("Lewis Hamilton ... He took the win")."""
-    if subject is None:
-        return None
-    doc = subject.doc
-    if verb.i in embedded and not verb.is_ancestor(subject) and any(c.dep_ in ("relcl", "acl") for c in subject.children):
-        return doc[subject.left_edge.i : subject.i + 1]
-    age = _described_age(subject)
-    if age is not None:
-        # "the 37-year-old" for a person named before: the one whose age the article gives as
-        # that ("Michael Neu, 67, ..."), else the person last named, as for "he"
-        person = _person_aged(doc[: subject.sent.start], age)
-        if person is not None:
-            return person
-    if (subject.lower_ in _PERSONAL or age is not None) and subject.dep_ in ("nsubj", "nsubjpass", "pobj", "amod"):
-        earliest = subject.sent.start
-        for _ in range(PRONOUN_REACH):
-            if earliest == 0:
-                break
-            earliest = doc[earliest - 1].sent.start
-        for token in reversed(doc[earliest : subject.i]):
-            if _speaker(token):
-                continue
-            if token.ent_type_ == "PERSON":
-                return next(e for e in doc.ents if e.start <= token.i < e.end)
-            if token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass") and _surname_like(token):
-                # a surname the small tagger left untyped or took for an organisation, as the
-                # subject of a sentence ("Dauer had previously decided ...")
-                return doc[min([token.i] + [c.i for c in token.children if c.dep_ == "compound"]) : token.i + 1]
-    return _phrase(subject)
-
-
-_AGE = re.compile(r"the\s+(\d{1,3})-year-old\b", re.IGNORECASE)
-
-
-def _described_age(subject: Token) -> int | None:
-    """The age of a subject that is a definite description by age and nothing else names ("the
-    29-year-old", "The 37-year-old Finnish driver"): news names a person once and then goes on
-    with their age. "A 3-year-old got into the enclosure" introduces someone new."""
-    phrase = subject.doc[subject.left_edge.i : subject.i + 1]
-    if any(t.pos_ == "PROPN" for t in phrase):
-        return None
-    found = _AGE.match(phrase.text)
-    return int(found.group(1)) if found else None
-
-
-def _person_aged(before: Span, age: int) -> Span | None:
-    """The person named in ``before`` with that age: "Michael Neu, 67," or "67-year-old Michael
-    Neu"; the last such."""
-    doc = before.doc
-    found = None
-    for entity in (e for e in doc.ents if e.label_ == "PERSON" and e.end <= before.end):
-        after = doc[entity.end : entity.end + 2]
-        ahead = doc[max(entity.start - 5, 0) : entity.start].text
-        if (len(after) == 2 and after[0].text in (",", "(") and after[1].text == str(age)) or re.search(rf"\b{age}-year-old\s*$", ahead):
-            found = entity
-    return found
-
-
-def _age_subject(verb: Token) -> Token | None:
-    """"The 67-year-old faces ...": a description by age the small parser hangs on the verb as
-    a modifier, standing as its subject."""
-    described = next((c for c in verb.children if c.dep_ == "amod" and c.i < verb.i), None)
-    return described if described is not None and _described_age(described) is not None else None
-
-
-def _surname_like(token: Token) -> bool:
-    if not token.ent_type_:
-        return True
-    return token.ent_type_ == "ORG" and token.ent_iob_ == "B" and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
-
-
-def _speaker(name: Token) -> bool:
-    """The name of who says something ("said Dr. James Muntz, ..."): the "he" of the quote is
-    someone else."""
-    while name.dep_ in ("appos", "compound", "conj") and name.head.i != name.i:
-        name = name.head
-    return name.dep_ in ("nsubj", "nsubjpass") and name.head.lemma_.lower() in SAYING_VERBS
 
 
 def _head_phrase_words(token: Token, text: str) -> str:
