@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -69,6 +70,8 @@ def test_markdown_and_html_show_the_event(seed_dossier):
     assert "direct (Mustafa al Kazemi):" in md
     # a speaker that names no one is marked as such, not shown like a name
     assert "sources close to al-Kazimi (unnamed source)" in groups and "**Iraqi official sources (unnamed source)**" in md
+    # an agreement's row says how many sources stand behind it, set off from what it says
+    assert re.search(r"\*\*agree\*\*: drones \(attack\): 3 drones \(2 sources, 2 independent", md)
 
 
 def test_claims_survive_the_store_and_line_up(seed_dossier):

@@ -29,7 +29,7 @@ def aligned_note(event: dict[str, Any]) -> str | None:
 
 
 def _sources(finding: dict[str, Any], articles: dict[str, Any]) -> str:
-    """" (3 sources, 2 independent; first: Reuters)" for an agreement, and for an aligned
+    """"(3 sources, 2 independent; first: Reuters)" for an agreement, and for an aligned
     statement why it was aligned ("similarity 0.83; shared: German, consulate")."""
     sources, independent = finding.get("sources"), finding.get("independent_sources")
     notes = []
@@ -41,7 +41,7 @@ def _sources(finding: dict[str, Any], articles: dict[str, Any]) -> str:
     if finding.get("similarity") is not None:
         shared = ", ".join(finding.get("shared") or [])
         notes.append(f"similarity {finding['similarity']:.2f}" + (f"; shared: {shared}" if shared else ""))
-    return f" ({'; '.join(notes)})" if notes else ""
+    return f"({'; '.join(notes)})" if notes else ""
 
 
 def _single_source(event: dict[str, Any], articles: dict[str, Any]) -> list[str]:
@@ -68,7 +68,8 @@ def _compared(event: dict[str, Any], articles: dict[str, Any]) -> list[str]:
     out.append("|---|" + "---|" * len(columns))
     for finding in findings:
         cells = ["<br>".join(support_label(s) for s in finding["support"] if s["article_id"] == aid) or "—" for aid in columns]
-        title = f"**{KIND_LABELS.get(finding['kind'], finding['kind'])}**: {_cell(finding['summary'])}{_cell(_sources(finding, articles))}"
+        notes = _sources(finding, articles)
+        title = f"**{KIND_LABELS.get(finding['kind'], finding['kind'])}**: {_cell(finding['summary'])}" + (f" {_cell(notes)}" if notes else "")
         out.append(f"| {title} | " + " | ".join(cells) + " |")
     out.append("")
     return out
