@@ -380,3 +380,45 @@ def test_a_toll_told_at_second_hand_is_a_step_of_its_update_and_a_guess_is_not()
         ("The toll of the storm in the coastal town could rise to 40 people dead, officials said.", "2021-09-01T20:00:00"),
     )
     assert [f for f in conflicts if f.kind in ("update", "contradiction")] == []
+
+
+def test_a_measure_in_two_units_is_converted_before_comparing():
+    # real (dev, aoraki-climber-fall-2013): "falling about 200 feet" (a), "about 60 metres" (f, h):
+    # one figure in two units; "some 700 metres" (e) / "about 600 metres" (f, h) / "around
+    # 2000ft" (d): two round figures a whole step apart, no difference of precision
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "aoraki-climber-fall-2013"]
+    found, _, _, _ = claims_corpus.predict(event)
+    assert not [f for f in found if f.kind == "precision" and "(distance)" in f.summary]
+    # real (dev, harambe-cincinnati-zoo-2016): a "400-pound" and a "181-kg" gorilla are one weight,
+    # a "450-pound" one is not
+    from newsdesk.claims.values import AGREEMENT, DIFFER, measure_relation
+
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "harambe-cincinnati-zoo-2016"]
+    weights = {c.value.strip(): c for path in event.paths.values() for c in _real_claims(path)[1] if c.kind == "measure" and c.slot == "material"}
+    assert measure_relation(weights["400-pound"], weights["181-kg"]) == AGREEMENT
+    assert measure_relation(weights["450-pound"], weights["181-kg"]) == DIFFER
+    # written: a conversion that does not round to the other figure is not one figure
+    for metres, kinds in (("100 metres", ["contradiction"]), ("60 metres", [])):
+        _, _, conflicts = _align(
+            ("On Friday the climber died after slipping and falling about 200 feet.", "2013-09-14T10:00:00"),
+            (f"On Friday the climber died after slipping and falling about {metres}.", "2013-09-14T10:00:00"),
+        )
+        assert [f.kind for f in conflicts] == kinds
+
+
+def test_a_hedge_on_an_adjective_leaves_the_age_beside_it_asserted():
+    # real (dev, aoraki-climber-fall-2013): "an inexperienced and reportedly ill-equipped
+    # 31-year-old Robert Buckley" (k) against "Robert Buckley, 32" in the other reports
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "aoraki-climber-fall-2013"]
+    found, letters, _, _ = claims_corpus.predict(event)
+    (age,) = [f for f in _contradictions(found) if "(age)" in f.summary]
+    assert "k" in {letters[s.article_id] for s in age.support}
+    assert {s.value.strip() for s in age.support} >= {"31-year-old", "32"}
+
+
+def test_a_name_a_report_gives_two_ages_is_a_family_in_every_report():
+    # real (dev, millom-double-murder-2013): "John Jenkin, 23" and "Kathryn Jenkin, 20" in one
+    # report; another's lone "Jenkin, 20" may be either: no age contradiction
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "millom-double-murder-2013"]
+    found, _, _, _ = claims_corpus.predict(event)
+    assert not [f for f in _contradictions(found) if "(age)" in f.summary]
