@@ -422,3 +422,22 @@ def test_a_name_a_report_gives_two_ages_is_a_family_in_every_report():
     (event,) = [e for e in claims_corpus.load_gold() if e.name == "millom-double-murder-2013"]
     found, _, _, _ = claims_corpus.predict(event)
     assert not [f for f in _contradictions(found) if "(age)" in f.summary]
+
+
+def test_a_count_over_a_period_is_a_tally_not_the_events_figure():
+    # real (dev, indian-navy-pirates-2008): "This year, pirates have attacked nearly 100 vessels"
+    # (j), "have already attacked as many as 100 merchant vessels ... this year" (h), "around 100
+    # attacks ... since the start of this year" (k): tallies of many attacks, not the two ships
+    # attacked in this one
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "indian-navy-pirates-2008"]
+    found, letters, _, _ = claims_corpus.predict(event)
+    tallies = {letter: {c.value: c.role for c in _real_claims(event.paths[letter])[1] if c.kind == "count"} for letter in "hjk"}
+    assert (tallies["h"]["as many as 100"], tallies["j"]["nearly 100"], tallies["k"]["around 100"]) == ("tally", "tally", "tally")
+    assert tallies["j"]["two"] == "total"  # "seized two boats" in the same report
+    assert not [f for f in _contradictions(found) if "vessels" in f.summary]
+    # a tally still compares with another tally: "as many as 100" / "nearly 100"
+    assert any(f.kind == "precision" and {letters[s.article_id] for s in f.support} == {"h", "j"} for f in found)
+    # real (dev, mazar-consulate-attack-2016): "air strikes earlier this month which killed 30
+    # civilians" dates one happening: no tally
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "mazar-consulate-attack-2016"]
+    assert not [c for c in _real_claims(event.paths["d"])[1] if c.kind == "count" and c.role == "tally"]
