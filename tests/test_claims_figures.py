@@ -441,3 +441,14 @@ def test_a_count_over_a_period_is_a_tally_not_the_events_figure():
     # civilians" dates one happening: no tally
     (event,) = [e for e in claims_corpus.load_gold() if e.name == "mazar-consulate-attack-2016"]
     assert not [c for c in _real_claims(event.paths["d"])[1] if c.kind == "count" and c.role == "tally"]
+
+
+def test_arrests_over_several_nights_are_no_update_of_one_nights():
+    # real (dev, brooklyn-kimani-gray-protests-2013): "there were 46 arrests" on Wednesday night (i)
+    # against "over 50 arrests have been made over four nights of protesting" (d)
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "brooklyn-kimani-gray-protests-2013"]
+    found, letters, _, _ = claims_corpus.predict(event)
+    assert not [f for f in found if f.kind in ("update", "contradiction") and "d" in {letters[s.article_id] for s in f.support} and "(arrested)" in f.summary]
+    # written: a figure over several days is a tally, one day's is a total
+    (analysis,) = _analyses(("Police arrested 12 people on Monday night. Over three nights, 40 people have been arrested.", None))
+    assert {c.value: c.role for c in analysis.claims if c.kind == "count"} == {"12": "total", "40": "tally"}
