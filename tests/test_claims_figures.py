@@ -461,3 +461,17 @@ def test_buildings_destroyed_in_reports_of_unknown_order_do_not_contradict():
     (event,) = [e for e in claims_corpus.load_gold() if e.name == "qeshm-earthquake-2005"]
     found, _, _, _ = claims_corpus.predict(event)
     assert not [f for f in _contradictions(found) if "villages" in f.summary]
+
+
+def test_more_than_a_hundred_keeps_its_approximator():
+    # real (dev, brooklyn-kimani-gray-protests-2013): "more than a hundred people joined in a
+    # candlelit vigil" (b) and "more than 100 people joined together for a candlelit vigil" (h)
+    # are one figure, not an update from 100
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "brooklyn-kimani-gray-protests-2013"]
+    joined = [c for c in _real_claims(event.paths["b"])[1] if c.kind == "count" and c.value.endswith("hundred")]
+    assert [(c.value, c.amount.low, c.amount.high) for c in joined] == [("more than a hundred", 100.0, None)]
+    found, _, _, _ = claims_corpus.predict(event)
+    assert not [f for f in found if f.kind == "update" and "(join)" in f.summary]
+    # written: "nearly a thousand" keeps its article and approximator
+    (analysis,) = _analyses(("Nearly a thousand people fled the town on Sunday.", None))
+    assert [(c.value, c.amount.low, c.amount.high) for c in analysis.claims if c.kind == "count"] == [("Nearly a thousand", 800.0, 1000.0)]
