@@ -86,7 +86,7 @@ from newsdesk.claims.lexicon import (
     PATIENT_PREDICATES,
     PEOPLE_NOUNS,
 )
-from newsdesk.claims.contrary import PART, about_one_thing, may_contradict, names_several_things
+from newsdesk.claims.contrary import about_one_thing, may_contradict, names_several_things
 from newsdesk.claims.copies import with_sources
 from newsdesk.claims.denials import denial_contradictions
 from newsdesk.claims.disputes import dispute_contradictions
@@ -288,8 +288,6 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: Holders) -> tuple[li
             continue  # subsets, increments, rates and a period's tallies are other quantities than the totals they sit with
         relation = relate(left.first, right.first)
         update = _update(left, right, relation, holders) if topic[0] in ("count", "measure") else None
-        if update is not None and setting == PART:
-            continue  # only one side places it in a part of the area ("no injuries in Dubai"): that part's figure, no step of the whole's timeline
         if update is not None:
             # a step of the timeline two sources give is still their agreement at that time
             updated.update((i, j))
