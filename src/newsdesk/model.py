@@ -229,7 +229,7 @@ class Claim:
     target_start: int | None = None
     target_end: int | None = None
     slot: str | None = None  # what a figure counts, in the slot vocabulary of newsdesk.claims.figures (killed, injured, money, ...)
-    role: str = "total"  # a figure's role: total, subset ("among them four children"), part ("three of those trapped"), increment ("12 more"), rate
+    role: str = "total"  # a figure's role: total, subset ("among them four children"), part ("three of those trapped"), increment ("12 more"), rate, tally ("this year, nearly 100 ships")
     keys: tuple[str, ...] = ()  # a statement's content lemmas and names, for blocking the alignment
 
 

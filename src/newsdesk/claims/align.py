@@ -284,8 +284,8 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: Holders) -> tuple[li
         setting = holders.setting(left.first, right.first)
         if not _across(left, right) or setting is None:
             continue
-        if topic[0] == "count" and any(c.role != "total" for c in left.claims + right.claims):
-            continue  # subsets, increments and rates are other quantities than the totals they sit with
+        if topic[0] == "count" and {c.role for c in left.claims + right.claims} not in ({"total"}, {"tally"}):
+            continue  # subsets, increments, rates and a period's tallies are other quantities than the totals they sit with
         relation = relate(left.first, right.first)
         update = _update(left, right, relation, holders) if topic[0] in ("count", "measure") else None
         if update is not None:

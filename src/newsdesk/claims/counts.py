@@ -251,8 +251,8 @@ def _figure_tokens(token: Token) -> list[Token]:
     """The number phrase around ``token``: "2.5 million", "twenty - one", "between 10 and 20"."""
     doc = token.doc
     start = end = token.i
-    if token.lower_ in FRACTIONS and start > 0 and doc[start - 1].lower_ in ("a", "one"):
-        start -= 1  # "a quarter"
+    if (token.lower_ in FRACTIONS or token.lower_ in SCALES) and start > 0 and doc[start - 1].lower_ in ("a", "one"):
+        start -= 1  # "a quarter", "(more than) a hundred": the article is part of the figure, so its approximator is read
     while start > 0 and (doc[start - 1].like_num or doc[start - 1].lower_ in SCALES or doc[start - 1].text in "-–") and doc[start - 1].ent_type_ not in _NOT_COUNT_ENTITIES:
         start -= 1
     while end + 1 < len(doc) and (doc[end + 1].like_num or doc[end + 1].lower_ in SCALES or (doc[end + 1].text in "-–" and end + 2 < len(doc) and doc[end + 2].like_num)):

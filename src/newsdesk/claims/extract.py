@@ -270,14 +270,27 @@ def _hedged(claim: Claim, doc: Doc, full_text: str) -> Claim:
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     sentence = span.sent if span is not None else None
     text = full_text[sentence.start_char : claim.end] if sentence is not None else claim.text
-    found = _HEDGE.search(text)
-    if found:
+    for found in _HEDGE.finditer(text):
+        if sentence is not None and _hedges_an_adjective(doc, sentence.start_char + found.start(), claim):
+            continue
         return replace(claim, hedge=found.group(1).lower())
     if span is not None:
         for token in span:
             if token.dep_ == "aux" and token.lower_ in MODAL_HEDGES and token.head.i in {t.i for t in span}:
                 return replace(claim, hedge=token.lower_)
     return claim
+
+
+def _hedges_an_adjective(doc: Doc, start: int, claim: Claim) -> bool:
+    """A hedge adverb on an adjective hedges that word, not a figure beside it: in "a reportedly
+    ill-equipped 31-year-old Robert Buckley" the age is asserted."""
+    token = next((t for t in doc if t.idx == start), None)
+    if token is None or claim.value_start is None or token.dep_ != "advmod" or token.head.pos_ not in ("ADJ", "VERB"):
+        return False
+    modifier = token.head.head if token.head.dep_ == "conj" else token.head  # "inexperienced and reportedly ill-equipped"
+    if modifier.dep_ != "amod":
+        return False
+    return not (token.head.idx <= claim.value_start < token.head.idx + len(token.head))
 
 
 def _voiced(claim: Claim, quotes: list[Quote]) -> Claim:

@@ -23,11 +23,16 @@ its counted noun and the words right after the figure's noun phrase ("left 32 ci
 - ``increment`` — a figure added to an earlier one: "12 more bodies", "another 12", "12 additional",
   "a further 12", "12 new cases", "killed six people, bringing the death toll to 11";
 - ``rate`` — a figure per unit: "per", "a day", "each year", "every hour", "an hour";
+- ``tally`` — a count over a period that holds many happenings, not this one: "this year,
+  pirates have attacked nearly 100 vessels", "as many as 100 ships so far this year", "since
+  January", "over the past three years", "over four nights of protesting" (in the figure's
+  clause); "earlier this month", "last
+  week", "in 2007" date one happening and make no tally; tallies compare with each other only;
 - ``part`` — a figure the clause places in a part of the event's area ("in Bener Meriah
   district", "in Takengon") while it counts what the event counts (set by the aligner, which
   knows the other figures).
 
-Subsets, increments, parts and rates are never compared with a total: they are other
+Subsets, increments, tallies, parts and rates are never compared with a total: they are other
 quantities, whatever their value.
 """
 
@@ -70,6 +75,10 @@ _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|further)\W
 _INCREMENT_AFTER = re.compile(r"^\W*(?:more|additional|other|new|extra|further)\b", re.I)
 # "killed six people, bringing the death toll to 11": the six add to an earlier toll.
 _BRINGING_AFTER = re.compile(r"^[^.;]{0,60}?,\s*(?:bringing|taking|raising|pushing)\s+(?:the|its|their)\s+(?:\w+\s+){0,2}(?:toll|total|number|tally)\b", re.I)
+# A period that holds many happenings, said in the figure's clause (before it, or after its noun).
+_PERIOD = r"(?:(?<!earlier )(?<!later )(?:so far )?this year|since (?:January|February|March|April|May|June|July|August|September|October|November|December|the (?:start|beginning) of)|(?:over|in|during) the (?:past|last) (?:\w+ )?(?:weeks|months|years|decades)|(?:over|across) (?:two|three|four|five|six|seven|several|\d+) (?:straight |consecutive )?(?:nights|days|weeks))"
+_PERIOD_BEFORE = re.compile(_PERIOD + r"\W+(?:[\w'’-]+\W+){0,5}$", re.I)
+_PERIOD_AFTER = re.compile(r"^[^.;,]{0,60}?\b" + _PERIOD, re.I)
 _RATE_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:per\b|a (?:day|week|month|year|hour|minute|second)\b|each (?:day|week|month|year|hour)\b|every (?:day|week|month|year|hour)\b|an hour\b|annually\b)", re.I)
 
 __all__ = ["typed"]
@@ -111,4 +120,8 @@ def _role(claim: Claim, text: str) -> str:
         return "increment"
     if _RATE_AFTER.search(after_noun):
         return "rate"
+    clause_start = max(claim.start, claim.value_start - 60)
+    noun_end = claim.subject_end if claim.subject_end and claim.subject_end >= claim.value_end else claim.value_end
+    if _PERIOD_BEFORE.search(text[clause_start : claim.value_start]) or _PERIOD_AFTER.search(text[noun_end : min(claim.end, noun_end + 80)]):
+        return "tally"
     return "total"

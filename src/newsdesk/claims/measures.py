@@ -20,7 +20,12 @@ The amount is the figure as written; an approximator before it ("about", "more t
 as") is kept in ``basis`` and makes it inexact. Two measures of one thing agree when their figures
 are equal within ``ROUNDING`` ("about 49 meters" and "49m": the hedge word alone is no
 difference); an inexact one within ``APPROXIMATE`` of the other is a difference of precision;
-beyond that they contradict (in ``align``, when they hold at the same time). Money in different
+beyond that they contradict (in ``align``, when they hold at the same time). A measure in
+another unit is converted before comparing, and read at the precision it is written: "about 200
+feet" and "about 60 metres" are one figure in two units (each, converted and rounded to the
+other's step, is the other), as are "2,000ft" and "600m"; two round figures a whole step apart
+("some 700 metres" / "about 600 metres", or "2,000ft", 610 m, against "700 metres") are two
+estimates that do not meet, a contradiction, however close in share (``values``). Money in different
 currencies is not compared (no rates here). An age's holder is the last word of a person's name
 (``comparable_ages`` keeps apart two people of one name).
 """
@@ -227,14 +232,17 @@ def comparable_ages(claims: list[Claim], articles: int) -> list[Claim]:
     story's protagonist, whom most reports introduce by age: "a four-year-old boy"; a race's
     "37-year-old driver" is one of many drivers), and not from an article that gives that noun
     two different ages (it speaks of more than one: "two boys ages 10 and 12"). Likewise a name's
-    ages, from any number of reports, except from a report that gives that name two different
-    ages ("Gary Gomes, 35" and "Catherine Gomes, 61": two people of one family)."""
+    ages, from any number of reports, unless some report gives that name two different ages
+    ("Gary Gomes, 35" and "Catherine Gomes, 61"; "John Jenkin, 23" and "Kathryn Jenkin, 20"):
+    the name is a family's, and another report's lone "Jenkin, 20" may be either of them, so
+    none of its ages is compared in the event."""
     ages: dict[tuple[str, str], set[float]] = {}
     for claim in claims:
         if claim.kind == "measure" and claim.slot == "age" and claim.amount is not None:
             ages.setdefault((claim.article_id, claim.subject), set()).add(claim.amount.low)
     reported = {noun: sum(1 for (_, n) in ages if n == noun) for _, noun in ages}
-    keep = {key for key, values in ages.items() if len(values) == 1 and (key[1] not in AGE_HOLDERS or reported[key[1]] >= PROTAGONIST_SHARE * articles)}
+    families = {name for (_, name), values in ages.items() if len(values) > 1 and name not in AGE_HOLDERS}
+    keep = {key for key, values in ages.items() if len(values) == 1 and key[1] not in families and (key[1] not in AGE_HOLDERS or reported[key[1]] >= PROTAGONIST_SHARE * articles)}
     return [c for c in claims if not (c.kind == "measure" and c.slot == "age") or (c.article_id, c.subject) in keep]
 
 

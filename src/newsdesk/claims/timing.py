@@ -145,14 +145,15 @@ def first_reported(left: list[Claim], right: list[Claim], articles: dict[str, Ar
 
 
 def may_contradict(left: Claim, right: Claim, articles: dict[str, Article], rising: frozenset[str] = frozenset()) -> bool:
-    """Whether two different totals can contradict each other. A toll (``HARM_SLOTS``: the
-    dead, injured, missing, ...) moves as a story unfolds: two reports of it conflict only when
+    """Whether two different totals can contradict each other. A toll (``GROWING_SLOTS``: the
+    dead, injured, missing, ..., and the buildings or villages destroyed, which a disaster's
+    later reports count more of) moves as a story unfolds: two reports of it conflict only when
     the later one is lower (a lower total later), when both were published at the same minute,
     or when both place it in the past (the toll of an earlier happening is fixed). When which
     report came first is unknown (two reports of one day without times, ECB+ texts with only a
     date line), the higher may be the later: no contradiction is claimed. Other quantities
     (ages, distances, money, scores, crowds) can whenever they differ at one setting."""
-    if left.slot not in HARM_SLOTS or right.slot not in HARM_SLOTS:
+    if left.slot not in GROWING_SLOTS or right.slot not in GROWING_SLOTS:
         return True
     if held_before(left, articles[left.article_id]) and held_before(right, articles[right.article_id]):
         return True

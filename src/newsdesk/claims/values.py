@@ -28,6 +28,7 @@ from newsdesk.claims.measures import APPROXIMATE, ROUNDING
 from newsdesk.model import Amount, Claim
 
 AGREEMENT, PRECISION, DIFFER = "agreement", "precision", "differ"
+_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 APART = "apart"  # compatible as intervals, but too far apart to be one figure said loosely
 # Ceilings that name the figure reported at its highest (see ``_as_reported``); "at most",
 # "fewer than" and "no more than" name a limit, not a figure.
@@ -95,6 +96,14 @@ def measure_relation(left: Claim, right: Claim) -> str | None:
         return PRECISION if inside else None
     if gap <= ROUNDING:
         return AGREEMENT
+    written = _written(left), _written(right)
+    if None not in written and written[0][1] != written[1][1]:
+        # one figure in two units ("about 200 feet" / "about 60 metres"): each, converted, is
+        # the other at the precision it is written
+        if _reads_as(written[0], right) and _reads_as(written[1], left):
+            return AGREEMENT
+    if None not in written and any(_steps_apart(w, other) for w, other in ((written[0], right), (written[1], left))):
+        return DIFFER  # "some 700 metres" / "about 600 metres": two round figures a whole step apart
     if _rounds_to(left, right) or _rounds_to(right, left):
         return PRECISION
     if (left.basis or right.basis) and gap <= APPROXIMATE:
@@ -102,6 +111,50 @@ def measure_relation(left: Claim, right: Claim) -> str | None:
     if left.basis in OPEN_BOUNDS or right.basis in OPEN_BOUNDS:
         return None  # two bounds: compatible or not, too loose to call
     return DIFFER
+
+
+def _written(claim: Claim) -> tuple[float, float, float] | None:
+    """(the number as written, what one of it is in the base unit, the step it is rounded to):
+    "700 metres" -> (700, 1, 100), "2,000ft" -> (2000, 0.3048, 1000), "$148.9 billion" ->
+    (148.9, 1e9, 0.1)."""
+    found = _NUMBER.search(claim.value or "")
+    if found is None or claim.amount is None:
+        return None
+    number = float(found.group(0).replace(",", ""))
+    if not number:
+        return None
+    decimals = found.group(1)
+    if decimals:
+        step = 10.0 ** -len(decimals)
+    else:
+        digits = found.group(0).replace(",", "")
+        step = 10.0 ** (len(digits) - len(digits.rstrip("0")))
+    return number, round(claim.amount.low / number, 6), step
+
+
+def _reads_as(written: tuple[float, float, float], other: Claim) -> bool:
+    """Whether ``other``'s figure, in the unit of ``written`` and rounded to its step, is it."""
+    number, unit, step = written
+    return round(other.amount.low / unit / step) * step == number
+
+
+def _steps_apart(written: tuple[float, float, float], other: Claim) -> bool:
+    """Whether a figure rounded to tens or coarser ("about 600 metres") and the other, in its
+    unit and rounded alike ("some 700 metres"; "2,000 feet" is 610 m, read as 600), differ by a
+    whole step or more: two estimates of one thing that do not meet, not one said loosely.
+    Both must be written to that step (700 against 609 is not "600 and 700": 609 is a
+    measurement, compared as a precision only when it is a conversion of another unit)."""
+    number, unit, step = written
+    if step < 10:
+        return False
+    other_written = _written(other)
+    if other_written is None:
+        return False
+    same_unit = other_written[1] == unit
+    if same_unit and other_written[2] != step:
+        return False
+    theirs = round(other.amount.low / unit / step) * step
+    return abs(theirs - number) >= step
 
 
 def _rounds_to(coarse: Claim, fine: Claim) -> bool:
