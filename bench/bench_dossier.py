@@ -18,12 +18,13 @@ over, and what it found.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import pickle
 import tempfile
 import time
 from pathlib import Path
+
+from bench_scale import as_edition
 
 from newsdesk import dossiers, resources
 from newsdesk.eval.ecbplus import as_article_record, load_documents
@@ -33,24 +34,11 @@ from newsdesk.store import Assignment
 from newsdesk.store.codec import to_plain
 from newsdesk.workers import analyse_batch
 
-FIRST_DAY = dt.date(2020, 1, 6)
-DAYS_A_PASS = 60  # as bench_scale.py
-
 
 def editions(topic: int, count: int) -> list[dict]:
     """``count`` records: the topic's documents cycled, each pass a new edition (as bench_scale.py)."""
     base = [as_article_record(d) for d in load_documents([topic])]
-    records = []
-    for number in range(count):
-        edition, index = divmod(number, len(base))
-        record = dict(base[index])
-        day = FIRST_DAY + dt.timedelta(days=DAYS_A_PASS * edition + number % 7)
-        if edition:
-            record["text"] = f"Edition {edition + 1}, {day:%B %Y}.\n{record['text']}"
-            record["url"] = f"{record.get('url') or 'https://example.org/a'}?edition={edition + 1}"
-        record["published"] = day.isoformat()
-        records.append(record)
-    return records
+    return [as_edition(base, number) for number in range(count)]
 
 
 def analysed(topic: int, count: int, cache: Path, fresh: bool) -> list:

@@ -48,14 +48,20 @@ def real_shaped(count: int) -> Iterator[dict]:
     giveme = [str(p) for p in sorted((CORPUS / "giveme5w1h" / "dev").glob("*.json"))]
     base += [{"text": a.text, "title": a.title, "url": a.url, "source": a.source} for a in read_inputs(giveme) if isinstance(a, Article)]
     for number in range(count):
-        edition, record = divmod(number, len(base))
-        record = dict(base[record])
-        day = FIRST_DAY + dt.timedelta(days=DAYS_A_PASS * edition + number % 7)
-        if edition:
-            record["text"] = f"Edition {edition + 1}, {day:%B %Y}.\n{record['text']}"
-            record["url"] = f"{record.get('url') or 'https://example.org/a'}?edition={edition + 1}"
-        record["published"] = day.isoformat()
-        yield record
+        yield as_edition(base, number)
+
+
+def as_edition(base: list[dict], number: int) -> dict:
+    """The ``number``-th record of ``base`` cycled: each pass over it is a recurring edition,
+    ``DAYS_A_PASS`` days later, its text and address marked with the edition."""
+    edition, index = divmod(number, len(base))
+    record = dict(base[index])
+    day = FIRST_DAY + dt.timedelta(days=DAYS_A_PASS * edition + number % 7)
+    if edition:
+        record["text"] = f"Edition {edition + 1}, {day:%B %Y}.\n{record['text']}"
+        record["url"] = f"{record.get('url') or 'https://example.org/a'}?edition={edition + 1}"
+    record["published"] = day.isoformat()
+    return record
 
 
 @contextmanager
