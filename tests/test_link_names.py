@@ -243,3 +243,16 @@ def test_the_parentheses_scan_finds_what_the_pattern_finds_everywhere():
         assert [(m.span(), m.groups()) for m in acronyms._parenthesised(text)] == expected, text
         found += len(expected)
     assert found > 50
+
+
+def test_a_near_spelling_of_a_city_abroad_is_not_taken_for_it():
+    """Names from Giveme5W1H and ECB+ reports the gazetteer lacks: near spellings of cities in
+    countries the report points nowhere near are no place; a near spelling inside the report's
+    countries, or of a country, still is."""
+    from newsdesk.link.places import resolve_place
+
+    assert resolve_place("Samaria", frozenset({"IL", "PS"})) is None  # "Judea and Samaria", not Samara, Russia
+    assert resolve_place("Tambor", frozenset({"CR", "US"})) is None  # a Costa Rican town, not Barueri, Brazil
+    assert resolve_place("Santa", frozenset({"US"})) is None  # not Shantou, China
+    assert resolve_place("Bagda", frozenset({"IQ"})).name == "Baghdad"
+    assert resolve_place("Costa Rica's", frozenset({"US"})).name == "Costa Rica"

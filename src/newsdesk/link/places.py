@@ -349,6 +349,17 @@ def resolve_place(name: str, context: frozenset[str] = frozenset()) -> Place | N
     normal = normalise_place_name(name)
     gazetteer = _gazetteer()
     hit = _exact(name)
+    if hit is None and context:
+        # a near spelling of a city in a country the report points nowhere near is rather a
+        # name the gazetteer lacks: "Judea and Samaria" in a report from Israel is not Samara,
+        # Russia, nor Tambor, Costa Rica, Barueri in Brazil; a country's near spelling ("Costa
+        # Rica's") is one whatever the report names
+        spelled = _spelled_like(name)
+        if spelled is None:
+            return None
+        entry = _exact(spelled.place.name)  # the fuzzy tables do not keep where a place lies
+        regions = spelled.regions or (entry.regions if entry else ())
+        return spelled.place if spelled.rank[0] == COUNTRY or not regions or context.intersection(regions) else None
     if not (hit and context and hit.is_city):
         return _resolve_alone(name)
     if normal in gazetteer.namesakes:
@@ -375,15 +386,25 @@ def _resolve_alone(name: str) -> Place | None:
             if largest.population >= max(MIN_FUZZY_POPULATION, EXONYM_ADVANTAGE * hit.population):
                 return largest.place
         return hit.place
-    if len(normal) < 5:
+    spelled = _spelled_like(name)
+    return spelled.place if spelled else None
+
+
+@lru_cache(maxsize=100_000)
+def _spelled_like(name: str) -> _Candidate | None:
+    """The large place a name no gazetteer entry spells comes close to ("Bagda": Baghdad), by
+    its sound key or its letters."""
+    normal = normalise_place_name(name)
+    if len(normal) < 5 or normal.isdigit():
         return None
+    gazetteer = _gazetteer()
     # Keys are lossy (Maliki and Milwaukee share one), so the spelling must stay close too.
     hit = gazetteer.by_key.get(name_key(name))
     if hit and fuzz.ratio(normal, hit.spelling) >= KEY_SPELLING_CUTOFF:
-        return hit.place
+        return hit
     match = process.extractOne(normal, gazetteer.large_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
     if match and match[0][0] == normal[0]:
-        return gazetteer.large[match[0]].place
+        return gazetteer.large[match[0]]
     return None
 
 
