@@ -256,3 +256,19 @@ def test_a_near_spelling_of_a_city_abroad_is_not_taken_for_it():
     assert resolve_place("Santa", frozenset({"US"})) is None  # not Shantou, China
     assert resolve_place("Bagda", frozenset({"IQ"})).name == "Baghdad"
     assert resolve_place("Costa Rica's", frozenset({"US"})).name == "Costa Rica"
+
+
+def test_a_direction_or_landform_word_alone_is_no_place():
+    """NewsWCL50 2_L (a New York Times report from Seoul) calls North Korea "the North"; GeoNames
+    gives "North" to North Salt Lake, Utah, and the dossier's "Where" put the event there."""
+    from newsdesk.eval.newswcl50 import load_documents
+
+    text = next(d.text for d in load_documents() if d.name == "2_L")
+    analysis, _ = analyse_article(article_from_text(text))
+    places = {e.place.name for e in link_entities([analysis]) if e.place}
+    assert "North Korea" in places and "Pyongyang" in places
+    assert "North Salt Lake" not in places
+    for word in ("the North", "Downtown", "Center", "the River", "Island", "Port"):
+        assert resolve_place(word, frozenset({"US"})) is None, word
+    assert resolve_place("Port Harcourt").name == "Port Harcourt"
+    assert resolve_place("The Hague").name == "The Hague"

@@ -64,6 +64,19 @@ KEY_SPELLING_CUTOFF = 85.0
 # names Spain; Paris, France (86 times Paris, Texas) wins whatever the report names.
 SAME_REGION_ADVANTAGE = 20.0
 SAME_COUNTRY_ADVANTAGE = 5.0
+# Words of direction or position and generic landform or water words name no one place when
+# they stand alone ("the North" of a Korea report, "downtown", "the river"), yet GeoNames gives
+# them to cities as names or alternate names (North Salt Lake, Utah is also "North"; "Downtown"
+# is Warsaw's Srodmiescie, "Center" a Hungarian town, "Bay" a Philippine one) and CLDR to a
+# country in another language (German "Island" is Iceland). Two closed classes of English words,
+# not names: a one-word name among them is never a place.
+GENERIC_PLACE_WORDS = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "northern", "southern", "eastern", "western", "central", "center", "centre", "middle",
+    "downtown", "uptown", "midtown", "upper", "lower", "inner", "outer",
+    "river", "lake", "bay", "port", "harbor", "harbour", "island", "islands", "valley", "coast",
+    "beach", "mount", "mountain", "hill", "hills", "heights", "park", "city", "town", "village",
+})
 
 
 # Kinds of gazetteer entry, in the order a name is given to them.
@@ -168,7 +181,7 @@ class _Table(Mapping):
 
 
 def _offer(table: dict[str, _Candidate], name: str, candidate: _Candidate) -> None:
-    if not name:
+    if not name or name in GENERIC_PLACE_WORDS:
         return
     held = table.get(name)
     if held is None or candidate.rank < held.rank:
@@ -395,7 +408,7 @@ def _spelled_like(name: str) -> _Candidate | None:
     """The large place a name no gazetteer entry spells comes close to ("Bagda": Baghdad), by
     its sound key or its letters."""
     normal = normalise_place_name(name)
-    if len(normal) < 5 or normal.isdigit():
+    if len(normal) < 5 or normal.isdigit() or normal in GENERIC_PLACE_WORDS:
         return None
     gazetteer = _gazetteer()
     # Keys are lossy (Maliki and Milwaukee share one), so the spelling must stay close too.
