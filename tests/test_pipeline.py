@@ -56,6 +56,22 @@ def test_seed_pair_event_is_dated_and_placed(seed_dossier):
     assert militia_leader["speaker_entity_id"] is None  # a person, not the militia he leads
 
 
+def test_a_nationality_describing_the_speaker_is_not_who_spoke(tmp_path):
+    """NewsWCL50 2_L, headlined "'We No Longer Need' Nuclear or Missile Tests, North Korean Leader
+    Says": the headline's quote was listed under "North Korean" (the nationality) instead of
+    under Kim Jong-un, whom the speaker phrase resolves to."""
+    from newsdesk.eval.newswcl50 import load_documents
+
+    text = next(d.text for d in load_documents() if d.name == "2_L")
+    path = tmp_path / "2_L.txt"
+    path.write_text(text, encoding="utf-8")
+    (event,) = dossier_to_json(analyze([str(path)], db=tmp_path / "n.db"))["events"]
+    kind_of = {e["id"]: e["type"] for e in event["entities"]}
+    headline = next(q for q in event["quotes"] if q["text"] == "We No Longer Need")
+    assert kind_of.get(headline["speaker_entity_id"]) == "PERSON"
+    assert not [q for q in event["quotes"] if kind_of.get(q["speaker_entity_id"]) == "NORP"]
+
+
 def test_markdown_and_html_show_the_event(seed_dossier):
     md = dossier_markdown(seed_dossier)
     html = dossier_html(seed_dossier)

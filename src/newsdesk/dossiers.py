@@ -178,14 +178,16 @@ class _SpeakerIndex:
     span or, for a resolved pronoun or role, the entity that has the resolved name as a
     variant in the same article. A person named inside the speaker phrase is the speaker;
     an organisation or place only when it is most of the phrase ("the Interior Ministry"),
-    since "the leader of the militia Asaib Ahl al-Haq" is a person, not the militia."""
+    since "the leader of the militia Asaib Ahl al-Haq" is a person, not the militia, and a
+    nationality only when it ends the phrase ("the Israelis"): in "North Korean Leader Says" the
+    nationality describes the speaker, who is then found by the resolved name."""
 
     def __init__(self, entities: list[Entity]):
-        self.spans: dict[str, list[tuple[int, int, str, bool]]] = defaultdict(list)
+        self.spans: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
         self.names: dict[tuple[str, str], str] = {}
         for entity in entities:
             for m in entity.mentions:
-                self.spans[m.article_id].append((m.start, m.end, entity.id, entity.type == "PERSON"))
+                self.spans[m.article_id].append((m.start, m.end, entity.id, entity.type))
                 self.names.setdefault((m.article_id, m.text.casefold()), entity.id)
 
     def link(self, quote: Quote) -> Quote:
@@ -193,9 +195,11 @@ class _SpeakerIndex:
             return quote  # "sources close to al-Kazimi" are his entourage, not al-Kazimi; "Iraqi sources" are not Iraq
         if quote.speaker_start is not None:
             written = quote.speaker_end - quote.speaker_start
-            for start, end, entity_id, is_person in self.spans.get(quote.article_id, ()):
+            for start, end, entity_id, entity_type in self.spans.get(quote.article_id, ()):
                 shared = min(end, quote.speaker_end) - max(start, quote.speaker_start)
-                if shared > 0 and (is_person or shared * 2 >= written):
+                if entity_type == "NORP" and end < quote.speaker_end:
+                    continue
+                if shared > 0 and (entity_type == "PERSON" or shared * 2 >= written):
                     return replace(quote, speaker_entity_id=entity_id)
         if quote.speaker:
             entity_id = self.names.get((quote.article_id, quote.speaker.casefold()))
