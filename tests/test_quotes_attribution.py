@@ -4,11 +4,12 @@ attribution-shapes gold (ECB+, Giveme5W1H), read from ../shared/corpus."""
 from __future__ import annotations
 
 import functools
+import json
 
 import pytest
 
 from newsdesk.analyse import analyse_article
-from newsdesk.eval import quotes_eval
+from newsdesk.eval import corpus_root, quotes_eval
 from newsdesk.ingest import article_from_text
 from newsdesk.quotes import extract_quotes
 
@@ -266,3 +267,40 @@ def test_a_column_name_before_a_colon_is_no_source():
     # Giveme5W1H dev "Sky Watch: January is packed with action": a column, never named again
     text, quotes = quotes_in("giveme5w1h:65ab3770")
     assert not [q for q in quotes if q.start < text.index("\n")]
+
+
+# --- which verb of saying a quote belongs to (NewsWCL50 and Giveme5W1H dev reports) --------------
+
+def _newswcl50_quotes(name: str):
+    from newsdesk.eval.newswcl50 import load_documents
+
+    text = next(d.text for d in load_documents() if d.name == name)
+    analysis, doc = analyse_article(article_from_text(text))
+    return text, extract_quotes(analysis, doc)
+
+
+def test_a_verb_of_saying_further_on_with_its_own_subject_and_quote_is_not_this_quotes():
+    # 2_LL: 'Trump promised North Korea "fire and fury like the world has never seen," pushing North
+    # Korea to threaten Guam' (Guam was the speaker); 'Trump continually referred to Kim as "Rocket
+    # Man," while the dictator described Trump as a "mentally deranged U.S. dotard."' (Kim was)
+    text, quotes = _newswcl50_quotes("2_LL")
+    speaker_of = {q.text: q.speaker for q in quotes if q.kind == "direct"}
+    assert speaker_of["fire and fury like the world has never seen,"] == "Trump"
+    assert speaker_of.get("Rocket Man,") != "Kim Jong Un"
+    assert speaker_of["mentally deranged U.S. dotard."] == "Kim Jong Un"
+
+
+def test_quoted_as_saying_after_a_newspaper_is_the_person_quoted():
+    # '... "the end of equality, freedom of movement and self-determination," the newspaper quoted
+    # him as saying.' (two outlets' copies of one AP story; the newspaper was the speaker)
+    for source in ("giveme5w1h:23f05ed1", "giveme5w1h:840293f7"):
+        assert quote_at(source, "the end of equality").speaker == "Rainer Wendt"
+
+
+def test_a_title_the_tagger_took_into_the_name_gives_the_role():
+    # 'Comedian Sarah Silverman announced ... "I mean not 'over Christmas,'" the comedian humorously
+    # clarified' (the body alone: the tagger takes "Comedian" into the name)
+    path = corpus_root() / "giveme5w1h" / "dev" / "676d97de3291081aa1a6765009c4caa13470ccd1525aae3c75be3902.json"
+    analysis, doc = analyse_article(article_from_text(json.loads(path.read_text(encoding="utf-8"))["text"]))
+    (quote,) = [q for q in extract_quotes(analysis, doc) if q.text.startswith("I mean not")]
+    assert quote.speaker == "Comedian Sarah Silverman"

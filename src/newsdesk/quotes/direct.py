@@ -136,7 +136,12 @@ def _cued_speaker(doc: Doc, span: QuotedSpan, quoted: list[tuple[int, int]], bef
     outside = (span.start, span.end)
     roots = _quote_roots(doc, span)
     introduced = doc_text(doc)[: _before_open_mark(doc_text(doc), span.start)].rstrip().endswith(":")
-    near_after = [t for t in after[:_NEAR_CUE_TOKENS] if is_cue(t) and t.lower_ != "according"]
+    # A verb after the quote with a subject and quoted words of its own ("..." while the dictator
+    # described Trump as a "dotard") introduces those, not these; one that shares the quote's
+    # subject ("yells 'mommy loves you,' and then says 'be calm'") may introduce both.
+    others = [_roots_between(doc, start, end) for start, end in quoted if (start, end) != outside]
+    near_after = [t for t in after[:_NEAR_CUE_TOKENS]
+                  if is_cue(t) and t.lower_ != "according" and not (_has_subject(t) and any(_heads(t, other) for other in others))]
     # A verb just before the quote introduces it unless it has an object of its own ("wrote a column called").
     near_before = [t for t in before[-_NEAR_CUE_TOKENS:] if is_cue(t) and t.pos_ == "VERB" and not _has_own_object(t)]
     governing = [t for t in before + after if is_cue(t) and t.lower_ != "according" and _governs(t, roots)]
@@ -144,7 +149,9 @@ def _cued_speaker(doc: Doc, span: QuotedSpan, quoted: list[tuple[int, int]], bef
     for cue in near_after + governing + list(reversed(near_before)) + introducing:
         head = speaker_head(cue)
         if head is not None and _inside(head.idx, quoted):
-            head = name_after(cue)  # the parser took quoted words for the subject: "«...», said Girard"
+            # the parser took quoted words for the subject: "«...», said Girard"; only a verb right
+            # after the quote is that one ("...," pushing North Korea to threaten Guam is not)
+            head = name_after(cue) if cue in [t for t in after if not t.is_punct][:1] else None
         if head is None or not same_line(head, cue) or _inside(head.idx, quoted):
             continue
         speaker = resolver.resolve(phrase_of(head, _outside_limit(doc, head, outside)), head)
@@ -159,10 +166,23 @@ def _has_own_object(verb: Token) -> bool:
 
 
 def _quote_roots(doc: Doc, span: QuotedSpan) -> list[Token]:
-    inside = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return _roots_between(doc, span.start, span.end)
+
+
+def _roots_between(doc: Doc, start: int, end: int) -> list[Token]:
+    inside = doc.char_span(start, end, alignment_mode="expand")
     if inside is None:
         return []
-    return [t for t in inside if not (span.start <= t.head.idx < span.end) or t.head == t]
+    return [t for t in inside if not (start <= t.head.idx < end) or t.head == t]
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _heads(cue: Token, roots: list[Token]) -> bool:
+    """The cue is the quote's head, directly or through a preposition ("described Trump as "...")."""
+    return any(root.head == cue or (root.head.pos_ == "ADP" and root.head.head == cue) for root in roots)
 
 
 def _governs(cue: Token, roots: list[Token]) -> bool:

@@ -390,7 +390,9 @@ class SpeakerResolver:
         # not a possessor: in "the star's rep Jack Ketsoyan" he is the rep, not the star
         before = [t for t in self.doc[max(sentence.start, span.start - 8) : span.start]
                   if t.dep_ != "poss" and not (t.i + 1 < len(self.doc) and self.doc[t.i + 1].tag_ == "POS")]
-        words = [t.lower_ for t in before] + [t.lemma_.lower() for t in before]
+        # the tagger often takes a title into the name ("Comedian Sarah Silverman")
+        titled = [t for t in span[:-1] if t.is_title]
+        words = [t.lower_ for t in before + titled] + [t.lemma_.lower() for t in before + titled]
         after = span.end
         if after < len(self.doc) and self.doc[after].text in (",", "("):
             for token in self.doc[after + 1 : min(sentence.end, after + 12)]:
