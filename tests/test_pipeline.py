@@ -72,6 +72,23 @@ def test_a_nationality_describing_the_speaker_is_not_who_spoke(tmp_path):
     assert not [q for q in event["quotes"] if kind_of.get(q["speaker_entity_id"]) == "NORP"]
 
 
+def test_a_person_named_by_surname_is_one_person_and_speaks_as_one(tmp_path):
+    """Giveme5W1H dev event 22 (three outlets on the arrest of a Louisiana man in a "Nigerian
+    prince" scam): "Neu", tagged an organisation beside "Michael Neu", split him into a person
+    and an organisation; quotes of "Fandal said", a surname the tagger missed there, were grouped
+    apart from Randy Fandal."""
+    from newsdesk.eval import corpus_root
+
+    root = corpus_root() / "giveme5w1h"
+    names = [name for name, gold in json.loads((root / "gold.json").read_text())["articles"].items() if gold["event"] == 22]
+    (event,) = dossier_to_json(analyze([str(root / "dev" / name) for name in names], db=tmp_path / "n.db"))["events"]
+    neu = [e for e in event["entities"] if "Michael Neu" in {v["text"] for v in e["variants"]}]
+    assert [e["type"] for e in neu] == ["PERSON"]
+    fandal = next(e for e in event["entities"] if "Randy Fandal" in {v["text"] for v in e["variants"]})
+    by_surname = [q for q in event["quotes"] if q["speaker"] == "Fandal"]
+    assert by_surname and all(q["speaker_entity_id"] == fandal["id"] for q in by_surname)
+
+
 def test_markdown_and_html_show_the_event(seed_dossier):
     md = dossier_markdown(seed_dossier)
     html = dossier_html(seed_dossier)

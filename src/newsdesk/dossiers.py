@@ -185,7 +185,13 @@ class _SpeakerIndex:
     def __init__(self, entities: list[Entity]):
         self.spans: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
         self.names: dict[tuple[str, str], str] = {}
+        self.variants: dict[str, set[str]] = defaultdict(set)  # a way of writing a name -> the entities written so
+        self.surnames: dict[str, set[str]] = defaultdict(set)  # the last word of a person's full name -> the people
         for entity in entities:
+            for variant in entity.variants:
+                self.variants[variant.casefold()].add(entity.id)
+                if entity.type == "PERSON" and len(variant.split()) > 1:
+                    self.surnames[variant.split()[-1].casefold()].add(entity.id)
             for m in entity.mentions:
                 self.spans[m.article_id].append((m.start, m.end, entity.id, entity.type))
                 self.names.setdefault((m.article_id, m.text.casefold()), entity.id)
@@ -205,4 +211,9 @@ class _SpeakerIndex:
             entity_id = self.names.get((quote.article_id, quote.speaker.casefold()))
             if entity_id:
                 return replace(quote, speaker_entity_id=entity_id)
+            # a name the tagger missed where the speaker is given ("Isaacs said"), written so
+            # elsewhere in the event for one entity only, or the surname of one person only
+            written = self.variants.get(quote.speaker.casefold()) or self.surnames.get(quote.speaker.casefold(), set())
+            if len(written) == 1:
+                return replace(quote, speaker_entity_id=next(iter(written)))
         return quote

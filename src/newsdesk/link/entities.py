@@ -13,7 +13,7 @@ from newsdesk.link.namekey import name_key
 from newsdesk.link.places import resolve_place
 from newsdesk.link.roles import role_mentions
 from newsdesk.link.types import settle_types
-from newsdesk.link.within import CONTEXT_VOTES, link_within
+from newsdesk.link.within import CONTEXT_VOTES, is_lone_surname, link_within, surnames_named_in_full
 from newsdesk.model import Analysis, Entity, Mention
 
 LABEL_PREFERENCE = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
@@ -76,10 +76,12 @@ def _entity(pools: list[Pool], reasons: list, order: dict[str, int]) -> Entity:
 
 
 def vote_type(members: list[NameMention]) -> str:
-    """The tagger's label most mentions agree on; a title counts as a vote for PERSON."""
+    """The tagger's label most mentions agree on; a title, and a lone surname of a person named in
+    full among the members, count as votes for PERSON (see ``within.is_lone_surname``)."""
+    surnames = surnames_named_in_full(members)
     votes = Counter()
     for m in members:
-        votes[m.mention.label] += CONTEXT_VOTES if m.typed_by_context else 1
+        votes["PERSON" if is_lone_surname(m, surnames) else m.mention.label] += CONTEXT_VOTES if m.typed_by_context else 1
     votes["PERSON"] += sum(1 for m in members if m.roles)
     said = {m.mention.label for m in members if m.typed_by_context}  # wins a tie, see within.vote_family
     return max(votes, key=lambda label: (votes[label], label in said, -_rank(label)))

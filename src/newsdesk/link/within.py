@@ -63,12 +63,28 @@ def vote_family(members: list[NameMention]) -> str:
     """Type family by majority; a title ("Minister Kazemi") is a vote for a person, and a noun
     beside a mention that says what it is ("the Kayhan newspaper") is worth CONTEXT_VOTES and
     wins a tie: the text's own word beats the tagger's guess and a title word before a name."""
+    surnames = surnames_named_in_full(members)
     votes = Counter()
     for m in members:
-        votes[m.family] += CONTEXT_VOTES if m.typed_by_context else 1
+        votes["person" if is_lone_surname(m, surnames) else m.family] += CONTEXT_VOTES if m.typed_by_context else 1
     votes["person"] += sum(1 for m in members if m.roles)
     said = {m.family for m in members if m.typed_by_context}
     return max(votes, key=lambda f: (votes[f], f in said, -_preference(f)))
+
+
+def surnames_named_in_full(members: list[NameMention]) -> frozenset[str]:
+    """The last-name keys of the people among ``members`` named in full: by capitalised words
+    only, not a name with a role phrase the tagger took in ("Scott Carson vicepresidente
+    ejecutivo de Boeing" names no Mr Boeing)."""
+    return frozenset(m.tokens[-1] for m in members
+                     if m.family == "person" and len(m.tokens) > 1 and all(w[:1].isupper() for w in m.name.split()))
+
+
+def is_lone_surname(member: NameMention, surnames: frozenset[str]) -> bool:
+    """A one-word mention that is the surname of a person named in full beside it: a vote for a
+    person whatever the tagger said ("Ryan Boyette ... Boyette said", the surname tagged an
+    organisation twice)."""
+    return len(member.tokens) == 1 and member.tokens[0] in surnames
 
 
 def _preference(family: str) -> int:
