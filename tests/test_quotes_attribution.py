@@ -304,3 +304,10 @@ def test_a_title_the_tagger_took_into_the_name_gives_the_role():
     analysis, doc = analyse_article(article_from_text(json.loads(path.read_text(encoding="utf-8"))["text"]))
     (quote,) = [q for q in extract_quotes(analysis, doc) if q.text.startswith("I mean not")]
     assert quote.speaker == "Comedian Sarah Silverman"
+
+
+def test_a_relative_subject_speaks_for_the_noun_before_it():
+    # ECB+ 41_8ecbplus: "... said he talked to five aid workers in the Yida camp, all of whom said
+    # that four bombs were dropped" (the speaker was "all of whom")
+    quote = quote_at("ecbplus:41_8ecbplus", "four bombs were dropped")
+    assert quote.speaker == "five aid workers in the Yida camp"

@@ -88,6 +88,10 @@ class SpeakerResolver:
 
     def _resolve(self, phrase: Span, head: Token, content: tuple[int, int] | None) -> Speaker:
         start, end = phrase.start_char, phrase.end_char
+        antecedent = _antecedent(phrase, head)
+        if antecedent is not None:  # "five aid workers in the camp, all of whom said": the workers
+            found = self._resolve(phrase_of(antecedent), antecedent, content)
+            return replace(found, start=start, end=end) if found.source_kind != "named_person" else found
         lower = head.lower_
         if lower in FIRST_PERSON:
             return Speaker(head.text, head.idx, head.idx + len(head), "unknown", first_person=True)
@@ -400,6 +404,25 @@ class SpeakerResolver:
                     break
                 words += [token.lower_, token.lemma_.lower()]
         return set(words)
+
+
+def _antecedent(phrase: Span, head: Token) -> Token | None:
+    """The noun a relative clause's subject stands for ("who", "all of whom", "some of which"):
+    the one the clause hangs on, or the noun phrase just before its comma (the parser often
+    hangs "..., all of whom said" on the verb instead)."""
+    relative = head.tag_ in ("WP", "WDT") or any(
+        p.lower_ == "of" and any(o.tag_ in ("WP", "WDT") for o in p.children) for p in head.children)
+    if head.dep_ not in ("nsubj", "nsubjpass") or not relative:
+        return None
+    if head.head.dep_ == "relcl":
+        noun = head.head.head
+    elif phrase.start >= 2 and phrase.doc[phrase.start - 1].text == ",":
+        noun = phrase.doc[phrase.start - 2]
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head  # "five aid workers in the Yida camp": the workers
+    else:
+        return None
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
 
 
 def close_to(phrase: str) -> str | None:
