@@ -272,3 +272,17 @@ def test_a_direction_or_landform_word_alone_is_no_place():
         assert resolve_place(word, frozenset({"US"})) is None, word
     assert resolve_place("Port Harcourt").name == "Port Harcourt"
     assert resolve_place("The Hague").name == "The Hague"
+
+
+def test_a_name_the_tagger_cut_at_its_hyphen_is_made_whole():
+    """NewsWCL50 event 2 (five outlets on North Korea's test freeze): the tagger cut "Moon Jae-in"
+    to "Moon Jae" 14 times and kept it whole 5 times, so the dossier listed a "Moon Jae" apart
+    from "Moon Jae-in"; Kim Jong-un and Kim Jong-il stay two people."""
+    from newsdesk.eval.newswcl50 import load_documents
+
+    documents = [d for d in load_documents() if d.event == 2]
+    analyses = [analyse_article(article_from_text(d.text, path=d.name))[0] for d in documents]
+    entities = link_entities(analyses, {a.article.id: "e" for a in analyses})
+    names = {e.name for e in entities if e.type == "PERSON"}
+    assert "Moon Jae-in" in names and "Moon Jae" not in names
+    assert entity_with(entities, "Kim Jong-il") is not entity_with(entities, "Kim Jong-un")

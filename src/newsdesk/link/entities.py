@@ -8,7 +8,7 @@ from collections import Counter
 from newsdesk.analyse.nationality import evidence_of, without_glued_nationality
 from newsdesk.link.across import Pool, link_across
 from newsdesk.link.handles import attach_handles, sightings
-from newsdesk.link.mentions import NameMention, read_mention
+from newsdesk.link.mentions import NameMention, read_mention, with_cut_tail
 from newsdesk.link.namekey import name_key
 from newsdesk.link.places import resolve_place
 from newsdesk.link.roles import role_mentions
@@ -28,12 +28,13 @@ def link_entities(analyses: list[Analysis], event_of: dict[str, str] | None = No
     for analysis in analyses:
         mentions_of_event.setdefault(event_of.get(analysis.article.id, analysis.article.id), []).extend(analysis.mentions)
     evidence = {event: evidence_of(mentions) for event, mentions in mentions_of_event.items()}
+    written = {m.text for a in analyses for m in a.mentions if "-" in m.text}
     for position, analysis in enumerate(analyses):
         article_id = analysis.article.id
         order[article_id] = position
         # "the American Hasim Rahman" in a report that never names Rahman again: the event does
         named = without_glued_nationality(analysis.mentions, evidence[event_of.get(article_id, article_id)])
-        read = [read_mention(m, analysis.prose) for m in named]
+        read = [read_mention(with_cut_tail(m, analysis.prose, written), analysis.prose) for m in named]
         names = [r for r in read if r is not None and not r.is_handle]
         handle_mentions[article_id] = [r.mention for r in read if r is not None and r.is_handle]
         article_entities = link_within(article_id, names, analysis.prose)

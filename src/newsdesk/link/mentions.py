@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsdesk.link.acronyms import is_acronym, letters_of
 from newsdesk.link.namekey import TITLE_ABBREVIATIONS, TITLES, bare_tokens, group_tokens, split_title
@@ -83,6 +83,19 @@ def name_tokens_for(name: str, family: str) -> tuple[str, ...]:
     if is_acronym(name):
         return (letters_of(name),)  # spelt letter by letter: no romanisation to undo (IAEA is no AIEA)
     return group_tokens(name) if family in ("org", "place") and len(name.split()) > 1 else bare_tokens(name)
+
+
+_HYPHEN_TAIL_RE = re.compile(r"-[a-z]+\b")
+
+
+def with_cut_tail(mention: Mention, prose: str, written: set[str]) -> Mention:
+    """A name the tagger cut at a hyphen ("Moon Jae" of "Moon Jae-in") made whole again when the
+    whole form is written as a name elsewhere among the articles (``written``): the cut form
+    alone is no name, and trimming tails instead would make Kim Jong-un and Kim Jong-il one."""
+    tail = _HYPHEN_TAIL_RE.match(prose, mention.end)
+    if tail is None or mention.text + tail.group(0) not in written:
+        return mention
+    return replace(mention, end=tail.end(), text=mention.text + tail.group(0))
 
 
 def read_mention(mention: Mention, prose: str) -> NameMention | None:
