@@ -91,7 +91,7 @@ from newsdesk.claims.copies import with_sources
 from newsdesk.claims.denials import denial_contradictions
 from newsdesk.claims.disputes import dispute_contradictions
 from newsdesk.claims.holders import Holders
-from newsdesk.claims.measures import comparable_ages
+from newsdesk.claims.measures import comparable_measures
 from newsdesk.claims.numbers import label
 from newsdesk.claims.merging import merged
 from newsdesk.claims.propositions import align_statements, single_source_statements
@@ -122,7 +122,7 @@ def align_claims(analyses: list[Analysis], entities: list[Entity]) -> tuple[list
     holders = Holders(entities, {a.article.id: a.article for a in analyses})
     holders.rising = frozenset(c.article_id for a in analyses for c in a.claims if c.kind in ("count", "statement") and says_rise(c) and _HARM_WORDS.search(c.text))
     topics: dict[tuple, list[Claim]] = defaultdict(list)
-    for claim in comparable_ages([c for a in analyses for c in a.claims if c.kind != "statement"], len(analyses)):
+    for claim in comparable_measures([c for a in analyses for c in a.claims if c.kind != "statement"], len(analyses)):
         topics[_topic(claim, holders)].append(claim)
     agreements: list[Finding] = []
     conflicts: list[Finding] = []
