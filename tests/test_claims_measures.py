@@ -52,3 +52,25 @@ def test_each_of_two_falls_is_compared_with_the_same_persons_fall():
         ("Moments later, the boy crawled through a barrier and fell about 12 feet (3.7 meters) into a moat surrounding the habitat.", "2016-05-30T10:00:00"),
     ]))
     assert [f.kind for f in conflicts if "(distance)" in f.summary] == ["contradiction"]
+
+
+def test_at_least_a_figure_and_the_figure_agree():
+    from newsdesk.claims.values import AGREEMENT, PRECISION, count_relation
+    from newsdesk.model import Amount, Claim
+
+    def count(value: str, low: float, high: float | None, exact: bool) -> Claim:
+        return Claim("a", 0, 1, "x", subject="people", predicate="arrested", value=value, kind="count", amount=Amount(low, high, exact=exact), slot="arrested")
+
+    assert count_relation(count("At least 46", 46, None, False), count("46", 46, 46, True)) == AGREEMENT
+    assert count_relation(count("more than 46", 46, None, False), count("46", 46, 46, True)) == PRECISION  # "more than" excludes it
+    assert count_relation(count("at least 40", 40, None, False), count("46", 46, 46, True)) == PRECISION
+    # real (dev): "46 people had been arrested" / "At least 46 demonstrators were arrested" agree;
+    # "killing at least 10 people" / "killing 10 people" agree, and no precision is shown for them
+    found, letters, _, _ = _event("brooklyn-kimani-gray-protests-2013")
+    assert [f for f in found if f.kind == "agreement" and {s.value for s in f.support} >= {"46", "At least 46"}]
+    found, letters, _, _ = _event("qeshm-earthquake-2005")
+    assert not [f for f in found if f.kind == "precision" and {s.value.lower() for s in f.support} >= {"10", "at least 10"}]
+    # real (dev, mazar): "at least six" then "at least four" (with "four dead bodies") half an hour
+    # later stays a difference of precision, the floor of its report's time
+    found, letters, _, _ = _event("mazar-consulate-attack-2016")
+    assert [f for f in found if f.kind == "precision" and {s.value for s in f.support} >= {"at least six", "at least four"}]

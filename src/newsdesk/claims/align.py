@@ -242,9 +242,11 @@ class _Group:
     @property
     def first(self) -> Claim:
         """The claim that speaks for the group: its first claim, unless that is a ceiling ("up to
-        32") an exact count joined (``values``): the group then compares as 32."""
+        32") an exact count joined (``values``): the group then compares as 32. A floor ("at least
+        four", joined by "four") keeps comparing as the floor: against a later "at least six" it is
+        the lower bound of its time, not a count of four."""
         first = self.claims[0]
-        if first.kind != "count" or first.amount is None or first.amount.exact:
+        if first.kind != "count" or first.amount is None or first.amount.exact or first.amount.high is None:
             return first
         return next((c for c in self.claims if c.kind == "count" and c.amount is not None and c.amount.exact), first)
 

@@ -33,6 +33,12 @@ APART = "apart"  # compatible as intervals, but too far apart to be one figure s
 # Ceilings that name the figure reported at its highest (see ``_as_reported``); "at most",
 # "fewer than" and "no more than" name a limit, not a figure.
 _REPORTED_CEILING = re.compile(r"^\s*(?:up to|as many as)\s+\S", re.IGNORECASE)
+# A floor that names the figure counted so far ("at least 46 demonstrators were arrested"):
+# against that exact count, the same count said cautiously (the real-article gold: "at least
+# 46" / "46 people had been arrested", "killing at least 10" / "killing 10 people" agree; the
+# older written cases call "at least 133" / "133" precision, and lose those three). "More than
+# 30" excludes 30 and stays an interval.
+_REPORTED_FLOOR = re.compile(r"^\s*at least\s+\S", re.IGNORECASE)
 LOOSE_WORDING_FACTOR = 1.5
 OPEN_BOUND_FACTOR = 2.0
 ROUND_FIGURE_SHARE = 0.05
@@ -176,9 +182,12 @@ def _as_reported(claim: Claim, amount: Amount, other: Amount) -> Amount:
     against that exact figure is the figure said cautiously: "up to 32" and "32" agree (the hedge
     word alone is no difference of precision, as "about 49 metres" and "49m"). Against a figure
     below it ("up to ten may have died" / "killed three"), a vague amount or a range ("$30,000 to
-    $50,000") it stays the interval [0, N]: a difference of precision."""
+    $50,000") it stays the interval [0, N]: a difference of precision. Likewise a floor that
+    names the figure ("at least 46" / "46": ``_REPORTED_FLOOR``)."""
     if other.exact and amount.high is not None and other.low == amount.high and _REPORTED_CEILING.match(claim.value or ""):
         return Amount(amount.high, amount.high, exact=True, proportion=amount.proportion)
+    if other.exact and amount.high is None and other.low == amount.low and _REPORTED_FLOOR.match(claim.value or ""):
+        return Amount(amount.low, amount.low, exact=True, proportion=amount.proportion)
     return amount
 
 
