@@ -74,3 +74,10 @@ def test_at_least_a_figure_and_the_figure_agree():
     # later stays a difference of precision, the floor of its report's time
     found, letters, _, _ = _event("mazar-consulate-attack-2016")
     assert [f for f in found if f.kind == "precision" and {s.value for s in f.support} >= {"at least six", "at least four"}]
+
+
+def test_a_bearing_in_nautical_miles_is_read():
+    # real (dev): "around 150 nautical miles east of Aden" / "150 nautical miles west of Aden"
+    found, letters, _, _ = _event("indian-navy-pirates-2008")
+    (where,) = [f for f in found if f.kind == "contradiction" and f.summary.startswith("where, from Aden")]
+    assert {letters[s.article_id] for s in where.support} >= {"f", "h"}
