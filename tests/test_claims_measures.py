@@ -81,3 +81,20 @@ def test_a_bearing_in_nautical_miles_is_read():
     found, letters, _, _ = _event("indian-navy-pirates-2008")
     (where,) = [f for f in found if f.kind == "contradiction" and f.summary.startswith("where, from Aden")]
     assert {letters[s.article_id] for s in where.support} >= {"f", "h"}
+
+
+def test_a_range_is_one_measure():
+    # written, three shapes: "N to M unit", "N- to M-unit", "between N and M unit"
+    assert ("fall", 3.05) in _measures("Authorities said the boy, who fell 10 to 12 feet, is expected to recover.")
+    assert ("dhow", 7.32) in _measures("The navy seized a 24- to 30-foot dhow carrying arms.")
+    assert ("wall long", 40.0) in _measures("The wall is between 40 and 50 metres long.")
+    assert [m for m in _measures("The deal is worth $12 billion to $13 billion.") if m[1] == 12e9] == []  # a range of money is left out
+    # real (dev): "fell 10 to 12 feet" is less precise than "about 12 feet", and both contradict
+    # "15ft" in one conflict; "a 24- to 30-foot dhow" contradicts "the 10-metre-long dhow"
+    found, letters, _, _ = _event("harambe-cincinnati-zoo-2016")
+    assert [f for f in found if f.kind == "precision" and {s.value.strip() for s in f.support} == {"10 to 12 feet", "12 feet"}]
+    (fall,) = _contradictions(found, "distance")
+    assert {s.value.strip() for s in fall.support} == {"10 to 12 feet", "12 feet", "15ft"}
+    found, letters, _, _ = _event("indian-navy-pirates-2008")
+    (dhow,) = _contradictions(found, "distance")
+    assert {letters[s.article_id] for s in dhow.support} == {"h", "j"}

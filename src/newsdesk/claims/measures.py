@@ -66,6 +66,9 @@ _FIGURE = re.compile(
 )
 _PER = re.compile(r"^\W*(?:a|per|each)\W+(?:share|head|year|day|month|week|hour|person|barrel|ton|tonne)\b", re.IGNORECASE)
 _RANGE_AROUND = re.compile(r"^\W*(?:to|and|-|–)\s*[$£€]?\s?\d|\d\s*(?:bn|billion|million|m)?\s*(?:to|-|–)\s*$", re.IGNORECASE)
+# The lower end of a range of a measure in units, just before its upper end's figure: "10 to 12
+# feet", "a 24- to 30-foot dhow", "between 40 and 50 metres" (the unit written once).
+_RANGE_LOW = re.compile(r"(?:\bbetween\s+(?P<between>\d[\d,]*(?:\.\d+)?)\s+and|(?<![\d,.])(?P<low>\d[\d,]*(?:\.\d+)?)-?\s*(?:to|-|–))\s*$", re.IGNORECASE)
 _LIGHT = frozenset("be have include do make get take give go come say reach".split())
 _AGE = re.compile(r"\b(?P<number>\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old\b|\baged (?P<aged>\d{1,3})\b", re.IGNORECASE)
 
@@ -132,8 +135,12 @@ def measures_in(article_id: str, sentence: Span, full_text: str) -> list[Claim]:
         number_start = sentence.start_char + match.start("number")
         if re.search(r"\d[,.]\s$", full_text[max(0, number_start - 3) : number_start]):
             continue  # the tail of a figure split by detokenising ("2, 000 feet"), which cannot be read safely
-        if unit in ("per", "each") or _RANGE_AROUND.search(full_text[max(0, start - 12) : start]) or _RANGE_AROUND.match(full_text[end : end + 12]):
-            continue  # a price per unit ("$25-per-share"), or one end of a range ("$12 billion to $13 billion")
+        window = full_text[max(sentence.start_char, start - 20) : start]
+        lower_end = None if currency else _RANGE_LOW.search(window)
+        if lower_end is not None:
+            start -= len(window) - lower_end.start()
+        elif unit in ("per", "each", "to", "and") or _RANGE_AROUND.search(full_text[max(0, start - 12) : start]) or _RANGE_AROUND.match(full_text[end : end + 12]):
+            continue  # a price per unit ("$25-per-share"), or one end of a range of money ("$12 billion to $13 billion")
         if _converted(full_text, start) or _PER.match(full_text[end : end + 20]) or _PER.match(full_text[start + len(match.group(0).rstrip()) - len(unit) - 1 : end + 20] if unit == "a" else ""):
             continue
         value = float(match.group("number").replace(",", "")) * scale * factor
@@ -141,7 +148,13 @@ def measures_in(article_id: str, sentence: Span, full_text: str) -> list[Claim]:
         anchor = ELAPSED if slot == "duration" and _elapsed(doc, start, end, full_text[end : sentence.end_char]) else _anchor(doc, start, end)
         if slot == "distance" and anchor != ELAPSED:
             anchor = _measured_thing(doc, start, end) or anchor
-        claim = _claim(article_id, sentence, full_text, start, end, slot, Amount(value, value, exact=not approximator), anchor)
+        amount = Amount(value, value, exact=not approximator)
+        if lower_end is not None:
+            low = float((lower_end.group("low") or lower_end.group("between")).replace(",", "")) * scale * factor
+            if not 0 < low < value:
+                continue
+            amount = Amount(low, value, exact=False)  # "fell 10 to 12 feet", "a 24- to 30-foot dhow"
+        claim = _claim(article_id, sentence, full_text, start, end, slot, amount, anchor)
         # money keeps its currency: "$2 million" and "£1 million" are not compared
         found.append(replace(claim, basis=approximator or None, predicate=f"money {_CURRENCIES.get(currency or unit, currency or unit)}" if slot == "money" else slot))
     return [m for m in found if m.subject]
@@ -248,8 +261,23 @@ def comparable_measures(claims: list[Claim], articles: int) -> list[Claim]:
     anchor already says which thing it is, and reports name one place several ways or at
     several scales ("at Aoraki Mount Cook" / "in Aoraki/Mt. Cook National Park"; "in China" /
     "in Hebei province"), which would keep two accounts of the one well apart."""
-    claims = _doers_where_several(comparable_ages(claims, articles))
+    claims = _dimension_where_one(_doers_where_several(comparable_ages(claims, articles)))
     return [replace(c, places=()) if _tied(c) else c for c in claims]
+
+
+def _dimension_where_one(claims: list[Claim]) -> list[Claim]:
+    """A length of a thing without its dimension ("a 24- to 30-foot dhow") is the one length the
+    event's reports give of it ("the 10-metre-long dhow"), when they give it one; of a thing
+    with several ("the 80m-deep well", "the 30cm-diameter well") it stays apart, unread."""
+    dimensions: dict[str, set[str]] = {}
+    for claim in claims:
+        thing, _, dimension = (claim.subject or "").rpartition(" ")
+        if claim.kind == "measure" and claim.slot == "distance" and thing and dimension in DIMENSIONS.values():
+            dimensions.setdefault(thing, set()).add(dimension)
+    return [
+        replace(c, subject=f"{c.subject} {next(iter(dimensions[c.subject]))}") if c.kind == "measure" and c.slot == "distance" and len(dimensions.get(c.subject or "", ())) == 1 else c
+        for c in claims
+    ]
 
 
 def _doers_where_several(claims: list[Claim]) -> list[Claim]:

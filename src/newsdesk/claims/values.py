@@ -89,6 +89,8 @@ def measure_relation(left: Claim, right: Claim) -> str | None:
     """Two measures of one thing (rules in ``measures``)."""
     if left.predicate != right.predicate:
         return None  # money in two currencies
+    if _ranged(left) or _ranged(right):
+        return _range_relation(left, right)
     a, b = left.amount.low, right.amount.low
     gap = abs(a - b) / max(abs(a), abs(b), 1e-9)
     if (left.basis in OPEN_BOUNDS) != (right.basis in OPEN_BOUNDS):
@@ -116,6 +118,28 @@ def measure_relation(left: Claim, right: Claim) -> str | None:
         return PRECISION
     if left.basis in OPEN_BOUNDS or right.basis in OPEN_BOUNDS:
         return None  # two bounds: compatible or not, too loose to call
+    return DIFFER
+
+
+def _ranged(claim: Claim) -> bool:
+    return claim.amount.high is not None and claim.amount.high > claim.amount.low
+
+
+def _range_relation(left: Claim, right: Claim) -> str | None:
+    """A measure given as a range ("fell 10 to 12 feet", "a 24- to 30-foot dhow") against another:
+    a figure within it, or a range inside it, is the more precise ("about 12 feet"); the same range
+    agrees; a figure outside it differs ("15ft"; a "10-metre" dhow against "24 to 30 feet"),
+    unless that figure is an open bound, and two ranges that overlap are too loose to call."""
+    def ends(claim: Claim) -> tuple[float, float]:
+        return claim.amount.low * (1 - ROUNDING), claim.amount.high * (1 + ROUNDING)
+
+    (left_low, left_high), (right_low, right_high) = ends(left), ends(right)
+    if abs(left.amount.low - right.amount.low) <= ROUNDING * left.amount.low and abs(left.amount.high - right.amount.high) <= ROUNDING * left.amount.high:
+        return AGREEMENT
+    if (left_low <= right.amount.low and right.amount.high <= left_high) or (right_low <= left.amount.low and left.amount.high <= right_high):
+        return PRECISION
+    if left.basis in OPEN_BOUNDS or right.basis in OPEN_BOUNDS or (left_low <= right_high and right_low <= left_high):
+        return None
     return DIFFER
 
 
