@@ -98,3 +98,25 @@ def test_a_range_is_one_measure():
     found, letters, _, _ = _event("indian-navy-pirates-2008")
     (dhow,) = _contradictions(found, "distance")
     assert {letters[s.article_id] for s in dhow.support} == {"h", "j"}
+
+
+def test_a_telephone_number_given_two_ways_contradicts():
+    from newsdesk.claims.identifiers import identifier_contradictions
+    from newsdesk.model import Claim
+
+    def statement(article: str, text: str) -> Claim:
+        return Claim(article, 0, len(text), text, kind="statement")
+
+    # written: one digit dropped contradicts; the same digits spaced otherwise, a far other number,
+    # or two numbers one report gives, do not
+    (found,) = identifier_contradictions([
+        statement("a", "Anyone with information is asked to call police on 0845 125 2222 or Crimestoppers on 0800 555 111."),
+        statement("b", "Police asked anyone with information to contact them on 0845 125 222 or Crimestoppers on 0800 555111."),
+    ])
+    assert found.summary == "telephone number: 0845125222 vs 08451252222"
+    assert identifier_contradictions([statement("a", "Call 0800 555 111 or 0800 555 112."), statement("b", "Call 0800 555 111.")]) == []
+    assert identifier_contradictions([statement("a", "The firm had 0845 125 2222 shares."), statement("b", "It had 0845 125 222 shares.")]) == []
+    # real (dev): the Waitrose fire's police line, "0845 125 2222" in five reports, "0845 125 222" in one
+    found, letters, _, _ = _event("waitrose-banstead-fire-2008")
+    (phone,) = [f for f in found if f.kind == "contradiction" and f.summary.startswith("telephone number")]
+    assert letters[phone.support[0].article_id] == "j" and len({s.article_id for s in phone.support}) == 6
