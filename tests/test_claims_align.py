@@ -74,4 +74,6 @@ def test_gold_floor():
     # measured 1.00/0.77, 1.00/1.00, 1.00/0.67 (P/R); the floors leave room for small drift
     assert scores["agreement"]["precision"] >= 0.9 and scores["agreement"]["recall"] >= 0.65
     assert scores["contradiction"]["precision"] >= 0.85 and scores["contradiction"]["recall"] >= 0.85
-    assert scores["precision"]["precision"] >= 0.9 and scores["precision"]["recall"] >= 0.55
+    # precision: 0.89/0.50 since "at least N" / "N" agree as the real-article gold reads them
+    # (tests/gold/claims/corpus.json); three written cases call that pair precision
+    assert scores["precision"]["precision"] >= 0.85 and scores["precision"]["recall"] >= 0.45

@@ -77,7 +77,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 from newsdesk.claims.lexicon import (
@@ -91,7 +91,7 @@ from newsdesk.claims.copies import with_sources
 from newsdesk.claims.denials import denial_contradictions
 from newsdesk.claims.disputes import dispute_contradictions
 from newsdesk.claims.holders import Holders
-from newsdesk.claims.measures import comparable_ages
+from newsdesk.claims.measures import comparable_measures
 from newsdesk.claims.numbers import label
 from newsdesk.claims.merging import merged
 from newsdesk.claims.propositions import align_statements, single_source_statements
@@ -122,7 +122,7 @@ def align_claims(analyses: list[Analysis], entities: list[Entity]) -> tuple[list
     holders = Holders(entities, {a.article.id: a.article for a in analyses})
     holders.rising = frozenset(c.article_id for a in analyses for c in a.claims if c.kind in ("count", "statement") and says_rise(c) and _HARM_WORDS.search(c.text))
     topics: dict[tuple, list[Claim]] = defaultdict(list)
-    for claim in comparable_ages([c for a in analyses for c in a.claims if c.kind != "statement"], len(analyses)):
+    for claim in comparable_measures([c for a in analyses for c in a.claims if c.kind != "statement"], len(analyses)):
         topics[_topic(claim, holders)].append(claim)
     agreements: list[Finding] = []
     conflicts: list[Finding] = []
@@ -242,9 +242,11 @@ class _Group:
     @property
     def first(self) -> Claim:
         """The claim that speaks for the group: its first claim, unless that is a ceiling ("up to
-        32") an exact count joined (``values``): the group then compares as 32."""
+        32") an exact count joined (``values``): the group then compares as 32. A floor ("at least
+        four", joined by "four") keeps comparing as the floor: against a later "at least six" it is
+        the lower bound of its time, not a count of four."""
         first = self.claims[0]
-        if first.kind != "count" or first.amount is None or first.amount.exact:
+        if first.kind != "count" or first.amount is None or first.amount.exact or first.amount.high is None:
             return first
         return next((c for c in self.claims if c.kind == "count" and c.amount is not None and c.amount.exact), first)
 
@@ -280,6 +282,7 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: Holders) -> tuple[li
     contradicted: set[int] = set()
     updated: set[int] = set()
     several = names_several_things([g.claims for g in groups])  # a price list: no contradiction
+    sides: list[tuple[list[_Group], list[_Group]]] = []  # a measure's contradictions, side against side
     for (i, left), (j, right) in itertools.combinations(enumerate(groups), 2):
         setting = holders.setting(left.first, right.first)
         if not _across(left, right) or setting is None:
@@ -292,15 +295,34 @@ def _type_topic(topic: tuple, claims: list[Claim], holders: Holders) -> tuple[li
             # a step of the timeline two sources give is still their agreement at that time
             updated.update((i, j))
         elif relation == DIFFER and not several and left.asserted() and right.asserted() and may_contradict(left.claims, right.claims, setting, holders.articles, holders.rising, holders.same_doer):
-            conflicts.append(_finding(CONTRADICTION, name, [left, right], holders))
+            if topic[0] == "measure":
+                _join_sides(sides, left, right, relate)
+            else:
+                conflicts.append(_finding(CONTRADICTION, name, [left, right], holders))
             contradicted.update((i, j))
         elif relation == PRECISION and about_one_thing(left.claims, right.claims):
             conflicts.append(_finding(PRECISION, name, [left, right], holders))
+    for one, other in sides:
+        summary = f"{name}: {' / '.join(_value_label(g.first, holders) for g in one)} vs {' / '.join(_value_label(g.first, holders) for g in other)}"
+        conflicts.append(replace(_finding(CONTRADICTION, name, one + other, holders), summary=summary))
     if updated:
         # one timeline per figure: every value it took, in the order the reports came out
         timeline = sorted((groups[i] for i in updated), key=lambda g: (min(when(c, holders.articles[c.article_id])[0] or "9999" for c in g.claims), g.first.amount.low if g.first.amount else 0))
         conflicts.append(_finding(UPDATE, name, timeline, holders))
     return _agreements(groups, contradicted, name, holders), conflicts
+
+
+def _join_sides(sides: list[tuple[list[_Group], list[_Group]]], left: _Group, right: _Group, relate: Callable) -> None:
+    """A measure that contradicts a value another contradiction already holds, and is compatible
+    with every value of that one's other side ("10 to 12 feet" and "about 12 feet", both against
+    "15ft"), joins that side: one conflict, not one per way of writing the compatible value."""
+    for one, other in sides:
+        for held, new in ((left, right), (right, left)):
+            for side, against in ((one, other), (other, one)):
+                if held in against and new not in side and all(relate(new.first, g.first) in (AGREEMENT, PRECISION) for g in side):
+                    side.append(new)
+                    return
+    sides.append(([left], [right]))
 
 
 def _type_actions(topic: tuple, claims: list[Claim], holders: Holders) -> tuple[list[Finding], list[Finding]]:

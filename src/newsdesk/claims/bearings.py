@@ -2,7 +2,7 @@
 sources that put the same thing at the same distance from the same place in incompatible
 directions contradict each other.
 
-- **Bearing**: a distance with its unit (km, kilometres, miles, metres), an optional aside in
+- **Bearing**: a distance with its unit (km, kilometres, miles, nautical miles, metres), an optional aside in
   brackets ("55 kilometers (34 miles)"), a compass direction (north, south-west, northeast,
   ...), "of", and a capitalised place, optionally after "the town/city/village/province/capital
   of". Read from each statement's clause.
@@ -24,7 +24,7 @@ from collections import defaultdict
 from newsdesk.model import Claim, Finding, Support
 
 SAME_DISTANCE = 0.1
-_KILOMETRES = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0, "miles": 1.609, "mile": 1.609, "mi": 1.609, "m": 0.001, "metres": 0.001, "meters": 0.001}
+_KILOMETRES = {"nautical miles": 1.852, "nautical mile": 1.852, "nm": 1.852, "km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0, "miles": 1.609, "mile": 1.609, "mi": 1.609, "m": 0.001, "metres": 0.001, "meters": 0.001}
 _COMPONENTS = {"north": "N", "south": "S", "east": "E", "west": "W"}
 _BEARING = re.compile(
     r"(?P<distance>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>(?i:" + "|".join(sorted(_KILOMETRES, key=len, reverse=True)) + r"))\b\.?"

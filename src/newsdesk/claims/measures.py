@@ -51,6 +51,7 @@ UNITS = {
     **dict.fromkeys("mile miles".split(), ("distance", 1609.34)),
     **dict.fromkeys("ft foot feet".split(), ("distance", 0.3048)),
     **dict.fromkeys("cm centimetre centimetres centimeter centimeters".split(), ("distance", 0.01)),
+    **dict.fromkeys("inch inches".split(), ("distance", 0.0254)),
     **dict.fromkeys("minute minutes".split(), ("duration", 1 / 60)),
     **dict.fromkeys("hour hours".split(), ("duration", 1.0)),
     **dict.fromkeys("magnitude".split(), ("magnitude", 1.0)),
@@ -65,10 +66,25 @@ _FIGURE = re.compile(
 )
 _PER = re.compile(r"^\W*(?:a|per|each)\W+(?:share|head|year|day|month|week|hour|person|barrel|ton|tonne)\b", re.IGNORECASE)
 _RANGE_AROUND = re.compile(r"^\W*(?:to|and|-|–)\s*[$£€]?\s?\d|\d\s*(?:bn|billion|million|m)?\s*(?:to|-|–)\s*$", re.IGNORECASE)
+# The lower end of a range of a measure in units, just before its upper end's figure: "10 to 12
+# feet", "a 24- to 30-foot dhow", "between 40 and 50 metres" (the unit written once).
+_RANGE_LOW = re.compile(r"(?:\bbetween\s+(?P<between>\d[\d,]*(?:\.\d+)?)\s+and|(?<![\d,.])(?P<low>\d[\d,]*(?:\.\d+)?)-?\s*(?:to|-|–))\s*$", re.IGNORECASE)
 _LIGHT = frozenset("be have include do make get take give go come say reach".split())
 _AGE = re.compile(r"\b(?P<number>\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old\b|\baged (?P<aged>\d{1,3})\b", re.IGNORECASE)
 
 UNRESOLVED_HOLDER = "?"
+BY = " by "  # joins a verb's anchor to its doer: "fall by age 36", "fall by buckley"
+# Words naming which length of a thing a figure gives ("40 metres deep", "a 30cm-diameter well").
+DIMENSIONS = {
+    **dict.fromkeys(("deep", "depth"), "deep"),
+    **dict.fromkeys(("wide", "width", "diameter", "across"), "wide"),
+    **dict.fromkeys(("long", "length"), "long"),
+    **dict.fromkeys(("high", "height", "tall"), "high"),
+    **dict.fromkeys(("thick", "thickness"), "thick"),
+}
+_NOT_IN_NOUN_PHRASE = frozenset("ADP VERB AUX CCONJ SCONJ PRON DET PART NUM".split())
+_APPOSITION_AGE = re.compile(r"^[A-Z][\w.' -]*,\s(\d{1,3})\b")
+_APPROXIMATORS = frozenset("about around some approximately roughly nearly almost over just".split())
 # The anchor of a span of time the story has lasted so far (see ``_elapsed``).
 ELAPSED = "elapsed so far"
 _SO_FAR = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:by now|so far|as of writing|as of now)\b", re.IGNORECASE)
@@ -77,7 +93,7 @@ _SO_FAR = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:by now|so far|as of writing|as of 
 PROTAGONIST_SHARE = 0.5  # tuned on the dev split of tests/gold/claims/corpus.json
 AGE_HOLDERS = PEOPLE_NOUNS | frozenset("toddler baby infant son daughter teenager teen youngster kid".split())
 
-__all__ = ["ELAPSED", "UNRESOLVED_HOLDER", "apposition_age", "comparable_ages", "measures_in", "with_age_holders"]
+__all__ = ["ELAPSED", "UNRESOLVED_HOLDER", "apposition_age", "comparable_ages", "comparable_measures", "measures_in", "with_age_holders"]
 
 
 def measures_in(article_id: str, sentence: Span, full_text: str) -> list[Claim]:
@@ -119,14 +135,26 @@ def measures_in(article_id: str, sentence: Span, full_text: str) -> list[Claim]:
         number_start = sentence.start_char + match.start("number")
         if re.search(r"\d[,.]\s$", full_text[max(0, number_start - 3) : number_start]):
             continue  # the tail of a figure split by detokenising ("2, 000 feet"), which cannot be read safely
-        if unit in ("per", "each") or _RANGE_AROUND.search(full_text[max(0, start - 12) : start]) or _RANGE_AROUND.match(full_text[end : end + 12]):
-            continue  # a price per unit ("$25-per-share"), or one end of a range ("$12 billion to $13 billion")
+        window = full_text[max(sentence.start_char, start - 20) : start]
+        lower_end = None if currency else _RANGE_LOW.search(window)
+        if lower_end is not None:
+            start -= len(window) - lower_end.start()
+        elif unit in ("per", "each", "to", "and") or _RANGE_AROUND.search(full_text[max(0, start - 12) : start]) or _RANGE_AROUND.match(full_text[end : end + 12]):
+            continue  # a price per unit ("$25-per-share"), or one end of a range of money ("$12 billion to $13 billion")
         if _converted(full_text, start) or _PER.match(full_text[end : end + 20]) or _PER.match(full_text[start + len(match.group(0).rstrip()) - len(unit) - 1 : end + 20] if unit == "a" else ""):
             continue
         value = float(match.group("number").replace(",", "")) * scale * factor
         approximator = approximation_before(full_text[sentence.start_char : start])
         anchor = ELAPSED if slot == "duration" and _elapsed(doc, start, end, full_text[end : sentence.end_char]) else _anchor(doc, start, end)
-        claim = _claim(article_id, sentence, full_text, start, end, slot, Amount(value, value, exact=not approximator), anchor)
+        if slot == "distance" and anchor != ELAPSED:
+            anchor = _measured_thing(doc, start, end) or anchor
+        amount = Amount(value, value, exact=not approximator)
+        if lower_end is not None:
+            low = float((lower_end.group("low") or lower_end.group("between")).replace(",", "")) * scale * factor
+            if not 0 < low < value:
+                continue
+            amount = Amount(low, value, exact=False)  # "fell 10 to 12 feet", "a 24- to 30-foot dhow"
+        claim = _claim(article_id, sentence, full_text, start, end, slot, amount, anchor)
         # money keeps its currency: "$2 million" and "£1 million" are not compared
         found.append(replace(claim, basis=approximator or None, predicate=f"money {_CURRENCIES.get(currency or unit, currency or unit)}" if slot == "money" else slot))
     return [m for m in found if m.subject]
@@ -226,6 +254,52 @@ def with_age_holders(claims: list[Claim]) -> list[Claim]:
     return result
 
 
+def comparable_measures(claims: list[Claim], articles: int) -> list[Claim]:
+    """The claims of an event's ``articles`` as measures are compared: ages as ``comparable_ages``
+    keeps them, and a measure tied to one thing by its anchor, what one person did ("fall by age
+    36") or one length of a thing ("well deep"), without the places its clause names: the
+    anchor already says which thing it is, and reports name one place several ways or at
+    several scales ("at Aoraki Mount Cook" / "in Aoraki/Mt. Cook National Park"; "in China" /
+    "in Hebei province"), which would keep two accounts of the one well apart."""
+    claims = _dimension_where_one(_doers_where_several(comparable_ages(claims, articles)))
+    return [replace(c, places=()) if _tied(c) else c for c in claims]
+
+
+def _dimension_where_one(claims: list[Claim]) -> list[Claim]:
+    """A length of a thing without its dimension ("a 24- to 30-foot dhow") is the one length the
+    event's reports give of it ("the 10-metre-long dhow"), when they give it one; of a thing
+    with several ("the 80m-deep well", "the 30cm-diameter well") it stays apart, unread."""
+    dimensions: dict[str, set[str]] = {}
+    for claim in claims:
+        thing, _, dimension = (claim.subject or "").rpartition(" ")
+        if claim.kind == "measure" and claim.slot == "distance" and thing and dimension in DIMENSIONS.values():
+            dimensions.setdefault(thing, set()).add(dimension)
+    return [
+        replace(c, subject=f"{c.subject} {next(iter(dimensions[c.subject]))}") if c.kind == "measure" and c.slot == "distance" and len(dimensions.get(c.subject or "", ())) == 1 else c
+        for c in claims
+    ]
+
+
+def _doers_where_several(claims: list[Claim]) -> list[Claim]:
+    """A measure's doer ("fall by age 36") tells falls apart only in an event of several: where
+    the event's reports name one doer of a verb's measures (or none), the doer is dropped, so that
+    "Isiah Gregg fell 15ft" is compared with "the boy fell about 12 feet"."""
+    doers: dict[str, set[str]] = {}
+    for claim in claims:
+        if claim.kind == "measure" and BY in (claim.subject or ""):
+            verb, _, doer = claim.subject.partition(BY)
+            doers.setdefault(verb, set()).add(doer)
+    single = {verb for verb, named in doers.items() if len(named) == 1}
+    return [replace(c, subject=c.subject.partition(BY)[0]) if c.kind == "measure" and c.subject and c.subject.partition(BY)[0] in single and BY in c.subject else c for c in claims]
+
+
+def _tied(claim: Claim) -> bool:
+    if claim.kind != "measure":
+        return False
+    anchor = claim.subject or ""
+    return BY in anchor or anchor.rpartition(" ")[2] in DIMENSIONS.values() and " " in anchor
+
+
 def comparable_ages(claims: list[Claim], articles: int) -> list[Claim]:
     """The ages of unnamed holders (``AGE_HOLDERS``) worth comparing across an event's reports:
     those of a noun that at least ``PROTAGONIST_SHARE`` of its ``articles`` give an age (the
@@ -279,5 +353,86 @@ def _anchor(doc, start: int, end: int) -> str | None:
         lemma = candidate.lemma_.lower()
         if lemma in UNITS or lemma in _LIGHT or candidate.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ"):
             continue
+        if candidate.pos_ == "VERB":
+            doer = _doer(candidate)
+            return f"{lemma}{BY}{doer}" if doer else lemma
         return lemma
     return None
+
+
+def _measured_thing(doc, start: int, end: int) -> str | None:
+    """What a length is the length of, and which length, when the words around the figure say it:
+    the noun the figure stands before ("the 40m dry well", "the 80m-deep well", "a 10-metre-long
+    dhow"), or the subject it is said of ("the well was about 40 metres deep", "a well measuring
+    130ft deep"). A dimension word ("deep", "-diameter", "long", "tall") joins the anchor ("well
+    deep"): the depth of a well and its width are two things, and a length without one is
+    compared only with lengths without one."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    dimension, head, i = None, None, span.end
+    while i < len(doc) and i < span.end + 5:
+        token = doc[i]
+        lower = token.lower_.lstrip("-")
+        if token.text == "-":
+            i += 1
+            continue
+        if lower in DIMENSIONS and dimension is None:
+            dimension = DIMENSIONS[lower]
+        elif token.pos_ in _NOT_IN_NOUN_PHRASE or token.is_punct or token.like_num:
+            break
+        else:
+            head = token
+            if token.pos_ in ("NOUN", "PROPN") and not (i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN")):
+                break  # the noun phrase's head ("a 130-foot-deep chute last week")
+        i += 1
+    before = doc[span.start - 1] if span.start > 0 else None
+    if head is not None and before is not None and before.pos_ == "DET" and head.lemma_.lower() not in UNITS:
+        return f"{head.lemma_.lower()} {dimension}" if dimension else head.lemma_.lower()
+    if dimension is None or doc[span.end].lower_ not in DIMENSIONS:
+        return None
+    verb = before
+    while verb is not None and verb.lower_ in _APPROXIMATORS and verb.i > 0:
+        verb = doc[verb.i - 1]
+    if verb is None:
+        return None
+    if verb.lemma_ == "be":
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    elif verb.lemma_ == "measure" and verb.i > 0:
+        subject = doc[verb.i - 1]
+    else:
+        subject = None
+    if subject is None or subject.pos_ == "PRON" or subject.lemma_.lower() in UNITS:
+        return None
+    return f"{subject.lemma_.lower()} {dimension}"
+
+
+def _doer(verb: Token) -> str | None:
+    """Who did what a measure's verb says ("Robert Buckley, 32, fell about 2,000 feet"): a report
+    telling of two climbers' falls gives each fall its doer, so that each is compared with the
+    same person's fall elsewhere. The doer is the verb's subject, or for a verb joined to
+    another ("slipped and fell", "died after falling", "after he slipped and fell") the subject
+    of the verb it hangs on, a pronoun read as the subject above it. Told by the person's age when
+    the subject's words give one ("a 36-year-old Australian climber", "Duncan Rait, 36"), which
+    reports describing one person differently share, else by the last word of a name; a doer
+    told by neither (a pronoun, "the man") is no doer: the fall keeps its plain anchor."""
+    token = verb
+    for _ in range(5):
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.pos_ != "PRON":
+            break
+        if token.dep_ not in ("conj", "pcomp", "advcl", "xcomp") or token.head is token:
+            return None
+        token = token.head
+        if token.pos_ == "ADP" and token.head is not token:
+            token = token.head
+    else:
+        return None
+    words = subject.doc.text[subject.left_edge.idx : subject.right_edge.idx + len(subject.right_edge)]
+    age = _AGE.search(words) or _APPOSITION_AGE.search(words)
+    if age:
+        number = parse_amount(next(g for g in age.groups() if g))
+        if number is not None and number.exact:
+            return f"age {number.low:g}"
+    names = [t for t in subject.subtree if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "appos")]
+    return _last_name(names[0]) if names else None

@@ -80,6 +80,7 @@ import numpy as np
 
 from newsdesk import vectors
 from newsdesk.claims.bearings import bearing_contradictions
+from newsdesk.claims.identifiers import identifier_contradictions
 from newsdesk.claims.disputes import EventAnchors
 from newsdesk.claims.numbers import number_value
 from newsdesk.claims.parties import Parties
@@ -200,7 +201,7 @@ def align_statements(analyses: list[Analysis], figures_of: dict[str, list[Claim]
             continue
         agreeing.append((i, j, similarity))
     links = {frozenset((_clause(statements[i]), _clause(statements[j]))) for i, j, _ in agreeing}
-    return _agreements(statements, agreeing, names), contradictions + bearing_contradictions(statements), links
+    return _agreements(statements, agreeing, names), contradictions + bearing_contradictions(statements) + identifier_contradictions(statements), links
 
 
 def _clause(statement: Claim) -> Clause:

@@ -33,6 +33,12 @@ APART = "apart"  # compatible as intervals, but too far apart to be one figure s
 # Ceilings that name the figure reported at its highest (see ``_as_reported``); "at most",
 # "fewer than" and "no more than" name a limit, not a figure.
 _REPORTED_CEILING = re.compile(r"^\s*(?:up to|as many as)\s+\S", re.IGNORECASE)
+# A floor that names the figure counted so far ("at least 46 demonstrators were arrested"):
+# against that exact count, the same count said cautiously (the real-article gold: "at least
+# 46" / "46 people had been arrested", "killing at least 10" / "killing 10 people" agree; the
+# older written cases call "at least 133" / "133" precision, and lose those three). "More than
+# 30" excludes 30 and stays an interval.
+_REPORTED_FLOOR = re.compile(r"^\s*at least\s+\S", re.IGNORECASE)
 LOOSE_WORDING_FACTOR = 1.5
 OPEN_BOUND_FACTOR = 2.0
 ROUND_FIGURE_SHARE = 0.05
@@ -83,6 +89,8 @@ def measure_relation(left: Claim, right: Claim) -> str | None:
     """Two measures of one thing (rules in ``measures``)."""
     if left.predicate != right.predicate:
         return None  # money in two currencies
+    if _ranged(left) or _ranged(right):
+        return _range_relation(left, right)
     a, b = left.amount.low, right.amount.low
     gap = abs(a - b) / max(abs(a), abs(b), 1e-9)
     if (left.basis in OPEN_BOUNDS) != (right.basis in OPEN_BOUNDS):
@@ -110,6 +118,28 @@ def measure_relation(left: Claim, right: Claim) -> str | None:
         return PRECISION
     if left.basis in OPEN_BOUNDS or right.basis in OPEN_BOUNDS:
         return None  # two bounds: compatible or not, too loose to call
+    return DIFFER
+
+
+def _ranged(claim: Claim) -> bool:
+    return claim.amount.high is not None and claim.amount.high > claim.amount.low
+
+
+def _range_relation(left: Claim, right: Claim) -> str | None:
+    """A measure given as a range ("fell 10 to 12 feet", "a 24- to 30-foot dhow") against another:
+    a figure within it, or a range inside it, is the more precise ("about 12 feet"); the same range
+    agrees; a figure outside it differs ("15ft"; a "10-metre" dhow against "24 to 30 feet"),
+    unless that figure is an open bound, and two ranges that overlap are too loose to call."""
+    def ends(claim: Claim) -> tuple[float, float]:
+        return claim.amount.low * (1 - ROUNDING), claim.amount.high * (1 + ROUNDING)
+
+    (left_low, left_high), (right_low, right_high) = ends(left), ends(right)
+    if abs(left.amount.low - right.amount.low) <= ROUNDING * left.amount.low and abs(left.amount.high - right.amount.high) <= ROUNDING * left.amount.high:
+        return AGREEMENT
+    if (left_low <= right.amount.low and right.amount.high <= left_high) or (right_low <= left.amount.low and left.amount.high <= right_high):
+        return PRECISION
+    if left.basis in OPEN_BOUNDS or right.basis in OPEN_BOUNDS or (left_low <= right_high and right_low <= left_high):
+        return None
     return DIFFER
 
 
@@ -176,9 +206,12 @@ def _as_reported(claim: Claim, amount: Amount, other: Amount) -> Amount:
     against that exact figure is the figure said cautiously: "up to 32" and "32" agree (the hedge
     word alone is no difference of precision, as "about 49 metres" and "49m"). Against a figure
     below it ("up to ten may have died" / "killed three"), a vague amount or a range ("$30,000 to
-    $50,000") it stays the interval [0, N]: a difference of precision."""
+    $50,000") it stays the interval [0, N]: a difference of precision. Likewise a floor that
+    names the figure ("at least 46" / "46": ``_REPORTED_FLOOR``)."""
     if other.exact and amount.high is not None and other.low == amount.high and _REPORTED_CEILING.match(claim.value or ""):
         return Amount(amount.high, amount.high, exact=True, proportion=amount.proportion)
+    if other.exact and amount.high is None and other.low == amount.low and _REPORTED_FLOOR.match(claim.value or ""):
+        return Amount(amount.low, amount.low, exact=True, proportion=amount.proportion)
     return amount
 
 
