@@ -194,3 +194,14 @@ def test_three_outlets_telling_the_same_doer_fired_agree(navy_event):
 @pytest.fixture(scope="module")
 def navy_event():
     return predicted_gold_events({"indian-navy-pirates-2008"})["indian-navy-pirates-2008"]
+
+
+def test_no_on_the_object_negates_as_not_on_the_verb(navy_event):
+    """Sentences of the navy dev articles: "has had no functioning government" states what "has
+    not had a functioning government" states; "no" on the subject says who, not whether."""
+    (no_object,) = [c for c in statements_of("Somalia has had no functioning government since 1991.")]
+    (not_verb,) = [c for c in statements_of("Somalia has not had a functioning government since 1991.")]
+    assert no_object.negated and not_verb.negated
+    (no_subject,) = statements_of("No one wants to see the ship sink.")[:1]
+    assert not no_subject.negated
+    assert found_as(navy_event, "Somalia has had no functioning government since 1991", "agreement")

@@ -36,7 +36,8 @@ proposition, not by whole sentences that mix several.
   nominal object's head with the words before it, ``actor_start``/``actor_end`` the subject's,
   through its last conjunct when doers are coordinated: "Broadcom and Qualcomm signed"),
   negation (``negated``: "not", "never", "no"
-  on the verb, or a verb of denial over the proposition) and, as for every claim, the hedge and
+  on the verb, "no" on its object ("has had no functioning government" is "has not had a
+  functioning government"), or a verb of denial over the proposition) and, as for every claim, the hedge and
   the voice (set in ``extract``).
 - **Figure** (``value``): the first figure in digits the clause gives, with the word after it
   ("48 hours"), not a date, a time, an ordinal or a list mark; a clause with a figure is
@@ -337,7 +338,11 @@ def _agent(verb: Token) -> Token | None:
 def _negated(verb: Token) -> bool:
     """Negation of the verb itself ("did not", "never"). "No one wants ..." negates who, not
     whether: it is no denial of another source's "X wants ..."."""
-    return any(c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ == "advmod") for c in verb.children)
+    if any(c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ == "advmod") for c in verb.children):
+        return True
+    # "has had no functioning government" is "has not had a functioning government": "no" on
+    # the object denies the having, as "not" does
+    return any(c.dep_ in ("dobj", "attr") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in verb.children)
 
 
 def _happening_object(verb: Token, target: Token | None) -> Token | None:
