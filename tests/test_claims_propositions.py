@@ -205,3 +205,21 @@ def test_no_on_the_object_negates_as_not_on_the_verb(navy_event):
     (no_subject,) = statements_of("No one wants to see the ship sink.")[:1]
     assert not no_subject.negated
     assert found_as(navy_event, "Somalia has had no functioning government since 1991", "agreement")
+
+
+def test_a_clock_time_written_two_ways_is_one_key(fire_event):
+    """Clauses of the waitrose and navy dev articles: "8.49pm" and "20:49 GMT", "1630 GMT" and
+    "4.30pm", "about 1100 hrs IST" and "11am IST" give the time one key; a flight number or a
+    year is no time. Two outlets telling when the police were alerted then agree."""
+    from newsdesk.claims.statements import _clock_times
+
+    assert _clock_times("Police were alerted to a fire on the roof at 8.49pm this evening") == _clock_times("alerted to the fire on the roof of the store at 20:49 GMT on Friday") == {"20:49"}
+    assert _clock_times("closed until about 1630 GMT on Saturday") == _clock_times("they were all reopened by 4.30pm on Saturday") == {"16:30"}
+    assert _clock_times("about 1100 hrs IST") == _clock_times("began at 11am IST") == _clock_times("at around 11 am (IST)") == {"11:00"}
+    assert not _clock_times("the pilots of Flight 1943 from Detroit to Atlanta") and not _clock_times("in February 2005")
+    assert found_as(fire_event, "the fire broke out at 20:49 (police alerted at 8.49pm)", "agreement")
+
+
+@pytest.fixture(scope="module")
+def fire_event():
+    return predicted_gold_events({"waitrose-banstead-fire-2008"})["waitrose-banstead-fire-2008"]

@@ -44,7 +44,8 @@ proposition, not by whole sentences that mix several.
   checkable alone.
 - **Keys** block the alignment across sources: the lemmas of the clause's nouns, proper nouns,
   numbers and meaningful verbs and adjectives, and its named entities (with the subject's, when
-  the clause borrows it).
+  the clause borrows it), and each clock time it gives as one key however it is written ("8.49pm"
+  and "20:49 GMT" are "20:49").
 
 Clauses that state nothing checkable are left out: fewer than ``MIN_WORDS`` words or a sentence
 of more than ``MAX_TOKENS`` (a run-on caption or list), questions, and sentences without a verb.
@@ -53,6 +54,7 @@ of more than ``MAX_TOKENS`` (a run-on caption or list), questions, and sentences
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -422,7 +424,32 @@ def _keys(span: Span) -> set[str]:
         if t.pos_ in _KEY_POS and not t.is_stop and len(t.text) > 1 and t.lemma_.lower() not in _LIGHT
     }
     keys |= {e.text.lower() for e in _entities_within(span) if e.label_ not in ("ORDINAL",)}
-    return keys
+    return keys | _clock_times(span.text)
+
+
+_CLOCK = re.compile(
+    r"\b(\d{1,2})(?:[.:]\s?(\d{2}))?\s?(a\.?\s?m\b\.?|p\.?\s?m\b\.?)"  # 8.49pm, 8. 39am, 11 am, 11:30 p. m.
+    r"|\b(\d{1,2})[.:](\d{2})\s?(?:GMT|UTC|hours|hrs|local)\b"  # 20:49 GMT, 17:06 hours
+    r"|\b(\d{2})(\d{2})\s?(?:GMT|UTC|hours|hrs)\b",  # 2045 GMT, 1100 hrs
+    re.IGNORECASE,
+)
+
+
+def _clock_times(text: str) -> set[str]:
+    """A key for each clock time the clause gives, whatever way it is written ("8.49pm", "20:49
+    GMT"; "1630 GMT", "4.30pm"; "about 1100 hrs IST", "11am IST"): two outlets telling the
+    time of one happening share it."""
+    times = set()
+    for found in _CLOCK.finditer(text):
+        hour, minute, half = found.group(1), found.group(2), found.group(3)
+        if hour is None:
+            hour, minute, half = (found.group(4), found.group(5), None) if found.group(4) else (found.group(6), found.group(7), None)
+        value, minutes = int(hour), int(minute or 0)
+        if half is not None and value <= 12:
+            value = value % 12 + (12 if half.lower().startswith("p") else 0)
+        if value < 24 and minutes < 60:
+            times.add(f"{value:02d}:{minutes:02d}")
+    return times
 
 
 _entities_of: tuple[Doc | None, tuple[Span, ...], list[int]] = (None, (), [])  # the last doc's entities and their starts
