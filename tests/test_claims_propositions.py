@@ -223,3 +223,17 @@ def test_a_clock_time_written_two_ways_is_one_key(fire_event):
 @pytest.fixture(scope="module")
 def fire_event():
     return predicted_gold_events({"waitrose-banstead-fire-2008"})["waitrose-banstead-fire-2008"]
+
+
+def test_a_day_of_a_month_written_two_ways_is_one_key():
+    """Clauses of the infinity-war, north-korea and broadcom dev articles: "May 4" and "May 4,
+    2018", "October 19" and "an Oct. 19 rendezvous", "on Nov. 2" and "on Nov. 2, 2017" give the
+    day one key; "may" the verb is no month. Two outlets dating the release then agree."""
+    from newsdesk.claims.statements import _calendar_days
+
+    assert _calendar_days("reaches theaters on May 4") == _calendar_days('Infinity War" will be in theaters May 4, 2018') == {"may 4"}
+    assert _calendar_days("One picture, reportedly taken on October 19") == _calendar_days("an Oct. 19 rendezvous between two ships") == {"october 19"}
+    assert _calendar_days("on 6 September") == _calendar_days("on September 6.") == {"september 6"}
+    assert not _calendar_days("the death toll may 4 times higher") and not _calendar_days("in May 2018")
+    infinity = predicted_gold_events({"infinity-war-trailer-2018"})["infinity-war-trailer-2018"]
+    assert found_as(infinity, "in theaters on May 4", "agreement")

@@ -44,8 +44,8 @@ proposition, not by whole sentences that mix several.
   checkable alone.
 - **Keys** block the alignment across sources: the lemmas of the clause's nouns, proper nouns,
   numbers and meaningful verbs and adjectives, and its named entities (with the subject's, when
-  the clause borrows it), and each clock time it gives as one key however it is written ("8.49pm"
-  and "20:49 GMT" are "20:49").
+  the clause borrows it), and each clock time and day of a month it gives as one key however it
+  is written ("8.49pm" and "20:49 GMT" are "20:49"; "Oct. 19" and "October 19", "october 19").
 
 Clauses that state nothing checkable are left out: fewer than ``MIN_WORDS`` words or a sentence
 of more than ``MAX_TOKENS`` (a run-on caption or list), questions, and sentences without a verb.
@@ -424,7 +424,7 @@ def _keys(span: Span) -> set[str]:
         if t.pos_ in _KEY_POS and not t.is_stop and len(t.text) > 1 and t.lemma_.lower() not in _LIGHT
     }
     keys |= {e.text.lower() for e in _entities_within(span) if e.label_ not in ("ORDINAL",)}
-    return keys | _clock_times(span.text)
+    return keys | _clock_times(span.text) | _calendar_days(span.text)
 
 
 _CLOCK = re.compile(
@@ -433,6 +433,23 @@ _CLOCK = re.compile(
     r"|\b(\d{2})(\d{2})\s?(?:GMT|UTC|hours|hrs)\b",  # 2045 GMT, 1100 hrs
     re.IGNORECASE,
 )
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_DAY_OF_MONTH = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b", re.IGNORECASE)
+
+
+def _calendar_days(text: str) -> set[str]:
+    """A key for each day of a month the clause gives, whatever way it is written ("Oct. 19",
+    "October 19", "19 October"; "May 4", "May 4, 2018"): two outlets dating one thing share it."""
+    days = set()
+    for found in _DAY_OF_MONTH.finditer(text):
+        month, day = (found.group(1), found.group(2)) if found.group(1) else (found.group(4), found.group(3))
+        index = next((i for i, name in enumerate(_MONTHS) if name.startswith(month.lower()[:3])), None)
+        if index is not None and month[0].isupper() and 1 <= int(day) <= 31:  # "may 4 people" is no date
+            days.add(f"{_MONTHS[index]} {int(day)}")
+    return days
 
 
 def _clock_times(text: str) -> set[str]:
