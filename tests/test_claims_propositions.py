@@ -171,26 +171,6 @@ def test_a_denial_in_other_words_contradicts_only_the_same_doer():
             assert found[0].similarity < 0.87  # below the cosine the same words negated need: compared by their parts
 
 
-def test_the_same_predicate_of_the_same_doer_is_compared_however_common_its_words():
-    """Sentences of the brazil dev articles: "He took the win" (he being Hamilton) and "Sunday's
-    race was won by three-time series champion Hamilton" share only words every clause of a race
-    report has; the same predicate of the same doer makes them a candidate pair all the same."""
-    won = statements_of("Lewis Hamilton started from pole. He took the win.")[-1]
-    passive = next(c for c in statements_of("Sunday's race was won by three-time series champion Hamilton.") if c.predicate == "win")
-    assert won.subject == "Lewis Hamilton" and passive.subject.endswith("Hamilton")
-    common = [replace(won, article_id=f"other{i}", keys=tuple(won.keys) + (f"word{i}",), predicate="lead") for i in range(MAX_POSTING)]
-    statements = [replace(won, article_id="d"), replace(passive, article_id="f", keys=tuple(passive.keys) + tuple(won.keys)), *common]
-    assert (0, 1) in _candidates(statements)
-    other_doer = replace(passive, article_id="g", subject="Nico Rosberg", subject_start=0, actor_start=0, actor_end=len("Nico Rosberg"))
-    assert (0, 1) not in _candidates([replace(won, article_id="d"), other_doer, *common])
-
-
-def test_three_outlets_telling_the_same_doer_fired_agree(navy_event):
-    # "The INS Mysore fired warning shots" / "The Mysore ... fired ahead of it": "Mysore" and
-    # "fire" are in too many of the event's clauses to block them together
-    assert found_as(navy_event, "the Mysore fired across the dhow to stop it", "agreement")
-
-
 @pytest.fixture(scope="module")
 def navy_event():
     return predicted_gold_events({"indian-navy-pirates-2008"})["indian-navy-pirates-2008"]

@@ -133,23 +133,6 @@ class Parties:
         return bool(found) and bool(found & self.ids)
 
 
-def doer_and_predicate(statement: Claim) -> tuple[str, str] | None:
-    """(the predicate's class of meaning, the last word of the doer's head) of a statement whose
-    doer is a noun or a name (the person a pronoun stands for counts): a key that blocks
-    together statements that may be one proposition by their parts ("He took the win" /
-    "Sunday's race was won by three-time series champion Hamilton") however common their words
-    are in the event. None for a light predicate or a doer that is a pronoun."""
-    verb = _meaning_of(statement)
-    words = _head_words(statement.subject, statement.subject_start, statement.actor_start, statement.actor_end)
-    if verb is None or verb in _LIGHT_PREDICATES or not words:
-        return None
-    head = re.findall(r"[^\W\d_]+", words.casefold())
-    if not head or head[-1] in _PRONOUNS:
-        return None
-    word = head[-1]
-    return verb, word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
 def _head_words(words: str | None, words_start: int | None, start: int | None, end: int | None) -> str | None:
     """The words of a phrase from ``start`` to ``end`` (its head with the words before it: "an
     assassination attempt" of "an assassination attempt with armed drones ..."), cut from the

@@ -5,11 +5,7 @@ contradiction; a salient one no other source states, single-source.
 - **Blocking.** Two statements are compared only when they share at least ``MIN_SHARED_KEYS``
   selective keys (lemmas and names, see ``statements``): a key found in more than
   ``MAX_POSTING`` statements of the event (the event's own name, "police") blocks nothing. The candidate pairs come from the inverted index of selective keys, so the work grows
-  with the pairs that share rare words, not with the square of the event's sentences. Two
-  statements with the same predicate (by class of meaning) of the same doer (the last word of
-  its head, the person a pronoun stands for) are candidates too, however common their words:
-  "He took the win" / "Lewis Hamilton eventually won" share only the words of every clause of a
-  race report; the same parts (below) then decide.
+  with the pairs that share rare words, not with the square of the event's sentences.
 - **Same proposition.** Each statement is encoded with the sentence encoder (multilingual USE)
   as its clause, with its subject when the clause borrows it ("..., killing six" is encoded as
   "A suicide bomber killing six"). A candidate pair is the same proposition when the cosine
@@ -86,7 +82,7 @@ from newsdesk import vectors
 from newsdesk.claims.bearings import bearing_contradictions
 from newsdesk.claims.disputes import EventAnchors
 from newsdesk.claims.numbers import number_value
-from newsdesk.claims.parties import Parties, doer_and_predicate
+from newsdesk.claims.parties import Parties
 from newsdesk.model import Analysis, Claim, Entity, Finding, Support
 
 SAME_PROPOSITION = 0.8
@@ -294,16 +290,6 @@ def _candidates(statements: list[Claim]) -> list[tuple[int, int]]:
             if statements[i].article_id != statements[j].article_id:
                 shared[(i, j)] += 1
     pairs = {pair for pair, count in shared.items() if count >= MIN_SHARED_KEYS}
-    # the same predicate (by meaning) of the same doer, however common its words ("He took the
-    # win" / "Lewis Hamilton eventually won"): a candidate for the same parts
-    by_parts: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for index, statement in enumerate(statements):
-        key = doer_and_predicate(statement)
-        if key is not None:
-            by_parts[key].append(index)
-    for members in by_parts.values():
-        if len(members) <= MAX_POSTING:
-            pairs.update((i, j) for i, j in itertools.combinations(members, 2) if statements[i].article_id != statements[j].article_id)
     # clauses made of the same words, however common in the event ("There's a bird in the
     # cockpit" quoted by three outlets of a story about a bird): the same proposition
     by_words: dict[frozenset[str], list[int]] = defaultdict(list)
