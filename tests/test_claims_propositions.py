@@ -169,3 +169,51 @@ def test_a_denial_in_other_words_contradicts_only_the_same_doer():
         assert bool(found) == contradicts and not [f for f in agreements if f.claim_kind == "statement"]
         if found:
             assert found[0].similarity < 0.87  # below the cosine the same words negated need: compared by their parts
+
+
+@pytest.fixture(scope="module")
+def navy_event():
+    return predicted_gold_events({"indian-navy-pirates-2008"})["indian-navy-pirates-2008"]
+
+
+def test_no_on_the_object_negates_as_not_on_the_verb(navy_event):
+    """Sentences of the navy dev articles: "has had no functioning government" states what "has
+    not had a functioning government" states; "no" on the subject says who, not whether."""
+    (no_object,) = [c for c in statements_of("Somalia has had no functioning government since 1991.")]
+    (not_verb,) = [c for c in statements_of("Somalia has not had a functioning government since 1991.")]
+    assert no_object.negated and not_verb.negated
+    (no_subject,) = statements_of("No one wants to see the ship sink.")[:1]
+    assert not no_subject.negated
+    assert found_as(navy_event, "Somalia has had no functioning government since 1991", "agreement")
+
+
+def test_a_clock_time_written_two_ways_is_one_key(fire_event):
+    """Clauses of the waitrose and navy dev articles: "8.49pm" and "20:49 GMT", "1630 GMT" and
+    "4.30pm", "about 1100 hrs IST" and "11am IST" give the time one key; a flight number or a
+    year is no time. Two outlets telling when the police were alerted then agree."""
+    from newsdesk.claims.statements import _clock_times
+
+    assert _clock_times("Police were alerted to a fire on the roof at 8.49pm this evening") == _clock_times("alerted to the fire on the roof of the store at 20:49 GMT on Friday") == {"20:49"}
+    assert _clock_times("closed until about 1630 GMT on Saturday") == _clock_times("they were all reopened by 4.30pm on Saturday") == {"16:30"}
+    assert _clock_times("about 1100 hrs IST") == _clock_times("began at 11am IST") == _clock_times("at around 11 am (IST)") == {"11:00"}
+    assert not _clock_times("the pilots of Flight 1943 from Detroit to Atlanta") and not _clock_times("in February 2005")
+    assert found_as(fire_event, "the fire broke out at 20:49 (police alerted at 8.49pm)", "agreement")
+
+
+@pytest.fixture(scope="module")
+def fire_event():
+    return predicted_gold_events({"waitrose-banstead-fire-2008"})["waitrose-banstead-fire-2008"]
+
+
+def test_a_day_of_a_month_written_two_ways_is_one_key():
+    """Clauses of the infinity-war, north-korea and broadcom dev articles: "May 4" and "May 4,
+    2018", "October 19" and "an Oct. 19 rendezvous", "on Nov. 2" and "on Nov. 2, 2017" give the
+    day one key; "may" the verb is no month. Two outlets dating the release then agree."""
+    from newsdesk.claims.statements import _calendar_days
+
+    assert _calendar_days("reaches theaters on May 4") == _calendar_days('Infinity War" will be in theaters May 4, 2018') == {"may 4"}
+    assert _calendar_days("One picture, reportedly taken on October 19") == _calendar_days("an Oct. 19 rendezvous between two ships") == {"october 19"}
+    assert _calendar_days("on 6 September") == _calendar_days("on September 6.") == {"september 6"}
+    assert not _calendar_days("the death toll may 4 times higher") and not _calendar_days("in May 2018")
+    infinity = predicted_gold_events({"infinity-war-trailer-2018"})["infinity-war-trailer-2018"]
+    assert found_as(infinity, "in theaters on May 4", "agreement")

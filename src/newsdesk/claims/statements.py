@@ -36,14 +36,16 @@ proposition, not by whole sentences that mix several.
   nominal object's head with the words before it, ``actor_start``/``actor_end`` the subject's,
   through its last conjunct when doers are coordinated: "Broadcom and Qualcomm signed"),
   negation (``negated``: "not", "never", "no"
-  on the verb, or a verb of denial over the proposition) and, as for every claim, the hedge and
+  on the verb, "no" on its object ("has had no functioning government" is "has not had a
+  functioning government"), or a verb of denial over the proposition) and, as for every claim, the hedge and
   the voice (set in ``extract``).
 - **Figure** (``value``): the first figure in digits the clause gives, with the word after it
   ("48 hours"), not a date, a time, an ordinal or a list mark; a clause with a figure is
   checkable alone.
 - **Keys** block the alignment across sources: the lemmas of the clause's nouns, proper nouns,
   numbers and meaningful verbs and adjectives, and its named entities (with the subject's, when
-  the clause borrows it).
+  the clause borrows it), and each clock time and day of a month it gives as one key however it
+  is written ("8.49pm" and "20:49 GMT" are "20:49"; "Oct. 19" and "October 19", "october 19").
 
 Clauses that state nothing checkable are left out: fewer than ``MIN_WORDS`` words or a sentence
 of more than ``MAX_TOKENS`` (a run-on caption or list), questions, and sentences without a verb.
@@ -52,6 +54,7 @@ of more than ``MAX_TOKENS`` (a run-on caption or list), questions, and sentences
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -337,7 +340,11 @@ def _agent(verb: Token) -> Token | None:
 def _negated(verb: Token) -> bool:
     """Negation of the verb itself ("did not", "never"). "No one wants ..." negates who, not
     whether: it is no denial of another source's "X wants ..."."""
-    return any(c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ == "advmod") for c in verb.children)
+    if any(c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ == "advmod") for c in verb.children):
+        return True
+    # "has had no functioning government" is "has not had a functioning government": "no" on
+    # the object denies the having, as "not" does
+    return any(c.dep_ in ("dobj", "attr") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in verb.children)
 
 
 def _happening_object(verb: Token, target: Token | None) -> Token | None:
@@ -417,7 +424,49 @@ def _keys(span: Span) -> set[str]:
         if t.pos_ in _KEY_POS and not t.is_stop and len(t.text) > 1 and t.lemma_.lower() not in _LIGHT
     }
     keys |= {e.text.lower() for e in _entities_within(span) if e.label_ not in ("ORDINAL",)}
-    return keys
+    return keys | _clock_times(span.text) | _calendar_days(span.text)
+
+
+_CLOCK = re.compile(
+    r"\b(\d{1,2})(?:[.:]\s?(\d{2}))?\s?(a\.?\s?m\b\.?|p\.?\s?m\b\.?)"  # 8.49pm, 8. 39am, 11 am, 11:30 p. m.
+    r"|\b(\d{1,2})[.:](\d{2})\s?(?:GMT|UTC|hours|hrs|local)\b"  # 20:49 GMT, 17:06 hours
+    r"|\b(\d{2})(\d{2})\s?(?:GMT|UTC|hours|hrs)\b",  # 2045 GMT, 1100 hrs
+    re.IGNORECASE,
+)
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_DAY_OF_MONTH = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b", re.IGNORECASE)
+
+
+def _calendar_days(text: str) -> set[str]:
+    """A key for each day of a month the clause gives, whatever way it is written ("Oct. 19",
+    "October 19", "19 October"; "May 4", "May 4, 2018"): two outlets dating one thing share it."""
+    days = set()
+    for found in _DAY_OF_MONTH.finditer(text):
+        month, day = (found.group(1), found.group(2)) if found.group(1) else (found.group(4), found.group(3))
+        index = next((i for i, name in enumerate(_MONTHS) if name.startswith(month.lower()[:3])), None)
+        if index is not None and month[0].isupper() and 1 <= int(day) <= 31:  # "may 4 people" is no date
+            days.add(f"{_MONTHS[index]} {int(day)}")
+    return days
+
+
+def _clock_times(text: str) -> set[str]:
+    """A key for each clock time the clause gives, whatever way it is written ("8.49pm", "20:49
+    GMT"; "1630 GMT", "4.30pm"; "about 1100 hrs IST", "11am IST"): two outlets telling the
+    time of one happening share it."""
+    times = set()
+    for found in _CLOCK.finditer(text):
+        hour, minute, half = found.group(1), found.group(2), found.group(3)
+        if hour is None:
+            hour, minute, half = (found.group(4), found.group(5), None) if found.group(4) else (found.group(6), found.group(7), None)
+        value, minutes = int(hour), int(minute or 0)
+        if half is not None and value <= 12:
+            value = value % 12 + (12 if half.lower().startswith("p") else 0)
+        if value < 24 and minutes < 60:
+            times.add(f"{value:02d}:{minutes:02d}")
+    return times
 
 
 _entities_of: tuple[Doc | None, tuple[Span, ...], list[int]] = (None, (), [])  # the last doc's entities and their starts
