@@ -8,13 +8,13 @@ import pytest
 
 from conftest import predicted_gold_events
 from newsdesk.claims.apart import at_odds
-from newsdesk.eval.claims_corpus import _covers
+from newsdesk.eval.claims_corpus import _covers, _pairs
 from newsdesk.model import Claim
 
 
 @pytest.fixture(scope="module")
 def dev_events():
-    return predicted_gold_events({"waitrose-banstead-fire-2008", "indian-navy-pirates-2008", "qeshm-earthquake-2005"})
+    return predicted_gold_events({"waitrose-banstead-fire-2008", "indian-navy-pirates-2008", "qeshm-earthquake-2005", "comeaux-prison-escape-2009"})
 
 
 def _clause(text: str) -> Claim:
@@ -41,3 +41,13 @@ def test_two_months_for_one_happening_are_no_agreement(dev_events):
     assert at_odds(_clause("The Mysore, which replaced stealth frigate INS Tabar in November-end"), _clause("INS Mysore, which replaced stealth frigate INS Tabar early December"))
     assert not at_odds(_clause("the rescue began on Sunday and may last days"), _clause("the rescue began in November"))
     assert _agreed_across(dev_events["indian-navy-pirates-2008"], "the Mysore replaced the Tabar: early December") == []
+
+
+def test_the_same_distance_in_directions_that_share_no_point_is_no_agreement(dev_events):
+    escape = _clause("The escape happened near Baytown, Texas, about 25 miles east of Houston")
+    caught = _clause("A hungry, wet and barefoot Arcade Joseph Comeaux Jr. was caught in northeast Houston, about 25 miles northwest of where he escaped")
+    assert at_odds(escape, caught)
+    assert not at_odds(_clause("the quake struck 55 kilometres south-west of Bireun"), _clause("it struck 55 km south of Bireun"))  # only less precise
+    event, found, letters, _ = dev_events["comeaux-prison-escape-2009"]
+    trap = next(g for g in event.findings if g.kind == "trap" and g.about.startswith("caught 25 miles from where he escaped"))
+    assert not any(f.kind == "agreement" and _pairs(trap.quotes, f, letters) for f in found)

@@ -8,6 +8,11 @@ scores them: they give the same kind of detail, each in a value the other lacks.
   code, the year) made them agree. One clause giving a number more than the other ("killed 10
   and injured 50" / "killed 10") still agrees: it says more, not something else. Where the
   figures are lined up, they decide (agreement, precision, update or contradiction).
+- **Directions at odds.** Both clauses put something at a distance in a compass direction
+  ("about 25 miles east of Houston" / "about 25 miles northwest of where he escaped") and no
+  direction of one shares a point with one of the other: the same distance from two places, or
+  one place put in two directions (``bearings`` then says which); "south-west" beside "south"
+  is only less precise and does not set them apart.
 - **Months at odds.** Both clauses name a month and no month in common ("replaced ... INS
   Tabar in November-end" / "replaced ... INS Tabar early December"): one happening placed at
   two times is a conflict of time (``disputes``), not an agreement.
@@ -33,6 +38,9 @@ __all__ = ["at_odds"]
 def at_odds(left: Claim, right: Claim) -> bool:
     """The two clauses give the same kind of detail in values neither shares (module docstring)."""
     if _numbers_at_odds(left.text, right.text):
+        return True
+    bearings_left, bearings_right = _directions(left.text), _directions(right.text)
+    if bearings_left and bearings_right and not any(a & b for a in bearings_left for b in bearings_right):
         return True
     months_left, months_right = _months(left.text), _months(right.text)
     return bool(months_left) and bool(months_right) and not months_left & months_right
@@ -64,6 +72,14 @@ def _numbered(text: str) -> frozenset[tuple[float, tuple[str | None, str | None]
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         found.add((value, (None if before in _GLUE else before, None if after in _GLUE else after)))
     return frozenset(found)
+
+
+_BEARING = re.compile(r"\d[\d,.]*\s*(?:km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?|m|nautical miles?|nm)\b\.?(?:\s*\([^)]{0,40}\))?\s+((?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ward)?\s+of\b", re.IGNORECASE)
+
+
+def _directions(text: str) -> list[frozenset[str]]:
+    """The compass points of each distance-and-direction the clause gives."""
+    return [frozenset(re.findall("north|south|east|west", m.group(1).lower())) for m in _BEARING.finditer(text)]
 
 
 def _months(text: str) -> frozenset[str]:
