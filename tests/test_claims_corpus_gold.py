@@ -3,7 +3,8 @@ and splits are well formed (no parse, so this stays fast)."""
 
 from collections import Counter
 
-from newsdesk.eval.claims_corpus import SIDED, load_gold, read_article
+from newsdesk.eval.claims_corpus import SIDED, _on_one_side, _pairs, load_gold, read_article
+from newsdesk.model import Finding, Support
 
 
 def test_every_quote_sits_at_its_span_in_the_ingested_text():
@@ -71,3 +72,34 @@ def test_an_unknown_newswcl50_document_is_named_in_the_error():
 
     with pytest.raises(ValueError, match="9_X"):
         read_article("newswcl50/NewsWCL50.conll#9_X")
+
+
+def _gold(event_name: str, about: str):
+    (event,) = [e for e in load_gold() if e.name == event_name]
+    (finding,) = [f for f in event.findings if f.about.startswith(about)]
+    return event, finding
+
+
+def _support(quote, start=None, end=None):
+    return Support(f"id-{quote.article}", quote.start if start is None else start, quote.end if end is None else end, quote.text)
+
+
+def test_an_agreement_of_one_side_of_a_gold_conflict_is_right_and_across_it_is_not():
+    event, fall = _gold("aoraki-climber-fall-2013", "Buckley's fall")
+    letters = {f"id-{letter}": letter for letter in event.paths}
+    seven_hundred, six_hundred = fall.sides
+    one_side = Finding(summary="fall: 700 metres", kind="agreement", support=tuple(_support(q) for q in seven_hundred))
+    across = Finding(summary="fall", kind="agreement", support=(_support(seven_hundred[0]), _support(six_hundred[0])))
+    alone = Finding(summary="fall", kind="agreement", support=(_support(seven_hundred[0]),))
+    assert _on_one_side(one_side, event.findings, letters)
+    assert not _on_one_side(across, event.findings, letters)
+    assert not _on_one_side(alone, event.findings, letters)  # one article states nothing with another
+
+
+def test_a_trap_is_shown_as_an_agreement_only_when_two_supports_pair_its_quotes():
+    event, trap = _gold("mazar-consulate-attack-2016", "at least 10 children among the wounded")
+    letters = {f"id-{letter}": letter for letter in event.paths}
+    children, wounded = trap.quotes  # both in one sentence of article a
+    sentence = _support(children, start=min(children.start, wounded.start), end=max(children.end, wounded.end))
+    assert not _pairs(trap.quotes, Finding(summary="2+ killed", kind="agreement", support=(sentence,)), letters)
+    assert _pairs(trap.quotes, Finding(summary="paired", kind="agreement", support=(_support(children), _support(wounded))), letters)

@@ -79,6 +79,7 @@ from functools import lru_cache
 import numpy as np
 
 from newsdesk import vectors
+from newsdesk.claims.apart import at_odds
 from newsdesk.claims.bearings import bearing_contradictions
 from newsdesk.claims.identifiers import identifier_contradictions
 from newsdesk.claims.disputes import EventAnchors
@@ -191,6 +192,8 @@ def align_statements(analyses: list[Analysis], figures_of: dict[str, list[Claim]
         parts = similarity >= SAME_PARTS and parties.same_parts(left, right)
         same = aligned.same_proposition(i, j) or parts
         if not same or _figures_differ(left, right, figures_of) or _numbers_apart(left, right) or parties.other_doers(left, right, texts):
+            continue
+        if at_odds(left, right):  # ``apart``: alike, but each gives a value the other lacks
             continue
         if left.negated != right.negated:
             # the same words negated, or the same doer, predicate and object denied at a lower

@@ -12,7 +12,18 @@ How a prediction is scored:
   *judged* predictions: those with supports overlapping annotated quotes (of any finding or trap)
   in at least two articles, i.e. predictions about what the annotator looked at in both sources.
   A judged prediction that matches no gold agreement is wrong (it pairs a sentence with the wrong
-  one, or agrees where the gold has a trap, a conflict or a single-source claim).
+  one, or agrees where the gold has a trap, a conflict or a single-source claim), with one
+  exception: a prediction whose supports cover quotes of **one side** of a gold contradiction,
+  precision difference or update in two or more articles, and no quote of its other sides, is
+  right. The annotator lists the articles giving one value of a conflict as that side's quotes,
+  not again as an agreement ("some 700 metres" in two reports against "about 600 metres" in a
+  third; a toll's step "at least four aftershocks" that two reports give): the sources on one side
+  do state the same thing, which is what an agreement says (README: "two or more articles state
+  the same thing"). Such a prediction counts for precision, never for recall (it finds no gold
+  agreement), and the report says how many there are. Decided on the dev errors of issue 15 (10 of
+  the 43 judged wrong agreements were of this kind). It stays wrong when it covers quotes of two
+  sides of any sided gold finding (it agrees across a conflict), or matches a gold agreement
+  that another prediction took (a duplicate).
 - **contradiction**, **precision**, **update**: the gold lists two or more sides; a prediction
   matches when it covers a support on two different sides. Contradictions are annotated
   exhaustively, so every predicted contradiction is judged. A chain of reports (2, then 4, then
@@ -31,7 +42,13 @@ How a prediction is scored:
   shown beside it, while a contradiction listed after an update went unseen; now an agreement
   types an update only when nothing else covers it, and a contradiction always counts against.
 - **traps** (subset, part, increment, different thing sharing a unit): a trap is violated when a
-  predicted contradiction covers both of its supports; the issue's target is zero.
+  predicted contradiction covers both of its supports; the issue's target is zero. A trap is
+  shown as an agreement when an agreement covers its two supports **with two different
+  supports** of its own: an agreement pairs clauses, one support each, so a trap whose two
+  quotes sit in one sentence of one article ("more than 100 wounded people – including at least
+  10 children –") is not paired by an agreement whose support is that sentence (6 of the 8 dev
+  traps counted as agreements before this rule were such, issue 15). Contradictions keep the
+  stricter reading (any cover of both quotes counts), since there the target is zero.
 - **single_source**: recall of gold single-source claims (a predicted single-source finding
   covering the quote); and, since single-source claims are not annotated exhaustively, the
   listed ones that are surely wrong: covering a quote of a finding two or more articles make
@@ -224,6 +241,30 @@ def _matches(gold: GoldFinding, finding: Finding, letters: dict[str, str]) -> bo
     return any(_covers(q, finding, letters) for q in gold.quotes)
 
 
+def _on_one_side(finding: Finding, gold: list[GoldFinding], letters: dict[str, str]) -> bool:
+    """The agreement covers quotes of one side of a sided gold finding in two or more articles,
+    and none of its other sides (see the module docstring)."""
+    if any(g.kind == "agreement" and _matches(g, finding, letters) for g in gold):
+        return False  # a second finding for a gold agreement another one matched: a duplicate
+    one_side = False
+    for g in (g for g in gold if g.kind in SIDED):
+        covered = [{q.article for q in side if _covers(q, finding, letters)} for side in g.sides]
+        sides = sum(1 for articles in covered if articles)
+        if sides >= 2:
+            return False  # it agrees across a conflict
+        one_side = one_side or (sides == 1 and max(len(articles) for articles in covered) >= 2)
+    return one_side
+
+
+def _pairs(quotes: tuple[Quote, ...], finding: Finding, letters: dict[str, str]) -> bool:
+    """Each quote is covered by a support of the finding, two quotes by two different supports."""
+    def covering(quote: Quote) -> set[int]:
+        return {i for i, s in enumerate(finding.support) if letters.get(s.article_id) == quote.article and s.start < quote.end and quote.start < s.end}
+
+    first, *rest = [covering(q) for q in quotes]
+    return bool(first) and all(other and (len(first | other) >= 2) for other in rest)
+
+
 def _one_to_one(gold: list[GoldFinding], predicted: list[Finding], letters: dict[str, str]) -> list[tuple[GoldFinding, Finding]]:
     if gold and gold[0].kind in ("update", "precision"):
         # a chain of reports (2, then 4, then 6 dead) is one gold finding and several true pairs
@@ -265,6 +306,10 @@ def _evaluate(events: list[GoldEvent]) -> dict:
             matched = {id(p) for _, p in pairs}
             hit = {id(g) for g, _ in pairs}
             judged = [p for p in predicted if kind != "agreement" or len({q.article for q in annotated if _covers(q, p, letters)}) >= 2]
+            if kind == "agreement":
+                one_side = [p for p in judged if id(p) not in matched and _on_one_side(p, event.findings, letters)]
+                matched |= {id(p) for p in one_side}
+                counts[kind]["one_side"] = counts[kind].get("one_side", 0) + len(one_side)
             counts[kind]["gold"] += len(gold)
             counts[kind]["predicted"] += len(predicted)
             counts[kind]["judged"] += len(judged)
@@ -282,7 +327,7 @@ def _evaluate(events: list[GoldEvent]) -> dict:
             if any(p.kind == "contradiction" and both(p) for p in found):
                 traps["as_contradiction"] += 1
                 wrong.append(f"{event.name}: TRAP ({g.trap}) shown as a contradiction: {g.about}")
-            if any(p.kind == "agreement" and both(p) for p in found):
+            if any(p.kind == "agreement" and _pairs(g.quotes, p, letters) for p in found):
                 traps["as_agreement"] += 1
         gold_single = [g for g in event.findings if g.kind == "single_source"]
         predicted_single = [p for p in found if p.kind == "single_source"]
@@ -332,6 +377,9 @@ def render(results: dict, detail: bool = False) -> str:
             shares = ", ".join(f"{kind} {n}" for kind, n in sorted(typed.items(), key=lambda kv: -kv[1]))
             lines.append(f"updates typed as updates: {typed.get('update', 0) / total:.3f} of {total} ({shares})")
         traps = result["traps"]
+        one_side = result["scores"]["agreement"].get("one_side", 0)
+        if one_side:
+            lines.append(f"agreements right as one side of a gold conflict (counted in P, not R): {one_side}")
         lines.append(f"traps shown as a contradiction: {traps['as_contradiction']} of {traps['total']} (as an agreement: {traps['as_agreement']})")
         single = result["single_source"]
         recall = single["matched"] / single["gold"] if single["gold"] else 0.0
