@@ -475,3 +475,18 @@ def test_more_than_a_hundred_keeps_its_approximator():
     # written: "nearly a thousand" keeps its article and approximator
     (analysis,) = _analyses(("Nearly a thousand people fled the town on Sunday.", None))
     assert [(c.value, c.amount.low, c.amount.high) for c in analysis.claims if c.kind == "count"] == [("Nearly a thousand", 800.0, 1000.0)]
+
+
+def test_a_harm_word_after_a_second_figure_says_what_it_counts():
+    # real (dev, Qeshm 2005): "Ten people were killed and at least 50 injured", "Ten people are
+    # killed and about 50 hurt": the 50 are the injured, not a second death toll
+    _, claims = _real_claims("ecbplus/docs/20/20_11ecbplus.xml")
+    fifty = [c for c in claims if c.kind == "count" and c.amount.low in (40.0, 50.0)]
+    assert {c.value for c in fifty} == {"about 50", "at least 50"}
+    assert {c.slot for c in fifty} == {"injured"} and all("50" in c.text for c in fifty)
+    assert {c.amount.low for c in claims if c.kind == "count" and c.slot == "killed"} == {10.0}
+    # real (dev, Qeshm 2008): "killing at least seven people and injuring 40, 15 of them on Qeshm"
+    # ("40" tagged a date; "40, 15" is two figures, not one split like "230, 000")
+    _, claims = _real_claims("ecbplus/docs/20/20_1ecb.xml")
+    roles = {(c.value, c.role) for c in claims if c.kind == "count" and c.slot == "injured" and "Qeshm" in c.text}
+    assert roles == {("40", "total"), ("15", "subset")}
