@@ -490,3 +490,11 @@ def test_a_harm_word_after_a_second_figure_says_what_it_counts():
     _, claims = _real_claims("ecbplus/docs/20/20_1ecb.xml")
     roles = {(c.value, c.role) for c in claims if c.kind == "count" and c.slot == "injured" and "Qeshm" in c.text}
     assert roles == {("40", "total"), ("15", "subset")}
+
+
+def test_almost_a_figure_is_not_a_lower_figure_said_loosely():
+    # real (dev, Qeshm 2008): September's quake "injuring 40" / "injured almost 50": two
+    # accounts of the injured, not one more precise than the other ("almost 50" is 45-49)
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "qeshm-earthquake-2008"]
+    found, _, _, _ = claims_corpus.predict(event)
+    assert not [f for f in found if f.kind == "precision" and "injured" in f.summary]
