@@ -474,7 +474,7 @@ def test_more_than_a_hundred_keeps_its_approximator():
     assert not [f for f in found if f.kind == "update" and "(join)" in f.summary]
     # written: "nearly a thousand" keeps its article and approximator
     (analysis,) = _analyses(("Nearly a thousand people fled the town on Sunday.", None))
-    assert [(c.value, c.amount.low, c.amount.high) for c in analysis.claims if c.kind == "count"] == [("Nearly a thousand", 800.0, 1000.0)]
+    assert [(c.value, c.amount.low, c.amount.high) for c in analysis.claims if c.kind == "count"] == [("Nearly a thousand", 900.0, 1000.0)]
 
 
 def test_a_harm_word_after_a_second_figure_says_what_it_counts():
