@@ -498,3 +498,16 @@ def test_almost_a_figure_is_not_a_lower_figure_said_loosely():
     (event,) = [e for e in claims_corpus.load_gold() if e.name == "qeshm-earthquake-2008"]
     found, _, _, _ = claims_corpus.predict(event)
     assert not [f for f in found if f.kind == "precision" and "injured" in f.summary]
+
+
+def test_villages_levelled_are_villages_destroyed_and_their_number_grows():
+    # real (dev, Qeshm 2005): "four villages had been destroyed" (27 Nov, the island's governor),
+    # "has leveled seven villages" (28 Nov): one count of destroyed villages, updated
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "qeshm-earthquake-2005"]
+    _, claims = _real_claims(event.paths["g"])
+    (levelled,) = [c for c in claims if c.kind == "count" and "leveled" in c.text and c.subject == "village"]
+    assert (levelled.slot, levelled.predicate) == ("buildings", "destroyed")
+    found, letters, _, _ = claims_corpus.predict(event)
+    (villages,) = [f for f in found if f.kind == "update" and "villages" in f.summary]
+    assert {"h", "g"} <= {letters[s.article_id] for s in villages.support}
+    assert not [f for f in _contradictions(found) if "villages" in f.summary]
