@@ -511,3 +511,17 @@ def test_villages_levelled_are_villages_destroyed_and_their_number_grows():
     (villages,) = [f for f in found if f.kind == "update" and "villages" in f.summary]
     assert {"h", "g"} <= {letters[s.article_id] for s in villages.support}
     assert not [f for f in _contradictions(found) if "villages" in f.summary]
+
+
+def test_a_noun_coordinated_with_its_own_determiner_or_verb_is_not_counted():
+    # real (dev, Qeshm 2008): "injuring five people and damaging buildings" counts people
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "qeshm-earthquake-2008"]
+    _, claims = _real_claims(event.paths["a"])
+    assert {c.subject for c in claims if c.kind == "count" and c.value == "five"} == {"people"}
+    # real (dev, pirates 2008): "captured 23 pirates and a large arms cache" counts pirates
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "indian-navy-pirates-2008"]
+    _, claims = _real_claims(event.paths["h"])
+    assert {c.subject for c in claims if c.kind == "count" and c.value == "23" and "cache" in c.text} == {"pirate"}
+    # written: nouns coordinated without a determiner are counted together
+    (analysis,) = _analyses(("Russia launched 158 missiles and drones overnight, the air force said.", None))
+    assert [c.subject for c in analysis.claims if c.kind == "count"] == ["missile and aircraft"]

@@ -333,12 +333,24 @@ def _counted_as(noun: Token, predicate: str) -> tuple[str, str]:
 
 def _subject_name(noun: Token) -> str:
     """The counted noun's name; nouns coordinated without their own figure are counted together
-    ("158 missiles and drones" is neither a count of missiles nor of drones)."""
+    ("158 missiles and drones" is neither a count of missiles nor of drones). A coordinated noun
+    with its own determiner ("two women and a male co-worker", "23 pirates and the other arms"),
+    an item of a list ("three speedboats, grenades and ...") or the object of another verb the
+    tagger read as an adjective ("injuring five people and damaging buildings") is a thing of
+    its own, not counted."""
     names = [_noun_name(noun)]
     for conj in noun.children:
-        if conj.dep_ == "conj" and conj.pos_ == "NOUN" and not _is_quantity(conj) and not any(c.like_num or c.dep_ == "nummod" for c in conj.children):
+        if conj.dep_ == "conj" and conj.pos_ == "NOUN" and not _is_quantity(conj) and not any(c.like_num or c.dep_ == "nummod" for c in conj.children) and not _own_thing(conj):
             names.append(_noun_name(conj))
     return " and ".join(names)
+
+
+def _own_thing(conj: Token) -> bool:
+    """Whether a coordinated noun stands apart from the count before it (see ``_subject_name``)."""
+    first = conj.left_edge
+    if any(c.dep_ in ("det", "poss") for c in conj.children) or first.tag_ == "VBG" or (first.pos_ in ("ADJ", "VERB") and first.lower_.endswith("ing")):
+        return True
+    return first.i > 0 and conj.doc[first.i - 1].text == ","
 
 
 def _predicate(anchor: Token) -> tuple[Token, str | None]:
