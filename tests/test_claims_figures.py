@@ -525,3 +525,16 @@ def test_a_noun_coordinated_with_its_own_determiner_or_verb_is_not_counted():
     # written: nouns coordinated without a determiner are counted together
     (analysis,) = _analyses(("Russia launched 158 missiles and drones overnight, the air force said.", None))
     assert [c.subject for c in analysis.claims if c.kind == "count"] == ["missile and aircraft"]
+
+
+def test_a_figure_whose_thousands_a_detokeniser_split_off_is_read_whole():
+    # real (dev, Qeshm 2005, ECB+ texts write "31, 000"): the Bam quake of 2003 "killed more
+    # than 26, 000" in one report, "more than 31, 000" in another: a difference of precision
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "qeshm-earthquake-2005"]
+    _, claims = _real_claims(event.paths["d"])
+    assert {(c.value, c.amount.low) for c in claims if c.kind == "count" and "Bam" in c.text} == {("more than 31, 000", 31000.0)}
+    found, letters, _, _ = claims_corpus.predict(event)
+    assert [f for f in found if f.kind == "precision" and "26,000+" in f.summary and "31,000+" in f.summary]
+    # written: two figures in a list stay two ("injuring 40, 15 of them"), a year is no group
+    (analysis,) = _analyses(("In 2005, 100 people were injured in the town.", None))
+    assert [c.amount.low for c in analysis.claims if c.kind == "count"] == [100.0]

@@ -257,8 +257,12 @@ def _labels_or_fragment(token: Token) -> bool:
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if before is not None and before.lower_ in NUMBER_LABELS:
         return True
-    if before is not None and before.text in ",." and token.i > 1 and doc[token.i - 2].like_num and _split_piece(before, token):
+    if before is not None and before.text == "." and token.i > 1 and doc[token.i - 2].like_num and _split_piece(before, token):
         return True
+    if before is not None and before.text == "," and token.i > 1 and _thousands_follow(doc[token.i - 2]):
+        return True  # "000" of "200, 000", read with its first group
+    if _thousands_follow(token):
+        return False  # read whole by ``_figure_tokens``
     return after is not None and after.text in ",." and token.i + 2 < len(doc) and _split_piece(after, doc[token.i + 2]) and not after.whitespace_ == ""
 
 
@@ -278,7 +282,20 @@ def _figure_tokens(token: Token) -> list[Token]:
         start -= 1
     while end + 1 < len(doc) and (doc[end + 1].like_num or doc[end + 1].lower_ in SCALES or (doc[end + 1].text in "-–" and end + 2 < len(doc) and doc[end + 2].like_num)):
         end += 1
+    while _thousands_follow(doc[end]):
+        end += 2  # "200, 000": the thousands a detokeniser split off
     return [doc[i] for i in range(start, end + 1)]
+
+
+def _thousands_follow(token: Token) -> bool:
+    """Whether a detokeniser's ", 000" continues the figure ("200, 000", "1, 200, 000"): a
+    group of one to three digits, a comma and a space, then exactly three digits ("injuring 40,
+    15 of them" is two figures; "in 2005, 100 people" a year and a figure)."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or not re.fullmatch(r"\d{1,3}", token.text):
+        return False
+    mark, group = doc[token.i + 1], doc[token.i + 2]
+    return mark.text == "," and token.whitespace_ == "" and mark.whitespace_ != "" and re.fullmatch(r"\d{3}", group.text) is not None
 
 
 def _counted_noun(token: Token, figure: list[Token], earlier: list[Claim]) -> tuple[Token | None, bool]:

@@ -52,6 +52,8 @@ _APPROXIMATORS = (
 )
 APPROXIMATOR = re.compile(r"\b(" + "|".join(re.escape(a) for a, _ in _APPROXIMATORS) + r")\s*$", re.IGNORECASE)
 
+# A figure whose thousands a detokeniser split off ("200, 000", "1, 500": the ECB+ texts): one figure.
+_SPLIT_THOUSANDS = re.compile(r"(?<=\d), (?=\d{3}\b)")
 _FIGURE = re.compile(r"^\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _RANGE = re.compile(r"^(?:between\s+)?(.+?)\s*(?:-|–|to|and)\s*(.+)$", re.IGNORECASE)
 _PERCENT = re.compile(r"^(.+?)\s*(?:%|per\s?cent|percent)$", re.IGNORECASE)
@@ -109,6 +111,8 @@ def number_value(words: str) -> float | None:
 def parse_amount(phrase: str) -> Amount | None:
     """The quantity a phrase states: "six", "more than 100", "almost half", "several", "10-20", "40%"."""
     text = " ".join(phrase.lower().split()).strip(" ,.;")
+    if re.fullmatch(r"(?:.*\D)?\d{1,3}(?:, \d{3})+", text):
+        text = _SPLIT_THOUSANDS.sub(",", text)
     if not text:
         return None
     kind = "exact"
