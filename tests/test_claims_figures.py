@@ -538,3 +538,20 @@ def test_a_figure_whose_thousands_a_detokeniser_split_off_is_read_whole():
     # written: two figures in a list stay two ("injuring 40, 15 of them"), a year is no group
     (analysis,) = _analyses(("In 2005, 100 people were injured in the town.", None))
     assert [c.amount.low for c in analysis.claims if c.kind == "count"] == [100.0]
+
+
+def test_rescuers_and_machines_at_work_are_one_count_whatever_the_verb():
+    # real (dev, the boy in the well): "Dozens of rescuers ... are trying to reach" (8 Nov), "More
+    # than 500 rescuers and 100 excavators were involved" (11 Nov): the rescuers grew
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "china-boy-well-2016"]
+    found, letters, _, _ = claims_corpus.predict(event)
+    (rescuers,) = [f for f in found if f.kind == "update" and "rescuers" in f.summary]
+    assert [letters[s.article_id] for s in rescuers.support] == ["a", "d"]
+    # real (dev, the Banstead fire): "10 fire engines fought the blaze" / "Ten fire engines were
+    # tackling the last of the blaze": one count, an agreement
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "waitrose-banstead-fire-2008"]
+    found, letters, _, _ = claims_corpus.predict(event)
+    assert [f for f in found if f.kind == "agreement" and "engines" in f.summary and {"c", "f"} <= {letters[s.article_id] for s in f.support}]
+    # written: what happened to them is still its own count
+    (analysis,) = _analyses(("Three firefighters were injured while 40 firefighters fought the blaze.", None))
+    assert {(c.amount.low, c.slot) for c in analysis.claims if c.kind == "count"} == {(3.0, "injured"), (40.0, "responders")}
