@@ -555,3 +555,8 @@ def test_rescuers_and_machines_at_work_are_one_count_whatever_the_verb():
     # written: what happened to them is still its own count
     (analysis,) = _analyses(("Three firefighters were injured while 40 firefighters fought the blaze.", None))
     assert {(c.amount.low, c.slot) for c in analysis.claims if c.kind == "count"} == {(3.0, "injured"), (40.0, "responders")}
+
+
+def test_the_engines_of_a_plane_are_not_machines_at_work():
+    (analysis,) = _analyses(("Both of the plane's engines failed after take-off. Two engines had been replaced in May, and 12 fire engines were sent to the runway.", None))
+    assert {(c.amount.low, c.predicate) for c in analysis.claims if c.kind == "count"} == {(2.0, "replace"), (12.0, "at work")}

@@ -11,7 +11,7 @@ its counted noun and the words right after the figure's noun phrase ("left 32 ci
 - ``buildings`` (houses, homes, buildings), ``vehicles`` (cars, trucks, diggers, excavators,
   ships, aircraft, drones, trains);
 - ``responders`` (rescuers, firefighters, volunteers, divers): with the machines at work
-  (fire engines, pumps, excavators, diggers) counted under one predicate, ``at work``, whatever
+  (fire engines, fire service pumps, excavators, diggers; not a plane's engines) counted under one predicate, ``at work``, whatever
   verb puts them at the scene (dispatched, involved, working, tackling, trying to reach),
   unless something happened to them (injured, missing); both grow as a story unfolds;
 - ``money``, ``magnitude``, ``distance``, ``duration``, ``material`` for measures (the count
@@ -64,7 +64,8 @@ SLOT_OF_NOUN = {
 # Who and what is sent to a disaster to work on it: counted at work, whatever the verb, unless
 # something happened to them ("three firefighters were injured" counts the injured).
 RESPONDERS = frozenset("rescuer firefighter fireman volunteer diver searcher paramedic medic".split())
-MACHINES_AT_WORK = frozenset("engine pump excavator digger bulldozer crane ambulance".split())
+MACHINES_AT_WORK = frozenset("engine pump excavator digger bulldozer ambulance".split())
+_FIRE_BEFORE = re.compile(r"\bfire(?:\s+service)?\s+$", re.I)  # "fire engines", "fire service pumps", not "two engines" of a plane
 AT_WORK = "at work"
 # Words after the counted phrase that say what happened to it ("32 civilians dead").
 _SLOT_WORDS = [
@@ -100,13 +101,25 @@ def typed(claim: Claim, text: str) -> Claim:
     from dataclasses import replace
 
     slot, predicate = _slot(claim, text), claim.predicate
-    if claim.subject in RESPONDERS | MACHINES_AT_WORK and (predicate or "") not in PATIENT_PREDICATES | {"missing", "be"}:
+    if _at_work(claim, text) and (predicate or "") not in PATIENT_PREDICATES | {"missing", "be"}:
         # the rescuers or diggers at the scene, whatever verb puts them there ("Dozens of rescuers
         # are trying to reach the boy" / "More than 500 rescuers were involved"; "10 fire engines
         # fought the blaze" / "Ten fire engines were tackling the last of the blaze")
         slot = "responders" if claim.subject in RESPONDERS else "vehicles"
         predicate = AT_WORK
     return replace(claim, slot=slot, predicate=predicate, role=_role(claim, text))
+
+
+def _at_work(claim: Claim, text: str) -> bool:
+    """Whether the count is of responders or machines at work (``RESPONDERS``,
+    ``MACHINES_AT_WORK``); an engine or a pump only of the fire service."""
+    if claim.subject in RESPONDERS:
+        return True
+    if claim.subject not in MACHINES_AT_WORK:
+        return False
+    if claim.subject in ("engine", "pump"):
+        return claim.subject_start is not None and bool(_FIRE_BEFORE.search(text[max(0, claim.subject_start - 20) : claim.subject_start]))
+    return True
 
 
 def _slot(claim: Claim, text: str) -> str:
