@@ -474,4 +474,89 @@ def test_more_than_a_hundred_keeps_its_approximator():
     assert not [f for f in found if f.kind == "update" and "(join)" in f.summary]
     # written: "nearly a thousand" keeps its article and approximator
     (analysis,) = _analyses(("Nearly a thousand people fled the town on Sunday.", None))
-    assert [(c.value, c.amount.low, c.amount.high) for c in analysis.claims if c.kind == "count"] == [("Nearly a thousand", 800.0, 1000.0)]
+    assert [(c.value, c.amount.low, c.amount.high) for c in analysis.claims if c.kind == "count"] == [("Nearly a thousand", 900.0, 1000.0)]
+
+
+def test_a_harm_word_after_a_second_figure_says_what_it_counts():
+    # real (dev, Qeshm 2005): "Ten people were killed and at least 50 injured", "Ten people are
+    # killed and about 50 hurt": the 50 are the injured, not a second death toll
+    _, claims = _real_claims("ecbplus/docs/20/20_11ecbplus.xml")
+    fifty = [c for c in claims if c.kind == "count" and c.amount.low in (40.0, 50.0)]
+    assert {c.value for c in fifty} == {"about 50", "at least 50"}
+    assert {c.slot for c in fifty} == {"injured"} and all("50" in c.text for c in fifty)
+    assert {c.amount.low for c in claims if c.kind == "count" and c.slot == "killed"} == {10.0}
+    # real (dev, Qeshm 2008): "killing at least seven people and injuring 40, 15 of them on Qeshm"
+    # ("40" tagged a date; "40, 15" is two figures, not one split like "230, 000")
+    _, claims = _real_claims("ecbplus/docs/20/20_1ecb.xml")
+    roles = {(c.value, c.role) for c in claims if c.kind == "count" and c.slot == "injured" and "Qeshm" in c.text}
+    assert roles == {("40", "total"), ("15", "subset")}
+
+
+def test_almost_a_figure_is_not_a_lower_figure_said_loosely():
+    # real (dev, Qeshm 2008): September's quake "injuring 40" / "injured almost 50": two
+    # accounts of the injured, not one more precise than the other ("almost 50" is 45-49)
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "qeshm-earthquake-2008"]
+    found, _, _, _ = claims_corpus.predict(event)
+    assert not [f for f in found if f.kind == "precision" and "injured" in f.summary]
+
+
+def test_villages_levelled_are_villages_destroyed_and_their_number_grows():
+    # real (dev, Qeshm 2005): "four villages had been destroyed" (27 Nov, the island's governor),
+    # "has leveled seven villages" (28 Nov): one count of destroyed villages, updated
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "qeshm-earthquake-2005"]
+    _, claims = _real_claims(event.paths["g"])
+    (levelled,) = [c for c in claims if c.kind == "count" and "leveled" in c.text and c.subject == "village"]
+    assert (levelled.slot, levelled.predicate) == ("buildings", "destroyed")
+    found, letters, _, _ = claims_corpus.predict(event)
+    (villages,) = [f for f in found if f.kind == "update" and "villages" in f.summary]
+    assert {"h", "g"} <= {letters[s.article_id] for s in villages.support}
+    assert not [f for f in _contradictions(found) if "villages" in f.summary]
+
+
+def test_a_noun_coordinated_with_its_own_determiner_or_verb_is_not_counted():
+    # real (dev, Qeshm 2008): "injuring five people and damaging buildings" counts people
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "qeshm-earthquake-2008"]
+    _, claims = _real_claims(event.paths["a"])
+    assert {c.subject for c in claims if c.kind == "count" and c.value == "five"} == {"people"}
+    # real (dev, pirates 2008): "captured 23 pirates and a large arms cache" counts pirates
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "indian-navy-pirates-2008"]
+    _, claims = _real_claims(event.paths["h"])
+    assert {c.subject for c in claims if c.kind == "count" and c.value == "23" and "cache" in c.text} == {"pirate"}
+    # written: nouns coordinated without a determiner are counted together
+    (analysis,) = _analyses(("Russia launched 158 missiles and drones overnight, the air force said.", None))
+    assert [c.subject for c in analysis.claims if c.kind == "count"] == ["missile and aircraft"]
+
+
+def test_a_figure_whose_thousands_a_detokeniser_split_off_is_read_whole():
+    # real (dev, Qeshm 2005, ECB+ texts write "31, 000"): the Bam quake of 2003 "killed more
+    # than 26, 000" in one report, "more than 31, 000" in another: a difference of precision
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "qeshm-earthquake-2005"]
+    _, claims = _real_claims(event.paths["d"])
+    assert {(c.value, c.amount.low) for c in claims if c.kind == "count" and "Bam" in c.text} == {("more than 31, 000", 31000.0)}
+    found, letters, _, _ = claims_corpus.predict(event)
+    assert [f for f in found if f.kind == "precision" and "26,000+" in f.summary and "31,000+" in f.summary]
+    # written: two figures in a list stay two ("injuring 40, 15 of them"), a year is no group
+    (analysis,) = _analyses(("In 2005, 100 people were injured in the town.", None))
+    assert [c.amount.low for c in analysis.claims if c.kind == "count"] == [100.0]
+
+
+def test_rescuers_and_machines_at_work_are_one_count_whatever_the_verb():
+    # real (dev, the boy in the well): "Dozens of rescuers ... are trying to reach" (8 Nov), "More
+    # than 500 rescuers and 100 excavators were involved" (11 Nov): the rescuers grew
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "china-boy-well-2016"]
+    found, letters, _, _ = claims_corpus.predict(event)
+    (rescuers,) = [f for f in found if f.kind == "update" and "rescuers" in f.summary]
+    assert [letters[s.article_id] for s in rescuers.support] == ["a", "d"]
+    # real (dev, the Banstead fire): "10 fire engines fought the blaze" / "Ten fire engines were
+    # tackling the last of the blaze": one count, an agreement
+    (event,) = [e for e in claims_corpus.load_gold() if e.name == "waitrose-banstead-fire-2008"]
+    found, letters, _, _ = claims_corpus.predict(event)
+    assert [f for f in found if f.kind == "agreement" and "engines" in f.summary and {"c", "f"} <= {letters[s.article_id] for s in f.support}]
+    # written: what happened to them is still its own count
+    (analysis,) = _analyses(("Three firefighters were injured while 40 firefighters fought the blaze.", None))
+    assert {(c.amount.low, c.slot) for c in analysis.claims if c.kind == "count"} == {(3.0, "injured"), (40.0, "responders")}
+
+
+def test_the_engines_of_a_plane_are_not_machines_at_work():
+    (analysis,) = _analyses(("Both of the plane's engines failed after take-off. Two engines had been replaced in May, and 12 fire engines were sent to the runway.", None))
+    assert {(c.amount.low, c.predicate) for c in analysis.claims if c.kind == "count"} == {(2.0, "replace"), (12.0, "at work")}

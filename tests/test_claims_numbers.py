@@ -28,6 +28,8 @@ def test_not_a_single_number(words):
         ("at least two", 2, None, False),
         ("up to ten", 0, 10, False),
         ("about 5,000", 4000, 5500, False),
+        ("almost 50", 45, 50, False),
+        ("nearly 100", 90, 100, False),
         ("several", 3, 9, False),
         ("dozens", 24, 99, False),
         ("thousands", 2000, 9999, False),

@@ -78,7 +78,8 @@ def counts_in(article_id: str, sentence: Span) -> list[Claim]:
             noun, partitive = _counted_noun(token, figure, claims)
             if noun is None and percent is not None:
                 noun = percent
-            harmed, toll = (_harm_participle(figure[-1]) if noun is None else None), None
+            # a harm word right after the figure is what it counts even when tagged a noun ("about 50 hurt")
+            harmed, toll = (_harm_participle(figure[-1]) if noun is None or noun.lower_ in HARM_PARTICIPLES else None), None
             if harmed is not None:
                 noun = harmed
             toll = _toll_of(figure[-1]) if noun is None else None
@@ -105,6 +106,7 @@ def counts_in(article_id: str, sentence: Span) -> list[Claim]:
         start, end = _clause(head, anchor)
         actor = _actor(head, anchor)
         if harmed is not None:
+            end = max(end, harmed.idx + len(harmed))  # "killed and at least 50 injured": the clause reaches its participle
             predicate = toll[1] if toll is not None else PREDICATE_CLASSES[harmed.lower_]
         subject, predicate = ("people", predicate) if elided or harmed is not None else _counted_as(noun, predicate)
         claims.append(
@@ -166,8 +168,11 @@ def _harm_participle(last: Token) -> Token | None:
     """A figure counting people by what happened to them, without a noun: "120 wounded", "30
     dead" (the participle or adjective is its head)."""
     head = last.head
-    if last.dep_ == "nummod" and head.pos_ in ("ADJ", "VERB") and head.lower_ in HARM_PARTICIPLES:
-        return head
+    if last.dep_ == "nummod" and head.lower_ in HARM_PARTICIPLES and (head.pos_ in ("ADJ", "VERB") or head.i == last.i + 1):
+        return head  # "about 50 hurt" with "hurt" tagged a noun: the word right after is still the participle
+    following = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    if following is not None and following.head.i == last.i and following.dep_ in ("acl", "amod") and following.lower_ in HARM_PARTICIPLES:
+        return following  # "Ten people were killed and at least 50 injured": the participle hangs on the figure
     return None
 
 
@@ -215,7 +220,7 @@ def _actor(head: Token, anchor: Token) -> tuple[int, int] | None:
 
 
 def _is_quantity(token: Token) -> bool:
-    if token.ent_type_ in _NOT_COUNT_ENTITIES:
+    if token.ent_type_ in _NOT_COUNT_ENTITIES and not _harmed_number(token):
         return False
     lower = token.lower_
     if lower in FRACTIONS:
@@ -234,6 +239,16 @@ def _is_quantity(token: Token) -> bool:
     return lower == "no" and token.dep_ == "det" and token.head.lemma_.lower() in ZERO_COUNTABLE | PEOPLE_NOUNS
 
 
+def _harmed_number(token: Token) -> bool:
+    """A bare number the tagger took for a date that is the object of a verb of harm ("killing
+    at least seven people and injuring 40"): nobody injures a date, so it counts people."""
+    head = token.head
+    return (
+        token.ent_type_ == "DATE" and token.text.isdigit() and not re.fullmatch(r"(1[5-9]|20)\d\d", token.text)
+        and token.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and PREDICATE_CLASSES.get(head.lemma_.lower()) in PATIENT_PREDICATES
+    )
+
+
 def _labels_or_fragment(token: Token) -> bool:
     """A number that names rather than counts ("magnitude 6", "flight 9525", "Category 5"), or
     a piece of a figure split by detokenising ("230, 000", "6. 1"), which cannot be read safely."""
@@ -242,9 +257,19 @@ def _labels_or_fragment(token: Token) -> bool:
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if before is not None and before.lower_ in NUMBER_LABELS:
         return True
-    if before is not None and before.text in ",." and token.i > 1 and doc[token.i - 2].like_num:
+    if before is not None and before.text == "." and token.i > 1 and doc[token.i - 2].like_num and _split_piece(before, token):
         return True
-    return after is not None and after.text in ",." and token.i + 2 < len(doc) and re.fullmatch(r"\d+", doc[token.i + 2].text) is not None and not after.whitespace_ == ""
+    if before is not None and before.text == "," and token.i > 1 and _thousands_follow(doc[token.i - 2]):
+        return True  # "000" of "200, 000", read with its first group
+    if _thousands_follow(token):
+        return False  # read whole by ``_figure_tokens``
+    return after is not None and after.text in ",." and token.i + 2 < len(doc) and _split_piece(after, doc[token.i + 2]) and not after.whitespace_ == ""
+
+
+def _split_piece(mark: Token, piece: Token) -> bool:
+    """Whether ``piece`` after a comma or point can continue one figure: digits after a point
+    ("6. 1"), three after a comma ("230, 000"); "injuring 40, 15 of them" is two figures."""
+    return re.fullmatch(r"\d{3}" if mark.text == "," else r"\d+", piece.text) is not None
 
 
 def _figure_tokens(token: Token) -> list[Token]:
@@ -257,7 +282,20 @@ def _figure_tokens(token: Token) -> list[Token]:
         start -= 1
     while end + 1 < len(doc) and (doc[end + 1].like_num or doc[end + 1].lower_ in SCALES or (doc[end + 1].text in "-–" and end + 2 < len(doc) and doc[end + 2].like_num)):
         end += 1
+    while _thousands_follow(doc[end]):
+        end += 2  # "200, 000": the thousands a detokeniser split off
     return [doc[i] for i in range(start, end + 1)]
+
+
+def _thousands_follow(token: Token) -> bool:
+    """Whether a detokeniser's ", 000" continues the figure ("200, 000", "1, 200, 000"): a
+    group of one to three digits, a comma and a space, then exactly three digits ("injuring 40,
+    15 of them" is two figures; "in 2005, 100 people" a year and a figure)."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or not re.fullmatch(r"\d{1,3}", token.text):
+        return False
+    mark, group = doc[token.i + 1], doc[token.i + 2]
+    return mark.text == "," and token.whitespace_ == "" and mark.whitespace_ != "" and re.fullmatch(r"\d{3}", group.text) is not None
 
 
 def _counted_noun(token: Token, figure: list[Token], earlier: list[Claim]) -> tuple[Token | None, bool]:
@@ -312,12 +350,24 @@ def _counted_as(noun: Token, predicate: str) -> tuple[str, str]:
 
 def _subject_name(noun: Token) -> str:
     """The counted noun's name; nouns coordinated without their own figure are counted together
-    ("158 missiles and drones" is neither a count of missiles nor of drones)."""
+    ("158 missiles and drones" is neither a count of missiles nor of drones). A coordinated noun
+    with its own determiner ("two women and a male co-worker", "23 pirates and the other arms"),
+    an item of a list ("three speedboats, grenades and ...") or the object of another verb the
+    tagger read as an adjective ("injuring five people and damaging buildings") is a thing of
+    its own, not counted."""
     names = [_noun_name(noun)]
     for conj in noun.children:
-        if conj.dep_ == "conj" and conj.pos_ == "NOUN" and not _is_quantity(conj) and not any(c.like_num or c.dep_ == "nummod" for c in conj.children):
+        if conj.dep_ == "conj" and conj.pos_ == "NOUN" and not _is_quantity(conj) and not any(c.like_num or c.dep_ == "nummod" for c in conj.children) and not _own_thing(conj):
             names.append(_noun_name(conj))
     return " and ".join(names)
+
+
+def _own_thing(conj: Token) -> bool:
+    """Whether a coordinated noun stands apart from the count before it (see ``_subject_name``)."""
+    first = conj.left_edge
+    if any(c.dep_ in ("det", "poss") for c in conj.children) or first.tag_ == "VBG" or (first.pos_ in ("ADJ", "VERB") and first.lower_.endswith("ing")):
+        return True
+    return first.i > 0 and conj.doc[first.i - 1].text == ","
 
 
 def _predicate(anchor: Token) -> tuple[Token, str | None]:

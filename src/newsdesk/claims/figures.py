@@ -10,6 +10,10 @@ its counted noun and the words right after the figure's noun phrase ("left 32 ci
   fled), ``arrested`` (arrested, detained, held, charged, suspects), ``evacuated``, ``rescued``;
 - ``buildings`` (houses, homes, buildings), ``vehicles`` (cars, trucks, diggers, excavators,
   ships, aircraft, drones, trains);
+- ``responders`` (rescuers, firefighters, volunteers, divers): with the machines at work
+  (fire engines, fire service pumps, excavators, diggers; not a plane's engines) counted under one predicate, ``at work``, whatever
+  verb puts them at the scene (dispatched, involved, working, tackling, trying to reach),
+  unless something happened to them (injured, missing); both grow as a story unfolds;
 - ``money``, ``magnitude``, ``distance``, ``duration``, ``material`` for measures (the count
   extractor leaves them out; statements carry them);
 - ``open:<noun>`` for anything else, keyed by the counted noun (ages, seats, signatures, ...).
@@ -40,7 +44,7 @@ from __future__ import annotations
 
 import re
 
-from newsdesk.claims.lexicon import PREDICATE_CLASSES
+from newsdesk.claims.lexicon import PATIENT_PREDICATES, PREDICATE_CLASSES
 from newsdesk.model import Claim
 
 SLOT_OF_PREDICATE = {
@@ -57,6 +61,12 @@ SLOT_OF_NOUN = {
     **dict.fromkeys("house home building dwelling apartment shelter".split(), "buildings"),
     **dict.fromkeys("car truck lorry vehicle digger excavator bulldozer ship aircraft tank train tram bus helicopter engine".split(), "vehicles"),
 }
+# Who and what is sent to a disaster to work on it: counted at work, whatever the verb, unless
+# something happened to them ("three firefighters were injured" counts the injured).
+RESPONDERS = frozenset("rescuer firefighter fireman volunteer diver searcher paramedic medic".split())
+MACHINES_AT_WORK = frozenset("engine pump excavator digger bulldozer ambulance".split())
+_FIRE_BEFORE = re.compile(r"\bfire(?:\s+service)?\s+$", re.I)  # "fire engines", "fire service pumps", not "two engines" of a plane
+AT_WORK = "at work"
 # Words after the counted phrase that say what happened to it ("32 civilians dead").
 _SLOT_WORDS = [
     (re.compile(r"^\W*(?:\w+\W+){0,4}?(?:dead|killed|died|lost their lives|perished|bodies|fatalities)\b", re.I), "killed"),
@@ -90,7 +100,26 @@ def typed(claim: Claim, text: str) -> Claim:
         return claim
     from dataclasses import replace
 
-    return replace(claim, slot=_slot(claim, text), role=_role(claim, text))
+    slot, predicate = _slot(claim, text), claim.predicate
+    if _at_work(claim, text) and (predicate or "") not in PATIENT_PREDICATES | {"missing", "be"}:
+        # the rescuers or diggers at the scene, whatever verb puts them there ("Dozens of rescuers
+        # are trying to reach the boy" / "More than 500 rescuers were involved"; "10 fire engines
+        # fought the blaze" / "Ten fire engines were tackling the last of the blaze")
+        slot = "responders" if claim.subject in RESPONDERS else "vehicles"
+        predicate = AT_WORK
+    return replace(claim, slot=slot, predicate=predicate, role=_role(claim, text))
+
+
+def _at_work(claim: Claim, text: str) -> bool:
+    """Whether the count is of responders or machines at work (``RESPONDERS``,
+    ``MACHINES_AT_WORK``); an engine or a pump only of the fire service."""
+    if claim.subject in RESPONDERS:
+        return True
+    if claim.subject not in MACHINES_AT_WORK:
+        return False
+    if claim.subject in ("engine", "pump"):
+        return claim.subject_start is not None and bool(_FIRE_BEFORE.search(text[max(0, claim.subject_start - 20) : claim.subject_start]))
+    return True
 
 
 def _slot(claim: Claim, text: str) -> str:

@@ -15,7 +15,7 @@ PREDICATE_CLASSES = {
     **dict.fromkeys("arrest detain apprehend".split(), "arrested"),
     **dict.fromkeys("evacuate displace".split(), "evacuated"),
     **dict.fromkeys("rescue save".split(), "rescued"),
-    **dict.fromkeys("destroy raze demolish flatten".split(), "destroyed"),
+    **dict.fromkeys("destroy raze demolish flatten level".split(), "destroyed"),
     **dict.fromkeys("damage".split(), "damaged"),
     **dict.fromkeys("lose fall drop decline decrease shrink slump plunge".split(), "lost"),
     **dict.fromkeys("wait queue block strand".split(), "waiting"),

@@ -4,8 +4,8 @@ A quantity is an interval ``[low, high]`` (``high`` None means open-ended, "more
 ``exact`` when a single figure was stated without qualification. Decisions:
 
 - Number words and figures ("three", "twenty-one", "1,200", "2.5 million", "a dozen") are exact.
-- Approximators widen a figure: "about/around/some/roughly/nearly/almost N" covers 0.8N-1.1N
-  (almost/nearly stop at N), "more than/over N" is (N, open), "at least N" is [N, open),
+- Approximators widen a figure: "about/around/some/roughly N" covers 0.8N-1.1N, "nearly/almost
+  N" 0.9N-N ("almost 50" against "40" is another figure; a share, "almost half", 0.8N-N), "more than/over N" is (N, open), "at least N" is [N, open),
   "fewer than/under N" is [0, N), "at most/up to N" is [0, N], "only N" stays exact.
 - Vague quantity words are fixed intervals: "a few" 2-4, "several" 3-9, "a dozen" 12,
   "dozens" 24-99, "scores" 40-99, "hundreds" 200-999, "thousands" 2000-9999, "millions" 2e6-1e9.
@@ -39,6 +39,7 @@ FRACTIONS = {
 }
 VAGUE_PROPORTIONS = {"most": (0.5, 0.95), "the majority": (0.5, 0.95), "a majority": (0.5, 0.95), "all": (1.0, 1.0)}
 
+ALMOST_SHARE = 0.9  # "almost N" of a count reaches down to 0.9N (dev: "injuring 40" / "injured almost 50", one quake)
 _APPROXIMATORS = (
     ("more than", "above"), ("over", "above"), ("upwards of", "above"), ("in excess of", "above"),
     ("at least", "at-least"), ("no fewer than", "at-least"), ("no less than", "at-least"), ("a minimum of", "at-least"),
@@ -51,6 +52,8 @@ _APPROXIMATORS = (
 )
 APPROXIMATOR = re.compile(r"\b(" + "|".join(re.escape(a) for a, _ in _APPROXIMATORS) + r")\s*$", re.IGNORECASE)
 
+# A figure whose thousands a detokeniser split off ("200, 000", "1, 500": the ECB+ texts): one figure.
+_SPLIT_THOUSANDS = re.compile(r"(?<=\d), (?=\d{3}\b)")
 _FIGURE = re.compile(r"^\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _RANGE = re.compile(r"^(?:between\s+)?(.+?)\s*(?:-|–|to|and)\s*(.+)$", re.IGNORECASE)
 _PERCENT = re.compile(r"^(.+?)\s*(?:%|per\s?cent|percent)$", re.IGNORECASE)
@@ -108,6 +111,8 @@ def number_value(words: str) -> float | None:
 def parse_amount(phrase: str) -> Amount | None:
     """The quantity a phrase states: "six", "more than 100", "almost half", "several", "10-20", "40%"."""
     text = " ".join(phrase.lower().split()).strip(" ,.;")
+    if re.fullmatch(r"(?:.*\D)?\d{1,3}(?:, \d{3})+", text):
+        text = _SPLIT_THOUSANDS.sub(",", text)
     if not text:
         return None
     kind = "exact"
@@ -164,5 +169,7 @@ def _approximate(base: Amount, kind: str) -> Amount:
     if kind == "at-most":
         return Amount(0, low, exact=False, proportion=proportion)
     if kind == "almost":
-        return Amount(low * 0.8, low, exact=False, proportion=proportion)
+        # "almost 50 people" is 45-49 (said of 40, a writer says "about 40"); a share in words is
+        # looser ("almost half" is 40%-50%)
+        return Amount(low * (0.8 if proportion else ALMOST_SHARE), low, exact=False, proportion=proportion)
     return Amount(low * 0.8, low * 1.1, exact=False, proportion=proportion)  # about

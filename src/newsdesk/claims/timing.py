@@ -37,7 +37,7 @@ from newsdesk.model import Amount, Article, Claim
 # What happens to people in an event: figures of one such slot count the same people whatever
 # verb or noun the sentence uses ("31 bodies recovered" and "31 dead").
 HARM_SLOTS = frozenset("killed injured hospitalised missing arrested displaced evacuated rescued".split())
-GROWING_SLOTS = HARM_SLOTS | {"buildings", "vehicles"}
+GROWING_SLOTS = HARM_SLOTS | {"buildings", "vehicles", "responders"}
 # A clause that places its figure in the past holds at that time, not at its report's date
 # ("air strikes earlier this month that left 32 civilians dead").
 _PAST = re.compile(r"\b(?:last (?:week|month|year)|earlier this (?:week|month|year)|the previous|years? ago|months? ago|weeks? ago|in (?:January|February|March|April|May|June|July|August|September|October|November|December|19\d\d|20\d\d))\b", re.IGNORECASE)
