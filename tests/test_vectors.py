@@ -160,7 +160,7 @@ def test_the_word_by_word_tokenizer_gives_the_ids_of_the_encoders_own():
     texts = [sentence for d in load_documents()[:60] for sentence in re.split(r"(?<=[.!?])\s+", d.text)]
     for pair in semeval.load_pairs(SEMEVAL)[::40]:
         texts += re.split(r"(?<=[.!?\u3002])\s*", pair.text1[:2000])
-    texts += ["", " ", "  two   spaces ", "\u2581", "a \u2581 b", "ｆｕｌｌ ｗｉｄｔｈ ﬁ ㈱", "\u200b\t\n x", "``He said, 'How?''' she said."]
+    texts += ["", " ", "  two   spaces ", "\u2581", "a \u2581 b", "ｆｕｌｌ ｗｉｄｔｈ ﬁ ㈱", "\u200b\t\n x", "``He said, 'How?''' she said.", "a\tb\r\nc  ", "\x0bx\x0c y\x00 z", "\n\t "]
     assert len({len(re.findall(r"\w+", t)) for t in texts}) > 20 and len(texts) > 800
     words = vectors.WordTokenizer(port)
     assert [words.encode(t) for t in texts] == [port.encode(t, out_type=int, add_bos=True, add_eos=True) for t in texts]

@@ -149,16 +149,20 @@ class WordTokenizer:
         pieces = port._pieces
         if any(_WORD_MARK in piece[1:] for piece in pieces):
             raise ValueError("the encoder's vocabulary has pieces across words: segmenting word by word would change its ids")
+        self._ascii = _ascii_normalisation(port._normalizer)
 
     def encode(self, text: str, out_type=int, add_bos: bool = True, add_eos: bool = True) -> list[int]:
         if out_type is not int:
             raise TypeError("only piece ids")
-        normalized = self._port._normalizer.normalize(text)
+        if self._ascii is not None and text.isascii():
+            found_words = [_WORD_MARK + part for part in text.translate(self._ascii).split(" ") if part]
+        else:
+            found_words = _WORDS.findall(self._port._normalizer.normalize(text))
         ids = [self._port._bos_id] if add_bos else []
-        if not normalized:
+        if not found_words:
             ids.append(self._port._unk_id)
         words, segment = self._words, self._port._viterbi
-        for word in _WORDS.findall(normalized):
+        for word in found_words:
             found = words.get(word)
             if found is None:
                 if len(words) >= WORDS_REMEMBERED:
@@ -168,6 +172,25 @@ class WordTokenizer:
         if add_eos:
             ids.append(self._port._eos_id)
         return ids
+
+
+def _ascii_normalisation(normalizer) -> dict[int, str] | None:
+    """What the normaliser does to ASCII text, as a ``str.translate`` table, when that is all it
+    does: each byte is replaced alone (no rule of the charsmap starts with two ASCII bytes), only
+    by itself, nothing or one space, and spaces are then collapsed, stripped and marked. Then an
+    ASCII text's words are its translated text split at spaces, without the port's byte-by-byte
+    walk (most of the tokenizer's time once words are remembered)."""
+    if not (normalizer._add_dummy_prefix and normalizer._remove_extra_whitespaces and normalizer._space_symbol == _WORD_MARK.encode()):
+        return None
+    if any((key & 0xFF) < 0x80 for key in normalizer._two_byte):
+        return None
+    table = {}
+    for byte, replacement in enumerate(normalizer._ascii):
+        if replacement not in (bytes((byte,)), b"", b" "):
+            return None
+        if replacement != bytes((byte,)):
+            table[byte] = replacement.decode()
+    return table
 
 
 def sentence_encoder():
