@@ -95,6 +95,7 @@ from collections import defaultdict
 from datetime import date
 
 from newsdesk import vectors
+from newsdesk.claims.spellings import name_contradictions
 from newsdesk.claims.dispute_readings import CONTRARY_OUTCOMES, SEQUENTIAL_OUTCOMES, Reading, clock_minutes, readings
 from newsdesk.link.places import resolve_place
 from newsdesk.model import Analysis, Entity, Finding, Support
@@ -110,7 +111,8 @@ __all__ = ["EventAnchors", "dispute_contradictions"]
 
 
 def dispute_contradictions(analyses: list[Analysis], entities: list[Entity]) -> list[Finding]:
-    """Contradictions of title, severity of harm and home between the event's articles."""
+    """Contradictions of title, severity of harm and home between the event's articles, and a
+    person's name spelled two ways (``spellings``)."""
     by_key: dict[tuple[str, str], list[Reading]] = defaultdict(list)
     for reading in (r for analysis in analyses for r in readings(analysis, entities)):
         by_key[(reading.holder, reading.dimension)].append(reading)
@@ -129,7 +131,7 @@ def dispute_contradictions(analyses: list[Analysis], entities: list[Entity]) -> 
         if not _incompatible(dimension, values) or not _about_one_happening(sides, floor) or not _same_news(dimension, sides):
             continue
         findings.append(_finding(dimension, sides))
-    return findings
+    return findings + name_contradictions(analyses)
 
 
 def _one_value_per_article(readings: list[Reading]) -> list[Reading]:
