@@ -71,7 +71,7 @@ _NEXT_TO_SUBJECT = re.compile(r"[\s\"“”'’]*(?:(?:also|later|then|only|stil
 # words that set one of several apart ("the other suspect", "the second victim"): not the holder another report names alike
 _ONE_OF_SEVERAL = frozenset("other another second third fourth first remaining last one two three both each fellow".split())
 _NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|denied|n['’]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_HEDGES = re.compile(r"\b(?:may|might|could|possibly|reportedly|apparently|perhaps|feared|believed|thought to)\b", re.IGNORECASE)
+HEDGES = re.compile(r"\b(?:may|might|could|possibly|reportedly|apparently|perhaps|feared|believed|thought to)\b", re.IGNORECASE)
 CHILD_NOUNS = frozenset("boy girl child toddler kid infant baby youngster son daughter".split())
 _PRONOUNS = frozenset("i you he she it we they him her them who which that this one someone".split())
 
@@ -180,7 +180,7 @@ def _speaker(analysis: Analysis, start: int) -> str | None:
     return None
 
 
-def _sentence_of(analysis: Analysis, start: int) -> tuple[int, int]:
+def sentence_of(analysis: Analysis, start: int) -> tuple[int, int]:
     for sentence in analysis.sentences:
         if sentence.start <= start < sentence.end:
             return sentence.start, sentence.end
@@ -221,7 +221,7 @@ def _titles(analysis: Analysis, entities: list[Entity]) -> list[Reading]:
         for mention in entity.mentions:
             if mention.article_id != analysis.article.id or mention.label == "ROLE":
                 continue
-            sentence_start, sentence_end = _sentence_of(analysis, mention.start)
+            sentence_start, sentence_end = sentence_of(analysis, mention.start)
             found = []
             before = _TITLE_BEFORE.search(prose, max(sentence_start, mention.start - 60), mention.end)
             if before and before.end("title") <= mention.start:
@@ -235,7 +235,7 @@ def _titles(analysis: Analysis, entities: list[Entity]) -> list[Reading]:
                 start += _leading_words(words)
                 words = prose[start:end]
                 office = _office(words)
-                if office is None or _HEDGES.search(prose, sentence_start, start):
+                if office is None or HEDGES.search(prose, sentence_start, start):
                     continue
                 dimension, value = office
                 readings.append(Reading(entity.id, dimension, value, analysis.article.id, start, end, prose[start:end], entity.name, prose[sentence_start:sentence_end], True, _speaker(analysis, start)))
@@ -278,7 +278,7 @@ def _severities(analysis: Analysis, entities: list[Entity]) -> list[Reading]:
     people = [(m.start, m.end, e) for e in entities if e.type == "PERSON" for m in e.mentions if m.article_id == analysis.article.id]
     readings = []
     for claim in analysis.claims:
-        if claim.kind != "statement" or claim.hedge is not None or _HEDGES.search(claim.text):
+        if claim.kind != "statement" or claim.hedge is not None or HEDGES.search(claim.text):
             continue
         milder = NOT_SEVERE.search(claim.text)
         worse = SEVERE.search(claim.text)
@@ -292,7 +292,7 @@ def _severities(analysis: Analysis, entities: list[Entity]) -> list[Reading]:
             continue
         key, name, named = holder
         start, end = claim.start + match.start(), claim.start + match.end()
-        sentence_start, sentence_end = _sentence_of(analysis, start)
+        sentence_start, sentence_end = sentence_of(analysis, start)
         value = "not seriously injured" if milder else "seriously injured"
         speaker = (claim.speaker or "a source") if claim.voice == "attributed" else None
         readings.append(Reading(key, "severity of harm", value, analysis.article.id, start, end, analysis.prose[start:end], name, analysis.prose[sentence_start:sentence_end], named, speaker))
@@ -304,7 +304,7 @@ def _outcomes(analysis: Analysis, entities: list[Entity]) -> list[Reading]:
     readings = []
     published = _moment(analysis)
     for claim in analysis.claims:
-        if claim.kind != "statement" or claim.hedge is not None or claim.subject_start is None or _HEDGES.search(claim.text):
+        if claim.kind != "statement" or claim.hedge is not None or claim.subject_start is None or HEDGES.search(claim.text):
             continue
         holder = _holder(claim, people)
         if holder is None:
@@ -321,7 +321,7 @@ def _outcomes(analysis: Analysis, entities: list[Entity]) -> list[Reading]:
             continue  # the outcome must follow its subject ("The minister was killed"), not a later noun's
         key, name, named = holder
         start, end = after + match.start(), after + match.end()
-        sentence_start, sentence_end = _sentence_of(analysis, start)
+        sentence_start, sentence_end = sentence_of(analysis, start)
         if value in CUSTODY:
             if value == "arrested" and _OTHER_TIME.search(analysis.prose, sentence_start, sentence_end):
                 continue  # an arrest of another time: a person arrested before may be at large now
@@ -368,9 +368,9 @@ def _homes(analysis: Analysis) -> list[Reading]:
     readings = []
     for pattern in (_HOME_BEFORE, _HOME_AFTER):
         for match in pattern.finditer(prose):
-            sentence_start, sentence_end = _sentence_of(analysis, match.start())
+            sentence_start, sentence_end = sentence_of(analysis, match.start())
             name = _home_holder(prose[sentence_start : match.start()], pattern is _HOME_BEFORE)
-            if name is None or _HEDGES.search(prose, sentence_start, match.start()) or _NOT_ANY_MORE.search(prose, match.start(), sentence_end):
+            if name is None or HEDGES.search(prose, sentence_start, match.start()) or _NOT_ANY_MORE.search(prose, match.start(), sentence_end):
                 continue
             place = resolve_place(match.group("place"))
             if place is None or place.country is None:
@@ -397,8 +397,8 @@ def _happenings(analysis: Analysis) -> list[Reading]:
     prose = analysis.prose
     readings = []
     for match in _HAPPENED.finditer(prose):
-        sentence_start, sentence_end = _sentence_of(analysis, match.start())
-        if _HEDGES.search(prose, sentence_start, match.end()):
+        sentence_start, sentence_end = sentence_of(analysis, match.start())
+        if HEDGES.search(prose, sentence_start, match.end()):
             continue
         kind = HAPPENING_KIND[match.group("noun")]
         rest = match.start("rest")
@@ -415,9 +415,9 @@ def _happenings(analysis: Analysis) -> list[Reading]:
             if dated is not None and analysis.article.published:
                 readings.append(Reading(f"happening:{kind}", "day of the happening", dated.value, analysis.article.id, match.start(), day.end(), prose[match.start() : day.end()], f"the {match.group('noun')}", sentence, False, speaker, analysis.article.published[:10]))
     for match in _BROKE_OUT.finditer(prose):
-        sentence_start, sentence_end = _sentence_of(analysis, match.start())
+        sentence_start, sentence_end = sentence_of(analysis, match.start())
         clock = _CLOCK.search(prose, match.end(), min(sentence_end, match.end() + CLAUSE_REACH))
-        if clock is None or _HEDGES.search(prose, sentence_start, match.end()) or _AFTER_OR_BEFORE.search(prose[match.end() : clock.start()]) or _CLAUSE_BREAK.search(prose, match.end(), clock.start()):
+        if clock is None or HEDGES.search(prose, sentence_start, match.end()) or _AFTER_OR_BEFORE.search(prose[match.end() : clock.start()]) or _CLAUSE_BREAK.search(prose, match.end(), clock.start()):
             continue
         value = _clock_value(clock)
         if value is not None:
@@ -462,8 +462,8 @@ def _warnings(analysis: Analysis) -> list[Reading]:
     for value, patterns in (("warned", _WARNED), ("not warned", _NOT_WARNED)):
         for pattern in patterns:
             for match in pattern.finditer(prose):
-                sentence_start, sentence_end = _sentence_of(analysis, match.start())
-                if _HEDGES.search(prose, sentence_start, match.end()) or (value == "warned" and _NEGATED_BEFORE.search(prose[sentence_start : match.start()])):
+                sentence_start, sentence_end = sentence_of(analysis, match.start())
+                if HEDGES.search(prose, sentence_start, match.end()) or (value == "warned" and _NEGATED_BEFORE.search(prose[sentence_start : match.start()])):
                     continue
                 word = next((match.group(g) for g in ("kind", "kind2") if g in pattern.groupindex and match.group(g)), None)
                 kind = word.casefold() if word and word.casefold() in WARNING_KINDS else "general"

@@ -95,6 +95,7 @@ from collections import defaultdict
 from datetime import date
 
 from newsdesk import vectors
+from newsdesk.claims import descriptions
 from newsdesk.claims.spellings import name_contradictions
 from newsdesk.claims.dispute_readings import CONTRARY_OUTCOMES, SEQUENTIAL_OUTCOMES, Reading, clock_minutes, readings
 from newsdesk.link.places import resolve_place
@@ -114,7 +115,7 @@ def dispute_contradictions(analyses: list[Analysis], entities: list[Entity]) -> 
     """Contradictions of title, severity of harm and home between the event's articles, and a
     person's name spelled two ways (``spellings``)."""
     by_key: dict[tuple[str, str], list[Reading]] = defaultdict(list)
-    for reading in (r for analysis in analyses for r in readings(analysis, entities)):
+    for reading in (r for analysis in analyses for r in [*readings(analysis, entities), *descriptions.description_readings(analysis)]):
         by_key[(reading.holder, reading.dimension)].append(reading)
     findings = []
     for (_, dimension), found in by_key.items():
@@ -182,6 +183,8 @@ def _incompatible(dimension: str, values: list[str]) -> bool:
         return all(p is not None for p in places) and any(_apart(a, b) for i, a in enumerate(places) for b in places[i + 1 :])
     if dimension.startswith("clock time"):
         return any(_hours_apart(a, b) for i, a in enumerate(values) for b in values[i + 1 :])
+    if dimension in descriptions.DIMENSIONS:
+        return descriptions.incompatible(dimension, values)
     return True
 
 
