@@ -95,7 +95,7 @@ from collections import defaultdict
 from datetime import date
 
 from newsdesk import vectors
-from newsdesk.claims import descriptions
+from newsdesk.claims import descriptions, status
 from newsdesk.claims.spellings import name_contradictions
 from newsdesk.claims.dispute_readings import CONTRARY_OUTCOMES, SEQUENTIAL_OUTCOMES, Reading, clock_minutes, readings
 from newsdesk.link.places import resolve_place
@@ -115,7 +115,7 @@ def dispute_contradictions(analyses: list[Analysis], entities: list[Entity]) -> 
     """Contradictions of title, severity of harm and home between the event's articles, and a
     person's name spelled two ways (``spellings``)."""
     by_key: dict[tuple[str, str], list[Reading]] = defaultdict(list)
-    for reading in (r for analysis in analyses for r in [*readings(analysis, entities), *descriptions.description_readings(analysis)]):
+    for reading in (r for analysis in analyses for r in [*readings(analysis, entities), *descriptions.description_readings(analysis), *status.status_readings(analysis)]):
         by_key[(reading.holder, reading.dimension)].append(reading)
     findings = []
     for (_, dimension), found in by_key.items():
@@ -128,6 +128,8 @@ def dispute_contradictions(analyses: list[Analysis], entities: list[Entity]) -> 
             sides = _contrary_outcomes(sides)
             if sides is None:
                 continue
+        if dimension == status.STATUS and all(status.planned_before_done(p, d) for p in _valued(sides, status.PLANNED) for d in _valued(sides, status.DONE)):
+            continue  # the plan was reported before the deed: it happened since
         floor = SAME_SCENE if dimension.endswith("happening") and not dimension.startswith("clock") else SAME_HAPPENING
         if not _incompatible(dimension, values) or not _about_one_happening(sides, floor) or not _same_news(dimension, sides):
             continue
@@ -165,6 +167,10 @@ def _contrary_outcomes(sides: list[list[Reading]]) -> list[list[Reading]] | None
                     continue  # the injured may have died since, the suspect at large been caught (or which came first is not known)
             kept.update((i, i + 1 + sides[i + 1 :].index(right)))
     return [sides[i] for i in sorted(kept)] if kept else None
+
+
+def _valued(sides: list[list[Reading]], value: str) -> list[Reading]:
+    return [r for side in sides for r in side if r.value == value]
 
 
 def _not_earlier(later: str | None, earlier: str | None) -> bool:
