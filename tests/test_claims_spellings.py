@@ -47,3 +47,27 @@ def test_which_given_names_are_one_name_written_two_ways(left, right, two_ways):
 def test_a_title_an_abbreviation_or_a_family_name_alone_gives_no_given_name(name):
     # real (dev, ECB+ 32 and 22): "Mrs McMeekin" / "Ms McMeekin" are one woman
     assert _given_and_family(name) is None
+
+
+def test_two_people_of_one_family_name_with_other_ages_do_not_contradict():
+    # written: a husband and a wife, each named by one report only
+    from conftest import aligned_event, analysed_reports
+
+    reports = [
+        ("John Smith, 45, was taken to hospital after the crash on the bridge.", "2024-03-04T10:00:00"),
+        ("Joan Smith, 43, was taken to hospital after the crash on the bridge.", "2024-03-04T10:00:00"),
+    ]
+    _, _, conflicts = aligned_event(analysed_reports(reports))
+    assert not [f for f in conflicts if "(name)" in f.summary]
+
+
+def test_one_name_spelled_two_ways_in_written_reports_contradicts():
+    # written: the shape of the real pair (ECB+ 22), one age for both spellings
+    from conftest import aligned_event, analysed_reports
+
+    reports = [
+        ("John Smith, 45, was taken to hospital after the crash on the bridge.", "2024-03-04T10:00:00"),
+        ("Jon Smith, 45, was taken to hospital after the crash on the bridge.", "2024-03-04T10:00:00"),
+    ]
+    _, _, conflicts = aligned_event(analysed_reports(reports))
+    assert [f for f in conflicts if "(name)" in f.summary]

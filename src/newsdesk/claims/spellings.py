@@ -14,6 +14,8 @@ first letter) but not one name:
   other; nor a pet form, the start with -y or -ie ("Jerry" / "Jeremy", "Lenny" / "Lennie": ECB+
   16, where Jeremy Ortiz is also the son of Deputy Jerry Ortiz).
 - **Not a title.** "Mrs" / "Ms" McMeekin; a word in capitals ("ADA Fairman") is an abbreviation.
+- **Two ages are two people.** "John Smith, 45" and "Joan Smith, 43" are a husband and a wife,
+  not one name misspelt: a pair whose spellings carry ages is read only when an age is shared.
 - **A voice does not contradict itself.** A report that writes both names (or a different
   name of that family name near one of them) may speak of two people ("Daniel and Danielle
   Smith"): the pair is dropped when one report uses both.
@@ -32,6 +34,7 @@ from newsdesk.model import Analysis, Finding, Support
 NEAR_LETTERS = 2  # dev: Brian / Bryant (2), Latoya / Latonya (1); Jos / Max Verstappen (3) are father and son
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady prof rev fr sr st gen col capt cpt maj lt sgt cpl det insp supt".split())
 _NAME_WORD = re.compile(r"[A-Z][a-z][\w’'-]*\.?$")
+_AGE_AFTER = re.compile(r",\s*(\d{1,3})\b(?!,\d)")
 _PET_ENDING = re.compile(r"(?:ie|ey|y|i)$")
 _ROMANISED = ((re.compile(r"ph"), "f"), (re.compile(r"ou"), "u"), (re.compile(r"y"), "i"), (re.compile(r"(?<=[bcdgkst])h"), ""), (re.compile(r"(.)\1+"), r"\1"))
 
@@ -51,7 +54,7 @@ def name_contradictions(analyses: list[Analysis]) -> list[Finding]:
         names = sorted(given, key=lambda g: -len({a.article.id for a, _, _ in given[g]}))
         for i, left in enumerate(names):
             for right in names[i + 1 :]:
-                if _two_ways(left, right) and not _one_report_gives_both(given[left], given[right]):
+                if _two_ways(left, right) and not _one_report_gives_both(given[left], given[right]) and not _two_ages(given[left], given[right]):
                     findings.append(_finding(given[left], given[right]))
     return findings
 
@@ -90,6 +93,11 @@ def _skeleton(name: str) -> str:
 
 def _one_report_gives_both(left: list, right: list) -> bool:
     return bool({a.article.id for a, _, _ in left} & {a.article.id for a, _, _ in right})
+
+
+def _two_ages(left: list, right: list) -> bool:
+    ages = [{m.group(1) for a, _, end in spans if (m := _AGE_AFTER.match(a.article.text, end))} for spans in (left, right)]
+    return bool(ages[0] and ages[1] and not ages[0] & ages[1])
 
 
 def _finding(left_spans: list, right_spans: list) -> Finding:
