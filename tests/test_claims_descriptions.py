@@ -36,7 +36,9 @@ def test_one_group_given_other_nationalities_contradicts(dev_events):
         # written, after ECB+ 33: a report naming two calibres speaks of two guns
         ("His lawyer said it was a .32-caliber revolver, not a .45-caliber handgun like the one that killed the girl.", "Police said the boy was armed with a .45-caliber handgun when the girl was killed."),
         # written: a hedge
-        ("The suspect may have carried a .38-caliber revolver, police said.", "The suspect carried a 9mm pistol when he was stopped, police said."),
+        ("The suspect may have carried a .38-caliber revolver, police said.", "The suspect carried a .357 revolver when he was stopped, police said."),
+        # written: the officer's pistol and the suspect's revolver are two guns
+        ("The officer fired his 9mm pistol twice at the suspect, police said.", "The suspect pointed a .38-caliber revolver at the officer, police said."),
     ],
 )
 def test_two_guns_or_a_hedged_calibre_do_not_contradict(left, right):

@@ -3,8 +3,9 @@ a counted group. Readings for ``disputes`` (the rules of comparison are in its d
 from one tight shape of words, never from a name or phrase of one story.
 
 - **Calibre of the weapon**: "a .357 caliber revolver" / "a loaded .38-caliber revolver" (dev,
-  ECB+ 19: one gun, two calibres), "a 9mm pistol". One holder for every firearm of the event,
-  and a report that names two calibres (its own or a quoted voice's: "a .32-caliber revolver,
+  ECB+ 19: one gun, two calibres), "a 9mm pistol". The holder is the kind of gun (revolver,
+  pistol, rifle, shotgun: an officer's 9mm pistol is not the suspect's .38 revolver; "gun",
+  "handgun" and "weapon" may be any and hold nothing), and a report that names two calibres (its own or a quoted voice's: "a .32-caliber revolver,
   not a .45-caliber handgun", ECB+ 33) speaks of two guns and is not read.
 - **Nationalities of a counted group**: "23 Somali pirates" / "23 Somali and Yemeni pirates"
   (dev, ECB+ 12). The holder is the count and the group's noun; the countries come from the
@@ -29,6 +30,9 @@ NATIONALITY = "nationalities of the group"
 DIMENSIONS = frozenset((CALIBRE, NATIONALITY))
 
 _FIREARMS = r"(?:revolver|pistol|handgun|gun|rifle|shotgun|firearm|weapon)s?"
+# the kinds a calibre is compared within: an officer's "9mm pistol" and a suspect's ".38 revolver"
+# are two guns; a "gun", "handgun" or "weapon" may be either, and holds nothing
+_WEAPON_KINDS = frozenset(("revolver", "pistol", "rifle", "shotgun"))
 # ".357 caliber revolver", ". 38-caliber revolver" (the corpus's tokeniser spaces the point), "9mm pistol"
 _CALIBRE = re.compile(
     r"(?:(?<![\d.])\.\s?(?P<inch>\d{2,3})\b(?:[- ]?(?:caliber|calibre|cal\b\.?|magnum|special))?|\b(?P<mm>\d{1,2}(?:\.\d{1,2})?)\s?mm\b)"
@@ -59,7 +63,12 @@ def _calibres(analysis: Analysis) -> list[Reading]:
     found = [(m, f".{m.group('inch')}" if m.group("inch") else f"{m.group('mm')}mm") for m in _CALIBRE.finditer(analysis.prose)]
     if len({value for _, value in found}) != 1:
         return []  # none, or two guns
-    return [_reading(analysis, match, "weapon", CALIBRE, value, "the weapon") for match, value in found if not _hedged(analysis, match.start())]
+    readings = []
+    for match, value in found:
+        kind = match.group("noun").casefold().rstrip("s")
+        if kind in _WEAPON_KINDS and not _hedged(analysis, match.start()):
+            readings.append(_reading(analysis, match, f"weapon:{kind}", CALIBRE, value, f"the {kind}"))
+    return readings
 
 
 def _groups(analysis: Analysis) -> list[Reading]:
