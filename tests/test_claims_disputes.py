@@ -275,3 +275,13 @@ def test_people_warned_against_people_not_warned_contradicts(left, right):
 )
 def test_another_warning_without_warning_signs_or_a_hedge_do_not_contradict(left, right):
     assert not _disputed("warning before the happening", left, right)
+
+
+def test_survived_by_his_family_is_no_survival():
+    # written, after ECB+ 16: "Deputy Ortiz was killed ..." / "He is survived by his wife, two
+    # sons, and mother" (an obituary's formula: he died, they live on)
+    assert not _disputed(
+        "harm",
+        "Deputy Sheriff Jerry Ortiz was killed while investigating a shooting in Hawaiian Gardens.",
+        "Deputy Sheriff Jerry Ortiz is survived by his wife, two sons and his mother.",
+    )

@@ -35,6 +35,7 @@ def test_one_name_in_two_romanisations_does_not_contradict(dev_events):
         ("John", "Jon", True),  # ECB+ 13
         ("Jerry", "Jeremy", False),  # ECB+ 16: a pet form (and there two people, father and son)
         ("Chris", "Christopher", False),  # a short form
+        ("Dave", "David", False),  # ECB+ 33: a short form with an -e
         ("Heidar", "Heydar", False),  # romanisation
         ("Jos", "Max", False),  # two names
     ],

@@ -51,7 +51,8 @@ OUTCOMES = (
     ("unhurt", re.compile(r"\b(?:unhurt|unharmed|unscathed|uninjured)\b|\bescaped\s+(?:without\s+)?(?:injury|injuries|harm)\b|\b(?:was|were)(?:n['’]t| not)\s+(?:injured|hurt|harmed|wounded)\b", re.IGNORECASE)),
     ("dead", re.compile(r"\b" + _BE + r"(?:killed|slain|murdered|assassinated|(?:found\s+)?dead)\b|\b(?:died|perished)\b|\blost\s+(?:his|her|their)\s+li(?:fe|ves)\b", re.IGNORECASE)),
     ("injured", re.compile(r"\b" + _BE + r"(?:injured|wounded|hurt)\b|\bsuffered\s+(?:[\w,-]+\s+){0,3}?(?:injuries|wounds)\b", re.IGNORECASE)),
-    ("alive", re.compile(r"\bsurvived\b|\b" + _BE + r"alive\b", re.IGNORECASE)),
+    # "is survived by his wife" says the holder died and others live on (an obituary's formula, ECB+ 16)
+    ("alive", re.compile(r"\bsurvived\b(?!\s+by\b)|\b" + _BE + r"alive\b", re.IGNORECASE)),
     # custody: a suspect caught, or not
     ("arrested", re.compile(r"\b" + _BE + r"(?:arrested|detained|apprehended|captured|taken into custody)\b|\b(?:is|are|was|were|remains?|remained)\s+in\s+(?:police\s+)?custody\b|\bturned\s+(?:himself|herself)\s+in\b", re.IGNORECASE)),
     ("at large", re.compile(r"\b(?:(?:is|are|was|were|remains?|remained)\s+)?(?:still\s+)?(?:at large|on the run)\b", re.IGNORECASE)),
@@ -66,7 +67,7 @@ CONTRARY_OUTCOMES = frozenset(
 SEQUENTIAL_OUTCOMES = {frozenset(("injured", "dead")): "injured", frozenset(("at large", "arrested")): "at large", frozenset(("at large", "dead")): "at large"}
 CUSTODY = frozenset(("arrested", "at large"))
 # an arrest told with another time than the happening's ("was arrested seven times", "previously arrested in 2010")
-_OTHER_TIME = re.compile(r"\b(?:times|previously|before|earlier|prior|once|ago|last\s+(?:year|month)|in\s+(?:19|20)\d\d|(?:19|20)\d\d)\b", re.IGNORECASE)
+OTHER_TIME = re.compile(r"\b(?:times|previously|before|earlier|prior|once|ago|last\s+(?:year|month)|in\s+(?:19|20)\d\d|(?:19|20)\d\d)\b", re.IGNORECASE)
 _NEXT_TO_SUBJECT = re.compile(r"[\s\"“”'’]*(?:(?:also|later|then|only|still|had|has|was|were|is|are|escaped|emerged|walked away|came out|appeared|remained|remains)\s+)*")
 # words that set one of several apart ("the other suspect", "the second victim"): not the holder another report names alike
 _ONE_OF_SEVERAL = frozenset("other another second third fourth first remaining last one two three both each fellow".split())
@@ -323,7 +324,7 @@ def _outcomes(analysis: Analysis, entities: list[Entity]) -> list[Reading]:
         start, end = after + match.start(), after + match.end()
         sentence_start, sentence_end = sentence_of(analysis, start)
         if value in CUSTODY:
-            if value == "arrested" and _OTHER_TIME.search(analysis.prose, sentence_start, sentence_end):
+            if value == "arrested" and OTHER_TIME.search(analysis.prose, sentence_start, sentence_end):
                 continue  # an arrest of another time: a person arrested before may be at large now
             named = False  # custody of one person in two sentences about one happening, not any arrest of that name
         speaker = (claim.speaker or "a source") if claim.voice == "attributed" else None

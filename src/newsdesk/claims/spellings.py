@@ -35,7 +35,7 @@ NEAR_LETTERS = 2  # dev: Brian / Bryant (2), Latoya / Latonya (1); Jos / Max Ver
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady prof rev fr sr st gen col capt cpt maj lt sgt cpl det insp supt".split())
 _NAME_WORD = re.compile(r"[A-Z][a-z][\w’'-]*\.?$")
 _AGE_AFTER = re.compile(r",\s*(\d{1,3})\b(?!,\d)")
-_PET_ENDING = re.compile(r"(?:ie|ey|y|i)$")
+_PET_ENDING = re.compile(r"(?:ie|ey|y|i|e)$")
 _ROMANISED = ((re.compile(r"ph"), "f"), (re.compile(r"ou"), "u"), (re.compile(r"y"), "i"), (re.compile(r"(?<=[bcdgkst])h"), ""), (re.compile(r"(.)\1+"), r"\1"))
 
 __all__ = ["name_contradictions"]
