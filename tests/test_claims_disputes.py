@@ -285,3 +285,14 @@ def test_survived_by_his_family_is_no_survival():
         "Deputy Sheriff Jerry Ortiz was killed while investigating a shooting in Hawaiian Gardens.",
         "Deputy Sheriff Jerry Ortiz is survived by his wife, two sons and his mother.",
     )
+
+
+def test_a_title_before_another_title_and_an_objects_state_are_not_read():
+    # written, after ECB+ 16 and 28: "LA County Sheriff Deputy Jerry Ortiz" is a deputy, not the
+    # sheriff; "he kept the story alive" says nothing of his own life
+    assert not _disputed("title", "Deputy Sheriff Jerry Ortiz was shot on Friday.", "LA County Sheriff Deputy Jerry Ortiz was shot on Friday.")
+    assert not _disputed(
+        "harm",
+        "Mark Felt died of heart failure on Thursday at his home in Santa Rosa.",
+        "As a secret informant, Mark Felt kept the story alive in the press for two years.",
+    )

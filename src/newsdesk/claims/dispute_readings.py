@@ -225,7 +225,9 @@ def _titles(analysis: Analysis, entities: list[Entity]) -> list[Reading]:
             sentence_start, sentence_end = sentence_of(analysis, mention.start)
             found = []
             before = _TITLE_BEFORE.search(prose, max(sentence_start, mention.start - 60), mention.end)
-            if before and before.end("title") <= mention.start:
+            # the title must touch the name: "LA County Sheriff Deputy Jerry Ortiz" is a deputy of
+            # the sheriff's department, not the sheriff (ECB+ 16)
+            if before and before.end("title") <= mention.start and not prose[before.end("title") : mention.start].strip(" .\n"):
                 found.append((before.start("title"), before.end("title"), before.group("title")))
             after = _APPOSITIVE.match(prose, mention.end, sentence_end)
             if after:
