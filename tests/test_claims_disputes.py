@@ -296,3 +296,16 @@ def test_a_title_before_another_title_and_an_objects_state_are_not_read():
         "Mark Felt died of heart failure on Thursday at his home in Santa Rosa.",
         "As a secret informant, Mark Felt kept the story alive in the press for two years.",
     )
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        # written, after ECB+ 10: the next name's title in a list is not an appositive
+        ("Red Sox owner John W. Henry, CEO Larry Lucchino and general manager Theo Epstein flew to Texas.", "The team of owner John W. Henry, COO Larry Lucchino and general manager Theo Epstein flew to Texas."),
+        # written, after ECB+ 9: "under" is a preposition before "President", not a rung
+        ("President Bill Clinton named a new director of the service on Monday.", "The service expanded its refuges under President Bill Clinton, its director said."),
+    ],
+)
+def test_a_list_of_names_with_titles_or_under_a_president_gives_no_title(left, right):
+    assert not [f for f in _disputed("title", left, right) if "Henry" in f.summary or "Clinton" in f.summary]

@@ -208,6 +208,8 @@ def _office(title: str) -> tuple[str, str] | None:
     office = match.group(1)
     before = text[: match.start()].split()
     rung = next((w for w in before if w in RUNGS), None)
+    if rung == "under" and office != "secretary":
+        return None  # "Fish and Wildlife under President Clinton": a preposition, not a rung (ECB+ 9)
     if office == "secretary" and before and before[-1] in ("press", "general"):
         return None  # "press secretary", "secretary general": other offices than a secretary
     return f"title:{office}", f"{rung} {office}" if rung else office
@@ -258,13 +260,16 @@ def _leading_words(title: str) -> int:
 def _appositive_title(phrase: str) -> tuple[int, int, str] | None:
     """The office heading an appositive ("an astrophysicist and professor at ..." ->
     "professor"), with its rung ("an assistant professor of physics" -> "assistant professor");
-    None when a preposition comes first ("an aide to President X": someone else's title)."""
+    None when a preposition comes first ("an aide to President X": someone else's title) or a
+    name follows it (", CEO Larry Lucchino": the next person's title)."""
     match = _OFFICE_WORD.search(phrase)
     if not match:
         return None
     words_before = re.findall(r"[\w’'-]+", phrase[: match.start()].casefold())
     if any(w in _PREPOSITIONS for w in words_before) or NOT_NOW.search(phrase[: match.end()]):
         return None
+    if re.match(r"\s+(?-i:[A-Z])[a-z]", phrase[match.end() :]):
+        return None  # the title of the next name in a list: "John W. Henry, CEO Larry Lucchino and ..." (ECB+ 10)
     # the title starts after the last break word ("an astrophysicist and professor")
     start = match.start()
     for word in re.finditer(r"[\w’'-]+", phrase[: match.start()]):
