@@ -275,3 +275,37 @@ def test_people_warned_against_people_not_warned_contradicts(left, right):
 )
 def test_another_warning_without_warning_signs_or_a_hedge_do_not_contradict(left, right):
     assert not _disputed("warning before the happening", left, right)
+
+
+def test_survived_by_his_family_is_no_survival():
+    # written, after ECB+ 16: "Deputy Ortiz was killed ..." / "He is survived by his wife, two
+    # sons, and mother" (an obituary's formula: he died, they live on)
+    assert not _disputed(
+        "harm",
+        "Deputy Sheriff Jerry Ortiz was killed while investigating a shooting in Hawaiian Gardens.",
+        "Deputy Sheriff Jerry Ortiz is survived by his wife, two sons and his mother.",
+    )
+
+
+def test_a_title_before_another_title_and_an_objects_state_are_not_read():
+    # written, after ECB+ 16 and 28: "LA County Sheriff Deputy Jerry Ortiz" is a deputy, not the
+    # sheriff; "he kept the story alive" says nothing of his own life
+    assert not _disputed("title", "Deputy Sheriff Jerry Ortiz was shot on Friday.", "LA County Sheriff Deputy Jerry Ortiz was shot on Friday.")
+    assert not _disputed(
+        "harm",
+        "Mark Felt died of heart failure on Thursday at his home in Santa Rosa.",
+        "As a secret informant, Mark Felt kept the story alive in the press for two years.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        # written, after ECB+ 10: the next name's title in a list is not an appositive
+        ("Red Sox owner John W. Henry, CEO Larry Lucchino and general manager Theo Epstein flew to Texas.", "The team of owner John W. Henry, COO Larry Lucchino and general manager Theo Epstein flew to Texas."),
+        # written, after ECB+ 9: "under" is a preposition before "President", not a rung
+        ("President Bill Clinton named a new director of the service on Monday.", "The service expanded its refuges under President Bill Clinton, its director said."),
+    ],
+)
+def test_a_list_of_names_with_titles_or_under_a_president_gives_no_title(left, right):
+    assert not [f for f in _disputed("title", left, right) if "Henry" in f.summary or "Clinton" in f.summary]

@@ -199,7 +199,7 @@ def _content(text: str) -> set[str]:
     party (two clauses about China share "China" whatever they say)."""
     words = set()
     for word in re.findall(r"[^\W\d_]{3,}", text):
-        if word.casefold() in _STOPWORDS or (word[:1].isupper() and _country(word)):
+        if word.casefold() in _STOPWORDS or (word[:1].isupper() and country_of(word)):
             continue
         words.add(word.casefold().rstrip("s")[:5])
     return words
@@ -376,7 +376,7 @@ def _sentence_index(analysis: Analysis, offset: int) -> int:
 def _parties(words: str, analysis: Analysis, entities: list[Entity], start: int | None) -> set[str]:
     """The parties a doer's words name: countries (by a place in one, or its people's
     adjective) and linked organisations whose mention lies in the words."""
-    parties = {f"country:{c}" for w in _WORD.findall(words) if (c := _country(re.sub(r"[’']s?$", "", w)))}
+    parties = {f"country:{c}" for w in _WORD.findall(words) if (c := country_of(re.sub(r"[’']s?$", "", w)))}
     if start is not None:
         end = start + len(words)
         for entity in entities:
@@ -386,7 +386,7 @@ def _parties(words: str, analysis: Analysis, entities: list[Entity], start: int 
 
 
 @lru_cache(maxsize=4096)
-def _country(word: str) -> str | None:
+def country_of(word: str) -> str | None:
     """The country (ISO code) a capitalised word names: the country ("China", "U.S."), its
     capital ("Beijing", the usual metonymy for its government) or its people's adjective
     ("Chinese", "Russian"); None for any other word (a town that shares a common word's
@@ -423,7 +423,7 @@ def _country_tables() -> tuple[dict[str, str], dict[str, str]]:
 
 def _possessive(denier: str) -> str:
     """The denier's name for its pronoun ("But China today" -> "China's")."""
-    names = [w for w in _WORD.findall(denier) if _country(w)]
+    names = [w for w in _WORD.findall(denier) if country_of(w)]
     return f"{names[0]}'s" if names else "the"
 
 

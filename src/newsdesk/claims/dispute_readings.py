@@ -51,7 +51,8 @@ OUTCOMES = (
     ("unhurt", re.compile(r"\b(?:unhurt|unharmed|unscathed|uninjured)\b|\bescaped\s+(?:without\s+)?(?:injury|injuries|harm)\b|\b(?:was|were)(?:n['’]t| not)\s+(?:injured|hurt|harmed|wounded)\b", re.IGNORECASE)),
     ("dead", re.compile(r"\b" + _BE + r"(?:killed|slain|murdered|assassinated|(?:found\s+)?dead)\b|\b(?:died|perished)\b|\blost\s+(?:his|her|their)\s+li(?:fe|ves)\b", re.IGNORECASE)),
     ("injured", re.compile(r"\b" + _BE + r"(?:injured|wounded|hurt)\b|\bsuffered\s+(?:[\w,-]+\s+){0,3}?(?:injuries|wounds)\b", re.IGNORECASE)),
-    ("alive", re.compile(r"\bsurvived\b|\b" + _BE + r"alive\b", re.IGNORECASE)),
+    # "is survived by his wife" says the holder died and others live on (an obituary's formula, ECB+ 16)
+    ("alive", re.compile(r"\bsurvived\b(?!\s+by\b)|\b" + _BE + r"alive\b", re.IGNORECASE)),
     # custody: a suspect caught, or not
     ("arrested", re.compile(r"\b" + _BE + r"(?:arrested|detained|apprehended|captured|taken into custody)\b|\b(?:is|are|was|were|remains?|remained)\s+in\s+(?:police\s+)?custody\b|\bturned\s+(?:himself|herself)\s+in\b", re.IGNORECASE)),
     ("at large", re.compile(r"\b(?:(?:is|are|was|were|remains?|remained)\s+)?(?:still\s+)?(?:at large|on the run)\b", re.IGNORECASE)),
@@ -66,12 +67,12 @@ CONTRARY_OUTCOMES = frozenset(
 SEQUENTIAL_OUTCOMES = {frozenset(("injured", "dead")): "injured", frozenset(("at large", "arrested")): "at large", frozenset(("at large", "dead")): "at large"}
 CUSTODY = frozenset(("arrested", "at large"))
 # an arrest told with another time than the happening's ("was arrested seven times", "previously arrested in 2010")
-_OTHER_TIME = re.compile(r"\b(?:times|previously|before|earlier|prior|once|ago|last\s+(?:year|month)|in\s+(?:19|20)\d\d|(?:19|20)\d\d)\b", re.IGNORECASE)
+OTHER_TIME = re.compile(r"\b(?:times|previously|before|earlier|prior|once|ago|last\s+(?:year|month)|in\s+(?:19|20)\d\d|(?:19|20)\d\d)\b", re.IGNORECASE)
 _NEXT_TO_SUBJECT = re.compile(r"[\s\"“”'’]*(?:(?:also|later|then|only|still|had|has|was|were|is|are|escaped|emerged|walked away|came out|appeared|remained|remains)\s+)*")
 # words that set one of several apart ("the other suspect", "the second victim"): not the holder another report names alike
 _ONE_OF_SEVERAL = frozenset("other another second third fourth first remaining last one two three both each fellow".split())
 _NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|denied|n['’]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_HEDGES = re.compile(r"\b(?:may|might|could|possibly|reportedly|apparently|perhaps|feared|believed|thought to)\b", re.IGNORECASE)
+HEDGES = re.compile(r"\b(?:may|might|could|possibly|reportedly|apparently|perhaps|feared|believed|thought to)\b", re.IGNORECASE)
 CHILD_NOUNS = frozenset("boy girl child toddler kid infant baby youngster son daughter".split())
 _PRONOUNS = frozenset("i you he she it we they him her them who which that this one someone".split())
 
@@ -180,7 +181,7 @@ def _speaker(analysis: Analysis, start: int) -> str | None:
     return None
 
 
-def _sentence_of(analysis: Analysis, start: int) -> tuple[int, int]:
+def sentence_of(analysis: Analysis, start: int) -> tuple[int, int]:
     for sentence in analysis.sentences:
         if sentence.start <= start < sentence.end:
             return sentence.start, sentence.end
@@ -207,6 +208,8 @@ def _office(title: str) -> tuple[str, str] | None:
     office = match.group(1)
     before = text[: match.start()].split()
     rung = next((w for w in before if w in RUNGS), None)
+    if rung == "under" and office != "secretary":
+        return None  # "Fish and Wildlife under President Clinton": a preposition, not a rung (ECB+ 9)
     if office == "secretary" and before and before[-1] in ("press", "general"):
         return None  # "press secretary", "secretary general": other offices than a secretary
     return f"title:{office}", f"{rung} {office}" if rung else office
@@ -221,10 +224,12 @@ def _titles(analysis: Analysis, entities: list[Entity]) -> list[Reading]:
         for mention in entity.mentions:
             if mention.article_id != analysis.article.id or mention.label == "ROLE":
                 continue
-            sentence_start, sentence_end = _sentence_of(analysis, mention.start)
+            sentence_start, sentence_end = sentence_of(analysis, mention.start)
             found = []
             before = _TITLE_BEFORE.search(prose, max(sentence_start, mention.start - 60), mention.end)
-            if before and before.end("title") <= mention.start:
+            # the title must touch the name: "LA County Sheriff Deputy Jerry Ortiz" is a deputy of
+            # the sheriff's department, not the sheriff (ECB+ 16)
+            if before and before.end("title") <= mention.start and not prose[before.end("title") : mention.start].strip(" .\n"):
                 found.append((before.start("title"), before.end("title"), before.group("title")))
             after = _APPOSITIVE.match(prose, mention.end, sentence_end)
             if after:
@@ -235,7 +240,7 @@ def _titles(analysis: Analysis, entities: list[Entity]) -> list[Reading]:
                 start += _leading_words(words)
                 words = prose[start:end]
                 office = _office(words)
-                if office is None or _HEDGES.search(prose, sentence_start, start):
+                if office is None or HEDGES.search(prose, sentence_start, start):
                     continue
                 dimension, value = office
                 readings.append(Reading(entity.id, dimension, value, analysis.article.id, start, end, prose[start:end], entity.name, prose[sentence_start:sentence_end], True, _speaker(analysis, start)))
@@ -255,13 +260,16 @@ def _leading_words(title: str) -> int:
 def _appositive_title(phrase: str) -> tuple[int, int, str] | None:
     """The office heading an appositive ("an astrophysicist and professor at ..." ->
     "professor"), with its rung ("an assistant professor of physics" -> "assistant professor");
-    None when a preposition comes first ("an aide to President X": someone else's title)."""
+    None when a preposition comes first ("an aide to President X": someone else's title) or a
+    name follows it (", CEO Larry Lucchino": the next person's title)."""
     match = _OFFICE_WORD.search(phrase)
     if not match:
         return None
     words_before = re.findall(r"[\w’'-]+", phrase[: match.start()].casefold())
     if any(w in _PREPOSITIONS for w in words_before) or NOT_NOW.search(phrase[: match.end()]):
         return None
+    if re.match(r"\s+(?-i:[A-Z])[a-z]", phrase[match.end() :]):
+        return None  # the title of the next name in a list: "John W. Henry, CEO Larry Lucchino and ..." (ECB+ 10)
     # the title starts after the last break word ("an astrophysicist and professor")
     start = match.start()
     for word in re.finditer(r"[\w’'-]+", phrase[: match.start()]):
@@ -278,7 +286,7 @@ def _severities(analysis: Analysis, entities: list[Entity]) -> list[Reading]:
     people = [(m.start, m.end, e) for e in entities if e.type == "PERSON" for m in e.mentions if m.article_id == analysis.article.id]
     readings = []
     for claim in analysis.claims:
-        if claim.kind != "statement" or claim.hedge is not None or _HEDGES.search(claim.text):
+        if claim.kind != "statement" or claim.hedge is not None or HEDGES.search(claim.text):
             continue
         milder = NOT_SEVERE.search(claim.text)
         worse = SEVERE.search(claim.text)
@@ -292,7 +300,7 @@ def _severities(analysis: Analysis, entities: list[Entity]) -> list[Reading]:
             continue
         key, name, named = holder
         start, end = claim.start + match.start(), claim.start + match.end()
-        sentence_start, sentence_end = _sentence_of(analysis, start)
+        sentence_start, sentence_end = sentence_of(analysis, start)
         value = "not seriously injured" if milder else "seriously injured"
         speaker = (claim.speaker or "a source") if claim.voice == "attributed" else None
         readings.append(Reading(key, "severity of harm", value, analysis.article.id, start, end, analysis.prose[start:end], name, analysis.prose[sentence_start:sentence_end], named, speaker))
@@ -304,7 +312,7 @@ def _outcomes(analysis: Analysis, entities: list[Entity]) -> list[Reading]:
     readings = []
     published = _moment(analysis)
     for claim in analysis.claims:
-        if claim.kind != "statement" or claim.hedge is not None or claim.subject_start is None or _HEDGES.search(claim.text):
+        if claim.kind != "statement" or claim.hedge is not None or claim.subject_start is None or HEDGES.search(claim.text):
             continue
         holder = _holder(claim, people)
         if holder is None:
@@ -321,9 +329,9 @@ def _outcomes(analysis: Analysis, entities: list[Entity]) -> list[Reading]:
             continue  # the outcome must follow its subject ("The minister was killed"), not a later noun's
         key, name, named = holder
         start, end = after + match.start(), after + match.end()
-        sentence_start, sentence_end = _sentence_of(analysis, start)
+        sentence_start, sentence_end = sentence_of(analysis, start)
         if value in CUSTODY:
-            if value == "arrested" and _OTHER_TIME.search(analysis.prose, sentence_start, sentence_end):
+            if value == "arrested" and OTHER_TIME.search(analysis.prose, sentence_start, sentence_end):
                 continue  # an arrest of another time: a person arrested before may be at large now
             named = False  # custody of one person in two sentences about one happening, not any arrest of that name
         speaker = (claim.speaker or "a source") if claim.voice == "attributed" else None
@@ -368,9 +376,9 @@ def _homes(analysis: Analysis) -> list[Reading]:
     readings = []
     for pattern in (_HOME_BEFORE, _HOME_AFTER):
         for match in pattern.finditer(prose):
-            sentence_start, sentence_end = _sentence_of(analysis, match.start())
+            sentence_start, sentence_end = sentence_of(analysis, match.start())
             name = _home_holder(prose[sentence_start : match.start()], pattern is _HOME_BEFORE)
-            if name is None or _HEDGES.search(prose, sentence_start, match.start()) or _NOT_ANY_MORE.search(prose, match.start(), sentence_end):
+            if name is None or HEDGES.search(prose, sentence_start, match.start()) or _NOT_ANY_MORE.search(prose, match.start(), sentence_end):
                 continue
             place = resolve_place(match.group("place"))
             if place is None or place.country is None:
@@ -397,8 +405,8 @@ def _happenings(analysis: Analysis) -> list[Reading]:
     prose = analysis.prose
     readings = []
     for match in _HAPPENED.finditer(prose):
-        sentence_start, sentence_end = _sentence_of(analysis, match.start())
-        if _HEDGES.search(prose, sentence_start, match.end()):
+        sentence_start, sentence_end = sentence_of(analysis, match.start())
+        if HEDGES.search(prose, sentence_start, match.end()):
             continue
         kind = HAPPENING_KIND[match.group("noun")]
         rest = match.start("rest")
@@ -415,9 +423,9 @@ def _happenings(analysis: Analysis) -> list[Reading]:
             if dated is not None and analysis.article.published:
                 readings.append(Reading(f"happening:{kind}", "day of the happening", dated.value, analysis.article.id, match.start(), day.end(), prose[match.start() : day.end()], f"the {match.group('noun')}", sentence, False, speaker, analysis.article.published[:10]))
     for match in _BROKE_OUT.finditer(prose):
-        sentence_start, sentence_end = _sentence_of(analysis, match.start())
+        sentence_start, sentence_end = sentence_of(analysis, match.start())
         clock = _CLOCK.search(prose, match.end(), min(sentence_end, match.end() + CLAUSE_REACH))
-        if clock is None or _HEDGES.search(prose, sentence_start, match.end()) or _AFTER_OR_BEFORE.search(prose[match.end() : clock.start()]) or _CLAUSE_BREAK.search(prose, match.end(), clock.start()):
+        if clock is None or HEDGES.search(prose, sentence_start, match.end()) or _AFTER_OR_BEFORE.search(prose[match.end() : clock.start()]) or _CLAUSE_BREAK.search(prose, match.end(), clock.start()):
             continue
         value = _clock_value(clock)
         if value is not None:
@@ -462,8 +470,8 @@ def _warnings(analysis: Analysis) -> list[Reading]:
     for value, patterns in (("warned", _WARNED), ("not warned", _NOT_WARNED)):
         for pattern in patterns:
             for match in pattern.finditer(prose):
-                sentence_start, sentence_end = _sentence_of(analysis, match.start())
-                if _HEDGES.search(prose, sentence_start, match.end()) or (value == "warned" and _NEGATED_BEFORE.search(prose[sentence_start : match.start()])):
+                sentence_start, sentence_end = sentence_of(analysis, match.start())
+                if HEDGES.search(prose, sentence_start, match.end()) or (value == "warned" and _NEGATED_BEFORE.search(prose[sentence_start : match.start()])):
                     continue
                 word = next((match.group(g) for g in ("kind", "kind2") if g in pattern.groupindex and match.group(g)), None)
                 kind = word.casefold() if word and word.casefold() in WARNING_KINDS else "general"

@@ -95,6 +95,8 @@ from collections import defaultdict
 from datetime import date
 
 from newsdesk import vectors
+from newsdesk.claims import descriptions, status
+from newsdesk.claims.spellings import name_contradictions
 from newsdesk.claims.dispute_readings import CONTRARY_OUTCOMES, SEQUENTIAL_OUTCOMES, Reading, clock_minutes, readings
 from newsdesk.link.places import resolve_place
 from newsdesk.model import Analysis, Entity, Finding, Support
@@ -110,9 +112,10 @@ __all__ = ["EventAnchors", "dispute_contradictions"]
 
 
 def dispute_contradictions(analyses: list[Analysis], entities: list[Entity]) -> list[Finding]:
-    """Contradictions of title, severity of harm and home between the event's articles."""
+    """Contradictions of title, severity of harm and home between the event's articles, and a
+    person's name spelled two ways (``spellings``)."""
     by_key: dict[tuple[str, str], list[Reading]] = defaultdict(list)
-    for reading in (r for analysis in analyses for r in readings(analysis, entities)):
+    for reading in (r for analysis in analyses for r in [*readings(analysis, entities), *descriptions.description_readings(analysis), *status.status_readings(analysis)]):
         by_key[(reading.holder, reading.dimension)].append(reading)
     findings = []
     for (_, dimension), found in by_key.items():
@@ -125,11 +128,13 @@ def dispute_contradictions(analyses: list[Analysis], entities: list[Entity]) -> 
             sides = _contrary_outcomes(sides)
             if sides is None:
                 continue
+        if dimension == status.STATUS and all(status.planned_before_done(p, d) for p in _valued(sides, status.PLANNED) for d in _valued(sides, status.DONE)):
+            continue  # the plan was reported before the deed: it happened since
         floor = SAME_SCENE if dimension.endswith("happening") and not dimension.startswith("clock") else SAME_HAPPENING
         if not _incompatible(dimension, values) or not _about_one_happening(sides, floor) or not _same_news(dimension, sides):
             continue
         findings.append(_finding(dimension, sides))
-    return findings
+    return findings + name_contradictions(analyses)
 
 
 def _one_value_per_article(readings: list[Reading]) -> list[Reading]:
@@ -164,6 +169,10 @@ def _contrary_outcomes(sides: list[list[Reading]]) -> list[list[Reading]] | None
     return [sides[i] for i in sorted(kept)] if kept else None
 
 
+def _valued(sides: list[list[Reading]], value: str) -> list[Reading]:
+    return [r for side in sides for r in side if r.value == value]
+
+
 def _not_earlier(later: str | None, earlier: str | None) -> bool:
     """Whether a report published at ``later`` is known not to precede one published at
     ``earlier``: a later day, or the same or a later time of day when both give one."""
@@ -180,6 +189,8 @@ def _incompatible(dimension: str, values: list[str]) -> bool:
         return all(p is not None for p in places) and any(_apart(a, b) for i, a in enumerate(places) for b in places[i + 1 :])
     if dimension.startswith("clock time"):
         return any(_hours_apart(a, b) for i, a in enumerate(values) for b in values[i + 1 :])
+    if dimension in descriptions.DIMENSIONS:
+        return descriptions.incompatible(dimension, values)
     return True
 
 

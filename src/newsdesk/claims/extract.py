@@ -136,6 +136,10 @@ def _states(article_id: str, sentence: Span, people: list[tuple[int, int, str]])
             state = STATE_NOUNS[named.lemma_.lower()] if named is not None else None
         if state is None or token.dep_ in ("amod", "compound", "nmod") or token.tag_ in ("VB", "VBG"):
             continue  # attributive ("the injured man") or not asserted ("tried to kill", "killing")
+        if token.dep_ == "oprd" and any(c.dep_ == "dobj" for c in token.head.children):
+            continue  # the object's state, not the subject's: "he kept the story alive" (ECB+ 28)
+        if state == "alive" and any(c.dep_ == "agent" for c in token.children):
+            continue  # "is survived by his wife": an obituary's formula, he died and they live on (ECB+ 16)
         holder = _holder(token, lemma)
         if holder is None or _quantified(holder):
             continue
