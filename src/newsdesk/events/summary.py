@@ -213,11 +213,16 @@ def _first_of_roles(found: list, ranks: tuple[tuple[str, ...], ...]) -> list:
 
 def _lead_sentences(analysis: Analysis) -> list:
     """The first ``LEAD_DATE_SENTENCES`` sentences of prose: not date lines, archive captions,
-    nor the page's furniture a paragraph of its own (a headline or subheading in title case, a
-    byline, a photo credit), which has no run of lower-case words."""
+    the headline repeated above the report (a headline tells the news in the present, "pulls gun
+    on guards, escapes on foot", and would take the place of the sentence that dates it), nor the
+    page's furniture a paragraph of its own (a subheading in title case, a byline, a photo
+    credit), which has no run of lower-case words."""
+    title = " ".join((analysis.article.title or "").split())
     lead = []
     for sentence in analysis.sentences:
         if _publication_line(analysis.prose, sentence.start) or _archive_caption(analysis, sentence.start):
+            continue
+        if title and " ".join(analysis.prose[sentence.start : sentence.end].split()) in title:
             continue
         words = analysis.prose[sentence.start : sentence.end].split()
         if sum(word[0].islower() for word in words) < LEAD_MIN_WORDS:
