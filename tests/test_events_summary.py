@@ -181,3 +181,14 @@ def test_a_day_to_come_never_dates_the_event_on_a_real_report():
     roles = {t.text: (t.role, t.value) for t in reversed(analysis.times)}
     assert roles["Tuesday"] == ("ahead", "2005-05-24") and roles["Monday"][1] == "2005-05-23"
 
+
+
+def test_an_infinitive_that_says_which_looks_ahead_on_a_real_report():
+    # ECB+ 8_1ecbplus, published Wednesday May 5, 2010: "the government was preparing for the measures
+    # to be voted on Thursday" is the Thursday to come, not the last one
+    from newsdesk.eval import dates_eval
+
+    row = next(r for r in dates_eval.load_gold("dev") if r.get("file") == "8_1ecbplus")
+    ((analysis, _),) = list(analyse_articles([dates_eval.gold_article(row)]))
+    thursday = next(t for t in analysis.times if t.text == "Thursday")
+    assert (thursday.role, thursday.value) == ("ahead", "2010-05-06")

@@ -132,6 +132,9 @@ def _looks_ahead(date: Span) -> bool:
         verb.lemma_ in _PUTS_AHEAD and any(child.dep_ == "xcomp" for child in verb.children)
     ) or (verb.dep_ == "xcomp" and verb.head.lemma_ in _PUTS_AHEAD) or present or (verb.dep_ == "xcomp" and _present(verb.head)) or (
         verb.dep_ == "acl" and verb.tag_ == "VBG"  # "with a playoff game looming Saturday"
+    ) or (
+        # an infinitive that says which: "the measures to be voted on Thursday"
+        verb.dep_ in ("acl", "relcl") and any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
     )
 
 
