@@ -126,8 +126,6 @@ def test_each_kind_of_event_date_resolves_on_real_reports():
         "dev-314": "a day after what an act in the present perfect follows ('has denied arson following a fire ... early on Sunday') is the fire's",
         "dev-252": "a verb that tells who told the news retells no act ('Access Hollywood has confirmed' / 'confirmed to Access that a judge signed an order yesterday')",
         "dev-165": "'due to low light levels on Saturday' looks back, not ahead",
-        "dev-311": "a report whose lead names no day is news of its own day: 'notified the panel on Aug. 1', 25 sentences down, is background",
-        "dev-123": "an undated lead, and a 'Sunday' 17 sentences down that is background",
         # old test reports whose misses were looked at when these kinds were fixed (no longer a clean test)
         "test-20": "a day that starts a state the news is set against ('silent since his trial began last Thursday')",
         "test-34": "a relative day inside a quote is the speaker's ('walk out in the room tonight'), not the report's",

@@ -39,10 +39,6 @@ LEAD_MIN_WORDS = 3  # lower-case words a lead sentence has at least
 EVENT_DATE_WINDOW_DAYS = 7  # a text date this far before publication can still be the event's day
 LEAD_DATE_WINDOW_DAYS = 31  # a full date in a report's first sentence, this far back (tests/gold/dates dev)
 LEAD_DATE_SENTENCES = 3  # a report's lead: where it says when its event happened
-# below an undated lead, a day this many sentences into the report or deeper is background to a
-# long report, not its event's (tests/gold/dates dev: every day picked from sentence 10 on was
-# the report's own day or wrong: "notified the panel on Aug. 1" 25 sentences into a fire report)
-FURTHER_DATE_SENTENCES = 10
 _PAGE_DATE_LABEL = re.compile(r"^(?:originally\s+|first\s+|story\s+)?(?:posted|published|updated|last\s+updated|modified|created|released)\b", re.IGNORECASE)
 # a blog's byline ends in the page's date: "On behalf of X posted in Pedestrian Accidents on
 # Wednesday, September 18, 2013.", "Posted by X on ..."; a line this short that ends with the date
@@ -137,9 +133,8 @@ def report_event_day(analysis: Analysis) -> tuple[str, Support, str] | None:
     began last Thursday", "had agreed on Sunday") never dates it. Of those, the first sentence
     that names one tells the news, later ones its background ("handed out blankets Monday ...
     the quake struck on Sunday"), and its earliest day is taken (the event, then the reactions:
-    "late Thursday ... said on Friday"). When the lead names none, the first day further down
-    (before sentence ``FURTHER_DATE_SENTENCES``: deeper, a long report's background), where a day
-    that dates a statement ("the minister said last Wednesday: ...") dates the
+    "late Thursday ... said on Friday"). When the lead names none, the first day further down,
+    where a day that dates a statement ("the minister said last Wednesday: ...") dates the
     statement, not the event, and the other roles come in the same order after the plain days.
     None when it names none."""
     article, prose = analysis.article, analysis.prose
@@ -157,10 +152,7 @@ def report_event_day(analysis: Analysis) -> tuple[str, Support, str] | None:
         window = LEAD_DATE_WINDOW_DAYS if leads and named else EVENT_DATE_WINDOW_DAYS
         if anchor is not None and not 0 <= (anchor - day).days <= window:
             continue
-        if leads:
-            in_lead.append((day, time))
-        elif _sentence_index(analysis.sentences, time.start, len(analysis.sentences)) < FURTHER_DATE_SENTENCES:
-            below.append((day, time))
+        (in_lead if leads else below).append((day, time))
     news = _first_of_roles(in_lead, _LEAD_ROLES)
     if news:
         # the lead's first sentence that dates an act tells the news; the days of later
@@ -207,11 +199,8 @@ _LEAD_ROLES = (("plain",), ("saying",), ("modifier",), ("quoted",))
 _FURTHER_ROLES = (("plain",), ("modifier",), ("quoted",))
 
 
-def _sentence_index(sentences: list, position: int, default: int | None = None) -> int:
-    found = next((i for i, sentence in enumerate(sentences) if sentence.start <= position < sentence.end), default)
-    if found is None:
-        raise ValueError(f"no sentence holds position {position}")
-    return found
+def _sentence_index(sentences: list, position: int) -> int:
+    return next(i for i, sentence in enumerate(sentences) if sentence.start <= position < sentence.end)
 
 
 def _first_of_roles(found: list, ranks: tuple[tuple[str, ...], ...]) -> list:
