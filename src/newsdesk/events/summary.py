@@ -193,7 +193,8 @@ def _post_day(analysis: Analysis, anchor: date | None, anchor_value: str | None)
 # no other day); a day naming a known thing ("after Monday's shootings"); a day the news is set
 # against (the start or end of a state: "silent since his trial began last Thursday", "closed
 # until Friday"; an earlier act: "had agreed on Sunday") is left out; last, a day inside a
-# quote, which is the speaker's ("walk out in the room tonight" said the night before).
+# quote, which is the speaker's ("walk out in the room tonight" said the night before). A day to come
+# ("ahead": "will be introduced at a Tuesday news conference") never dates the event.
 _LEAD_ROLES = (("plain",), ("saying",), ("modifier",), ("quoted",))
 # below the lead a statement's day dates the statement, never the event
 _FURTHER_ROLES = (("plain",), ("modifier",), ("quoted",))
