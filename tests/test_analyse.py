@@ -200,10 +200,15 @@ def test_a_clock_beside_a_weekday_keeps_the_weekday_of_that_week():
         ("Novemer 27, 2005", "2005-11-27"),
         ("Washington D. C., Jul 13, 2009/02:00 pm (CNA)", "2009-07-13"),
         ("GRANDMOTHER KILLED BY DRUNK DRIVER IN HIT-AND-RUN ACCIDENT IN RICHMOND HILL, QUEENS DA SAYSSEPTEMBER 19, 2013", "2013-09-19"),
+        # a country by the clock, an agency and a wire's place in capitals, a clock in "hrs"
+        ("7: 00pm UK, Wednesday 05 May 2010", "2010-05-05"),
+        ("TNN Nov 12, 2011, 05. 51AM IST MUMBAI:", "2011-11-12"),
+        ("Sat Nov 12 2011, 01:19 hrs", "2011-11-12"),
         # not date lines: a headline with a year, a place, a figure
         ("Obama wins 2008 election in a landslide", None),
         ("Paris, France", None),
         ("Apple shares fell 5 percent on the news", None),
+        ("STORM HITS ATHENS MAY 5, 2010", None),
     ],
 )
 def test_a_page_date_line_of_any_common_layout_gives_the_publication_date(line, expected):

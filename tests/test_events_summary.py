@@ -120,6 +120,12 @@ def test_each_kind_of_event_date_resolves_on_real_reports():
         "dev-213": "a numeric page date line ('Release: 03/08/2013')",
         "dev-155": "a numeric date line that reads both ways ('11/09/2010'), settled by the url's month ('/2010/09/')",
         "dev-163": "a '16 September 2013 Last updated at 12:42 GMT' date line the tagger cuts to 'September 2013'",
+        "dev-268": "the headline repeated above the report ('pulls gun on guards, escapes on foot') takes no place in the lead: 'in a wheelchair Monday when he pulled a gun' is in it, before 'said Thursday'",
+        "dev-291": "a date line with a country by its clock ('7: 00pm UK, Wednesday 05 May 2010')",
+        "dev-305": "a date line between an agency and a wire's place in capitals ('TNN Nov 12, 2011, 05. 51AM IST MUMBAI:')",
+        "dev-314": "a day after what an act in the present perfect follows ('has denied arson following a fire ... early on Sunday') is the fire's",
+        "dev-252": "a verb that tells who told the news retells no act ('Access Hollywood has confirmed' / 'confirmed to Access that a judge signed an order yesterday')",
+        "dev-165": "'due to low light levels on Saturday' looks back, not ahead",
         # old test reports whose misses were looked at when these kinds were fixed (no longer a clean test)
         "test-20": "a day that starts a state the news is set against ('silent since his trial began last Thursday')",
         "test-34": "a relative day inside a quote is the speaker's ('walk out in the room tonight'), not the report's",
@@ -161,3 +167,26 @@ def test_a_blog_byline_dates_the_page_and_the_night_of_a_date_dates_the_event():
     event = summarise("ev-blog", analyses, link_entities(analyses))
     assert event.date == "2013-09-13" and event.date_support.text == "the night of Sept. 13"
     assert event.reported_first == "2013-09-18"
+
+
+def test_a_day_to_come_never_dates_the_event_on_a_real_report():
+    # ECB+ 5_2ecbplus, updated Tuesday May 24, 2005: "Cheeks will be introduced ... at a Tuesday news
+    # conference" names a day to come, read forward; "fired Jim O'Brien on Monday" looks back
+    from newsdesk.eval import dates_eval
+
+    row = next(r for r in dates_eval.load_gold("dev") if r["id"] == "dev-277")
+    ((analysis, _),) = list(analyse_articles([dates_eval.gold_article(row)]))
+    roles = {t.text: (t.role, t.value) for t in reversed(analysis.times)}
+    assert roles["Tuesday"] == ("ahead", "2005-05-24") and roles["Monday"][1] == "2005-05-23"
+
+
+
+def test_an_infinitive_that_says_which_looks_ahead_on_a_real_report():
+    # ECB+ 8_1ecbplus, published Wednesday May 5, 2010: "the government was preparing for the measures
+    # to be voted on Thursday" is the Thursday to come, not the last one
+    from newsdesk.eval import dates_eval
+
+    row = next(r for r in dates_eval.load_gold("dev") if r.get("file") == "8_1ecbplus")
+    ((analysis, _),) = list(analyse_articles([dates_eval.gold_article(row)]))
+    thursday = next(t for t in analysis.times if t.text == "Thursday")
+    assert (thursday.role, thursday.value) == ("ahead", "2010-05-06")

@@ -99,7 +99,7 @@ class Mention:
     sentence: int = -1  # index into Analysis.sentences
 
 
-TimeRole = Literal["plain", "modifier", "saying", "background", "quoted"]
+TimeRole = Literal["plain", "modifier", "saying", "background", "quoted", "ahead"]
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,8 @@ class TimeExpression:
     # ("the minister said last Wednesday"), "background" when the sentence sets the news against it:
     # the start or end of a state ("silent since his trial began last Thursday", "closed until
     # Friday") or an act before the story's past ("had agreed on Sunday"), "quoted" when it is inside a
-    # direct quote (its "tonight" is the speaker's); "plain" otherwise
+    # direct quote (its "tonight" is the speaker's), "ahead" when the sentence looks ahead to it ("will
+    # be introduced at a Tuesday news conference"); "plain" otherwise
     role: TimeRole = "plain"
 
 

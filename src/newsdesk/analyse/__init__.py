@@ -60,7 +60,10 @@ def _analysis(article: Article, cleaned: Cleaned, doc: Doc) -> Analysis:
         published = infer_published(cleaned.posts, date_spans)
         inferred = published is not None
     article = replace(article, language=article_language, published=published, published_inferred=inferred, published_after=None if published else not_older_than(cleaned.posts))
+    ahead = {e.start_char for e in dates if _looks_ahead(e)}
     roles = {e.start_char: role for e in dates if (role := _role_of(e, cleaned.prose)) != "plain"}
+    # a day to come ("will be introduced at a Tuesday news conference") is no day anything happened on
+    roles.update({start: "ahead" for start in ahead if roles.get(start) != "quoted"})
     roles.update(set_against_undated_news(doc, dates, roles, article.title))
     return Analysis(
         article=article,
@@ -72,7 +75,7 @@ def _analysis(article: Article, cleaned: Cleaned, doc: Doc) -> Analysis:
                                         _mentions(article.id, doc, sentences) + _post_mentions(article, cleaned)),
         # an undated article's "on Sunday" is read against the newest post it quotes: the
         # article is no older than that post, and a quoted post is news of the days it is about
-        times=find_times(article.id, date_spans, published or article.published_after, {e.start_char for e in dates if _looks_ahead(e)}, roles),
+        times=find_times(article.id, date_spans, published or article.published_after, ahead, roles),
     )
 
 
@@ -122,10 +125,16 @@ def _looks_ahead(date: Span) -> bool:
     verb = date.root.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    return any(child.lower_ in ("will", "shall", "'ll") or child.lemma_ == "due" for child in verb.children) or (
+    # "is due to vote", not "due to low light levels on Saturday"; a day that is the subject of a
+    # verb in the present ("Thursday captures the moment", a misparse) is not one it looks ahead to
+    present = _present(verb) and date.root.dep_ not in ("nsubj", "nsubjpass")
+    return any(child.lower_ in ("will", "shall", "'ll") or (child.lemma_ == "due" and child.dep_ != "prep") for child in verb.children) or (
         verb.lemma_ in _PUTS_AHEAD and any(child.dep_ == "xcomp" for child in verb.children)
-    ) or (verb.dep_ == "xcomp" and verb.head.lemma_ in _PUTS_AHEAD) or _present(verb) or (verb.dep_ == "xcomp" and _present(verb.head)) or (
+    ) or (verb.dep_ == "xcomp" and verb.head.lemma_ in _PUTS_AHEAD) or present or (verb.dep_ == "xcomp" and _present(verb.head)) or (
         verb.dep_ == "acl" and verb.tag_ == "VBG"  # "with a playoff game looming Saturday"
+    ) or (
+        # an infinitive that says which: "the measures to be voted on Thursday"
+        verb.dep_ in ("acl", "relcl") and any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
     )
 
 

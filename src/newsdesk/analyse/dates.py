@@ -186,7 +186,7 @@ _PERFECT = frozenset(("has", "have", "'s", "'ve"))
 _PROGRESSIVE = frozenset(("is", "are", "am", "'s", "'re"))
 # verbs that tell who told the news ("police there have said", "SportsCenter has learned"): the act
 # is the clause they govern
-_TELLING = frozenset(("say", "tell", "report", "learn", "state", "add"))
+_TELLING = frozenset(("say", "tell", "report", "learn", "state", "add", "confirm"))
 # verbs too light to say two sentences tell one act
 _LIGHT_VERBS = frozenset(("be", "have", "do", "say", "get", "make", "take", "go", "come", "tell"))
 # two words are one when their lemmas begin alike ("climber", "climbing")
@@ -210,11 +210,15 @@ def set_against_undated_news(doc: Doc, dates: list[Span], roles: dict[int, TimeR
     day ("A man has been charged with the murder ..." then "the bodies were found on Saturday";
     "The Saints have placed Thomas on injured reserve" then "signed Wynn on Tuesday"): its first
     sentence of prose (not its headline) tells the report's act, and when that sentence names no
-    time and its verb is in a tense of the report's day (``news_of_the_day``), a day further on
-    dates an earlier act of the story, unless its sentence retells the same act, which shows in
-    a shared content word ("has fallen to his death ... fell on Saturday", "has approved a
-    resolution ... On Sunday, the committee voted for a resolution"). Those days become
-    "background", by start; the event is then the report's day."""
+    time of its act and its verb is in a tense of the report's day (``news_of_the_day``), a day
+    further on dates an earlier act of the story, unless its sentence retells the same act, which
+    shows in a shared content word ("has fallen to his death ... fell on Saturday", "has approved a
+    resolution ... On Sunday, the committee voted for a resolution"), not a verb that tells who
+    told it ("Access Hollywood has confirmed" is not retold by "a spokesperson confirmed to Access
+    that a judge signed an order yesterday"). A day the first sentence gives after
+    what its act in the present perfect follows ("has denied arson following a fire ... early on
+    Sunday") is no time of its act: the present perfect takes no past day, so the day is the fire's.
+    Those days become "background", by start; the event is then the report's day."""
     first = next((s for s in doc.sents if _tells_an_act(s, title)), None)
     if first is None:
         return {}
@@ -223,14 +227,41 @@ def set_against_undated_news(doc: Doc, dates: list[Span], roles: dict[int, TimeR
         act = next((child for child in act.children if child.dep_ == "ccomp"), None)
     if act is None or not news_of_the_day(act):
         return {}
-    if any(first.start_char <= d.start_char < first.end_char and roles.get(d.start_char, "plain") != "background" and _names_a_time(d.text) for d in dates):
+    in_first = [d for d in dates if first.start_char <= d.start_char < first.end_char and roles.get(d.start_char, "plain") not in ("background", "ahead")]
+    followed = {d.start_char for d in in_first if _after_what_it_follows(act, d)}
+    if any(_names_a_time(d.text) for d in in_first if d.start_char not in followed):
         return {}
     told = _content_stems(first)
-    return {
-        d.start_char: "background"
+    later = {
+        d.start_char
         for d in dates
         if d.start_char >= first.end_char and roles.get(d.start_char, "plain") in ("plain", "saying", "modifier")
         and not _content_stems(d.sent) & told
+    }
+    return {start: "background" for start in followed | later}
+
+
+# words that name what an act follows: "charged after a fire", "has denied arson following a fire"
+_FOLLOWS = frozenset(("after", "following"))
+
+
+def _after_what_it_follows(act: Token, day: Span) -> bool:
+    """Whether a day comes after a word that names what an act in the present perfect follows
+    ("has denied arson following a fire at a supermarket early on Sunday")."""
+    perfect = act.tag_ == "VBN" and any(child.lower_ in _PERFECT for child in act.children if child.dep_ in ("aux", "auxpass"))
+    return perfect and any(token.lower_ in _FOLLOWS and token.dep_ in ("prep", "mark") for token in act.doc[act.i + 1 : day.start])
+
+
+def _content_stems(sentence: Span) -> set[str]:
+    """The nouns and verbs of a sentence, outside its dates, by the start of their lemma; not the
+    verbs that tell who told the news ("confirmed to Access that ..." retells no act); a
+    sentence's first word is read as a noun even when its capital made the tagger call it a name
+    ("Aircraft manufacturer Boeing have unveiled ...")."""
+    return {
+        token.lemma_.lower()[:_STEM_CHARS]
+        for token in sentence
+        if (token.pos_ in ("NOUN", "VERB") or (token.pos_ == "PROPN" and token.i == sentence.start)) and token.ent_type_ not in ("DATE", "TIME") and len(token.lemma_) >= 3
+        and token.lemma_.lower() not in _LIGHT_VERBS and token.lemma_.lower() not in _TELLING
     }
 
 
@@ -244,18 +275,7 @@ _WEEK = re.compile(r"\bweek", re.I)
 
 def _tells_an_act(sentence: Span, title: str | None) -> bool:
     """A sentence of prose: not the headline (nor a piece of it), not a fragment without a verb."""
-    text = sentence.text.strip()
-    if not text or (title and text in title) or sentence.root.pos_ not in ("VERB", "AUX"):
+    text = " ".join(sentence.text.split())
+    if not text or (title and text in " ".join(title.split())) or sentence.root.pos_ not in ("VERB", "AUX"):
         return False
     return sum(word[0].islower() for word in text.split()) >= _PROSE_MIN_WORDS
-
-
-def _content_stems(sentence: Span) -> set[str]:
-    """The nouns and verbs of a sentence, outside its dates, by the start of their lemma; a
-    sentence's first word is read as a noun even when its capital made the tagger call it a name
-    ("Aircraft manufacturer Boeing have unveiled ...")."""
-    return {
-        token.lemma_.lower()[:_STEM_CHARS]
-        for token in sentence
-        if (token.pos_ in ("NOUN", "VERB") or (token.pos_ == "PROPN" and token.i == sentence.start)) and token.ent_type_ not in ("DATE", "TIME") and len(token.lemma_) >= 3 and token.lemma_.lower() not in _LIGHT_VERBS
-    }

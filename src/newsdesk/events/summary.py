@@ -193,7 +193,8 @@ def _post_day(analysis: Analysis, anchor: date | None, anchor_value: str | None)
 # no other day); a day naming a known thing ("after Monday's shootings"); a day the news is set
 # against (the start or end of a state: "silent since his trial began last Thursday", "closed
 # until Friday"; an earlier act: "had agreed on Sunday") is left out; last, a day inside a
-# quote, which is the speaker's ("walk out in the room tonight" said the night before).
+# quote, which is the speaker's ("walk out in the room tonight" said the night before). A day to come
+# ("ahead": "will be introduced at a Tuesday news conference") never dates the event.
 _LEAD_ROLES = (("plain",), ("saying",), ("modifier",), ("quoted",))
 # below the lead a statement's day dates the statement, never the event
 _FURTHER_ROLES = (("plain",), ("modifier",), ("quoted",))
@@ -213,11 +214,16 @@ def _first_of_roles(found: list, ranks: tuple[tuple[str, ...], ...]) -> list:
 
 def _lead_sentences(analysis: Analysis) -> list:
     """The first ``LEAD_DATE_SENTENCES`` sentences of prose: not date lines, archive captions,
-    nor the page's furniture a paragraph of its own (a headline or subheading in title case, a
-    byline, a photo credit), which has no run of lower-case words."""
+    the headline repeated above the report (a headline tells the news in the present, "pulls gun
+    on guards, escapes on foot", and would take the place of the sentence that dates it), nor the
+    page's furniture a paragraph of its own (a subheading in title case, a byline, a photo
+    credit), which has no run of lower-case words."""
+    title = " ".join((analysis.article.title or "").split())
     lead = []
     for sentence in analysis.sentences:
         if _publication_line(analysis.prose, sentence.start) or _archive_caption(analysis, sentence.start):
+            continue
+        if title and " ".join(analysis.prose[sentence.start : sentence.end].split()) in title:
             continue
         words = analysis.prose[sentence.start : sentence.end].split()
         if sum(word[0].islower() for word in words) < LEAD_MIN_WORDS:

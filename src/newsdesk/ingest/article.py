@@ -23,7 +23,7 @@ _DATELINE_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec "
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
-    "am pm a m p gmt utc est edt et cst cdt pst pdt cet cest bst ist "
+    "am pm a m p hrs gmt utc est edt et cst cdt pst pdt cet cest bst ist "
     "posted updated published last modified at on of the th st nd rd story created released release "
     # the same in Spanish and French, accents folded
     "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "
@@ -116,14 +116,19 @@ _GLUED_DATE = re.compile(rf"(?<=[^\W\d_])((?:{'|'.join(_MONTHS)})\s+\d{{1,2}},?\
 _WIRE_PLACE = re.compile(r"^(?:[A-Z][\w.'’-]*\s*){1,4},\s*(?=[^\W\d_]+\.?\s+\d)")
 _WIRE_AGENCY = re.compile(r"\s*\([^()\d]{1,40}\)\s*[-–—:]*\s*$")
 _MONTH_SPELLING = 85  # rapidfuzz ratio from which a word is a misspelt month ("Novemer")
+# a word in capitals in a date line is an agency, a wire's place or a country beside the clock
+# ("TNN Nov 12, 2011, 05. 51AM IST MUMBAI:", "7: 00pm UK, Wednesday 05 May 2010"); a line keeps
+# this many at most, so that a headline in capitals stays a headline
+_CAPITALS_WORD = re.compile(r"\b[A-Z]{2,}\b:?")
+_CAPITALS_WORDS_MAX = 2
 
 
 def garbled_dateline(line: str) -> str | None:
     """A date line the page garbled, repaired: a date glued to the headline (``_GLUED_DATE``), a
     wire's place and agency around the date (``_WIRE_PLACE``), a misspelt month ("Novemer 27,
     2005"), one word before the date that is not a date word (an outlet or a label: "Reuters Sep
-    18, 2013, 02. 16PM IST", "Edited on Mon Dec-19-05 03:49 PM"). None when what is left is not a
-    date line."""
+    18, 2013, 02. 16PM IST", "Edited on Mon Dec-19-05 03:49 PM"), words in capitals that are not
+    date words (``_CAPITALS_WORD``). None when what is left is not a date line."""
     from rapidfuzz import fuzz, process
 
     if not any(ch.isdigit() for ch in line) or len(line) > _HEADLINE_MAX_CHARS:
@@ -142,6 +147,9 @@ def garbled_dateline(line: str) -> str | None:
         return best[0] if best else text
 
     line = _LETTERS.sub(month_spelt, line)
+    capitals = [word for word in _CAPITALS_WORD.findall(line) if word.rstrip(":").lower() not in _DATELINE_WORDS and not _ZONE.fullmatch(word.rstrip(":"))]
+    if 0 < len(capitals) <= _CAPITALS_WORDS_MAX:
+        line = _CAPITALS_WORD.sub(lambda word: word.group(0) if word.group(0) not in capitals else " ", line)
     first = re.match(r"\s*([^\W\d_]+)\b\s*", line)
     if first and anyascii(first.group(1)).lower() not in _DATELINE_WORDS:
         line = line[first.end() :]
