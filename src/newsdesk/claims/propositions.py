@@ -105,7 +105,14 @@ SINGLE_SOURCE_PER_ARTICLE = 3
 SINGLE_MIN_WORDS = 6
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
 _LEADING_PERSONAL = re.compile(r"(?:he|she)\b", re.IGNORECASE)
-_NEGATION_WORDS = re.compile(r"\b(?:not|never|no|none|nobody|den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|fail(?:s|ed|ing)?)\b|n't")
+_NEGATION_WORDS = re.compile(r"\b(?:not|never|no|none|nobody|den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|discount(?:s|ed|ing)?|fail(?:s|ed|ing)?)\b|n' ?t\b")
+# the forms of one word of negation or denial count as one ("denied" / "denying"; "n't" / "not"),
+# and the verbs of denial as one ("denied that he was" / "discounted rumors that he was")
+_NEGATION_CLASS = (("deny", re.compile(r"^(?:den|reject|refut|dismiss|discount)")), ("not", re.compile(r"^(?:not$|n' ?t$)")),
+                   ("no", re.compile(r"^(?:no|none|nobody)$")), ("fail", re.compile(r"^fail")))
+# a negation bound to a time ("had not yet regained consciousness", "still hasn't", "has yet to",
+# "hadn't been submitted as of Tuesday"): a later report saying it happened updates it
+_PROVISIONAL = re.compile(r"\b(?:not|n' ?t|never)\s+(?:\w+\s+){0,2}?yet\b|\byet to\b|\bstill\s+(?:\w+\s+)?(?:not|n' ?t)\b|\bas of\b")
 
 __all__ = ["SENTENCE_END", "Clause", "align_statements", "encoding_text", "single_source_statements"]
 
@@ -267,16 +274,24 @@ def _salient(statement: Claim) -> bool:
 def _one_says_not(left: Claim, right: Claim, texts: dict[str, str]) -> bool:
     """The negation is in the words, not only in the parse: one sentence, up to the clause's
     end (a frame of denial comes before it: "China denied that ..."), has a word of negation or
-    denial the other lacks (the same quote parsed twice is no contradiction)."""
+    denial the other lacks (the same quote parsed twice is no contradiction; forms of one word,
+    and the verbs of denial, count as one). A negation bound to a time ("had not yet regained
+    consciousness") is no denial of a later report that it happened."""
     def negations(claim: Claim) -> set[str]:
         text = texts.get(claim.article_id, "")
         before = text[: claim.start]
         ends = list(SENTENCE_END.finditer(before))
         start = ends[-1].end() if ends else 0
         words = text[start : claim.end] if text else claim.text
-        return set(_NEGATION_WORDS.findall(words.lower().replace("’", "'")))
+        found = _NEGATION_WORDS.findall(words.lower().replace("’", "'"))
+        return {next((name for name, form in _NEGATION_CLASS if form.match(word)), word) for word in found}
 
-    return negations(left) != negations(right)
+    def provisional(claim: Claim) -> bool:
+        text = texts.get(claim.article_id, "")
+        return bool(_PROVISIONAL.search((text[claim.start : claim.end] if text else claim.text).lower().replace("’", "'")))
+
+    negated = left if left.negated else right
+    return negations(left) != negations(right) and not provisional(negated)
 
 
 def _candidates(statements: list[Claim]) -> list[tuple[int, int]]:

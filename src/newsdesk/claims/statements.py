@@ -342,9 +342,22 @@ def _negated(verb: Token) -> bool:
     whether: it is no denial of another source's "X wants ..."."""
     if any(c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ == "advmod") for c in verb.children):
         return True
+    if _split_contraction_before(verb):
+        return True
     # "has had no functioning government" is "has not had a functioning government": "no" on
     # the object denies the having, as "not" does
     return any(c.dep_ in ("dobj", "attr") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in verb.children)
+
+
+def _split_contraction_before(verb: Token) -> bool:
+    """ "the case hadn’ t been submitted": a negative contraction a detokeniser split ("n’ t"), which
+    the parser reads as a subject "t"; within the three tokens before the verb's auxiliaries."""
+    doc = verb.doc
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i])
+    for i in range(max(2, first - 3), first):
+        if doc[i].lower_ == "t" and doc[i - 1].text in ("’", "'") and doc[i - 2].lower_.endswith("n"):
+            return True
+    return False
 
 
 def _happening_object(verb: Token, target: Token | None) -> Token | None:
