@@ -73,6 +73,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -214,6 +215,38 @@ class OnlineClusterer:
         """Everything needed to carry on where this clusterer stopped, as declared data (JSON and
         numeric arrays, see ``newsdesk.events.state``): loading it runs no code."""
         return encode_state({"version": STATE_VERSION, "attributes": self.__dict__}, _STATE_CLASSES)
+
+    def state_by_parts(self, shelved: Mapping[str, object]) -> tuple[bytes, list[tuple[str, bytes]], list[str]]:
+        """The state as saved by parts (``Store.write_batch``): everything but the settled events'
+        packed profiles, encoded whole (the open events and the indexes); the packed entries
+        that are not in ``shelved`` as it is (event id -> the entry last saved; an entry unpacked
+        and packed again is a new one), each encoded apart, in this clusterer's order; and the
+        ids in ``shelved`` no longer packed. ``from_parts`` of these is this clusterer again."""
+        packed = self._events.packed
+        added = [(event_id, encode_state(entry, {})) for event_id, entry in packed.items() if shelved.get(event_id) is not entry]
+        gone = [event_id for event_id in shelved if event_id not in packed]
+        self._events.packed = {}
+        try:
+            core = self.state()
+        finally:
+            self._events.packed = packed
+        return core, added, gone
+
+    def packed_entries(self) -> dict[str, object]:
+        """Event id -> its packed entry, for ``state_by_parts`` to tell what changed since."""
+        return dict(self._events.packed)
+
+    @classmethod
+    def from_parts(cls, data: bytes, shelf: Iterable[tuple[str, bytes]]) -> OnlineClusterer:
+        """The clusterer saved by ``state_by_parts``: the state, then the packed entries kept apart."""
+        clusterer = cls.from_state(data)
+        packed = clusterer._events.packed
+        try:
+            for event_id, entry in shelf:
+                packed[event_id] = decode_state(entry, {})
+        except StateFormatError as exc:
+            raise StaleState(str(exc)) from None
+        return clusterer
 
     @classmethod
     def from_state(cls, data: bytes) -> OnlineClusterer:
