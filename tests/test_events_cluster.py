@@ -357,10 +357,10 @@ def test_a_packed_event_is_joined_by_a_follow_up(monkeypatch):
 
 
 def test_the_state_saved_by_parts_writes_each_settled_event_once_and_reads_back_the_same(ecb_sample, monkeypatch, store_at):
-    """The writer saves the clustering state by parts with each batch (``state_by_parts``): the
-    settled events' packed profiles in rows of their own, written when an event settles, deleted
-    when it comes back to life, the rest whole. Read back (``from_parts``) it is the clusterer
-    that saved it, packed events and their order included, on both databases."""
+    """The writer saves the clustering state by parts with each batch (``state_by_parts``): each
+    open event's member and each settled event's packed profile in a row of its own, written
+    once and deleted when it goes, the rest whole. Read back (``from_parts``) it is the
+    clusterer that saved it, entries and their order included, on both databases."""
     from newsdesk.store import ClustererSave, Store
 
     features = ecb_sample[0] + _ecb_sample(1)[0]  # two topics: the first one's events stay settled while the second's arrive
@@ -382,10 +382,12 @@ def test_the_state_saved_by_parts_writes_each_settled_event_once_and_reads_back_
             added, _ = save()
             shelved = clusterer.packed_entries()
             written, packed_seen = written + len(added), packed_seen + len(shelved)
-            assert [event_id for event_id, _ in store.clusterer_shelf()] == list(shelved)
-        assert 0 < written < packed_seen  # each batch wrote the events that settled since, not every packed one
-        back_to_life = next(iter(shelved))
-        clusterer._events[back_to_life]  # asked for (a candidate): live again
+            for kind in ("event:", "member:"):  # each kind in the clusterer's order
+                assert [key for key, _ in store.clusterer_shelf() if key.startswith(kind)] == [key for key in shelved if key.startswith(kind)]
+        assert 0 < written < packed_seen  # each batch wrote the members and settled events new since, not all it holds
+        back_to_life = next(key for key in shelved if key.startswith("event:"))
+        clusterer._events[back_to_life.removeprefix("event:")]  # asked for (a candidate): live again
         assert save() == ([], [back_to_life])
         assert back_to_life not in dict(store.clusterer_shelf())
+        assert any(key.startswith("member:") for key in shelved)
         assert store.clusterer_generation() == (len(features) + 1) // 2 + 1

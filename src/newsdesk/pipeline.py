@@ -116,7 +116,7 @@ class _BatchWriter:
         self.store, self.report, self.progress = store, report, progress
         self.clusterer: OnlineClusterer | None = None
         self.generation = -1  # the clustering state's save this writer last saved or read
-        self.shelved: dict[str, object] = {}  # the packed entries stored apart, as last saved (``OnlineClusterer.state_by_parts``)
+        self.shelved: dict[str, object] = {}  # the state's entries stored apart, as last saved (``OnlineClusterer.state_by_parts``)
         self.waited = False
 
     def write(self, analysed: Analysed) -> None:
@@ -312,19 +312,19 @@ def _changed_assignments(
 
 
 def _load_clusterer(store: Store) -> tuple[OnlineClusterer, dict[str, object]]:
-    """The stored clusterer, and its packed entries stored apart (see ``_BatchWriter.shelved``)."""
+    """The stored clusterer, and its entries stored apart (see ``_BatchWriter.shelved``)."""
     state, shelf = store.clusterer_state(), store.clusterer_shelf()
     if state is not None:
         try:
             clusterer = OnlineClusterer.from_parts(state, shelf)
-            packed = clusterer.packed_entries()
-            return clusterer, {event_id: packed[event_id] for event_id, _ in shelf}
+            entries = clusterer.packed_entries()
+            return clusterer, {key: entries[key] for key, _ in shelf}
         except StaleState:
             pass  # an older clusterer's state: rebuilt below from the stored features
     clusterer = OnlineClusterer()
     for article_id, data in store.features_in_arrival_order():
         clusterer.add(article_id, ArticleFeatures.from_bytes(data))
-    return clusterer, {event_id: None for event_id, _ in shelf}  # an older clusterer's entries: replaced or deleted at the next save
+    return clusterer, {key: None for key, _ in shelf}  # an older clusterer's entries: replaced or deleted at the next save
 
 
 @contextmanager

@@ -217,33 +217,37 @@ class OnlineClusterer:
         return encode_state({"version": STATE_VERSION, "attributes": self.__dict__}, _STATE_CLASSES)
 
     def state_by_parts(self, shelved: Mapping[str, object]) -> tuple[bytes, list[tuple[str, bytes]], list[str]]:
-        """The state as saved by parts (``Store.write_batch``): everything but the settled events'
-        packed profiles, encoded whole (the open events and the indexes); the packed entries
-        that are not in ``shelved`` as it is (event id -> the entry last saved; an entry unpacked
-        and packed again is a new one), each encoded apart, in this clusterer's order; and the
-        ids in ``shelved`` no longer packed. ``from_parts`` of these is this clusterer again."""
-        packed = self._events.packed
-        added = [(event_id, encode_state(entry, {})) for event_id, entry in packed.items() if shelved.get(event_id) is not entry]
-        gone = [event_id for event_id in shelved if event_id not in packed]
-        self._events.packed = {}
+        """The state as saved by parts (``Store.write_batch``). Apart, one entry each: the
+        settled events' packed profiles (``event:ID``) and the open events' members' features
+        (``member:ID``), together most of the state, each unchanged from when it is made until
+        it goes; the rest encoded whole (the open events' profiles, the indexes). Returns the
+        rest, the entries that are not in ``shelved`` as it is (key -> the entry last saved; an
+        event unpacked and packed again is a new entry), encoded, in this clusterer's order, and
+        the keys in ``shelved`` gone since. ``from_parts`` of these is this clusterer again."""
+        entries = self.packed_entries()
+        added = [(key, encode_state(entry, _STATE_CLASSES)) for key, entry in entries.items() if shelved.get(key) is not entry]
+        gone = [key for key in shelved if key not in entries]
+        packed, members = self._events.packed, self._members
+        self._events.packed, self._members = {}, {}
         try:
             core = self.state()
         finally:
-            self._events.packed = packed
+            self._events.packed, self._members = packed, members
         return core, added, gone
 
     def packed_entries(self) -> dict[str, object]:
-        """Event id -> its packed entry, for ``state_by_parts`` to tell what changed since."""
-        return dict(self._events.packed)
+        """What ``state_by_parts`` saves apart, by key, for it to tell what changed since."""
+        return {**{f"event:{event_id}": entry for event_id, entry in self._events.packed.items()}, **{f"member:{article_id}": member for article_id, member in self._members.items()}}
 
     @classmethod
     def from_parts(cls, data: bytes, shelf: Iterable[tuple[str, bytes]]) -> OnlineClusterer:
-        """The clusterer saved by ``state_by_parts``: the state, then the packed entries kept apart."""
+        """The clusterer saved by ``state_by_parts``: the rest, then the entries kept apart."""
         clusterer = cls.from_state(data)
-        packed = clusterer._events.packed
+        packed, members = clusterer._events.packed, clusterer._members
         try:
-            for event_id, entry in shelf:
-                packed[event_id] = decode_state(entry, {})
+            for key, entry in shelf:
+                kind, _, name = key.partition(":")
+                (packed if kind == "event" else members)[name] = decode_state(entry, _STATE_CLASSES)
         except StateFormatError as exc:
             raise StaleState(str(exc)) from None
         return clusterer

@@ -28,11 +28,11 @@ __all__ = ["Assignment", "ClustererSave", "EventPage", "EventQuery", "Store", "S
 
 @dataclass(frozen=True)
 class ClustererSave:
-    """The online clusterer's state saved by parts (migration 0007): ``state``, everything but
-    the settled events' packed profiles, replaces the stored blob; ``shelved`` (event id and
-    data, in the clusterer's order) are the packed profiles added since the writer's last save,
-    ``unshelved`` the stored ones that came back to life. Each batch then writes what changed
-    and the open part, not every event ever made."""
+    """The online clusterer's state saved by parts (migration 0007, ``OnlineClusterer.state_by_parts``):
+    ``state``, the part saved whole, replaces the stored blob; ``shelved`` (key and data, in the
+    clusterer's order) are the entries kept apart (settled events' packed profiles, open events'
+    members) added since the writer's last save, ``unshelved`` the stored ones gone since. Each
+    batch then writes what changed, not every member and event ever made."""
 
     state: bytes
     shelved: list[tuple[str, bytes]]
@@ -350,8 +350,8 @@ class Store:
         return row[0] if row else None
 
     def clusterer_shelf(self) -> list[tuple[str, bytes]]:
-        """The settled events' packed profiles saved apart, in the clusterer's order."""
-        return [(event_id, bytes(data)) for event_id, data in self.db.execute("SELECT event_id, data FROM clusterer_shelf ORDER BY position")]
+        """The clustering state's entries saved apart (``ClustererSave``), in the clusterer's order."""
+        return [(entry, bytes(data)) for entry, data in self.db.execute("SELECT entry, data FROM clusterer_shelf ORDER BY position")]
 
     def clusterer_generation(self) -> int:
         """How many times the clustering state was saved: a writer that saw this number at its
@@ -363,12 +363,12 @@ class Store:
         if isinstance(save, bytes):
             save = ClustererSave(save, [], [])
         generation = self.clusterer_generation() + 1
-        self.db.executemany("DELETE FROM clusterer_shelf WHERE event_id = ?", [(event_id,) for event_id in save.unshelved])
+        self.db.executemany("DELETE FROM clusterer_shelf WHERE entry = ?", [(key,) for key in save.unshelved])
         # positions after every stored one, in the order given: the clusterer's order on reading
         base = generation << 24
         self.db.executemany(
-            "INSERT INTO clusterer_shelf VALUES (?, ?, ?) ON CONFLICT (event_id) DO UPDATE SET position = excluded.position, data = excluded.data",
-            [(event_id, base + number, data) for number, (event_id, data) in enumerate(save.shelved)],
+            "INSERT INTO clusterer_shelf VALUES (?, ?, ?) ON CONFLICT (entry) DO UPDATE SET position = excluded.position, data = excluded.data",
+            [(key, base + number, data) for number, (key, data) in enumerate(save.shelved)],
         )
         self.db.execute(_PUT_CLUSTERER, (save.state, generation))
 
