@@ -129,7 +129,9 @@ class _Parts:
 
     WRAPPED = {
         "reading inputs": (pipeline, ("read_inputs",)),
-        "clustering": (pipeline.OnlineClusterer, ("add", "refine", "state", "from_state")),
+        "clustering": (pipeline.OnlineClusterer, ("add", "refine")),
+        "clustering state (encode, decode)": (pipeline.OnlineClusterer, ("state", "from_state", "state_by_parts", "from_parts")),
+        "store: clustering state read": (pipeline.Store, ("clusterer_state", "clusterer_shelf", "clusterer_generation")),
         "store: batch writes": (pipeline.Store, ("write_batch",)),
         "store: dossier inputs read": (dossiers, ("stored_inputs",)),
         "store: dossier writes": (dossiers.Store, ("write_dossier",)),

@@ -354,3 +354,40 @@ def test_a_packed_event_is_joined_by_a_follow_up(monkeypatch):
     joined = clusterer.add(later_blast.article_id, later_blast)
     assert joined.event_id == started.event_id and joined.date_gap_days == 42
     assert clusterer.clusters()[started.event_id] == [first.article_id, later_blast.article_id]
+
+
+def test_the_state_saved_by_parts_writes_each_settled_event_once_and_reads_back_the_same(ecb_sample, monkeypatch, store_at):
+    """The writer saves the clustering state by parts with each batch (``state_by_parts``): each
+    open event's member and each settled event's packed profile in a row of its own, written
+    once and deleted when it goes, the rest whole. Read back (``from_parts``) it is the
+    clusterer that saved it, entries and their order included, on both databases."""
+    from newsdesk.store import ClustererSave, Store
+
+    features = ecb_sample[0] + _ecb_sample(1)[0]  # two topics: the first one's events stay settled while the second's arrive
+    monkeypatch.setattr(cluster, "REFINE_HORIZON", 0)  # events settle at once: most are packed
+    monkeypatch.setattr(cluster, "REFINE_EVERY", 2)
+    clusterer, shelved, written, packed_seen = OnlineClusterer(), {}, 0, 0
+    with Store(store_at) as store:
+
+        def save() -> tuple[list, list]:
+            state, added, gone = clusterer.state_by_parts(shelved)
+            store.write_batch([], {}, [], ClustererSave(state, added, gone))
+            assert OnlineClusterer.from_parts(store.clusterer_state(), store.clusterer_shelf()).state() == clusterer.state()
+            return added, gone
+
+        for start in range(0, len(features), 2):
+            for f in features[start : start + 2]:
+                clusterer.add(f.article_id, f)
+            clusterer.refine()
+            added, _ = save()
+            shelved = clusterer.packed_entries()
+            written, packed_seen = written + len(added), packed_seen + len(shelved)
+            for kind in ("event:", "member:"):  # each kind in the clusterer's order
+                assert [key for key, _ in store.clusterer_shelf() if key.startswith(kind)] == [key for key in shelved if key.startswith(kind)]
+        assert 0 < written < packed_seen  # each batch wrote the members and settled events new since, not all it holds
+        back_to_life = next(key for key in shelved if key.startswith("event:"))
+        clusterer._events[back_to_life.removeprefix("event:")]  # asked for (a candidate): live again
+        assert save() == ([], [back_to_life])
+        assert back_to_life not in dict(store.clusterer_shelf())
+        assert any(key.startswith("member:") for key in shelved)
+        assert store.clusterer_generation() == (len(features) + 1) // 2 + 1

@@ -25,7 +25,7 @@ from newsdesk.ingest import Target, expand_paths, read_inputs
 from newsdesk.model import Article, Dossier, InputError
 from newsdesk.stages import STAGES
 from newsdesk.workers import Analysed, Analyser, analyser
-from newsdesk.store import Assignment, Store
+from newsdesk.store import Assignment, ClustererSave, Store
 
 __all__ = ["analyze", "build_dossier", "ingest", "reanalyze", "recluster", "refresh_dossiers"]
 
@@ -115,17 +115,19 @@ class _BatchWriter:
     def __init__(self, store: Store, report: IngestReport, progress: bool):
         self.store, self.report, self.progress = store, report, progress
         self.clusterer: OnlineClusterer | None = None
-        self.saved: bytes | None = None  # the clustering state as this writer last saved it
+        self.generation = -1  # the clustering state's save this writer last saved or read
+        self.shelved: dict[str, object] = {}  # the state's entries stored apart, as last saved (``OnlineClusterer.state_by_parts``)
         self.waited = False
 
     def write(self, analysed: Analysed) -> None:
         with self.store.writing(on_wait=self._say_waiting), one_blas_thread():
-            if self.clusterer is None or self.store.clusterer_state() != self.saved:
+            if self.clusterer is None or self.store.clusterer_generation() != self.generation:
                 if self.store.recluster_pending():  # a reanalysis changed features and stopped before replaying the clustering
                     recluster(self.store)
-                self.clusterer = _load_clusterer(self.store)
-            saved = _store_batch(_not_stored(analysed, self.store, self.report), self.store, self.clusterer, self.report)
-            self.saved = saved if saved is not None else self.saved
+                self.clusterer, self.shelved = _load_clusterer(self.store)
+                self.generation = self.store.clusterer_generation()
+            if _store_batch(_not_stored(analysed, self.store, self.report), self.store, self.clusterer, self.report, self.shelved):
+                self.generation = self.store.clusterer_generation()
 
     def _say_waiting(self) -> None:
         if self.progress and not self.waited:
@@ -170,33 +172,36 @@ def _unknown(batch: list[Article], store: Store, report: IngestReport) -> Iterat
         yield new
 
 
-def _store_batch(analysed: Analysed, store: Store, clusterer: OnlineClusterer, report: IngestReport) -> bytes | None:
-    """Returns the clustering state it saved (None: nothing to store)."""
+def _store_batch(analysed: Analysed, store: Store, clusterer: OnlineClusterer, report: IngestReport, shelved: dict[str, object]) -> bool:
+    """Whether it stored anything (and so saved the clustering state). ``shelved``: the packed
+    entries stored apart as this writer last saved them, brought up to date here."""
     analyses, features = analysed.analyses, analysed.features
     if not analyses:
         store.record_errors(analysed.errors)
-        return None
+        return False
     before = clusterer.clusters()
     decisions = {a.article.id: clusterer.add(a.article.id, f) for a, f in zip(analyses, features)}
     clusterer.refine()
     after = clusterer.clusters()
     assignments = _changed_assignments(before, after, decisions, clusterer.take_moves())
-    state = clusterer.state()
+    state, added, gone = clusterer.state_by_parts(shelved)
     store.write_batch(
         analyses,
         {a.article.id: f.to_bytes() for a, f in zip(analyses, features)},
         assignments,
-        state,
+        ClustererSave(state, added, gone),
         analysed.errors,
         read_as={a.id: a for a in analysed.read_as},
     )
+    shelved.clear()
+    shelved.update(clusterer.packed_entries())
     report.added += [a.article.id for a in analyses]
     final = {a.article_id: a.event_id for a in assignments}
     report.placed += [
         Placement(a.article.path, a.article.id, final[a.article.id], decisions[a.article.id].new_event and final[a.article.id] == decisions[a.article.id].event_id, len(after[final[a.article.id]]))
         for a in analyses
     ]
-    return state
+    return True
 
 
 @dataclass
@@ -306,17 +311,20 @@ def _changed_assignments(
     return changed
 
 
-def _load_clusterer(store: Store) -> OnlineClusterer:
-    state = store.clusterer_state()
+def _load_clusterer(store: Store) -> tuple[OnlineClusterer, dict[str, object]]:
+    """The stored clusterer, and its entries stored apart (see ``_BatchWriter.shelved``)."""
+    state, shelf = store.clusterer_state(), store.clusterer_shelf()
     if state is not None:
         try:
-            return OnlineClusterer.from_state(state)
+            clusterer = OnlineClusterer.from_parts(state, shelf)
+            entries = clusterer.packed_entries()
+            return clusterer, {key: entries[key] for key, _ in shelf}
         except StaleState:
             pass  # an older clusterer's state: rebuilt below from the stored features
     clusterer = OnlineClusterer()
     for article_id, data in store.features_in_arrival_order():
         clusterer.add(article_id, ArticleFeatures.from_bytes(data))
-    return clusterer
+    return clusterer, {key: None for key, _ in shelf}  # an older clusterer's entries: replaced or deleted at the next save
 
 
 @contextmanager

@@ -73,6 +73,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -214,6 +215,42 @@ class OnlineClusterer:
         """Everything needed to carry on where this clusterer stopped, as declared data (JSON and
         numeric arrays, see ``newsdesk.events.state``): loading it runs no code."""
         return encode_state({"version": STATE_VERSION, "attributes": self.__dict__}, _STATE_CLASSES)
+
+    def state_by_parts(self, shelved: Mapping[str, object]) -> tuple[bytes, list[tuple[str, bytes]], list[str]]:
+        """The state as saved by parts (``Store.write_batch``). Apart, one entry each: the
+        settled events' packed profiles (``event:ID``) and the open events' members' features
+        (``member:ID``), together most of the state, each unchanged from when it is made until
+        it goes; the rest encoded whole (the open events' profiles, the indexes). Returns the
+        rest, the entries that are not in ``shelved`` as it is (key -> the entry last saved; an
+        event unpacked and packed again is a new entry), encoded, in this clusterer's order, and
+        the keys in ``shelved`` gone since. ``from_parts`` of these is this clusterer again."""
+        entries = self.packed_entries()
+        added = [(key, encode_state(entry, _STATE_CLASSES)) for key, entry in entries.items() if shelved.get(key) is not entry]
+        gone = [key for key in shelved if key not in entries]
+        packed, members = self._events.packed, self._members
+        self._events.packed, self._members = {}, {}
+        try:
+            core = self.state()
+        finally:
+            self._events.packed, self._members = packed, members
+        return core, added, gone
+
+    def packed_entries(self) -> dict[str, object]:
+        """What ``state_by_parts`` saves apart, by key, for it to tell what changed since."""
+        return {**{f"event:{event_id}": entry for event_id, entry in self._events.packed.items()}, **{f"member:{article_id}": member for article_id, member in self._members.items()}}
+
+    @classmethod
+    def from_parts(cls, data: bytes, shelf: Iterable[tuple[str, bytes]]) -> OnlineClusterer:
+        """The clusterer saved by ``state_by_parts``: the rest, then the entries kept apart."""
+        clusterer = cls.from_state(data)
+        packed, members = clusterer._events.packed, clusterer._members
+        try:
+            for key, entry in shelf:
+                kind, _, name = key.partition(":")
+                (packed if kind == "event" else members)[name] = decode_state(entry, _STATE_CLASSES)
+        except StateFormatError as exc:
+            raise StaleState(str(exc)) from None
+        return clusterer
 
     @classmethod
     def from_state(cls, data: bytes) -> OnlineClusterer:

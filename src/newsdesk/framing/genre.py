@@ -46,7 +46,7 @@ def classify_genre(analysis: Analysis, cues: list[Cue], modes: list[SentenceMode
         return Cue(aid, start, end, text[start:end], kind)
 
     post_chars = sum(p.end - p.start for p in analysis.posts)
-    prose_chars = sum(not ch.isspace() for ch in prose)
+    prose_chars = sum(map(len, prose.split()))  # the characters that are not whitespace, counted in C
     post_share = post_chars / max(1, post_chars + prose_chars)
     first_line = _first_lines(prose, 1)[0]
     labels = {

@@ -23,7 +23,20 @@ from newsdesk.store.connection import StoreError, is_server, store_error
 from newsdesk.store.reads import EventPage, EventQuery, StoredDossier, members_key
 from newsdesk.vectors import TextVectors
 
-__all__ = ["Assignment", "EventPage", "EventQuery", "Store", "StoreError", "StoredDossier", "analysis_from_stored", "is_server", "members_key", "store_exists"]
+__all__ = ["Assignment", "ClustererSave", "EventPage", "EventQuery", "Store", "StoreError", "StoredDossier", "analysis_from_stored", "is_server", "members_key", "store_exists"]
+
+
+@dataclass(frozen=True)
+class ClustererSave:
+    """The online clusterer's state saved by parts (migration 0007, ``OnlineClusterer.state_by_parts``):
+    ``state``, the part saved whole, replaces the stored blob; ``shelved`` (key and data, in the
+    clusterer's order) are the entries kept apart (settled events' packed profiles, open events'
+    members) added since the writer's last save, ``unshelved`` the stored ones gone since. Each
+    batch then writes what changed, not every member and event ever made."""
+
+    state: bytes
+    shelved: list[tuple[str, bytes]]
+    unshelved: list[str]
 
 
 @dataclass(frozen=True)
@@ -144,11 +157,13 @@ class Store:
         analyses: list[Analysis],
         features: dict[str, bytes],
         assignments: list[Assignment],
-        clusterer_state: bytes | None,
+        clusterer_state: ClustererSave | bytes | None,
         errors: Iterable[InputError] = (),
         read_as: Mapping[str, Article] | None = None,
     ) -> None:
-        """``read_as``: each article as it was read, before the stages (what ``reanalyze`` starts from)."""
+        """``read_as``: each article as it was read, before the stages (what ``reanalyze`` starts
+        from). ``clusterer_state``: the parts of the state that changed (``ClustererSave``), or a
+        whole state."""
         read_as = read_as or {}
         with self.transaction():
             for analysis in analyses:
@@ -176,7 +191,7 @@ class Store:
             self._index_events(assignments)
             reads.update_digests(self.db, touched)
             if clusterer_state is not None:
-                self.db.execute(_PUT_CLUSTERER, (clusterer_state,))
+                self._put_clusterer(clusterer_state)
             self._record_errors(errors)
 
     def update_analyses(self, analyses: list[Analysis], features: dict[str, bytes], errors: Iterable[InputError], recluster: bool) -> None:
@@ -215,7 +230,8 @@ class Store:
                 "INSERT INTO assignments VALUES (?, ?, ?)", [(a.article_id, a.event_id, json.dumps(a.decision)) for a in assignments]
             )
             self._index_events(assignments)
-            self.db.execute(_PUT_CLUSTERER, (clusterer_state,))
+            self.db.execute("DELETE FROM clusterer_shelf")
+            self._put_clusterer(clusterer_state)
             self.db.execute("DELETE FROM recluster_pending")
             reads.update_digests(self.db, before | {a.event_id for a in assignments})
 
@@ -329,8 +345,32 @@ class Store:
         yield from self.db.execute("SELECT f.article_id, f.data FROM features f JOIN articles a ON a.id = f.article_id ORDER BY a.seq")
 
     def clusterer_state(self) -> bytes | None:
+        """The saved state less the packed profiles kept apart (``clusterer_shelf``)."""
         row = self.db.execute("SELECT state FROM clusterer WHERE id = 1").fetchone()
         return row[0] if row else None
+
+    def clusterer_shelf(self) -> list[tuple[str, bytes]]:
+        """The clustering state's entries saved apart (``ClustererSave``), in the clusterer's order."""
+        return [(entry, bytes(data)) for entry, data in self.db.execute("SELECT entry, data FROM clusterer_shelf ORDER BY position")]
+
+    def clusterer_generation(self) -> int:
+        """How many times the clustering state was saved: a writer that saw this number at its
+        last save knows nobody else saved since."""
+        row = self.db.execute("SELECT generation FROM clusterer WHERE id = 1").fetchone()
+        return row[0] if row else 0
+
+    def _put_clusterer(self, save: ClustererSave | bytes) -> None:
+        if isinstance(save, bytes):
+            save = ClustererSave(save, [], [])
+        generation = self.clusterer_generation() + 1
+        self.db.executemany("DELETE FROM clusterer_shelf WHERE entry = ?", [(key,) for key in save.unshelved])
+        # positions after every stored one, in the order given: the clusterer's order on reading
+        base = generation << 24
+        self.db.executemany(
+            "INSERT INTO clusterer_shelf VALUES (?, ?, ?) ON CONFLICT (entry) DO UPDATE SET position = excluded.position, data = excluded.data",
+            [(key, base + number, data) for number, (key, data) in enumerate(save.shelved)],
+        )
+        self.db.execute(_PUT_CLUSTERER, (save.state, generation))
 
     def assignments(self, event_ids: Iterable[str] | None = None) -> list[Assignment]:
         """Every article's assignment (or only those of ``event_ids``), in arrival order."""
@@ -468,7 +508,7 @@ class _Transaction:
 
 _PUT_FEATURES = "INSERT INTO features VALUES (?, ?) ON CONFLICT (article_id) DO UPDATE SET data = excluded.data"
 _PUT_VECTORS = "INSERT INTO vectors VALUES (?, ?) ON CONFLICT (article_id) DO UPDATE SET data = excluded.data"
-_PUT_CLUSTERER = "INSERT INTO clusterer VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state"
+_PUT_CLUSTERER = "INSERT INTO clusterer (id, state, generation) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state, generation = excluded.generation"
 
 
 def analysis_from_stored(stored: tuple[str, bytes | None]) -> Analysis:
