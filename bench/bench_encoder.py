@@ -21,7 +21,6 @@ a cache could save).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
@@ -32,12 +31,10 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from newsdesk import resources  # noqa: E402
-from newsdesk.eval.ecbplus import as_article_record, load_documents  # noqa: E402
 from newsdesk.ingest import read_inputs  # noqa: E402
 from newsdesk.model import Article  # noqa: E402
+from issue_set import issue_inputs  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[1]
-GIVEME = Path(os.environ.get("NEWSDESK_CORPUS", REPO.parent / "shared" / "corpus")) / "giveme5w1h" / "dev"
 
 spent: Counter[str] = Counter()
 calls: Counter[str] = Counter()
@@ -97,9 +94,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="bench-encoder-") as folder:
         folder = Path(folder)
-        ecb = folder / "ecbplus.jsonl"
-        ecb.write_text("".join(json.dumps(as_article_record(d)) + "\n" for d in load_documents()[: args.limit]), encoding="utf-8")
-        paths = [str(ecb)] + [str(p) for p in sorted(GIVEME.glob("*.json"))[: args.limit]]
+        paths = issue_inputs(folder, args.limit)
         articles = [a for a in read_inputs(paths) if isinstance(a, Article)]
         count = len(articles)
         print(f"{count} articles ({sum(len(a.text) for a in articles) / 1e6:.2f} M characters); load average {os.getloadavg()[0]:.1f}")

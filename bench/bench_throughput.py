@@ -37,12 +37,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsdesk.eval.ecbplus import as_article_record, load_documents
 from newsdesk.ingest import read_inputs
 from newsdesk.model import Article
+from issue_set import issue_inputs
 
-REPO = Path(__file__).resolve().parents[1]
-GIVEME = Path(os.environ.get("NEWSDESK_CORPUS", REPO.parent / "shared" / "corpus")) / "giveme5w1h" / "dev"
 
 BARE_SPACY = """
 import json, sys, time
@@ -81,9 +79,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="bench-throughput-") as folder:
         folder = Path(folder)
-        ecb = folder / "ecbplus.jsonl"
-        ecb.write_text("".join(json.dumps(as_article_record(d)) + "\n" for d in load_documents()[: args.limit]), encoding="utf-8")
-        paths = [str(ecb)] + [str(p) for p in sorted(GIVEME.glob("*.json"))[: args.limit]]
+        paths = issue_inputs(folder, args.limit)
         articles = [a for a in read_inputs(paths) if isinstance(a, Article)]
         texts = folder / "texts.json"
         texts.write_text(json.dumps([a.text for a in articles]), encoding="utf-8")

@@ -24,7 +24,6 @@ import argparse
 import cProfile
 import hashlib
 import json
-import os
 import pickle
 import sys
 import tempfile
@@ -33,14 +32,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from newsdesk import dossiers, pipeline
-from newsdesk.eval.ecbplus import as_article_record, load_documents
 from newsdesk.ingest import read_inputs
 from newsdesk.model import Article
+from issue_set import issue_inputs
 from newsdesk.store import Store
 from newsdesk.workers import Analyser, analyse_batch
-
-REPO = Path(__file__).resolve().parents[1]
-GIVEME = Path(os.environ.get("NEWSDESK_CORPUS", REPO.parent / "shared" / "corpus")) / "giveme5w1h" / "dev"
 
 
 class _Replay(Analyser):
@@ -85,9 +81,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="bench-writer-") as folder:
         folder = Path(folder)
-        ecb = folder / "ecbplus.jsonl"
-        ecb.write_text("".join(json.dumps(as_article_record(d)) + "\n" for d in load_documents()[: args.limit]), encoding="utf-8")
-        paths = [str(ecb)] + [str(p) for p in sorted(GIVEME.glob("*.json"))[: args.limit]]
+        paths = issue_inputs(folder, args.limit)
         if args.fresh or not cache.exists():
             articles = [a for a in read_inputs(paths) if isinstance(a, Article)]
             batches = [articles[i : i + pipeline.BATCH_SIZE] for i in range(0, len(articles), pipeline.BATCH_SIZE)]
