@@ -12,7 +12,6 @@ spoke of just before; unnamed sources keep whom they are close to.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -23,7 +22,6 @@ from newsdesk.model import Analysis, Mention
 from newsdesk.quotes.lexicon import (
     ANONYMOUS_HEADS,
     BODY_HEADS,
-    CLOSE_TO_PATTERN,
     COMPANY_HEADS,
     DOCUMENT_HEADS,
     FEMALE_TITLES,
@@ -38,7 +36,7 @@ from newsdesk.quotes.lexicon import (
     SPEECH_VERBS,
     UNNAMED_PERSON_HEADS,
 )
-from newsdesk.quotes.speakers import phrase_of
+from newsdesk.quotes.speakers import bare_definite, close_to, definite_common, given_as_source, phrase_of, relative_antecedent
 
 _BODY_LABELS = ("ORG", "GPE", "NORP", "FAC")
 _FUNCTION_POS = ("DET", "ADP", "PUNCT", "CCONJ", "PART", "PRON")
@@ -46,7 +44,6 @@ _SUBJECT_REACH = 400  # characters back from a pronoun in which a named subject 
 _SOURCE_REACH = 600  # characters back in which "they", "it" or "the sources" find what they stand for
 _BODY_SOURCE_REACH = 1500  # ... and in which "the company" finds a body the text gave as a source
 _MAX_NAME_TOKENS = 3  # a name after a title: "Governor Mehdi Irannejad"
-_CLOSE_TO = re.compile(CLOSE_TO_PATTERN, re.IGNORECASE)
 _FEMALE_PRONOUNS = frozenset(("she", "her"))
 
 
@@ -88,7 +85,7 @@ class SpeakerResolver:
 
     def _resolve(self, phrase: Span, head: Token, content: tuple[int, int] | None) -> Speaker:
         start, end = phrase.start_char, phrase.end_char
-        antecedent = _antecedent(phrase, head)
+        antecedent = relative_antecedent(phrase, head)
         if antecedent is not None:  # "five aid workers in the camp, all of whom said": the workers
             found = self._resolve(phrase_of(antecedent), antecedent, content)
             return replace(found, start=start, end=end) if found.source_kind != "named_person" else found
@@ -121,20 +118,20 @@ class SpeakerResolver:
             return Speaker(person.text, person.start, person.end, "named_person")
         lemma = head.lemma_.lower()
         if lemma in ANONYMOUS_HEADS or lower in ANONYMOUS_HEADS:
-            if _bare_definite(phrase, head):
+            if bare_definite(phrase, head):
                 earlier = self._earlier_source(head, content, plural=head.tag_ in ("NNS", "NNPS"), same_head=True)
                 if earlier is not None:
                     return earlier
             return Speaker(phrase.text, start, end, "anonymous", close_to=close_to(phrase.text))
         if lemma in MEDIA_HEADS:
             outlet = self._outlet(phrase, head)
-            if outlet is None and _definite_common(phrase, head):  # "The Detroit Free Press identified ... the newspaper reported"
+            if outlet is None and definite_common(phrase, head):  # "The Detroit Free Press identified ... the newspaper reported"
                 outlet = self._body_before(head.idx, content, subject_only=False)
             if outlet is not None:
                 return Speaker(outlet.text, start, end, "official_body")
         if lemma in DOCUMENT_HEADS:
             return Speaker(phrase.text, start, end, "document")
-        if lemma in COMPANY_HEADS and _definite_common(phrase, head):
+        if lemma in COMPANY_HEADS and definite_common(phrase, head):
             company = self._body_before(head.idx, content, subject_only=False)
             if company is not None:  # "Apple unveiled ... The company said" -> Apple
                 return Speaker(company.text, start, end, "official_body")
@@ -374,7 +371,7 @@ class SpeakerResolver:
             if content is not None and content[0] <= token.idx < content[1]:
                 continue
             lemma = token.lemma_.lower()
-            if lemma not in ANONYMOUS_HEADS or token.pos_ not in ("NOUN", "PROPN") or not _given_as_source(token):
+            if lemma not in ANONYMOUS_HEADS or token.pos_ not in ("NOUN", "PROPN") or not given_as_source(token):
                 continue
             if plural != (token.tag_ in ("NNS", "NNPS")) and not same_head:
                 continue
@@ -404,54 +401,6 @@ class SpeakerResolver:
                     break
                 words += [token.lower_, token.lemma_.lower()]
         return set(words)
-
-
-def _antecedent(phrase: Span, head: Token) -> Token | None:
-    """The noun a relative clause's subject stands for ("who", "all of whom", "some of which"):
-    the one the clause hangs on, or the noun phrase just before its comma (the parser often
-    hangs "..., all of whom said" on the verb instead)."""
-    relative = head.tag_ in ("WP", "WDT") or any(
-        p.lower_ == "of" and any(o.tag_ in ("WP", "WDT") for o in p.children) for p in head.children)
-    if head.dep_ not in ("nsubj", "nsubjpass") or not relative:
-        return None
-    if head.head.dep_ == "relcl":
-        noun = head.head.head
-    elif phrase.start >= 2 and phrase.doc[phrase.start - 1].text == ",":
-        noun = phrase.doc[phrase.start - 2]
-        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
-            noun = noun.head.head  # "five aid workers in the Yida camp": the workers
-    else:
-        return None
-    return noun if noun.pos_ in ("NOUN", "PROPN") else None
-
-
-def close_to(phrase: str) -> str | None:
-    """Whom an unnamed source is close to: "sources close to the minister" -> "the minister"."""
-    match = _CLOSE_TO.search(phrase)
-    return match.group(1).strip(" ,.;:\"'“”") if match else None
-
-
-def _bare_definite(phrase: Span, head: Token) -> bool:
-    """ "the source", "The sources": a source the text has already introduced."""
-    words = [t for t in phrase if not t.is_punct]
-    return len(words) == 2 and words[0].lower_ in ("the", "these", "those", "this", "that") and words[1] == head
-
-
-def _definite_common(phrase: Span, head: Token) -> bool:
-    """ "the company", "the telecommunications company": a body the text has already named, told
-    by common words only ("the Japanese company" or "Toyota's company" may be another)."""
-    words = [t for t in phrase if not t.is_punct]
-    return (len(words) <= 3 and words[0].lower_ in ("the", "this", "that") and words[-1] == head
-            and all(t.pos_ in ("NOUN", "ADJ") and t.text.islower() for t in words[1:]))
-
-
-def _given_as_source(token: Token) -> bool:
-    """The noun is given as a source: the subject of a saying verb, or after "according to" or "citing"."""
-    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in SPEECH_VERBS:
-        return True
-    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
-        return True
-    return token.dep_ == "dobj" and token.head.lemma_.lower() == "cite"
 
 
 def _titled_names(article_id: str, doc: Doc, people: list[Mention], quoted: list[tuple[int, int]]) -> list[Mention]:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from newsdesk.analyse.text import doc_text
-from newsdesk.quotes.lexicon import DESCRIPTION_VERBS, SPEECH_NOUNS, SPEECH_VERBS
+from newsdesk.quotes.lexicon import CLOSE_TO_PATTERN, DESCRIPTION_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 
 _SUBJECTS = ("nsubj", "csubj")
 _EMPTY_SUBJECTS = frozenset("it what which that this there".split())
 _RELATIVE_PRONOUNS = frozenset("who which that whom".split())
 # Dependents that hang a clause off the speaker's noun phrase; they are not part of the name.
 _CLAUSAL = frozenset(("relcl", "acl", "advcl", "cc", "conj"))
+_CLOSE_TO = re.compile(CLOSE_TO_PATTERN, re.IGNORECASE)
 
 
 def is_cue(token: Token) -> bool:
@@ -187,3 +190,51 @@ def phrase_of(head: Token, limit: tuple[int, int] | None = None) -> Span:
     while start < end - 1 and doc[start].is_punct:
         start += 1
     return doc[start:end]
+
+
+def relative_antecedent(phrase: Span, head: Token) -> Token | None:
+    """The noun a relative clause's subject stands for ("who", "all of whom", "some of which"):
+    the one the clause hangs on, or the noun phrase just before its comma (the parser often
+    hangs "..., all of whom said" on the verb instead)."""
+    relative = head.tag_ in ("WP", "WDT") or any(
+        p.lower_ == "of" and any(o.tag_ in ("WP", "WDT") for o in p.children) for p in head.children)
+    if head.dep_ not in ("nsubj", "nsubjpass") or not relative:
+        return None
+    if head.head.dep_ == "relcl":
+        noun = head.head.head
+    elif phrase.start >= 2 and phrase.doc[phrase.start - 1].text == ",":
+        noun = phrase.doc[phrase.start - 2]
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head  # "five aid workers in the Yida camp": the workers
+    else:
+        return None
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
+
+
+def close_to(phrase: str) -> str | None:
+    """Whom an unnamed source is close to: "sources close to the minister" -> "the minister"."""
+    match = _CLOSE_TO.search(phrase)
+    return match.group(1).strip(" ,.;:\"'“”") if match else None
+
+
+def bare_definite(phrase: Span, head: Token) -> bool:
+    """ "the source", "The sources": a source the text has already introduced."""
+    words = [t for t in phrase if not t.is_punct]
+    return len(words) == 2 and words[0].lower_ in ("the", "these", "those", "this", "that") and words[1] == head
+
+
+def definite_common(phrase: Span, head: Token) -> bool:
+    """ "the company", "the telecommunications company": a body the text has already named, told
+    by common words only ("the Japanese company" or "Toyota's company" may be another)."""
+    words = [t for t in phrase if not t.is_punct]
+    return (len(words) <= 3 and words[0].lower_ in ("the", "this", "that") and words[-1] == head
+            and all(t.pos_ in ("NOUN", "ADJ") and t.text.islower() for t in words[1:]))
+
+
+def given_as_source(token: Token) -> bool:
+    """The noun is given as a source: the subject of a saying verb, or after "according to" or "citing"."""
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in SPEECH_VERBS:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+        return True
+    return token.dep_ == "dobj" and token.head.lemma_.lower() == "cite"
