@@ -128,3 +128,34 @@ def test_reports_called_false_about_another_act_do_not_contradict():
         "Iranian drones attacked the tanker in the Gulf of Oman, the U.S. Navy said.",
         "Claims that Iranian officials met Houthi leaders in Muscat are false, the Iranian foreign ministry said.",
     )
+
+
+# real text: ECB+ sub-topics outside the claims gold, read as an analyst would
+
+
+def _ecbplus_denials(*names: str) -> list:
+    from newsdesk.eval.ecbplus import load_documents
+
+    documents = {d.name: d for d in load_documents()}
+    analyses = analysed_reports([(documents[name].text, None) for name in names], prefix=names[0])
+    _, _, conflicts = aligned_event(analyses)
+    return [f for f in conflicts if f.kind == "contradiction" and " vs denied " in f.summary]
+
+
+def test_a_denial_answers_the_accusation_of_its_act_against_its_party_only():
+    # "South Sudan Accuses Sudan of Bombing Civilian Camp" / "Sudan has denied striking South
+    # Sudanese territory" contradict; "it denies claims that it is working for Khartoum" names its
+    # act and answers no quote told before it ("What is going on in South Sudan belongs to the
+    # southerners"); "Sudan has accused South Sudan of arming ..." accuses South Sudan, not Sudan
+    (found,) = _ecbplus_denials("41_3ecbplus", "41_5ecbplus", "41_6ecbplus", "41_8ecbplus")
+    assert {s.value for s in found.support} == {"accused", "denied"}
+    assert any("striking South Sudanese territory" in s.text for s in found.support)
+    assert not any(words in s.text for s in found.support for words in ("What is going on", "working for Khartoum", "arming"))
+
+
+def test_a_denial_is_paired_with_the_accusation_of_its_act_not_one_sharing_only_names():
+    # "Gotcher also denied that Simpson was the father of Flynn's baby" answers "A DNA expert
+    # testified that Simpson fathered the fetus", not "Simpson shot Flynn twice in the head"
+    (found,) = _ecbplus_denials("45_12ecbplus", "45_6ecbplus")
+    accused = [s.text for s in found.support if s.value == "accused"]
+    assert accused and all("fathered" in text for text in accused)

@@ -14,7 +14,10 @@ must be about one party and one act:
   of its ships were involved") is the denier's party. The denier is the subject just before the
   deny verb, after the sentence's last break ("At a briefing in Beijing, a spokeswoman for
   China's Foreign Ministry dismissed the claim"), not a party named earlier in the sentence.
-  Nothing else is a party: "the boy", "officials", "it" name nobody one can match.
+  Nothing else is a party: "the boy", "officials", "it" name nobody one can match. A country
+  named in two words is that country ("South Sudan" is not Sudan); a country after a
+  preposition of direction ("oil to North Korea", "transfers with North Korean vessels") is
+  the act's recipient, not its doer.
 - **A denial** is a deny verb (``DENY_WORDS``: denied, rejected, dismissed, disputed, refuted)
   either over what is denied (the statements of ``statements`` read "X denied Y" as Y negated,
   in X's voice) or over a word for a report (``REPORT_NOUNS``: "denied the reports", "dismissed
@@ -29,8 +32,11 @@ must be about one party and one act:
   ("Trump accused China of ..."), not in the party's own voice, and an act: not a verb of
   saying and not "X is Y" ("China is the main source of oil" accuses nobody).
 - **One act.** A denial of what was done is paired with an accusation of the same act: the two
-  clauses, the denied one with its pronoun doer written as the party, at cosine at least
-  ``SAME_ACT``. A denial of "the reports" names no act: it answers the report its own article
+  clauses, the denied one with its pronoun doer written as the party, sharing
+  ``SHARED_WORDS`` content words of which one is a word of the act, not a name ("Simpson was the
+  father of Flynn's baby" and "Simpson shot Flynn" share only names), at cosine at least
+  ``SAME_ACT``. A denial of reports that says what they tell ("denies claims that it is
+  working for Khartoum") is a denial of that act. A denial of "the reports" names no act: it answers the report its own article
   gave just before (the nearest accusation of the party in the ``REPORT_BEFORE`` sentences
   before it), and so the other articles' accusations of the act that report tells (as for a
   denial of what was done); an article giving no such report gives no pair.
@@ -96,6 +102,9 @@ _TOLD_FALSE = re.compile(
     r"(?:(?:do|does|did)\s+not\s+accord\s+with\s+(?:the\s+)?facts?|(?:are|were|is|was)\s+(?:completely\s+|totally\s+|entirely\s+|simply\s+)?" + _FALSE_WORDS + r"\b)",
     re.IGNORECASE,
 )
+# what a denied report tells, when the denial names it ("denies claims that it is working for ...")
+_TOLD_AFTER = re.compile(r"\s+(?:that|of)\s+(?P<content>[^.;:!?]{5,160}?)(?=\s*(?:[.;:!?]|,\s|$))")
+_TOWARDS = re.compile(r"\b(?:to|into|with|against|towards?)\s+(?:the\s+)?$", re.IGNORECASE)
 _DENIED_BEFORE = re.compile(r"\b" + DENY_WORDS + r"\s+(?:that\s+)?$", re.IGNORECASE)
 _ACCUSING = frozenset("accuse blame".split())
 _SUBJECT_BREAK = re.compile(r"[,;:—–(“”\"]\s*|\b(?:that|who|which|while|when|after|before|because|as|and|but)\s+", re.IGNORECASE)
@@ -187,19 +196,22 @@ def _same_act(told: _Side, others: list[_Side]) -> list[_Side]:
     if not others:
         return []
     words = _content(told.clause)
-    others = [a for a in others if len(words & _content(a.clause)) >= SHARED_WORDS]
+    # the shared words hold a word of the act, not only the names of those in it: "Simpson was
+    # the father of Flynn's baby" and "Simpson shot Flynn" share two names and no act
+    others = [a for a in others if len(shared := words & _content(a.clause)) >= SHARED_WORDS and shared & _content(a.clause, names=False)]
     if not others:
         return []
     vs = vectors.encoded([told.clause, *(a.clause for a in others)])
     return [a for a, v in zip(others, vs[1:]) if float(v @ vs[0]) >= SAME_ACT]
 
 
-def _content(text: str) -> set[str]:
+def _content(text: str, names: bool = True) -> set[str]:
     """A clause's content words, roughly stemmed ("ships" / "ship"), without the words naming a
-    party (two clauses about China share "China" whatever they say)."""
+    party (two clauses about China share "China" whatever they say); without any capitalised
+    word (a name) unless ``names``."""
     words = set()
     for word in re.findall(r"[^\W\d_]{3,}", text):
-        if word.casefold() in _STOPWORDS or (word[:1].isupper() and country_of(word)):
+        if word.casefold() in _STOPWORDS or (word[:1].isupper() and (not names or country_of(word))):
             continue
         words.add(word.casefold().rstrip("s")[:5])
     return words
@@ -304,7 +316,11 @@ def _denials(analysis: Analysis, entities: list[Entity]) -> list[_Side]:
             continue
         denier_start = _subject_start(prose, sentence_start, match.start())
         denier = prose[denier_start : match.start()]
+        told = _TOLD_AFTER.match(prose, match.end())
         for party in _parties(denier, analysis, entities, denier_start):
+            if told:  # "denies claims that it is working for Khartoum": the denial names its act
+                found.append(_side(analysis, match.start(), told.end(), party, prose[match.start() : told.end()], denier.strip() or None, clause=told.group("content"), start_of_words=max(sentence_start, match.start() - 60)))
+                continue
             found.append(_side(analysis, match.start(), match.end(), party, match.group(0), denier.strip() or None, report=True, start_of_words=max(sentence_start, match.start() - 60)))
     return found
 
@@ -376,13 +392,38 @@ def _sentence_index(analysis: Analysis, offset: int) -> int:
 def _parties(words: str, analysis: Analysis, entities: list[Entity], start: int | None) -> set[str]:
     """The parties a doer's words name: countries (by a place in one, or its people's
     adjective) and linked organisations whose mention lies in the words."""
-    parties = {f"country:{c}" for w in _WORD.findall(words) if (c := country_of(re.sub(r"[’']s?$", "", w)))}
+    parties = {f"country:{c}" for w in _country_words(words) if (c := country_of(re.sub(r"[’']s?$", "", w)))}
     if start is not None:
         end = start + len(words)
         for entity in entities:
             if entity.type in _PARTY_TYPES and any(m.article_id == analysis.article.id and start <= m.start < end for m in entity.mentions):
                 parties.add(f"{entity.type.lower()}:{entity.id}")
     return parties
+
+
+def _country_words(words: str) -> list[str]:
+    """The capitalised words of a doer, a country named in two ("South Sudan", "North Korea",
+    "Saudi Arabia", "South Sudanese") read as one: it is that country, not its last word's
+    ("Sudan has accused South Sudan of arming ..." accuses South Sudan, not Sudan)."""
+    found: list[str] = []
+    matches = list(_WORD.finditer(words))
+    index = 0
+    while index < len(matches):
+        word = matches[index].group(0)
+        # a country after a preposition of direction is the act's recipient or target, not its
+        # doer ("Chinese ships sending oil to North Korea": China's act)
+        towards = _TOWARDS.search(words, 0, matches[index].start()) is not None
+        if index + 1 < len(matches) and not words[matches[index].end() : matches[index + 1].start()].strip():
+            pair = f"{word} {matches[index + 1].group(0)}"
+            if country_of(re.sub(r"[’']s?$", "", pair)):
+                if not towards:
+                    found.append(pair)
+                index += 2
+                continue
+        if not towards:
+            found.append(word)
+        index += 1
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -403,7 +444,7 @@ def country_of(word: str) -> str | None:
         stem = key[: -len(suffix)]
         if key.endswith(suffix) and len(stem) >= MIN_STEM:
             for name, code in names.items():
-                if " " not in name and name.startswith(stem) and len(name) - len(stem) <= MAX_STEM_CUT:
+                if name.count(" ") == key.count(" ") and name.startswith(stem) and len(name) - len(stem) <= MAX_STEM_CUT:
                     return code
     return None
 

@@ -111,8 +111,15 @@ _NEGATION_WORDS = re.compile(r"\b(?:not|never|no|none|nobody|den(?:y|ies|ied|yin
 _NEGATION_CLASS = (("deny", re.compile(r"^(?:den|reject|refut|dismiss|discount)")), ("not", re.compile(r"^(?:not$|n' ?t$)")),
                    ("no", re.compile(r"^(?:no|none|nobody)$")), ("fail", re.compile(r"^fail")))
 # a negation bound to a time ("had not yet regained consciousness", "still hasn't", "has yet to",
-# "hadn't been submitted as of Tuesday"): a later report saying it happened updates it
-_PROVISIONAL = re.compile(r"\b(?:not|n' ?t|never)\s+(?:\w+\s+){0,2}?yet\b|\byet to\b|\bstill\s+(?:\w+\s+)?(?:not|n' ?t)\b|\bas of\b")
+# "hadn't been submitted as of Tuesday"), or a negated present perfect, which says "not as of this
+# report" ("Results of the test have not been released"): a later report saying it happened
+# updates it
+_PROVISIONAL = re.compile(r"\b(?:not|n' ?t|never)\s+(?:\w+\s+){0,2}?yet\b|\byet to\b|\bstill\s+(?:\w+\s+)?(?:not|n' ?t)\b|\bas of\b"
+                          r"|\b(?:has|have)\s+not\b|\b(?:hasn|haven)' ?t\b")
+# an infinitive states a plan, a wish or a purpose, not a fact ("in the negotiation stages to
+# direct the sequel"), unless an implicative verb governs it ("managed to escape")
+_INFINITIVE = re.compile(r"to\s+\w", re.IGNORECASE)
+_IMPLICATIVE_BEFORE = re.compile(r"\b(?:manag|succeed|fail|neglect|ha[sdv]|having)\w*\s+$", re.IGNORECASE)
 
 __all__ = ["SENTENCE_END", "Clause", "align_statements", "encoding_text", "single_source_statements"]
 
@@ -276,7 +283,8 @@ def _one_says_not(left: Claim, right: Claim, texts: dict[str, str]) -> bool:
     end (a frame of denial comes before it: "China denied that ..."), has a word of negation or
     denial the other lacks (the same quote parsed twice is no contradiction; forms of one word,
     and the verbs of denial, count as one). A negation bound to a time ("had not yet regained
-    consciousness") is no denial of a later report that it happened."""
+    consciousness", "have not been released") is no denial of a later report that it happened;
+    an infinitive ("in negotiations to direct the sequel") affirms nothing a negation could deny."""
     def negations(claim: Claim) -> set[str]:
         text = texts.get(claim.article_id, "")
         before = text[: claim.start]
@@ -290,8 +298,12 @@ def _one_says_not(left: Claim, right: Claim, texts: dict[str, str]) -> bool:
         text = texts.get(claim.article_id, "")
         return bool(_PROVISIONAL.search((text[claim.start : claim.end] if text else claim.text).lower().replace("’", "'")))
 
-    negated = left if left.negated else right
-    return negations(left) != negations(right) and not provisional(negated)
+    def infinitive(claim: Claim) -> bool:
+        text = texts.get(claim.article_id, "")
+        return _INFINITIVE.match(claim.text) is not None and not (text and _IMPLICATIVE_BEFORE.search(text[max(0, claim.start - 30) : claim.start]))
+
+    negated, affirmed = (left, right) if left.negated else (right, left)
+    return negations(left) != negations(right) and not provisional(negated) and not infinitive(affirmed)
 
 
 def _candidates(statements: list[Claim]) -> list[tuple[int, int]]:
