@@ -120,15 +120,3 @@ def test_a_telephone_number_given_two_ways_contradicts():
     found, letters, _, _ = _event("waitrose-banstead-fire-2008")
     (phone,) = [f for f in found if f.kind == "contradiction" and f.summary.startswith("telephone number")]
     assert letters[phone.support[0].article_id] == "j" and len({s.article_id for s in phone.support}) == 6
-
-
-def test_ages_of_a_family_name_two_people_bear_are_not_compared():
-    # ECB+ 16ecbplus, outside the claims gold: "Deputy Jerry Ortiz, 35" in one report, "said
-    # 17-year-old Jeremy Ortiz, one of the deputy's sons" in another (shown as a contradiction)
-    from conftest import aligned_event, analysed_reports
-    from newsdesk.eval.ecbplus import load_documents
-
-    documents = [d for d in load_documents() if d.subtopic == "16ecbplus"]
-    analyses = analysed_reports([(d.text, None) for d in documents], prefix="16")
-    _, _, conflicts = aligned_event(analyses)
-    assert not [c for c in conflicts if any("Ortiz" in s.text and s.value in ("35", "17-year-old") for s in c.support)]

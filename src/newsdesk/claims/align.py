@@ -116,24 +116,13 @@ __all__ = ["align_claims", "single_source_claims"]
 
 
 @carrying  # the sentence vectors the articles carry are used, not encoded again
-def _shared_family_names(entities: list[Entity]) -> frozenset[str]:
-    """The last names that two people of the event, each named in full, bear."""
-    bearers: dict[str, set[str]] = defaultdict(set)
-    for entity in entities:
-        if entity.type == "PERSON":
-            for variant in entity.variants:
-                if len(variant.split()) > 1:
-                    bearers[variant.split()[-1].casefold()].add(entity.id)
-    return frozenset(name for name, people in bearers.items() if len(people) > 1)
-
-
 def align_claims(analyses: list[Analysis], entities: list[Entity]) -> tuple[list[Finding], list[Finding]]:
     """(agreements, conflicts) among the claims of one event's articles; conflicts are
     contradictions first, then differences of precision."""
     holders = Holders(entities, {a.article.id: a.article for a in analyses})
     holders.rising = frozenset(c.article_id for a in analyses for c in a.claims if c.kind in ("count", "statement") and says_rise(c) and _HARM_WORDS.search(c.text))
     topics: dict[tuple, list[Claim]] = defaultdict(list)
-    for claim in comparable_measures([c for a in analyses for c in a.claims if c.kind != "statement"], len(analyses), _shared_family_names(entities)):
+    for claim in comparable_measures([c for a in analyses for c in a.claims if c.kind != "statement"], len(analyses)):
         topics[_topic(claim, holders)].append(claim)
     agreements: list[Finding] = []
     conflicts: list[Finding] = []

@@ -254,15 +254,14 @@ def with_age_holders(claims: list[Claim]) -> list[Claim]:
     return result
 
 
-def comparable_measures(claims: list[Claim], articles: int, shared_names: frozenset[str] = frozenset()) -> list[Claim]:
+def comparable_measures(claims: list[Claim], articles: int) -> list[Claim]:
     """The claims of an event's ``articles`` as measures are compared: ages as ``comparable_ages``
     keeps them, and a measure tied to one thing by its anchor, what one person did ("fall by age
     36") or one length of a thing ("well deep"), without the places its clause names: the
     anchor already says which thing it is, and reports name one place several ways or at
     several scales ("at Aoraki Mount Cook" / "in Aoraki/Mt. Cook National Park"; "in China" /
-    "in Hebei province"), which would keep two accounts of the one well apart. ``shared_names``:
-    the family names two people of the event bear, whose ages are not compared."""
-    claims = _dimension_where_one(_doers_where_several(comparable_ages(claims, articles, shared_names)))
+    "in Hebei province"), which would keep two accounts of the one well apart."""
+    claims = _dimension_where_one(_doers_where_several(comparable_ages(claims, articles)))
     return [replace(c, places=()) if _tied(c) else c for c in claims]
 
 
@@ -301,7 +300,7 @@ def _tied(claim: Claim) -> bool:
     return BY in anchor or anchor.rpartition(" ")[2] in DIMENSIONS.values() and " " in anchor
 
 
-def comparable_ages(claims: list[Claim], articles: int, shared_names: frozenset[str] = frozenset()) -> list[Claim]:
+def comparable_ages(claims: list[Claim], articles: int) -> list[Claim]:
     """The ages of unnamed holders (``AGE_HOLDERS``) worth comparing across an event's reports:
     those of a noun that at least ``PROTAGONIST_SHARE`` of its ``articles`` give an age (the
     story's protagonist, whom most reports introduce by age: "a four-year-old boy"; a race's
@@ -310,15 +309,13 @@ def comparable_ages(claims: list[Claim], articles: int, shared_names: frozenset[
     ages, from any number of reports, unless some report gives that name two different ages
     ("Gary Gomes, 35" and "Catherine Gomes, 61"; "John Jenkin, 23" and "Kathryn Jenkin, 20"):
     the name is a family's, and another report's lone "Jenkin, 20" may be either of them, so
-    none of its ages is compared in the event. So too a family name that two people of the event
-    bear across its reports (``shared_names``: "Jerry Ortiz, 35" in one, "17-year-old Jeremy
-    Ortiz", his son, in another)."""
+    none of its ages is compared in the event."""
     ages: dict[tuple[str, str], set[float]] = {}
     for claim in claims:
         if claim.kind == "measure" and claim.slot == "age" and claim.amount is not None:
             ages.setdefault((claim.article_id, claim.subject), set()).add(claim.amount.low)
     reported = {noun: sum(1 for (_, n) in ages if n == noun) for _, noun in ages}
-    families = {name for (_, name), values in ages.items() if len(values) > 1 and name not in AGE_HOLDERS} | shared_names
+    families = {name for (_, name), values in ages.items() if len(values) > 1 and name not in AGE_HOLDERS}
     keep = {key for key, values in ages.items() if len(values) == 1 and key[1] not in families and (key[1] not in AGE_HOLDERS or reported[key[1]] >= PROTAGONIST_SHARE * articles)}
     return [c for c in claims if not (c.kind == "measure" and c.slot == "age") or (c.article_id, c.subject) in keep]
 
