@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newsdesk.claims.bearings import bearings_given
 from newsdesk.claims.numbers import number_value
 from newsdesk.model import Claim
 
@@ -39,7 +40,7 @@ def at_odds(left: Claim, right: Claim) -> bool:
     """The two clauses give the same kind of detail in values neither shares (module docstring)."""
     if _numbers_at_odds(left.text, right.text):
         return True
-    bearings_left, bearings_right = _directions(left.text), _directions(right.text)
+    bearings_left, bearings_right = bearings_given(left.text), bearings_given(right.text)
     if bearings_left and bearings_right and not any(a & b for a in bearings_left for b in bearings_right):
         return True
     months_left, months_right = _months(left.text), _months(right.text)
@@ -72,14 +73,6 @@ def _numbered(text: str) -> frozenset[tuple[float, tuple[str | None, str | None]
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         found.add((value, (None if before in _GLUE else before, None if after in _GLUE else after)))
     return frozenset(found)
-
-
-_BEARING = re.compile(r"\d[\d,.]*\s*(?:km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?|m|nautical miles?|nm)\b\.?(?:\s*\([^)]{0,40}\))?\s+((?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ward)?\s+of\b", re.IGNORECASE)
-
-
-def _directions(text: str) -> list[frozenset[str]]:
-    """The compass points of each distance-and-direction the clause gives."""
-    return [frozenset(re.findall("north|south|east|west", m.group(1).lower())) for m in _BEARING.finditer(text)]
 
 
 def _months(text: str) -> frozenset[str]:

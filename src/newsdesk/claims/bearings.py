@@ -26,13 +26,26 @@ from newsdesk.model import Claim, Finding, Support
 SAME_DISTANCE = 0.1
 _KILOMETRES = {"nautical miles": 1.852, "nautical mile": 1.852, "nm": 1.852, "km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0, "miles": 1.609, "mile": 1.609, "mi": 1.609, "m": 0.001, "metres": 0.001, "meters": 0.001}
 _COMPONENTS = {"north": "N", "south": "S", "east": "E", "west": "W"}
-_BEARING = re.compile(
+# "150 nautical miles (278 km) east of": a distance and a compass direction from somewhere
+_DISTANCE_TOWARDS = (
     r"(?P<distance>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>(?i:" + "|".join(sorted(_KILOMETRES, key=len, reverse=True)) + r"))\b\.?"
-    r"(?:\s*\([^)]{0,40}\))?\s+(?P<direction>(?i:(?:north|south)(?:[- ]?(?:east|west))?|east|west))(?:ward)?\s+of\s+"
-    r"(?:the\s+(?:town|city|village|province|capital|district|island)\s+of\s+)?(?P<place>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)"
+    r"(?:\s*\([^)]{0,40}\))?\s+(?P<direction>(?i:(?:north|south)(?:[- ]?(?:east|west))?|east|west))(?:ward)?\s+of"
 )
+_BEARING = re.compile(
+    _DISTANCE_TOWARDS + r"\s+(?:the\s+(?:town|city|village|province|capital|district|island)\s+of\s+)?(?P<place>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)"
+)
+_ANY_BEARING = re.compile(_DISTANCE_TOWARDS + r"\b")
 
-__all__ = ["bearing_contradictions"]
+__all__ = ["bearing_contradictions", "bearings_given"]
+
+
+def bearings_given(text: str) -> list[frozenset[str]]:
+    """The compass points of each distance and direction ``text`` gives, from whatever place."""
+    return [_compass_points(m.group("direction")) for m in _ANY_BEARING.finditer(text)]
+
+
+def _compass_points(direction: str) -> frozenset[str]:
+    return frozenset(_COMPONENTS[w] for w in re.findall("north|south|east|west", direction.lower()))
 
 
 def bearing_contradictions(statements: list[Claim]) -> list[Finding]:
@@ -44,8 +57,7 @@ def bearing_contradictions(statements: list[Claim]) -> list[Finding]:
             continue
         for match in _BEARING.finditer(statement.text):
             kilometres = float(match.group("distance").replace(",", "")) * _KILOMETRES[match.group("unit").lower()]
-            direction = match.group("direction").lower()
-            components = frozenset(_COMPONENTS[w] for w in re.findall("north|south|east|west", direction))
+            components = _compass_points(match.group("direction"))
             by_place[match.group("place").casefold()].append((kilometres, components, match.group(0), statement))
     findings = []
     for place, bearings in by_place.items():
